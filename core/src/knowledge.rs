@@ -1,0 +1,696 @@
+//! The knowledge base, compiled in from `content/` (see `core/build.rs`), and look-ups over it.
+
+use std::fmt;
+
+use crate::script::ScriptKind;
+use crate::suggest;
+use crate::version::ConnectVersion;
+
+/// Rendered content text: `plain` for terminals, `html` rendered at build time from the
+/// content's markdown (trusted, never from user input).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub plain: &'static str,
+    pub html: &'static str,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+    Ok,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+            Severity::Ok => "ok",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EventCategory {
+    Lifecycle,
+    Heartbeat,
+    Batch,
+    FullSync,
+    Error,
+}
+
+impl EventCategory {
+    pub const ALL: [EventCategory; 5] = [
+        EventCategory::Lifecycle,
+        EventCategory::Heartbeat,
+        EventCategory::Batch,
+        EventCategory::FullSync,
+        EventCategory::Error,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventCategory::Lifecycle => "lifecycle",
+            EventCategory::Heartbeat => "heartbeat",
+            EventCategory::Batch => "batch",
+            EventCategory::FullSync => "full sync",
+            EventCategory::Error => "error",
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct EventInfo {
+    pub id: u32,
+    pub description: &'static str,
+    pub category: EventCategory,
+    pub severity: Severity,
+    pub note: Option<&'static str>,
+    /// False for event 0, which the doc names only in its connectivity rule.
+    pub in_table: bool,
+}
+
+impl EventInfo {
+    /// The doc: events 0, 611, 652, 655 from source "Directory synchronization" mean a
+    /// connectivity problem.
+    pub fn connectivity(&self) -> bool {
+        CONNECTIVITY_IDS.contains(&self.id)
+    }
+}
+
+#[derive(Debug)]
+pub struct StatusInfo {
+    pub name: &'static str,
+    pub description: Text,
+    pub next_step: Text,
+    pub severity: Severity,
+    pub gate: Option<&'static str>,
+}
+
+/// A feature that needs a minimum Connect version.
+#[derive(Debug)]
+pub struct Gate {
+    pub id: &'static str,
+    pub min: ConnectVersion,
+    pub feature: &'static str,
+    pub text: Text,
+}
+
+/// How a gate stands for the version the user gave.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GateStatus {
+    Met,
+    NotMet,
+    /// No version given.
+    Unknown,
+}
+
+impl Gate {
+    pub fn status(&self, version: Option<ConnectVersion>) -> GateStatus {
+        match version {
+            None => GateStatus::Unknown,
+            Some(v) if v >= self.min => GateStatus::Met,
+            Some(_) => GateStatus::NotMet,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Method {
+    Task,
+    Cmdlet,
+    Manual,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Task => "task",
+            Method::Cmdlet => "cmdlet",
+            Method::Manual => "manual",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Method::Task => "Troubleshooting task (wizard)",
+            Method::Cmdlet => "Diagnostic cmdlet (Invoke-ADSyncDiagnostics)",
+            Method::Manual => "Manual steps",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// No passwords are synchronized.
+    All,
+    /// One object isn't synchronizing passwords.
+    Object,
+}
+
+impl Scope {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::All => "all",
+            Scope::Object => "object",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Scope> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "all" => Some(Scope::All),
+            "object" | "one" | "user" => Some(Scope::Object),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Scope::All => "No passwords are synchronized",
+            Scope::Object => "One object isn't synchronizing passwords",
+        }
+    }
+}
+
+/// A documented outcome with its meaning and fix.
+#[derive(Debug)]
+pub struct ResultInfo {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub title: &'static str,
+    pub meaning: Text,
+    pub fix: &'static [Text],
+    pub script: Option<ScriptKind>,
+    pub gate: Option<&'static str>,
+    pub cont: Option<Continue>,
+}
+
+/// Where to go on after a result, when the doc says so.
+#[derive(Debug)]
+pub struct Continue {
+    pub label: &'static str,
+    pub next: &'static str,
+}
+
+#[derive(Debug)]
+pub struct PathInfo {
+    pub id: &'static str,
+    pub method: Method,
+    pub scope: Scope,
+    pub gate: Option<&'static str>,
+    pub title: &'static str,
+    pub intro: Text,
+    pub start: &'static str,
+    pub nodes: &'static [Node],
+}
+
+#[derive(Debug)]
+pub struct Node {
+    pub id: &'static str,
+    pub kind: NodeKind,
+    pub text: Text,
+    pub help: Option<Text>,
+    pub script: Option<ScriptKind>,
+    pub gate: Option<&'static str>,
+}
+
+#[derive(Debug)]
+pub enum NodeKind {
+    Step { next: &'static str },
+    Question { answers: &'static [Answer] },
+}
+
+#[derive(Debug)]
+pub struct Answer {
+    pub label: &'static str,
+    pub next: &'static str,
+}
+
+/// A finding the paste analysis can report, with its documented next steps.
+#[derive(Debug)]
+pub struct FindingInfo {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub title: &'static str,
+    pub explanation: Text,
+    pub next_steps: &'static [Text],
+    /// `path/node` of the guided-path node this finding belongs to.
+    pub node: Option<&'static str>,
+    /// A result in `results.json` whose fix applies too.
+    pub result: Option<&'static str>,
+}
+
+include!(concat!(env!("OUT_DIR"), "/knowledge.rs"));
+
+/// Knowledge items are static and unique: identity is the id (nodes: the address).
+macro_rules! eq_by {
+    ($t:ty, |$a:ident, $b:ident| $e:expr) => {
+        impl PartialEq for $t {
+            fn eq(&self, other: &Self) -> bool {
+                let ($a, $b) = (self, other);
+                $e
+            }
+        }
+        impl Eq for $t {}
+    };
+}
+eq_by!(PathInfo, |a, b| a.id == b.id);
+eq_by!(ResultInfo, |a, b| a.id == b.id);
+eq_by!(StatusInfo, |a, b| a.name == b.name);
+eq_by!(Node, |a, b| std::ptr::eq(a, b));
+
+
+/// Where a node reference points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Node { path: &'static PathInfo, node: &'static Node },
+    Result(&'static ResultInfo),
+    Status(&'static StatusInfo),
+}
+
+/// Why a reference did not resolve.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BadRef(pub String);
+
+impl fmt::Display for BadRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unresolved reference `{}`", self.0)
+    }
+}
+
+/// Resolves `node`, `path/node`, `result:id` or `status:Name`, relative to `from`.
+pub fn resolve(from: &'static PathInfo, reference: &str) -> Result<Target, BadRef> {
+    let bad = || BadRef(reference.to_string());
+    if let Some(id) = reference.strip_prefix("result:") {
+        return result(id).map(Target::Result).ok_or_else(bad);
+    }
+    if let Some(name) = reference.strip_prefix("status:") {
+        return status(name).map(Target::Status).ok_or_else(bad);
+    }
+    let (path, node_id) = match reference.split_once('/') {
+        Some((p, n)) => (path(p).ok_or_else(bad)?, n),
+        None => (from, reference),
+    };
+    path.node(node_id).map(|node| Target::Node { path, node }).ok_or_else(bad)
+}
+
+impl PathInfo {
+    pub fn node(&'static self, id: &str) -> Option<&'static Node> {
+        self.nodes.iter().find(|n| n.id == id)
+    }
+
+    pub fn start_node(&'static self) -> Option<&'static Node> {
+        self.node(self.start)
+    }
+}
+
+impl Node {
+    /// Every reference this node can lead to, in order.
+    pub fn nexts(&self) -> Vec<&'static str> {
+        match &self.kind {
+            NodeKind::Step { next } => vec![next],
+            NodeKind::Question { answers } => answers.iter().map(|a| a.next).collect(),
+        }
+    }
+}
+
+pub fn event(id: u32) -> Option<&'static EventInfo> {
+    EVENTS.iter().find(|e| e.id == id)
+}
+
+/// The events of the doc's table (601–668), without event 0.
+pub fn table_events() -> impl Iterator<Item = &'static EventInfo> {
+    EVENTS.iter().filter(|e| e.in_table)
+}
+
+/// Case-insensitive look-up of a log status value.
+pub fn status(name: &str) -> Option<&'static StatusInfo> {
+    let name = name.trim();
+    STATUSES.iter().find(|s| s.name.eq_ignore_ascii_case(name))
+}
+
+pub fn gate(id: &str) -> Option<&'static Gate> {
+    GATES.iter().find(|g| g.id == id)
+}
+
+pub fn result(id: &str) -> Option<&'static ResultInfo> {
+    RESULTS.iter().find(|r| r.id == id)
+}
+
+pub fn path(id: &str) -> Option<&'static PathInfo> {
+    PATHS.iter().find(|p| p.id == id)
+}
+
+pub fn path_for(method: Method, scope: Scope) -> Option<&'static PathInfo> {
+    PATHS.iter().find(|p| p.method == method && p.scope == scope)
+}
+
+pub fn finding(id: &str) -> Option<&'static FindingInfo> {
+    FINDINGS.iter().find(|f| f.id == id)
+}
+
+/// Why an event look-up failed, with the nearest IDs that exist.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownEvent {
+    pub query: String,
+    pub nearest: Vec<u32>,
+}
+
+impl fmt::Display for UnknownEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.query.trim().parse::<u64>() {
+            Ok(_) => write!(f, "event {} is not a password hash sync event in the doc", self.query.trim())?,
+            Err(_) => write!(f, "\"{}\" is not an event ID (a number such as 611)", clip(&self.query))?,
+        }
+        if !self.nearest.is_empty() {
+            let list: Vec<String> = self.nearest.iter().map(u32::to_string).collect();
+            write!(f, "; did you mean {}?", list.join(" or "))?;
+        }
+        Ok(())
+    }
+}
+
+fn clip(s: &str) -> String {
+    let t: String = s.chars().filter(|c| !c.is_control()).take(40).collect();
+    if s.chars().count() > 40 {
+        format!("{t}…")
+    } else {
+        t
+    }
+}
+
+/// Looks up an event ID given as text (`611`, ` 0611 `, `ID 611`).
+pub fn lookup_event(query: &str) -> Result<&'static EventInfo, UnknownEvent> {
+    let digits = query.trim().trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == ' ' || c == ':');
+    let parsed = digits.trim().parse::<u64>().ok();
+    if let Some(e) = parsed.and_then(|n| u32::try_from(n).ok()).and_then(event) {
+        return Ok(e);
+    }
+    let nearest = match parsed {
+        Some(n) => {
+            let mut ids: Vec<u32> = EVENTS.iter().map(|e| e.id).filter(|&id| id != 0).collect();
+            ids.sort_by_key(|&id| (u64::from(id)).abs_diff(n));
+            ids.into_iter().take(2).filter(|&id| u64::from(id).abs_diff(n) <= 5).collect()
+        }
+        None => vec![],
+    };
+    Err(UnknownEvent { query: query.to_string(), nearest })
+}
+
+/// Why a status look-up failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownStatus {
+    pub query: String,
+    pub suggestion: Option<&'static str>,
+}
+
+impl fmt::Display for UnknownStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "\"{}\" is not a password hash sync log status", clip(&self.query))?;
+        match self.suggestion {
+            Some(s) => write!(f, "; did you mean {s}?"),
+            None => {
+                let names: Vec<&str> = STATUSES.iter().map(|s| s.name).collect();
+                write!(f, "; the values are {}", names.join(", "))
+            }
+        }
+    }
+}
+
+pub fn lookup_status(query: &str) -> Result<&'static StatusInfo, UnknownStatus> {
+    status(query).ok_or_else(|| UnknownStatus {
+        query: query.to_string(),
+        suggestion: suggest::closest(query, STATUSES.iter().map(|s| s.name)),
+    })
+}
+
+/// Events that match every word of `query`: a number matches the start of the ID, other words
+/// the description, category or note (case-insensitive). An empty query matches all.
+pub fn filter_events(query: &str) -> Vec<&'static EventInfo> {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    EVENTS
+        .iter()
+        .filter(|e| {
+            let hay = format!(
+                "{} {} {} {}{}",
+                e.id,
+                e.description.to_lowercase(),
+                e.category.as_str(),
+                e.note.unwrap_or("").to_lowercase(),
+                if e.connectivity() { " connectivity" } else { "" }
+            );
+            words.iter().all(|w| {
+                // A number is an event ID (or the start of one), not text inside a description.
+                if w.bytes().all(|b| b.is_ascii_digit()) {
+                    e.id.to_string().starts_with(w.as_str())
+                } else {
+                    hay.contains(w.as_str())
+                }
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{HashSet, VecDeque};
+
+    use super::*;
+
+    #[test]
+    fn the_event_table_is_complete() {
+        let ids: Vec<u32> = table_events().map(|e| e.id).collect();
+        let expected: Vec<u32> = (601..=607).chain(609..=623).chain(650..=668).collect();
+        assert_eq!(ids, expected, "the doc's table: 601-623 without 608, then 650-668");
+        assert_eq!(ids.len(), 41);
+        assert!(event(608).is_none());
+        assert!(event(0).is_some_and(|e| e.connectivity() && !e.in_table));
+        for id in [0, 611, 652, 655] {
+            assert!(event(id).unwrap().connectivity(), "{id}");
+        }
+        assert!(!event(654).unwrap().connectivity());
+        assert_eq!(CONNECTIVITY_SOURCE, "Directory synchronization");
+        assert_eq!(event(613).unwrap().category, EventCategory::FullSync);
+        assert_eq!(event(654).unwrap().category, EventCategory::Heartbeat);
+        for c in EventCategory::ALL {
+            assert!(EVENTS.iter().any(|e| e.category == c), "{c:?} unused");
+        }
+    }
+
+    /// Compares the compiled table with the seed doc itself when it is beside the repo.
+    #[test]
+    fn the_event_table_matches_the_seed_doc() {
+        let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/seeds/000_67b3daae3cac36ac.txt");
+        let Ok(doc) = std::fs::read_to_string(seed) else {
+            eprintln!("seed doc not found at {seed}; compared the compiled table only");
+            assert_eq!(table_events().count(), 41);
+            return;
+        };
+        let mut rows = 0;
+        for line in doc.lines() {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            if cells.len() == 4 && cells[1].len() == 3 && cells[1].starts_with('6') {
+                let id: u32 = cells[1].parse().unwrap();
+                assert_eq!(event(id).map(|e| e.description), Some(cells[2]), "event {id}");
+                rows += 1;
+            }
+        }
+        assert_eq!(rows, table_events().count());
+    }
+
+    #[test]
+    fn the_ten_status_values() {
+        let names: Vec<&str> = STATUSES.iter().map(|s| s.name).collect();
+        assert_eq!(
+            names,
+            [
+                "Success",
+                "FilteredByTarget",
+                "NoTargetConnection",
+                "SourceConnectorNotPresent",
+                "TargetNotExportedToDirectory",
+                "MigratedCheckDetailsForMoreInfo",
+                "Error",
+                "Unknown",
+                "MissingAttribute",
+                "RetryRequestedByTarget"
+            ]
+        );
+        for s in STATUSES {
+            assert!(!s.description.plain.is_empty() && !s.next_step.plain.is_empty(), "{}", s.name);
+            if let Some(g) = s.gate {
+                assert!(gate(g).is_some(), "{}: gate {g}", s.name);
+            }
+        }
+        assert_eq!(status("filteredbytarget").unwrap().name, "FilteredByTarget");
+        assert!(status("Filtered").is_none());
+    }
+
+    #[test]
+    fn version_gates() {
+        let v = |id: &str| gate(id).unwrap().min.to_string();
+        assert_eq!(v("diagnostic-cmdlet"), "1.1.524.0");
+        assert_eq!(v("troubleshooting-task"), "1.1.614.0");
+        assert_eq!(v("temporary-passwords"), "2.0.3.0");
+        assert_eq!(v("legacy-log"), "1.0.9125.0");
+        let g = gate("temporary-passwords").unwrap();
+        assert_eq!(g.status(None), GateStatus::Unknown);
+        assert_eq!(g.status(Some(ConnectVersion([2, 0, 3, 0]))), GateStatus::Met);
+        assert_eq!(g.status(Some(ConnectVersion([1, 6, 16, 0]))), GateStatus::NotMet);
+    }
+
+    #[test]
+    fn six_paths_one_per_method_and_scope() {
+        assert_eq!(PATHS.len(), 6);
+        for m in [Method::Task, Method::Cmdlet, Method::Manual] {
+            for s in [Scope::All, Scope::Object] {
+                assert!(path_for(m, s).is_some(), "{m:?} {s:?}");
+            }
+        }
+        assert_eq!(path("task-all").unwrap().gate, Some("troubleshooting-task"));
+        assert_eq!(path("cmdlet-object").unwrap().gate, Some("diagnostic-cmdlet"));
+    }
+
+    #[test]
+    fn every_reference_resolves_and_every_gate_exists() {
+        for p in PATHS {
+            assert!(p.start_node().is_some(), "{}: start", p.id);
+            if let Some(g) = p.gate {
+                assert!(gate(g).is_some(), "{}: gate {g}", p.id);
+            }
+            let mut seen = HashSet::new();
+            for n in p.nodes {
+                assert!(seen.insert(n.id), "{}: duplicate node {}", p.id, n.id);
+                assert!(!n.nexts().is_empty(), "{}/{}: dead end", p.id, n.id);
+                for r in n.nexts() {
+                    resolve(p, r).unwrap_or_else(|e| panic!("{}/{}: {e}", p.id, n.id));
+                }
+                if let Some(g) = n.gate {
+                    assert!(gate(g).is_some(), "{}/{}: gate {g}", p.id, n.id);
+                }
+            }
+        }
+        for r in RESULTS {
+            assert!(!r.fix.is_empty(), "{}: no fix", r.id);
+            if let Some(c) = &r.cont {
+                resolve(&PATHS[0], c.next).unwrap_or_else(|e| panic!("result {}: {e}", r.id));
+            }
+            if let Some(g) = r.gate {
+                assert!(gate(g).is_some(), "result {}: gate {g}", r.id);
+            }
+        }
+        for f in FINDINGS {
+            if let Some(r) = f.result {
+                assert!(result(r).is_some(), "finding {}: result {r}", f.id);
+            }
+            if let Some(n) = f.node {
+                resolve(&PATHS[0], n).unwrap_or_else(|e| panic!("finding {}: {e}", f.id));
+            }
+        }
+    }
+
+    /// Every node of every path can be reached from the path's start (possibly through other
+    /// paths), every result is used somewhere, and no path can loop forever without an exit.
+    #[test]
+    fn every_node_is_reachable_and_every_result_used() {
+        let mut reached: HashSet<(&str, &str)> = HashSet::new();
+        let mut results_used: HashSet<&str> = HashSet::new();
+        let mut statuses_used: HashSet<&str> = HashSet::new();
+        for p in PATHS {
+            let mut queue = VecDeque::from([(p, p.start_node().unwrap())]);
+            while let Some((path, node)) = queue.pop_front() {
+                if !reached.insert((path.id, node.id)) {
+                    continue;
+                }
+                for r in node.nexts() {
+                    match resolve(path, r).unwrap() {
+                        Target::Node { path, node } => queue.push_back((path, node)),
+                        Target::Result(res) => {
+                            results_used.insert(res.id);
+                            if let Some(c) = &res.cont {
+                                if let Target::Node { path, node } = resolve(path, c.next).unwrap() {
+                                    queue.push_back((path, node));
+                                }
+                            }
+                        }
+                        Target::Status(s) => {
+                            statuses_used.insert(s.name);
+                        }
+                    }
+                }
+            }
+        }
+        for p in PATHS {
+            for n in p.nodes {
+                assert!(reached.contains(&(p.id, n.id)), "{}/{} unreachable", p.id, n.id);
+            }
+        }
+        for r in RESULTS {
+            assert!(results_used.contains(r.id), "result {} is never reached", r.id);
+        }
+        assert_eq!(statuses_used.len(), STATUSES.len());
+    }
+
+    #[test]
+    fn the_documented_results_are_there() {
+        let task_all: Vec<&str> = answers_of("task-all", "outcome");
+        for r in ["phs-disabled-tenant", "staging-mode", "no-heartbeat", "ad-permissions", "ad-credentials"] {
+            assert!(task_all.contains(&r), "task-all lacks {r}");
+            assert!(answers_of("cmdlet-all", "outcome").contains(&r), "cmdlet-all lacks {r}");
+        }
+        for r in ["object-not-exported", "temporary-password", "no-sync-history"] {
+            assert!(answers_of("task-object", "outcome").contains(&r));
+            assert!(answers_of("cmdlet-object", "outcome").contains(&r));
+        }
+        assert!(result("temporary-password").unwrap().fix.iter().any(|f| f.plain.contains("2.0.3.0")
+            && f.plain.contains("ForcePasswordChangeOnLogon")));
+    }
+
+    fn answers_of(path_id: &str, node_id: &str) -> Vec<&'static str> {
+        let p = path(path_id).unwrap();
+        p.node(node_id).unwrap().nexts().into_iter().filter_map(|r| r.strip_prefix("result:")).collect()
+    }
+
+    #[test]
+    fn markdown_is_rendered_at_build_time() {
+        let s2 = path("task-all").unwrap().node("s2").unwrap();
+        assert_eq!(s2.text.plain, "Run Set-ExecutionPolicy RemoteSigned or Set-ExecutionPolicy Unrestricted.");
+        assert!(s2.text.html.contains("<code>Set-ExecutionPolicy RemoteSigned</code>"));
+        let checks = path("task-all").unwrap().node("checks").unwrap();
+        assert!(checks.text.html.contains("<li>"));
+        assert!(checks.text.plain.contains("\n- Validates"));
+    }
+
+    #[test]
+    fn lookups_with_suggestions() {
+        assert_eq!(lookup_event("611").unwrap().id, 611);
+        assert_eq!(lookup_event(" ID 654 ").unwrap().id, 654);
+        let e = lookup_event("608").unwrap_err();
+        assert_eq!(e.nearest, vec![607, 609]);
+        assert!(e.to_string().contains("did you mean 607 or 609"));
+        assert!(lookup_event("abc").unwrap_err().to_string().contains("not an event ID"));
+        assert!(lookup_event("99999999999999999999999").is_err());
+        assert_eq!(lookup_status("success").unwrap().name, "Success");
+        let s = lookup_status("FilterdByTarget").unwrap_err();
+        assert_eq!(s.suggestion, Some("FilteredByTarget"));
+        assert!(lookup_status("zzz").unwrap_err().to_string().contains("the values are Success"));
+    }
+
+    #[test]
+    fn event_filter() {
+        assert_eq!(filter_events("").len(), EVENTS.len());
+        let hb: Vec<u32> = filter_events("heartbeat").iter().map(|e| e.id).collect();
+        assert!(hb.contains(&654) && hb.contains(&653));
+        assert_eq!(filter_events("611").iter().map(|e| e.id).collect::<Vec<_>>(), vec![611]);
+        let conn: Vec<u32> = filter_events("connectivity").iter().map(|e| e.id).collect();
+        for id in [0, 611, 652, 655] {
+            assert!(conn.contains(&id));
+        }
+        assert!(filter_events("full password synchronization completed").iter().any(|e| e.id == 623));
+        assert!(filter_events("<script>").is_empty());
+        assert_eq!(filter_events("62").len(), 4);
+    }
+}

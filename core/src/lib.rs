@@ -1,0 +1,18 @@
+//! PHS Doctor's engine: everything the app and the CLI decide, as plain data.
+//!
+//! - [`knowledge`]: the event IDs, status values, version gates, results and guided paths,
+//!   compiled in from `content/` by `build.rs`, with look-ups over them.
+//! - [`version`]: parsing a Microsoft Entra Connect version and choosing a troubleshooting path.
+//! - [`walk`]: the decision-tree walker (answers so far, back, restart, jump, summary).
+//! - [`script`]: the PowerShell generators and the literal quoting and DN checks behind them.
+//!
+//! The core does no IO and has no web dependency; nothing in it panics on user input.
+
+pub mod knowledge;
+pub mod script;
+pub mod suggest;
+pub mod version;
+pub mod walk;
+
+pub use knowledge::{Severity, Text};
+pub use version::ConnectVersion;

@@ -1,0 +1,198 @@
+//! Microsoft Entra Connect versions and the choice of troubleshooting path.
+
+use std::fmt;
+
+use crate::knowledge::{self, Method};
+
+/// A four-part build number such as `1.1.614.0`. Missing trailing parts are zero.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ConnectVersion(pub [u32; 4]);
+
+/// Why a version string was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VersionError {
+    Empty,
+    TooFewParts,
+    TooManyParts(usize),
+    EmptyPart(usize),
+    NotANumber { part: usize, text: String },
+    TooLarge { part: usize },
+}
+
+impl fmt::Display for VersionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            VersionError::Empty => write!(f, "enter a version such as 2.4.129.0"),
+            VersionError::TooFewParts => {
+                write!(f, "a version has 2 to 4 numbers separated by dots, such as 1.1.614.0")
+            }
+            VersionError::TooManyParts(n) => {
+                write!(f, "a version has at most 4 numbers separated by dots; this one has {n}")
+            }
+            VersionError::EmptyPart(p) => write!(f, "number {p} of the version is missing (two dots in a row?)"),
+            VersionError::NotANumber { part, text } => {
+                write!(f, "number {part} of the version, \"{text}\", is not a whole number")
+            }
+            VersionError::TooLarge { part } => write!(f, "number {part} of the version is too large"),
+        }
+    }
+}
+
+impl std::error::Error for VersionError {}
+
+impl ConnectVersion {
+    /// Parses `1.1.614.0`, `v2.4.129.0`, ` 2.4 `, `1.1.614` (2 to 4 parts, spaces and a
+    /// leading `v` tolerated). Never panics.
+    pub fn parse(input: &str) -> Result<ConnectVersion, VersionError> {
+        let mut s = input.trim();
+        if let Some(rest) = s.strip_prefix(['v', 'V']) {
+            s = rest.trim_start();
+        }
+        if s.is_empty() {
+            return Err(VersionError::Empty);
+        }
+        let parts: Vec<&str> = s.split('.').map(str::trim).collect();
+        if parts.len() < 2 {
+            // A lone number is more likely a typo than a version: show the expected form.
+            return match parts[0].parse::<u64>() {
+                Ok(_) => Err(VersionError::TooFewParts),
+                Err(_) => Err(VersionError::NotANumber { part: 1, text: clip(parts[0]) }),
+            };
+        }
+        if parts.len() > 4 {
+            return Err(VersionError::TooManyParts(parts.len()));
+        }
+        let mut out = [0u32; 4];
+        for (i, p) in parts.iter().enumerate() {
+            if p.is_empty() {
+                return Err(VersionError::EmptyPart(i + 1));
+            }
+            if !p.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(VersionError::NotANumber { part: i + 1, text: clip(p) });
+            }
+            out[i] = p.parse().map_err(|_| VersionError::TooLarge { part: i + 1 })?;
+        }
+        Ok(ConnectVersion(out))
+    }
+
+    pub fn at_least(self, other: ConnectVersion) -> bool {
+        self >= other
+    }
+}
+
+fn clip(s: &str) -> String {
+    let mut out: String = s.chars().take(24).collect();
+    if s.chars().count() > 24 {
+        out.push('…');
+    }
+    out
+}
+
+impl fmt::Display for ConnectVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let [a, b, c, d] = self.0;
+        write!(f, "{a}.{b}.{c}.{d}")
+    }
+}
+
+/// Which troubleshooting method the doc recommends for a version, and what else is open.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recommendation {
+    pub primary: Method,
+    /// Other methods that work on this version, best first.
+    pub also: Vec<Method>,
+    /// One sentence that says why, for the UI and the CLI.
+    pub reason: String,
+}
+
+/// The doc's rule: 1.1.614.0 or later → the troubleshooting task (the cmdlet works too);
+/// 1.1.524.0 or later → the diagnostic cmdlet; older → manual steps. Unknown version: ask,
+/// and offer the manual steps, which work on every version.
+pub fn recommend(version: Option<ConnectVersion>) -> Recommendation {
+    let task = knowledge::gate("troubleshooting-task").map(|g| g.min);
+    let cmdlet = knowledge::gate("diagnostic-cmdlet").map(|g| g.min);
+    match version {
+        None => Recommendation {
+            primary: Method::Manual,
+            also: vec![],
+            reason: "Without the version, the manual steps are the safe choice: they work on every version. \
+                     Enter the version (Synchronization Service Manager > Help > About, or Programs and Features) \
+                     to use the faster tools."
+                .into(),
+        },
+        Some(v) if task.is_some_and(|t| v >= t) => Recommendation {
+            primary: Method::Task,
+            also: vec![Method::Cmdlet, Method::Manual],
+            reason: format!("Version {v} is 1.1.614.0 or later: use the troubleshooting task in the wizard (the diagnostic cmdlet works too)."),
+        },
+        Some(v) if cmdlet.is_some_and(|c| v >= c) => Recommendation {
+            primary: Method::Cmdlet,
+            also: vec![Method::Manual],
+            reason: format!("Version {v} is 1.1.524.0 or later but older than 1.1.614.0: use the Invoke-ADSyncDiagnostics cmdlet."),
+        },
+        Some(v) => Recommendation {
+            primary: Method::Manual,
+            also: vec![],
+            reason: format!("Version {v} is older than 1.1.524.0: follow the manual troubleshooting steps."),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(input: &str, expected: [u32; 4]) {
+        assert_eq!(ConnectVersion::parse(input), Ok(ConnectVersion(expected)), "{input:?}");
+    }
+
+    fn err(input: &str, expected: VersionError) {
+        assert_eq!(ConnectVersion::parse(input), Err(expected), "{input:?}");
+    }
+
+    #[test]
+    fn parses_tolerantly() {
+        ok("1.1.614.0", [1, 1, 614, 0]);
+        ok("  v2.4.129.0 ", [2, 4, 129, 0]);
+        ok("V 2.0.3.0", [2, 0, 3, 0]);
+        ok("2.4", [2, 4, 0, 0]);
+        ok("1.1.524", [1, 1, 524, 0]);
+        ok("1 . 1 . 614 . 0", [1, 1, 614, 0]);
+    }
+
+    #[test]
+    fn refuses_garbage_with_a_reason() {
+        err("", VersionError::Empty);
+        err("  v ", VersionError::Empty);
+        err("2", VersionError::TooFewParts);
+        err("1.2.3.4.5", VersionError::TooManyParts(5));
+        err("1..2", VersionError::EmptyPart(2));
+        err("1.x.2", VersionError::NotANumber { part: 2, text: "x".into() });
+        err("1.-1", VersionError::NotANumber { part: 2, text: "-1".into() });
+        err("latest", VersionError::NotANumber { part: 1, text: "latest".into() });
+        err("1.99999999999", VersionError::TooLarge { part: 2 });
+        assert!(VersionError::NotANumber { part: 2, text: "x".into() }.to_string().contains("\"x\""));
+    }
+
+    #[test]
+    fn orders_numerically() {
+        let p = |s| ConnectVersion::parse(s).unwrap();
+        assert!(p("1.1.614.0") > p("1.1.524.0"));
+        assert!(p("1.1.1000.0") > p("1.1.614.0"));
+        assert!(p("2.0.3.0") > p("1.6.16.0"));
+        assert_eq!(p("2.4").to_string(), "2.4.0.0");
+    }
+
+    #[test]
+    fn path_selection_follows_the_doc() {
+        let m = |s: &str| recommend(Some(ConnectVersion::parse(s).unwrap())).primary;
+        assert_eq!(m("1.1.614.0"), Method::Task);
+        assert_eq!(m("2.4.129.0"), Method::Task);
+        assert_eq!(m("1.1.613.9"), Method::Cmdlet);
+        assert_eq!(m("1.1.524.0"), Method::Cmdlet);
+        assert_eq!(m("1.1.523.99"), Method::Manual);
+        assert_eq!(m("1.0.9125.0"), Method::Manual);
+        assert_eq!(recommend(None).primary, Method::Manual);
+        assert!(recommend(Some(ConnectVersion([1, 1, 614, 0]))).also.contains(&Method::Cmdlet));
+    }
+}
