@@ -7,8 +7,9 @@ $aadConnector = {{AAD_CONNECTOR}}
 Import-Module adsync
 # Create a new Force Full Password Sync configuration parameter object
 $c = Get-ADSyncConnector -Name $adConnector
-# Update the existing connector with the following new configurations (the doc says to run each line separately)
-$p = New-Object Microsoft.IdentityManagement.PowerShell.ObjectModel.ConfigurationParameter "Microsoft.Synchronize.ForceFullPasswordSync", String, ConnectorGlobal, $null, $null, $null
+# Update the existing connector with the following new configurations (the doc says to run each line separately).
+# The doc writes String and ConnectorGlobal unquoted; in argument mode PowerShell reads both as the same strings.
+$p = New-Object Microsoft.IdentityManagement.PowerShell.ObjectModel.ConfigurationParameter "Microsoft.Synchronize.ForceFullPasswordSync", "String", "ConnectorGlobal", $null, $null, $null
 $p.Value = 1
 $c.GlobalParameters.Remove($p.Name)
 $c.GlobalParameters.Add($p)

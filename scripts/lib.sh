@@ -1,0 +1,52 @@
+# Shared helpers for scripts/*.sh. Sourced, not run.
+# Every install step is idempotent: it checks first and skips what is already there.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# The wasm-bindgen version the app is locked to; the CLI must match it exactly.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+need_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "need root for: $*" >&2; return 1; fi
+}
+
+install_rust_tools() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if ! wasm-pack --version 2>/dev/null | grep -q '0.15.1'; then
+    say "installing wasm-pack 0.15.1 (about 2 minutes)"
+    cargo install wasm-pack --version 0.15.1 --locked
+  fi
+  local wbv; wbv="$(wasm_bindgen_version)"
+  if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbv\$"; then
+    say "installing wasm-bindgen-cli $wbv (about 2 minutes)"
+    # No --locked: its lockfile pins a yanked crate (../shared/TOOLCHAIN.md).
+    cargo install wasm-bindgen-cli --version "$wbv" --force
+  fi
+}
+
+install_npm_tools() {
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+     || [ package.json -nt node_modules/.package-lock.json ]; then
+    say "installing npm tools (binaryen, playwright-core)"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+install_chromium() {
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    say "installing Debian's chromium and chromium-driver"
+    need_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive need_root apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+}
