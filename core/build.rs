@@ -98,11 +98,7 @@ fn plain(md: &str) -> String {
                     _ => out.push_str("- "),
                 }
             }
-            Event::End(TagEnd::Paragraph) => {
-                if list_depth.is_empty() {
-                    out.push_str("\n\n");
-                }
-            }
+            Event::End(TagEnd::Paragraph) if list_depth.is_empty() => out.push_str("\n\n"),
             _ => {}
         }
     }

@@ -1,0 +1,125 @@
+//! Argument parsing: raw arguments to a validated [`Command`] (validation of values that are
+//! domain facts — versions, event IDs, names — happens in the core, called from `output`).
+
+use std::ffi::OsString;
+
+use lexopt::prelude::*;
+
+pub const USAGE: &str = "\
+phs-doctor: troubleshoot password hash synchronization in Microsoft Entra Connect Sync
+
+USAGE:
+  phs-doctor path [--version <V>] --scope all|object [--json]
+  phs-doctor event <ID> [--json]
+  phs-doctor status <NAME> [--json]
+  phs-doctor script status [--aad-connector <NAME>]
+  phs-doctor script full-sync --ad-connector <NAME> --aad-connector <NAME>
+  phs-doctor script single-object --ad-connector <NAME> --dn <DN>
+
+Exit codes: 0 success, 2 invalid input or unknown name (reason on stderr).
+";
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Command {
+    Help,
+    Path { version: Option<String>, scope: String, json: bool },
+    Event { id: String, json: bool },
+    Status { name: String, json: bool },
+    Script { kind: String, ad_connector: Option<String>, aad_connector: Option<String>, dn: Option<String> },
+}
+
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
+    let mut p = lexopt::Parser::from_iter(std::iter::once(OsString::from("phs-doctor")).chain(args));
+    let sub = match p.next().map_err(|e| e.to_string())? {
+        Some(Value(v)) => string(v)?,
+        Some(Long("help") | Short('h')) | None => return Ok(Command::Help),
+        Some(other) => return Err(other.unexpected().to_string()),
+    };
+    match sub.as_str() {
+        "help" => Ok(Command::Help),
+        "path" => {
+            let (mut version, mut scope, mut json) = (None, None, false);
+            while let Some(arg) = p.next().map_err(|e| e.to_string())? {
+                match arg {
+                    Long("version") => version = Some(string(p.value().map_err(|e| e.to_string())?)?),
+                    Long("scope") => scope = Some(string(p.value().map_err(|e| e.to_string())?)?),
+                    Long("json") => json = true,
+                    other => return Err(other.unexpected().to_string()),
+                }
+            }
+            let scope = scope.ok_or("path needs --scope all|object")?;
+            Ok(Command::Path { version, scope, json })
+        }
+        "event" | "status" => {
+            let (mut value, mut json) = (None, false);
+            while let Some(arg) = p.next().map_err(|e| e.to_string())? {
+                match arg {
+                    Value(v) if value.is_none() => value = Some(string(v)?),
+                    Long("json") => json = true,
+                    other => return Err(other.unexpected().to_string()),
+                }
+            }
+            if sub == "event" {
+                Ok(Command::Event { id: value.ok_or("event needs an ID, such as 611")?, json })
+            } else {
+                Ok(Command::Status { name: value.ok_or("status needs a name, such as FilteredByTarget")?, json })
+            }
+        }
+        "script" => {
+            let kind = match p.next().map_err(|e| e.to_string())? {
+                Some(Value(v)) => string(v)?,
+                _ => return Err("script needs a kind: status, full-sync or single-object".into()),
+            };
+            let (mut ad, mut aad, mut dn) = (None, None, None);
+            while let Some(arg) = p.next().map_err(|e| e.to_string())? {
+                match arg {
+                    Long("ad-connector") => ad = Some(string(p.value().map_err(|e| e.to_string())?)?),
+                    Long("aad-connector") => aad = Some(string(p.value().map_err(|e| e.to_string())?)?),
+                    Long("dn") => dn = Some(string(p.value().map_err(|e| e.to_string())?)?),
+                    other => return Err(other.unexpected().to_string()),
+                }
+            }
+            Ok(Command::Script { kind, ad_connector: ad, aad_connector: aad, dn })
+        }
+        other => Err(format!("unknown command \"{}\"; run phs-doctor --help", other.chars().take(40).collect::<String>())),
+    }
+}
+
+fn string(v: OsString) -> Result<String, String> {
+    v.into_string().map_err(|_| "an argument is not valid Unicode".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(args: &[&str]) -> Result<Command, String> {
+        parse(args.iter().map(OsString::from))
+    }
+
+    #[test]
+    fn parses_commands() {
+        assert_eq!(p(&[]), Ok(Command::Help));
+        assert_eq!(
+            p(&["path", "--version", "1.1.614.0", "--scope", "all", "--json"]),
+            Ok(Command::Path { version: Some("1.1.614.0".into()), scope: "all".into(), json: true })
+        );
+        assert_eq!(p(&["event", "611"]), Ok(Command::Event { id: "611".into(), json: false }));
+        assert_eq!(p(&["status", "--json", "Success"]), Ok(Command::Status { name: "Success".into(), json: true }));
+        assert_eq!(
+            p(&["script", "full-sync", "--ad-connector=a", "--aad-connector", "b"]),
+            Ok(Command::Script { kind: "full-sync".into(), ad_connector: Some("a".into()), aad_connector: Some("b".into()), dn: None })
+        );
+    }
+
+    #[test]
+    fn rejects_bad_arguments() {
+        assert!(p(&["path"]).unwrap_err().contains("--scope"));
+        assert!(p(&["event"]).is_err());
+        assert!(p(&["event", "1", "2"]).is_err());
+        assert!(p(&["nope"]).unwrap_err().contains("unknown command"));
+        assert!(p(&["script"]).is_err());
+        assert!(p(&["script", "status", "--bogus"]).is_err());
+        assert!(p(&["path", "--version"]).is_err());
+    }
+}
