@@ -426,6 +426,26 @@ pub fn generate(kind: ScriptKind, input: &ScriptInput) -> ScriptOutput {
     ScriptOutput { kind, text: ok.then_some(text), errors, warnings }
 }
 
+/// A generated script as the text of a downloadable `.ps1` file: a UTF-8 byte order mark and
+/// Windows line endings. Windows PowerShell 5.1 (the shell on a Connect server) reads a `.ps1`
+/// without a BOM in the ANSI code page, where the UTF-8 bytes of some letters decode to a quote
+/// character (`Ă`, U+0102, is `C4 82`, and `82` is `‚` in Windows-1252), which would end a
+/// literal early; with the BOM it reads the file as UTF-8.
+pub fn ps1_file(script: &str) -> String {
+    let mut out = String::with_capacity(script.len() + script.len() / 16 + 3);
+    out.push('\u{FEFF}');
+    for line in script.split_inclusive('\n') {
+        match line.strip_suffix('\n') {
+            Some(l) => {
+                out.push_str(l.strip_suffix('\r').unwrap_or(l));
+                out.push_str("\r\n");
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
+}
+
 const AAD_FILTER_LINE: &str =
     r#"$aadConnectors = $connectors | Where-Object {$_.SubType -eq "Windows Azure Active Directory (Microsoft)"}"#;
 
@@ -534,6 +554,13 @@ mod tests {
         let missing = generate(ScriptKind::FullSync, &ScriptInput::default());
         assert!(missing.text.is_none());
         assert_eq!(missing.errors.len(), 2);
+    }
+
+    #[test]
+    fn ps1_file_has_a_bom_and_crlf() {
+        assert_eq!(ps1_file("a\nb\r\nc"), "\u{FEFF}a\r\nb\r\nc");
+        assert_eq!(ps1_file("x = 'Ă'\n"), "\u{FEFF}x = 'Ă'\r\n");
+        assert!(ps1_file("").starts_with('\u{FEFF}'));
     }
 
     #[test]

@@ -106,6 +106,7 @@ impl WalkState {
             path_id: self.path.id,
             path_title: self.path.title,
             intro: self.path.intro,
+            path_gate: gate_notice(self.path.gate, version),
             current: current_view(pos, version),
             summary,
             step_number: trail.len(),
@@ -175,6 +176,8 @@ pub struct WalkView {
     pub path_id: &'static str,
     pub path_title: &'static str,
     pub intro: Text,
+    /// The version gate of the path's method (the task or the cmdlet), as it stands.
+    pub path_gate: Option<GateNotice>,
     pub current: CurrentView,
     /// The answers so far, first to last.
     pub summary: Vec<SummaryItem>,
@@ -300,6 +303,9 @@ mod tests {
         assert!(!v.current.fix.is_empty());
         assert_eq!(v.summary.len(), 9);
         assert_eq!(v.summary[8].answer, "Microsoft Entra Connect server is in staging mode");
+        let gate = s.view(Some(ConnectVersion([1, 1, 524, 0]))).path_gate.unwrap();
+        assert_eq!((gate.status, gate.min_version.as_str()), (GateStatus::NotMet, "1.1.614.0"));
+        assert_eq!(walk("manual-all", &[]).view(None).path_gate, None);
     }
 
     #[test]
