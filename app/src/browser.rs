@@ -1,0 +1,58 @@
+//! The few browser calls the app needs beyond rendering: clipboard, selection, file download,
+//! scrolling. Each fails quietly (returns `false`/does nothing) instead of panicking.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Node, Url};
+
+/// Writes `text` to the clipboard. `false` when the browser has no clipboard API here (not a
+/// secure context) or refuses.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let clipboard = window.navigator().clipboard();
+    let value: &JsValue = clipboard.as_ref();
+    if value.is_undefined() || value.is_null() {
+        return false;
+    }
+    JsFuture::from(clipboard.write_text(text)).await.is_ok()
+}
+
+/// Selects everything inside `node`, so the user can copy it by hand.
+pub fn select_contents(node: &Node) {
+    let selection = web_sys::window().and_then(|w| w.get_selection().ok().flatten());
+    if let Some(selection) = selection {
+        let _ = selection.select_all_children(node);
+    }
+}
+
+/// Offers `contents` as a file download named `file_name`.
+pub fn download(file_name: &str, contents: &str, mime: &str) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else { return false };
+    let Ok(url) = Url::create_object_url_with_blob(&blob) else { return false };
+    let anchor = document.create_element("a").ok().and_then(|e| e.dyn_into::<HtmlAnchorElement>().ok());
+    let ok = match anchor {
+        Some(a) => {
+            a.set_href(&url);
+            a.set_download(file_name);
+            a.click();
+            true
+        }
+        None => false,
+    };
+    // The click starts the download synchronously; the URL can go once the task is done.
+    gloo::timers::callback::Timeout::new(1_000, move || {
+        let _ = Url::revoke_object_url(&url);
+    })
+    .forget();
+    ok
+}
+
+pub fn scroll_to_top() {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}

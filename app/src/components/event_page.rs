@@ -1,0 +1,55 @@
+use phs_doctor_core::knowledge::{self, CONNECTIVITY_IDS, CONNECTIVITY_MEANING, CONNECTIVITY_SOURCE};
+use yew::prelude::*;
+
+use crate::components::nav_link::NavLink;
+use crate::components::severity_badge::SeverityBadge;
+use crate::route::Route;
+use crate::strings;
+
+#[derive(Properties, PartialEq)]
+pub struct EventPageProps {
+    pub id: AttrValue,
+}
+
+/// One event (`knowledge::lookup_event`), or why there is none, with the nearest IDs.
+#[component]
+pub fn EventPage(props: &EventPageProps) -> Html {
+    let back = html! { <p class="crumb"><NavLink to={Route::Events} id={AttrValue::Static("all-events")}>{ strings::EVENT_ALL }</NavLink></p> };
+    match knowledge::lookup_event(&props.id) {
+        Ok(e) => html! {
+            <div class="page event" data-testid="page-event">
+                { back }
+                <h1 data-testid="event-title">{ strings::event_title(e.id) }</h1>
+                <section class="card">
+                    <p class="event-description" data-testid="event-description">{ e.description }</p>
+                    if let Some(note) = e.note { <p class="event-note">{ note }</p> }
+                    <p class="meta">
+                        <span class="tag">{ strings::category_label(e.category) }</span>{ " " }
+                        <SeverityBadge severity={e.severity} />
+                    </p>
+                    if !e.in_table { <p class="hint">{ strings::EVENT_NOT_IN_TABLE }</p> }
+                    if e.connectivity() {
+                        <div class="notice notice-warning" data-testid="connectivity-rule">
+                            <p class="notice-title">{ strings::EVENTS_CONNECTIVITY }</p>
+                            <p>{ strings::connectivity_ids(CONNECTIVITY_IDS, CONNECTIVITY_SOURCE) }{ " " }{ CONNECTIVITY_MEANING }</p>
+                        </div>
+                    }
+                </section>
+            </div>
+        },
+        Err(err) => html! {
+            <div class="page event" data-testid="page-event">
+                { back }
+                <h1>{ strings::NOT_FOUND_TITLE }</h1>
+                <p class="field-error" data-testid="event-error">{ crate::text::sentence(&err.to_string()) }</p>
+                if !err.nearest.is_empty() {
+                    <ul class="inline-list">
+                        { for err.nearest.iter().map(|id| html! {
+                            <li><NavLink to={Route::Event { id: id.to_string() }}>{ strings::event_title(*id) }</NavLink></li>
+                        }) }
+                    </ul>
+                }
+            </div>
+        },
+    }
+}

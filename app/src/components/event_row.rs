@@ -1,0 +1,38 @@
+use phs_doctor_core::knowledge;
+use yew::prelude::*;
+
+use crate::components::nav_link::NavLink;
+use crate::components::severity_badge::SeverityBadge;
+use crate::route::Route;
+use crate::strings;
+
+#[derive(Properties, PartialEq)]
+pub struct EventRowProps {
+    pub id: u32,
+}
+
+/// One row of the event table.
+#[component]
+pub fn EventRow(props: &EventRowProps) -> Html {
+    let Some(e) = knowledge::event(props.id) else { return html! {} };
+    let connectivity = e.connectivity();
+    html! {
+        <tr id={format!("event-{}", e.id)} data-testid={format!("event-{}", e.id)}
+            class={classes!(connectivity.then_some("connectivity"))}>
+            <th scope="row" class="event-id">
+                <NavLink to={Route::Event { id: e.id.to_string() }}>{ e.id }</NavLink>
+            </th>
+            <td>
+                <p class="event-description">{ e.description }</p>
+                if let Some(note) = e.note { <p class="event-note">{ note }</p> }
+                if connectivity {
+                    <span class="badge badge-connectivity" data-testid="connectivity">{ strings::EVENTS_CONNECTIVITY }</span>
+                }
+            </td>
+            <td class="event-category">
+                <span class="tag">{ strings::category_label(e.category) }</span>
+                <SeverityBadge severity={e.severity} />
+            </td>
+        </tr>
+    }
+}

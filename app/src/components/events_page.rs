@@ -1,0 +1,51 @@
+use phs_doctor_core::knowledge::{self, CONNECTIVITY_IDS, CONNECTIVITY_MEANING, CONNECTIVITY_SOURCE, EVENTS, EVENT_LOG_ADVICE};
+use yew::prelude::*;
+
+use crate::components::event_row::EventRow;
+use crate::strings;
+
+/// The event ID table with a filter box (`knowledge::filter_events`).
+#[component]
+pub fn EventsPage() -> Html {
+    let query = use_state(String::new);
+    let shown = knowledge::filter_events(&query);
+    let oninput = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| query.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+    };
+    html! {
+        <div class="page events" data-testid="page-events">
+            <h1>{ strings::EVENTS_TITLE }</h1>
+            <p class="lead">{ strings::EVENTS_LEAD }</p>
+            <div class="notice notice-info" data-testid="log-advice"><p>{ EVENT_LOG_ADVICE }</p></div>
+            <div class="notice notice-warning" data-testid="connectivity-rule">
+                <p class="notice-title">{ strings::EVENTS_CONNECTIVITY_TITLE }</p>
+                <p>{ strings::connectivity_ids(CONNECTIVITY_IDS, CONNECTIVITY_SOURCE) }{ " " }{ CONNECTIVITY_MEANING }</p>
+            </div>
+            <div class="field filter">
+                <label for="event-filter">{ strings::EVENTS_FILTER }</label>
+                <input id="event-filter" data-testid="event-filter" type="search" autocomplete="off" spellcheck="false"
+                    value={(*query).clone()} {oninput} aria-describedby="event-count" />
+                <p class="hint" id="event-count" data-testid="event-count" aria-live="polite">
+                    { strings::events_count(shown.len(), EVENTS.len()) }
+                </p>
+            </div>
+            if shown.is_empty() {
+                <p class="empty" data-testid="events-empty">{ strings::EVENTS_NONE }</p>
+            } else {
+                <table class="data-table events-table" data-testid="events-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ strings::COL_ID }</th>
+                            <th scope="col">{ strings::COL_DESCRIPTION }</th>
+                            <th scope="col">{ strings::COL_CATEGORY }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for shown.iter().map(|e| html! { <EventRow key={e.id} id={e.id} /> }) }
+                    </tbody>
+                </table>
+            }
+        </div>
+    }
+}

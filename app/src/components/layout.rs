@@ -1,0 +1,71 @@
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::browser;
+use crate::components::event_page::EventPage;
+use crate::components::events_page::EventsPage;
+use crate::components::home_page::HomePage;
+use crate::components::nav::Nav;
+use crate::components::not_found_page::NotFoundPage;
+use crate::components::scripts_page::ScriptsPage;
+use crate::components::statuses_page::StatusesPage;
+use crate::components::walker_page::WalkerPage;
+use crate::route::Route;
+use crate::strings;
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Home => html! { <HomePage /> },
+        Route::PathStart { id } => html! { <WalkerPage id={id} choices={AttrValue::Static("")} /> },
+        Route::Path { id, choices } => html! { <WalkerPage id={id} choices={choices} /> },
+        Route::Events => html! { <EventsPage /> },
+        Route::Event { id } => html! { <EventPage id={id} /> },
+        Route::Statuses => html! { <StatusesPage /> },
+        Route::Scripts => html! { <ScriptsPage kind={None::<AttrValue>} /> },
+        Route::Script { kind } => html! { <ScriptsPage kind={Some(AttrValue::from(kind))} /> },
+        Route::NotFound => html! { <NotFoundPage /> },
+    }
+}
+
+/// Page frame: skip link, header with the navigation, the routed page, footer.
+#[component]
+pub fn Layout() -> Html {
+    let route = use_route::<Route>().unwrap_or(Route::NotFound);
+    // A new page starts at the top; moving within one guided path keeps the place (the walker
+    // moves focus to the new step itself).
+    let page_key = match &route {
+        Route::PathStart { id } | Route::Path { id, .. } => format!("path:{id}"),
+        other => format!("{other:?}"),
+    };
+    use_effect_with(page_key, |_| browser::scroll_to_top());
+    html! {
+        <>
+            <a class="skip-link" href="#content" onclick={Callback::from(|e: MouseEvent| {
+                // The hash is the router's: move focus without changing it.
+                e.prevent_default();
+                if let Some(main) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("content")) {
+                    use wasm_bindgen::JsCast;
+                    if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = main.focus();
+                    }
+                }
+            })}>{ strings::SKIP_TO_CONTENT }</a>
+            <header class="site-header">
+                <div class="header-inner">
+                    <Link<Route> to={Route::Home} classes="brand">
+                        <span class="brand-mark" aria-hidden="true">{ "PHS" }</span>
+                        <span class="brand-text">
+                            <span class="brand-name">{ strings::APP_NAME }</span>
+                            <span class="brand-tagline">{ strings::TAGLINE }</span>
+                        </span>
+                    </Link<Route>>
+                    <Nav current={route.section()} />
+                </div>
+            </header>
+            <main id="content" tabindex="-1">
+                <Switch<Route> render={switch} />
+            </main>
+            <footer class="site-footer"><p>{ strings::FOOTER }</p></footer>
+        </>
+    }
+}

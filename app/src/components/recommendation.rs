@@ -1,0 +1,44 @@
+use phs_doctor_core::knowledge::{self, Scope};
+use phs_doctor_core::version;
+use phs_doctor_core::ConnectVersion;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::route::{version_query, Route, VersionQuery};
+use crate::strings;
+
+#[derive(Properties, PartialEq)]
+pub struct RecommendationProps {
+    pub version: Option<ConnectVersion>,
+    pub scope: Scope,
+}
+
+/// The core's recommendation for a version, with links that start each applicable path.
+#[component]
+pub fn Recommendation(props: &RecommendationProps) -> Html {
+    let rec = version::recommend(props.version);
+    let query = version_query(props.version);
+    let start = |method: knowledge::Method, primary: bool| -> Html {
+        let Some(path) = knowledge::path_for(method, props.scope) else { return html! {} };
+        let class = if primary { "button button-primary" } else { "button" };
+        html! {
+            <span data-testid={format!("start-{}", method.as_str())} class="start-link">
+                <Link<Route, VersionQuery> to={Route::PathStart { id: path.id.to_string() }}
+                    query={query.clone()} classes={classes!(class)}>
+                    { if primary { format!("{}: {}", strings::START_PATH, method.label()) } else { method.label().to_string() } }
+                </Link<Route, VersionQuery>>
+            </span>
+        }
+    };
+    html! {
+        <section class="card recommendation" aria-labelledby="rec-title" data-testid="recommendation">
+            <h2 id="rec-title">{ strings::RECOMMEND_TITLE }</h2>
+            <p class="reason" data-testid="reason">{ rec.reason.clone() }</p>
+            <div class="actions">{ start(rec.primary, true) }</div>
+            if !rec.also.is_empty() {
+                <h3 class="also-title">{ strings::ALSO_TITLE }</h3>
+                <div class="actions">{ for rec.also.iter().map(|m| start(*m, false)) }</div>
+            }
+        </section>
+    }
+}

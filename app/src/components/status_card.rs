@@ -1,0 +1,42 @@
+use phs_doctor_core::knowledge;
+use phs_doctor_core::walk::GateNotice;
+use phs_doctor_core::ConnectVersion;
+use yew::prelude::*;
+
+use crate::components::gate_notice::GateNoticeView;
+use crate::components::rich_text::RichText;
+use crate::components::severity_badge::SeverityBadge;
+use crate::strings;
+
+#[derive(Properties, PartialEq)]
+pub struct StatusCardProps {
+    pub name: &'static str,
+    /// The version from the start page, for the status's version gate.
+    pub version: Option<ConnectVersion>,
+}
+
+/// One status value: what it means and the next step.
+#[component]
+pub fn StatusCard(props: &StatusCardProps) -> Html {
+    let Some(s) = knowledge::status(props.name) else { return html! {} };
+    let gate = s.gate.and_then(knowledge::gate).map(|g| GateNotice {
+        status: g.status(props.version),
+        min_version: g.min.to_string(),
+        text: g.text,
+    });
+    html! {
+        <article class={classes!("card", "status", format!("sev-border-{}", s.severity.as_str()))}
+            id={format!("status-{}", s.name)} data-testid={format!("status-{}", s.name)} aria-labelledby={format!("status-{}-name", s.name)}>
+            <header class="status-head">
+                <h2 id={format!("status-{}-name", s.name)}><code>{ s.name }</code></h2>
+                <SeverityBadge severity={s.severity} />
+            </header>
+            <RichText text={s.description} class="status-description" />
+            <h3>{ strings::STATUS_NEXT }</h3>
+            <RichText text={s.next_step} class="status-next" />
+            if let Some(g) = gate {
+                <GateNoticeView notice={g} version={props.version.map(|v| AttrValue::from(v.to_string()))} />
+            }
+        </article>
+    }
+}

@@ -1,0 +1,102 @@
+use phs_doctor_core::knowledge::GateStatus;
+use phs_doctor_core::walk::{Action, WalkState};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::components::answer_summary::AnswerSummary;
+use crate::components::gate_notice::GateNoticeView;
+use crate::components::nav_link::NavLink;
+use crate::components::node_card::NodeCard;
+use crate::components::rich_text::RichText;
+use crate::route::{self, version_from_query, Route};
+use crate::strings;
+
+#[derive(Properties, PartialEq)]
+pub struct WalkerPageProps {
+    pub id: AttrValue,
+    /// `WalkState::encode()`, e.g. `0.0.2`; empty at the start.
+    pub choices: AttrValue,
+}
+
+/// A guided path. The route is the walk's state: each action is `WalkState::apply` and a
+/// navigation to the new state's route, so Back/Forward of the browser and shared links work.
+#[component]
+pub fn WalkerPage(props: &WalkerPageProps) -> Html {
+    let navigator = use_navigator();
+    let location = use_location();
+    let heading = use_node_ref();
+    let moved = use_mut_ref(|| false);
+    {
+        // After an action, focus the new step's heading (screen readers announce it, and the
+        // page scrolls to it).
+        let heading = heading.clone();
+        let moved = moved.clone();
+        use_effect_with(props.choices.clone(), move |_| {
+            if std::mem::take(&mut *moved.borrow_mut()) {
+                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+        });
+    }
+    let version = location.as_ref().and_then(|l| version_from_query(l.query_str()));
+    let Some(state) = WalkState::decode(&props.id, &props.choices) else {
+        return html! {
+            <div class="page" data-testid="page-walker">
+                <h1>{ strings::NOT_FOUND_TITLE }</h1>
+                <p data-testid="unknown-path">{ strings::WALK_UNKNOWN_PATH }</p>
+                <p><NavLink to={Route::Home}>{ strings::GO_HOME }</NavLink></p>
+            </div>
+        };
+    };
+    let view = state.view(version);
+    let on_action = {
+        let state = state.clone();
+        Callback::from(move |action: Action| {
+            let next = state.apply(action);
+            if next != state {
+                *moved.borrow_mut() = true;
+                if let Some(n) = &navigator {
+                    route::push(n, &Route::walk(&next), version);
+                }
+            }
+        })
+    };
+    let version_text = version.map(|v| AttrValue::from(v.to_string()));
+    let path_gate = view.path_gate.clone().filter(|g| g.status != GateStatus::Met);
+    html! {
+        <div class="page walker" data-testid="page-walker" data-path={view.path_id} data-position={view.current.reference.clone()}>
+            <p class="crumb"><NavLink to={Route::Home} id={AttrValue::Static("change-start")}>{ strings::WALK_CHANGE }</NavLink></p>
+            <h1 id="path-title" data-testid="path-title">{ view.path_title }</h1>
+            <p class="version-line" data-testid="walk-version">
+                { match &version_text {
+                    Some(v) => html! { <>{ format!("{} {v}", strings::WALK_VERSION) }</> },
+                    None => html! { <>{ strings::WALK_NO_VERSION }{ " " }<NavLink to={Route::Home}>{ strings::WALK_SET_VERSION }</NavLink></> },
+                } }
+            </p>
+            if let Some(g) = path_gate {
+                <GateNoticeView notice={g} version={version_text.clone()} />
+            }
+            <RichText text={view.intro} class="intro" />
+            <div class="walk-grid">
+                <div class="walk-main">
+                    <NodeCard current={view.current.clone()} step_number={view.step_number}
+                        version={version_text.clone()} heading={heading}
+                        on_choose={on_action.reform(Action::Choose)} />
+                    <div class="walk-controls">
+                        <button type="button" class="button" id="back" data-testid="back"
+                            disabled={!view.can_go_back} onclick={on_action.reform(|_| Action::Back)}>
+                            { strings::WALK_BACK }
+                        </button>
+                        <button type="button" class="button button-quiet" id="restart" data-testid="restart"
+                            disabled={!view.can_go_back} onclick={on_action.reform(|_| Action::Restart)}>
+                            { strings::WALK_RESTART }
+                        </button>
+                    </div>
+                </div>
+                <AnswerSummary items={view.summary.clone()} on_jump={on_action.reform(Action::JumpTo)} />
+            </div>
+        </div>
+    }
+}
+

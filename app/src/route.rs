@@ -1,0 +1,107 @@
+//! The routes (hash routing: the page is static) and the top navigation built from them.
+//!
+//! Shareable state lives in the route: the path and its answers (`WalkState::encode`) and the
+//! Connect version (`?v=`). Nothing the user types into the script fields goes in the URL.
+
+use phs_doctor_core::walk::WalkState;
+use phs_doctor_core::ConnectVersion;
+use yew_router::prelude::*;
+
+use crate::strings;
+
+#[derive(Clone, Debug, PartialEq, Routable)]
+pub enum Route {
+    #[at("/")]
+    Home,
+    #[at("/path/:id")]
+    PathStart { id: String },
+    #[at("/path/:id/:choices")]
+    Path { id: String, choices: String },
+    #[at("/events")]
+    Events,
+    #[at("/event/:id")]
+    Event { id: String },
+    #[at("/statuses")]
+    Statuses,
+    #[at("/scripts")]
+    Scripts,
+    #[at("/scripts/:kind")]
+    Script { kind: String },
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
+
+/// The sections of the top navigation. A new page (such as Analyze) is one more entry here and
+/// one more arm in [`Route::section`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Home,
+    Events,
+    Statuses,
+    Scripts,
+}
+
+pub struct NavEntry {
+    pub section: Section,
+    pub route: Route,
+    pub label: &'static str,
+    /// `data-testid` and element id suffix.
+    pub id: &'static str,
+}
+
+pub fn nav() -> [NavEntry; 4] {
+    [
+        NavEntry { section: Section::Home, route: Route::Home, label: strings::NAV_HOME, id: "nav-home" },
+        NavEntry { section: Section::Events, route: Route::Events, label: strings::NAV_EVENTS, id: "nav-events" },
+        NavEntry { section: Section::Statuses, route: Route::Statuses, label: strings::NAV_STATUSES, id: "nav-statuses" },
+        NavEntry { section: Section::Scripts, route: Route::Scripts, label: strings::NAV_SCRIPTS, id: "nav-scripts" },
+    ]
+}
+
+impl Route {
+    pub fn section(&self) -> Option<Section> {
+        match self {
+            Route::Home | Route::PathStart { .. } | Route::Path { .. } => Some(Section::Home),
+            Route::Events | Route::Event { .. } => Some(Section::Events),
+            Route::Statuses => Some(Section::Statuses),
+            Route::Scripts | Route::Script { .. } => Some(Section::Scripts),
+            Route::NotFound => None,
+        }
+    }
+
+    /// The route that shows `state`.
+    pub fn walk(state: &WalkState) -> Route {
+        let id = state.path.id.to_string();
+        match state.encode() {
+            choices if choices.is_empty() => Route::PathStart { id },
+            choices => Route::Path { id, choices },
+        }
+    }
+}
+
+/// The query that carries the Connect version, if there is one.
+pub type VersionQuery = Vec<(&'static str, String)>;
+
+pub fn version_query(version: Option<ConnectVersion>) -> Option<VersionQuery> {
+    version.map(|v| vec![("v", v.to_string())])
+}
+
+/// The version in a query string such as `?v=2.4.129.0`; anything else is no version.
+pub fn version_from_query(query: &str) -> Option<ConnectVersion> {
+    let value = query.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("v="))?;
+    ConnectVersion::parse(value).ok()
+}
+
+/// Pushes `route` with the version query (when there is a version).
+pub fn push(navigator: &Navigator, route: &Route, version: Option<ConnectVersion>) {
+    match version_query(version) {
+        Some(q) => {
+            // Serialising a list of string pairs cannot fail; fall back to no query anyway.
+            if navigator.push_with_query(route, &q).is_err() {
+                navigator.push(route);
+            }
+        }
+        None => navigator.push(route),
+    }
+}

@@ -1,0 +1,104 @@
+// Script generators: live validation, hostile values, copy and download.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import { assertAccessible, hash, launch, open, shot } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const script = (page) => page.getByTestId('script').innerText();
+
+test('status script: the doc\'s script, optionally with a connector name quoted safely', async () => {
+  const { page, done } = await open(browser);
+  await page.getByTestId('nav-scripts').click();
+  await page.getByTestId('page-scripts').waitFor();
+  assert.equal(await page.getByTestId('page-scripts').getAttribute('data-kind'), 'status');
+  assert.match(await script(page), /More than one Azure AD Connectors found/);
+  await shot(page, 'scripts-status');
+  await assertAccessible(page, 'scripts');
+
+  await page.getByTestId('field-aad-connector').fill("O'Brien - AAD");
+  const text = await script(page);
+  assert.ok(text.includes("$aadConnectorName = 'O''Brien - AAD'"), text);
+  assert.ok(!text.includes('More than one Azure AD Connectors found') || text.includes('-ceq $aadConnectorName'));
+  // Typed values never go into the URL.
+  assert.ok(!(await hash(page)).includes('Brien'));
+  assert.ok(!page.url().includes('Brien'));
+  await done();
+});
+
+test('full sync script: both names, every quote spelling doubled, copy to the clipboard', async () => {
+  const { page, done } = await open(browser, '#/scripts/full-sync');
+  // Nothing typed yet: no script, no error shown, buttons disabled.
+  await page.getByTestId('script-pending').waitFor();
+  assert.equal(await page.locator('.field-error').count(), 0);
+  assert.ok(await page.getByTestId('copy').isDisabled());
+  await shot(page, 'scripts-full-sync-empty');
+
+  await page.getByTestId('field-ad-connector').fill("contoso.com'; Remove-Item C:\\ -Recurse; '");
+  // The other name is still missing: the field tells so once touched.
+  await page.getByTestId('field-aad-connector').fill('x');
+  await page.getByTestId('field-aad-connector').fill('');
+  await page.getByTestId('field-aad-connector-error').waitFor();
+  await page.getByTestId('field-aad-connector').fill('O\u2019Brien.onmicrosoft.com - AAD');
+  const text = await script(page);
+  assert.ok(text.includes("$adConnector = 'contoso.com''; Remove-Item C:\\ -Recurse; '''"), text);
+  assert.ok(text.includes("$aadConnector = 'O\u2019\u2019Brien.onmicrosoft.com - AAD'"), text);
+  assert.match(text, /Run this script only once/);
+  await shot(page, 'scripts-full-sync');
+
+  await page.getByTestId('copy').click();
+  await page.getByTestId('copy-status').filter({ hasText: 'Copied' }).waitFor();
+  const clip = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(clip, text.endsWith('\n') ? clip : clip.replace(/\n$/, ''));
+  assert.ok(clip.includes("'O\u2019\u2019Brien.onmicrosoft.com - AAD'"));
+  await done();
+});
+
+test('single-object script: the DN warning, DN errors, and a .ps1 download with a BOM', async () => {
+  const { page, done } = await open(browser, '#/scripts/single-object');
+  await page.getByTestId('field-ad-connector').fill('contoso.com');
+  await page.getByTestId('field-dn').fill('CN=TestUserCN=Users,DC=contoso,DC=com');
+  await page.getByTestId('field-dn-warning').waitFor();
+  assert.match(await page.getByTestId('field-dn-warning').innerText(), /comma is probably missing/);
+  // A warning doesn't block the script.
+  assert.ok((await script(page)).includes(
+    "Invoke-ADSyncDiagnostics -PasswordSync -ADConnectorName 'contoso.com' -DistinguishedName 'CN=TestUserCN=Users,DC=contoso,DC=com'"));
+  await shot(page, 'scripts-single-object-warning');
+
+  await page.getByTestId('field-dn').fill("CN=Dan O'Brien,OU=Sales,DC=contoso,DC=com");
+  assert.equal(await page.getByTestId('field-dn-warning').count(), 0);
+  const text = await script(page);
+  assert.ok(text.includes("-DistinguishedName 'CN=Dan O''Brien,OU=Sales,DC=contoso,DC=com'"), text);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+  assert.equal(download.suggestedFilename(), 'phs-single-object.ps1');
+  const bytes = await readFile(await download.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM for Windows PowerShell 5.1');
+  const file = bytes.subarray(3).toString('utf8');
+  assert.ok(file.includes("'CN=Dan O''Brien,OU=Sales,DC=contoso,DC=com'"));
+  assert.ok(file.includes('\r\n') && !/[^\r]\n/.test(file), 'Windows line endings');
+
+  // An invalid DN: an error on the field, no script, no buttons.
+  await page.getByTestId('field-dn').fill('CN=a<b,DC=x');
+  await page.getByTestId('field-dn-error').waitFor();
+  await page.getByTestId('script-pending').waitFor();
+  assert.ok(await page.getByTestId('download').isDisabled());
+  assert.equal(await page.getByTestId('field-dn').getAttribute('aria-invalid'), 'true');
+  await shot(page, 'scripts-single-object-error');
+
+  // Values stay while moving between scripts (the AD connector is shared).
+  await page.locator('#tab-full-sync').click();
+  await page.waitForSelector('[data-testid="page-scripts"][data-kind="full-sync"]');
+  assert.equal(await page.getByTestId('field-ad-connector').inputValue(), 'contoso.com');
+  await done();
+});
+
+test('an unknown script name', async () => {
+  const { page, done } = await open(browser, '#/scripts/nope');
+  await page.getByTestId('unknown-script').waitFor();
+  await done();
+});

@@ -1,0 +1,171 @@
+// Home → guided path → result, with Back, the answers summary, Restart and version gates.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { assertAccessible, hash, launch, open, shot } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('home validates the version live and recommends a path', async () => {
+  const { page, done } = await open(browser);
+  await shot(page, 'home-empty');
+  // No version: the manual steps, and the reason says why.
+  await assert.doesNotReject(page.getByTestId('start-manual').waitFor());
+  assert.match(await page.getByTestId('reason').innerText(), /manual steps/i);
+
+  await page.getByTestId('version').fill('1.x.3');
+  await assert.doesNotReject(page.getByTestId('version-error').waitFor());
+  assert.match(await page.getByTestId('version-error').innerText(), /number 2 of the version, "x", is not a whole number/i);
+  assert.equal(await page.getByTestId('version').getAttribute('aria-invalid'), 'true');
+  await shot(page, 'home-invalid-version');
+
+  await page.getByTestId('version').fill('v1.1.524');
+  assert.match(await page.getByTestId('version-ok').innerText(), /1\.1\.524\.0/);
+  assert.match(await page.getByTestId('reason').innerText(), /Invoke-ADSyncDiagnostics/);
+  assert.equal(await page.getByTestId('start-task').count(), 0);
+  assert.equal(await page.getByTestId('start-cmdlet').count(), 1);
+  assert.equal(await page.getByTestId('start-manual').count(), 1);
+
+  await page.getByTestId('version').fill('2.4.129.0');
+  assert.match(await page.getByTestId('reason').innerText(), /troubleshooting task/);
+  for (const m of ['task', 'cmdlet', 'manual']) assert.equal(await page.getByTestId(`start-${m}`).count(), 1, m);
+  await shot(page, 'home');
+  await assertAccessible(page, 'home');
+  await done();
+});
+
+test('walk the task path to a result, go back, jump from the summary, restart', async () => {
+  const { page, done } = await open(browser);
+  await page.getByTestId('version').fill('1.1.614.0');
+  await page.getByTestId('scope-all').check();
+  await page.getByTestId('start-task').locator('a').click();
+
+  await page.getByTestId('page-walker').waitFor();
+  assert.equal(await hash(page), '#/path/task-all?v=1.1.614.0');
+  assert.match(await page.getByTestId('path-title').innerText(), /No passwords are synchronized/);
+  assert.match(await page.getByTestId('walk-version').innerText(), /1\.1\.614\.0/);
+  assert.match(await page.locator('#node-text').innerText(), /Run as Administrator/);
+  assert.ok(await page.getByTestId('back').isDisabled());
+  await shot(page, 'walker-step');
+
+  // Eight steps, then the question.
+  for (let i = 0; i < 8; i++) await page.getByTestId('next').click();
+  await page.waitForSelector('[data-testid="node"][data-kind="question"]');
+  assert.equal(await page.getByTestId('node').getAttribute('data-reference'), 'task-all/outcome');
+  assert.equal(await hash(page), '#/path/task-all/0.0.0.0.0.0.0.0?v=1.1.614.0');
+  // Focus follows the walk to the new node's heading.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'node-heading');
+  await shot(page, 'walker-question');
+
+  await page.getByTestId('answer-1').click();
+  await page.waitForSelector('[data-testid="node"][data-kind="result"]');
+  assert.equal(await page.getByTestId('node').getAttribute('data-reference'), 'result:staging-mode');
+  assert.match(await page.getByTestId('node-heading').innerText(), /staging mode/);
+  assert.equal(await page.locator('[data-testid="node"] [data-severity]').getAttribute('data-severity'), 'error');
+  assert.ok(await page.getByTestId('fix-list').locator('li').count() >= 1);
+  assert.equal(await page.getByTestId('summary').locator('li').count(), 9);
+  assert.match(await page.getByTestId('jump-8').innerText(), /staging mode/);
+  await shot(page, 'walker-result');
+  await assertAccessible(page, 'walker result');
+
+  // Back: the question again.
+  await page.getByTestId('back').click();
+  await page.waitForSelector('[data-testid="node"][data-reference="task-all/outcome"]');
+  assert.equal(await page.getByTestId('summary').locator('li').count(), 8);
+
+  // The browser's own Back and Forward follow the walk too.
+  await page.getByTestId('answer-0').click();
+  await page.waitForSelector('[data-testid="node"][data-reference="result:phs-disabled-tenant"]');
+  await page.goBack();
+  await page.waitForSelector('[data-testid="node"][data-reference="task-all/outcome"]');
+  await page.goForward();
+  await page.waitForSelector('[data-testid="node"][data-reference="result:phs-disabled-tenant"]');
+  // This result has a script.
+  await assert.doesNotReject(page.getByTestId('script-link').waitFor());
+
+  // Jump from the summary to the third answer: the walk is cut there.
+  await page.getByTestId('jump-2').click();
+  await page.waitForSelector('[data-testid="node"][data-reference="task-all/s3"]');
+  assert.equal(await hash(page), '#/path/task-all/0.0?v=1.1.614.0');
+  assert.equal(await page.getByTestId('summary').locator('li').count(), 2);
+
+  await page.getByTestId('restart').click();
+  await page.waitForSelector('[data-testid="node"][data-reference="task-all/s1"]');
+  assert.equal(await hash(page), '#/path/task-all?v=1.1.614.0');
+  assert.ok(await page.getByTestId('restart').isDisabled());
+  await done();
+});
+
+test('a result continues into another path, and the script link opens the generator', async () => {
+  // The manual path for all passwords: not in staging mode (1), run status: script step.
+  const { page, done } = await open(browser, '#/path/manual-all/1');
+  await page.waitForSelector('[data-testid="node"][data-reference="manual-all/run-status"]');
+  await shot(page, 'walker-step-with-script');
+  await page.getByTestId('script-link').click();
+  await page.waitForSelector('[data-testid="page-scripts"][data-kind="status"]');
+  assert.equal(await hash(page), '#/scripts/status');
+  await page.goBack();
+  await page.waitForSelector('[data-testid="node"][data-reference="manual-all/run-status"]');
+
+  // The task path's "All checks passed" result continues with the manual steps.
+  await page.goto(page.url().replace(/#.*/, '#/path/task-all/0.0.0.0.0.0.0.0'));
+  const answers = page.locator('[data-testid^="answer-"]');
+  const labels = await answers.allInnerTexts();
+  const passed = labels.findIndex((l) => /passed/i.test(l));
+  assert.ok(passed >= 0, `an "all checks passed" answer among ${labels}`);
+  await answers.nth(passed).click();
+  await page.waitForSelector('[data-testid="node"][data-reference="result:checks-passed"]');
+  await page.getByTestId('continue-0').click();
+  await page.waitForSelector('[data-testid="node"][data-reference="manual-all/staging"]');
+  await done();
+});
+
+test('gate notices follow the version in the route', async () => {
+  // manual-object: must change? no → follow → found → another value → FilteredByTarget.
+  const { page, done } = await open(browser, '#/path/manual-object/1.0.0.2.1?v=1.6.16.0');
+  await page.waitForSelector('[data-testid="node"][data-reference="status:FilteredByTarget"]');
+  const notice = page.locator('[data-testid="node"] [data-testid="gate-notice"]');
+  assert.equal(await notice.getAttribute('data-gate'), 'not-met');
+  assert.match(await notice.innerText(), /2\.0\.3\.0 or later; you entered 1\.6\.16\.0/);
+  await shot(page, 'walker-gate-not-met');
+
+  await page.goto(page.url().replace('v=1.6.16.0', 'v=2.4.129.0'));
+  await page.waitForSelector('[data-testid="gate-notice"][data-gate="met"]');
+  await page.goto(page.url().replace('?v=2.4.129.0', ''));
+  await page.waitForSelector('[data-testid="gate-notice"][data-gate="unknown"]');
+  assert.match(await page.getByTestId('walk-version').innerText(), /not given/);
+
+  // The task path opened with a version that is too old says so.
+  await page.goto(page.url().replace(/#.*/, '#/path/task-all?v=1.1.524.0'));
+  await page.waitForSelector('[data-testid="page-walker"] > [data-testid="gate-notice"][data-gate="not-met"]');
+  await done();
+});
+
+test('mangled routes degrade instead of failing', async () => {
+  const { page, done } = await open(browser, '#/path/manual-all/1.0.x.9');
+  await page.waitForSelector('[data-testid="node"][data-reference="manual-all/feature"]');
+  await page.goto(page.url().replace(/#.*/, '#/path/no-such-path'));
+  await page.getByTestId('unknown-path').waitFor();
+  await page.goto(page.url().replace(/#.*/, '#/nowhere'));
+  await page.getByTestId('page-not-found').waitFor();
+  await shot(page, 'not-found');
+  await done();
+});
+
+test('dark mode and a narrow screen', async () => {
+  const dark = await open(browser, '#/path/task-all/0.0.0.0.0.0.0.0.1?v=2.4.129.0', { colorScheme: 'dark' });
+  await dark.page.waitForSelector('[data-testid="node"][data-kind="result"]');
+  await shot(dark.page, 'dark-walker-result');
+  await dark.page.goto(dark.page.url().replace(/#.*/, '#/'));
+  await dark.page.getByTestId('page-home').waitFor();
+  await shot(dark.page, 'dark-home');
+  await assertAccessible(dark.page, 'dark home');
+  await dark.done();
+
+  const phone = await open(browser, '#/path/task-all/0.0.0.0.0.0.0.0?v=2.4.129.0', { viewport: { width: 390, height: 844 } });
+  await phone.page.waitForSelector('[data-testid="node"][data-kind="question"]');
+  await shot(phone.page, 'phone-walker-question');
+  await phone.done();
+});
