@@ -98,7 +98,12 @@ impl WalkState {
             .filter_map(|(i, (pos, choice))| {
                 let c = (*choice)?;
                 let opts = options(*pos);
-                Some(SummaryItem { index: i, prompt: prompt(*pos), answer: opts.get(c).copied().unwrap_or("") })
+                Some(SummaryItem {
+                    index: i,
+                    kind: kind(*pos),
+                    prompt: prompt(*pos),
+                    answer: opts.get(c).copied().unwrap_or(""),
+                })
             })
             .collect();
         let pos = trail.last().map(|(p, _)| *p).unwrap_or(Position::start(self.path));
@@ -191,6 +196,8 @@ pub struct WalkView {
 pub struct SummaryItem {
     /// Pass to [`Action::JumpTo`] to return to this question.
     pub index: usize,
+    /// A step's answer is only "Next"; a question's or a result's is a real choice.
+    pub kind: CurrentKind,
     pub prompt: &'static str,
     pub answer: &'static str,
 }
@@ -231,15 +238,22 @@ fn gate_notice(id: Option<&str>, version: Option<ConnectVersion>) -> Option<Gate
     Some(GateNotice { status: g.status(version), min_version: g.min.to_string(), text: g.text })
 }
 
+fn kind(pos: Position) -> CurrentKind {
+    match pos.target() {
+        Target::Node { node, .. } => match node.kind {
+            NodeKind::Step { .. } => CurrentKind::Step,
+            NodeKind::Question { .. } => CurrentKind::Question,
+        },
+        Target::Result(_) | Target::Status(_) => CurrentKind::Result,
+    }
+}
+
 fn current_view(pos: Position, version: Option<ConnectVersion>) -> CurrentView {
     let reference = pos.reference();
     let options = options(pos);
     match pos.target() {
         Target::Node { node, .. } => CurrentView {
-            kind: match node.kind {
-                NodeKind::Step { .. } => CurrentKind::Step,
-                NodeKind::Question { .. } => CurrentKind::Question,
-            },
+            kind: kind(pos),
             reference,
             title: None,
             text: node.text,
@@ -303,6 +317,7 @@ mod tests {
         assert!(!v.current.fix.is_empty());
         assert_eq!(v.summary.len(), 9);
         assert_eq!(v.summary[8].answer, "Microsoft Entra Connect server is in staging mode");
+        assert_eq!((v.summary[0].kind, v.summary[8].kind), (CurrentKind::Step, CurrentKind::Question));
         let gate = s.view(Some(ConnectVersion([1, 1, 524, 0]))).path_gate.unwrap();
         assert_eq!((gate.status, gate.min_version.as_str()), (GateStatus::NotMet, "1.1.614.0"));
         assert_eq!(walk("manual-all", &[]).view(None).path_gate, None);
