@@ -1,0 +1,142 @@
+//! Signals to findings: one finding per cause (finding id), with all its evidence.
+
+use std::collections::{HashMap, HashSet};
+
+use super::errors::ErrorInfo;
+use super::recognise::Signal;
+use super::{Evidence, Finding, MAX_EVIDENCE, MAX_PARAMS};
+use crate::knowledge::{self, FindingInfo};
+
+struct Builder {
+    info: &'static FindingInfo,
+    lines: Vec<usize>,
+    seen: HashSet<usize>,
+    omitted: usize,
+    params: Vec<(String, String)>,
+    params_omitted: usize,
+    errors: Vec<&'static ErrorInfo>,
+    events: Vec<u32>,
+}
+
+pub(crate) struct Collector<'a> {
+    physical: &'a [&'a str],
+    order: Vec<&'static str>,
+    builders: HashMap<&'static str, Builder>,
+}
+
+impl<'a> Collector<'a> {
+    pub fn new(physical: &'a [&'a str]) -> Collector<'a> {
+        Collector { physical, order: Vec::new(), builders: HashMap::new() }
+    }
+
+    pub fn has(&self, id: &str) -> bool {
+        self.builders.contains_key(id)
+    }
+
+    /// Drops a finding (when a later fact supersedes it).
+    pub fn remove(&mut self, id: &str) {
+        self.builders.remove(id);
+        self.order.retain(|o| *o != id);
+    }
+
+    pub fn add(&mut self, s: Signal) {
+        // Unknown ids are a programming error caught by the tests; never panic on input.
+        let Some(info) = knowledge::finding(s.finding) else { return };
+        if !self.builders.contains_key(info.id) {
+            self.order.push(info.id);
+        }
+        let b = self.builders.entry(info.id).or_insert_with(|| Builder {
+            info,
+            lines: Vec::new(),
+            seen: HashSet::new(),
+            omitted: 0,
+            params: Vec::new(),
+            params_omitted: 0,
+            errors: Vec::new(),
+            events: Vec::new(),
+        });
+        let extra = s.extra.filter(|&e| e > 0 && (e < s.first || e > s.last));
+        if s.first > 0 || extra.is_some() {
+            let span = if s.first > 0 { s.first..=s.last.max(s.first) } else { 1..=0 };
+            for line in span.chain(extra) {
+                if line > self.physical.len() || self.physical[line - 1].trim().is_empty() {
+                    continue;
+                }
+                if b.seen.insert(line) {
+                    if b.lines.len() < MAX_EVIDENCE {
+                        b.lines.push(line);
+                    } else {
+                        b.omitted += 1;
+                    }
+                }
+            }
+        }
+        for (k, v) in s.params {
+            if v.is_empty() || b.params.iter().any(|(pk, pv)| pk == k && *pv == v) {
+                continue;
+            }
+            if b.params.len() < MAX_PARAMS {
+                b.params.push((k.to_string(), v));
+            } else {
+                b.params_omitted += 1;
+            }
+        }
+        if let Some(e) = s.error {
+            if !b.errors.iter().any(|x| std::ptr::eq(*x, e)) {
+                b.errors.push(e);
+            }
+        }
+        if let Some(ev) = s.event {
+            if !b.events.contains(&ev) {
+                b.events.push(ev);
+            }
+        }
+    }
+
+    pub fn finish(self) -> Vec<Finding> {
+        let Collector { physical, order, mut builders } = self;
+        let mut out: Vec<Finding> = order
+            .into_iter()
+            .filter_map(|id| builders.remove(id))
+            .map(|mut b| {
+                b.lines.sort_unstable();
+                b.events.sort_unstable();
+                let info = b.info;
+                let next_steps = if info.next_steps.is_empty() {
+                    info.result.and_then(knowledge::result).map_or(info.next_steps, |r| r.fix)
+                } else {
+                    info.next_steps
+                };
+                Finding {
+                    id: info.id,
+                    severity: info.severity,
+                    title: info.title,
+                    explanation: info.explanation,
+                    next_steps,
+                    node: info.node,
+                    result: info.result,
+                    evidence: b.lines.iter().map(|&l| Evidence { line: l, text: clip(physical[l - 1].trim()) }).collect(),
+                    evidence_omitted: b.omitted,
+                    params: b.params,
+                    params_omitted: b.params_omitted,
+                    errors: b.errors,
+                    events: b.events,
+                }
+            })
+            .collect();
+        out.sort_by_key(|f| (f.severity, f.evidence.first().map_or(usize::MAX, |e| e.line)));
+        out
+    }
+}
+
+/// Evidence text is the line as pasted, cut at 500 characters.
+fn clip(s: &str) -> String {
+    if s.len() <= 500 {
+        return s.to_string();
+    }
+    let mut cut = 500;
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}…", &s[..cut])
+}

@@ -1,0 +1,846 @@
+//! What one logical line says: error numbers and messages, the status script's lines, the
+//! troubleshooter's checks (phrase families with negations), 656/657 records, `<forest-info>`,
+//! log status values, Connect Health alerts. Used for lines on their own and for the message
+//! lines of events alike.
+
+use super::errors::{self, ErrorInfo, ErrorKind, ERRORS};
+use super::phrases::{Hits, Ph, Tag, COMMON_STATUSES};
+use super::recognise::Signal;
+use super::scan::{find_ci, has_ci, starts_ci};
+use super::time::{self, Timestamp};
+use super::RecordKind;
+use crate::knowledge::{self, STATUSES};
+use crate::version::ConnectVersion;
+
+/// Facts a line gives about its surroundings (connector, domain, object, time).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Hints {
+    pub connector: Option<String>,
+    pub domain: Option<String>,
+    pub dn: Option<String>,
+    pub time: Option<Timestamp>,
+}
+
+impl Hints {
+    pub fn merge(&mut self, o: &Hints) {
+        if self.connector.is_none() {
+            self.connector.clone_from(&o.connector);
+        }
+        if self.domain.is_none() {
+            self.domain.clone_from(&o.domain);
+        }
+        if self.dn.is_none() {
+            self.dn.clone_from(&o.dn);
+        }
+        if self.time.is_none() {
+            self.time = o.time;
+        }
+    }
+}
+
+/// Where the line stands.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Ctx<'c> {
+    /// The connector of the enclosing status-script block or troubleshooter section.
+    pub connector: Option<&'c str>,
+    pub domain: Option<&'c str>,
+    /// After `Invoke-ADSyncDiagnostics` or its menu.
+    pub in_diag: bool,
+    /// The line is part of an event message.
+    pub in_event: bool,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Content {
+    pub signals: Vec<Signal>,
+    pub kind: Option<RecordKind>,
+    pub fields: Vec<(String, String)>,
+    pub hints: Hints,
+    /// The event this message text belongs to, judged from its wording (bare messages).
+    pub event_guess: Option<u32>,
+    /// A troubleshooter `AD Connector - name` / partition header.
+    pub diag_connector: Option<String>,
+    pub diag_domain: Option<String>,
+    pub status_begin: bool,
+    pub status_end: bool,
+    pub diag_menu: bool,
+}
+
+impl Content {
+    fn kind(&mut self, k: RecordKind) {
+        if self.kind.is_none() {
+            self.kind = Some(k);
+        }
+    }
+    fn field(&mut self, k: &str, v: impl Into<String>) {
+        let v = v.into();
+        if !v.is_empty() {
+            self.fields.push((k.to_string(), v));
+        }
+    }
+}
+
+/// The status values' findings.
+pub(crate) fn status_finding(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "Success" => "password-synced",
+        "FilteredByTarget" => "temporary-password",
+        "NoTargetConnection" => "no-target-connection",
+        "SourceConnectorNotPresent" => "not-in-connector-space",
+        "TargetNotExportedToDirectory" => "object-not-exported",
+        "MigratedCheckDetailsForMoreInfo" => "legacy-log-entry",
+        "Error" | "Unknown" => "object-password-failed",
+        "MissingAttribute" | "RetryRequestedByTarget" => "kerberos-hash-missing",
+        _ => return None,
+    })
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// `w` occurs in `l` (lower-case) as a whole word.
+pub(crate) fn has_word(l: &str, w: &str) -> bool {
+    let b = l.as_bytes();
+    let mut from = 0;
+    while let Some(i) = l.get(from..).and_then(|s| s.find(w)) {
+        let at = from + i;
+        let end = at + w.len();
+        if (at == 0 || !is_word_byte(b[at - 1])) && (end >= b.len() || !is_word_byte(b[end])) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
+fn has_any(l: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| l.contains(w))
+}
+
+const NEG_WORDS: &[&str] = &[
+    "not", "no", "never", "disabled", "unable", "cannot", "failed", "fails", "failure", "missing", "incorrect", "invalid", "denied",
+    "skipped", "unreachable", "false", "wrong", "lacks", "lack", "none", "without", "off",
+];
+
+/// The line denies or reports a failure.
+fn negative(l: &str) -> bool {
+    l.contains("n't") || NEG_WORDS.iter().any(|w| has_word(l, w))
+}
+
+/// Doc sentences and questions, not results.
+fn narrative(l: &str) -> bool {
+    l.ends_with('?') || ["if ", "when ", "validates", "searches", "examines", "each ", "attempts to", "checks "].iter().any(|p| l.starts_with(p))
+}
+
+/// The value after the last `:` (`Enabled : True`).
+fn value_after_colon(s: &str) -> &str {
+    s.rsplit_once(':').map_or("", |(_, v)| v.trim())
+}
+
+/// `<tag>value</tag>`, also XML-escaped (`&lt;tag&gt;`).
+pub(crate) fn tag_value(s: &str, tag: &str) -> Option<String> {
+    for (open, close) in [("<", ">"), ("&lt;", "&gt;")] {
+        let pat = format!("{open}{tag}{close}");
+        if let Some(i) = find_ci(s, &pat) {
+            let rest = &s[i + pat.len()..];
+            let end = rest.find(open).unwrap_or(rest.len());
+            let v = rest[..end].trim();
+            if !v.is_empty() {
+                return Some(v.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// The name after `for domain:` / `for forest:`, up to a comma, a space or a sentence end.
+fn name_after_phrase(s: &str, end: usize) -> Option<String> {
+    let rest = s.get(end..)?.trim_start_matches([':', ' ', '\t', '"', '\'', '`']);
+    let stop = rest.find([',', ' ', '\t', '"', '\'', '`', ';', '<', '&']).unwrap_or(rest.len());
+    let name = rest[..stop].trim_end_matches(['.', ':']);
+    (!name.is_empty() && name.len() < 256).then(|| name.to_string())
+}
+
+/// A connector name after the word `connector` (`for AD Connector - contoso.com`).
+fn connector_name(s: &str) -> Option<String> {
+    let i = find_ci(s, "connector")?;
+    let rest = s[i + "connector".len()..].trim_start_matches([':', '-', ' ', '\t', '"', '\'']);
+    let name = rest.trim().trim_end_matches(['.', '"', '\'', ':']).trim();
+    if name.is_empty() || name.len() > 200 || starts_ci(name, "is ") || starts_ci(name, "was ") || starts_ci(name, "space") {
+        return None;
+    }
+    Some(name.trim_matches(['"', '\'']).to_string())
+}
+
+/// A 4-part version `1.x.y.z` after the word `version` (not an assembly's `Version=`).
+fn connect_version(s: &str) -> Option<ConnectVersion> {
+    let i = find_ci(s, "version")?;
+    let rest = s.get(i + 7..)?;
+    if rest.starts_with('=') {
+        return None;
+    }
+    let rest = rest.trim_start_matches([':', ' ', '\t']);
+    let tok: &str = rest.split(|c: char| !(c.is_ascii_digit() || c == '.')).next().unwrap_or("");
+    let tok = tok.trim_end_matches('.');
+    if tok.split('.').count() != 4 || rest[tok.len()..].starts_with(", Culture") {
+        return None;
+    }
+    ConnectVersion::parse(tok).ok()
+}
+
+/// Strips `WARNING:` and the like that PowerShell puts before stream output.
+fn strip_stream(s: &str) -> &str {
+    for p in ["WARNING:", "VERBOSE:", "ERROR:", "WARNUNG:", "AVERTISSEMENT:"] {
+        if starts_ci(s, p) {
+            return s[p.len()..].trim_start();
+        }
+    }
+    s
+}
+
+/// A connector-space log row: a timestamp, then a status value as its own column.
+fn log_row(text: &str) -> Option<(Timestamp, &'static str)> {
+    let (t, n) = time::parse_prefix(text)?;
+    let rest = text.get(n..)?.trim_start();
+    let tok = rest.split([' ', '\t']).next()?;
+    let s = knowledge::status(tok)?;
+    Some((t, s.name))
+}
+
+pub(crate) fn recognise(first: usize, last: usize, raw: &str, hits: &Hits, ctx: Ctx<'_>) -> Content {
+    let mut c = Content::default();
+    let sig = |f: &'static str| Signal::new(f, first, last);
+
+    if let Some((t, status)) = log_row(raw) {
+        if let Some(f) = status_finding(status) {
+            let mut s = sig(f).param("status", status).param("time", t.to_string());
+            if let Some(dn) = ctx.domain {
+                s = s.param("domain", dn);
+            }
+            c.signals.push(s);
+        }
+        c.kind(RecordKind::LogStatus);
+        c.field("time", t.to_string());
+        c.field("status", status);
+        c.hints.time = Some(t);
+        return c;
+    }
+    if !hits.any() {
+        if !ctx.in_event {
+            diag_header(raw, &mut c);
+        }
+        return c;
+    }
+    let lower = raw.to_ascii_lowercase();
+    let l = strip_stream(&lower);
+
+    // The troubleshooter's menus and footer say "does NOT work": not results.
+    if hits.has(Ph::DiagMenu) || hits.has(Ph::DiagFooter) {
+        c.diag_menu = true;
+        c.kind(if hits.has(Ph::DiagMenu) { RecordKind::DiagnosticsMenu } else { RecordKind::DiagnosticsInfo });
+        return c;
+    }
+
+    decode_errors(raw, &lower, hits, ctx, &mut c, first, last);
+
+    if hits.has(Ph::ForestInfo) {
+        c.hints.domain = tag_value(raw, "partition-name");
+        c.hints.connector = tag_value(raw, "connector-id");
+        if let Some(d) = &c.hints.domain {
+            c.fields.push(("partition".into(), d.clone()));
+        }
+        if let Some(id) = &c.hints.connector {
+            c.fields.push(("connector_id".into(), id.clone()));
+        }
+        c.kind(RecordKind::ForestInfo);
+    }
+    if hits.has(Ph::ForDomain) && c.hints.domain.is_none() {
+        for end in hits.ends(Ph::ForDomain) {
+            if let Some(d) = name_after_phrase(raw, end) {
+                c.hints.domain = Some(d);
+                break;
+            }
+        }
+    }
+    if hits.has(Ph::PwRequest) || hits.has(Ph::PwResult) {
+        password_change(raw, hits.has(Ph::PwResult), &mut c, first, last);
+    }
+    event_wording(raw, &lower, hits, &mut c, first, last);
+
+    if hits.has(Ph::SsFeature) {
+        let v = value_after_colon(raw).to_ascii_lowercase();
+        c.kind(RecordKind::StatusScript);
+        c.field("feature_enabled", value_after_colon(raw));
+        match v.as_str() {
+            "true" => c.signals.push(sig("phs-enabled").param("scope", "tenant")),
+            "false" => c.signals.push(sig("phs-disabled-tenant")),
+            _ => {}
+        }
+    }
+    if hits.has(Ph::SsBegin) {
+        c.status_begin = true;
+        c.kind(RecordKind::StatusScript);
+    }
+    if hits.has(Ph::SsEnd) {
+        c.status_end = true;
+        c.kind(RecordKind::StatusScript);
+    }
+    for (p, f) in [(Ph::SsMulti, "multiple-aad-connectors"), (Ph::SsNoAad, "no-aad-connector"), (Ph::SsNoAd, "no-ad-connector")] {
+        if hits.has(p) {
+            c.kind(RecordKind::StatusScript);
+            c.signals.push(sig(f));
+        }
+    }
+    if hits.has(Ph::CompanyFeatureKey) && starts_ci(raw, "PasswordHashSync") && raw.contains(':') {
+        let v = value_after_colon(raw).to_ascii_lowercase();
+        c.kind(RecordKind::Setting);
+        c.field("PasswordHashSync", value_after_colon(raw));
+        match v.as_str() {
+            "true" => c.signals.push(sig("phs-enabled").param("scope", "tenant")),
+            "false" => c.signals.push(sig("phs-disabled-tenant")),
+            _ => {}
+        }
+    }
+    if hits.has(Ph::StagingEnabledKey) && raw.contains(':') {
+        let v = value_after_colon(raw).to_ascii_lowercase();
+        c.kind(RecordKind::Setting);
+        c.field("StagingModeEnabled", value_after_colon(raw));
+        if v == "true" {
+            c.signals.push(sig("staging-mode"));
+        }
+    }
+
+    statuses(raw, hits, &mut c, first, last, ctx);
+
+    if hits.has(Ph::Writeback) {
+        c.signals.push(sig("not-phs"));
+        c.kind(RecordKind::Message);
+    }
+
+    if raw.len() <= 400 && !narrative(l) {
+        if ctx.in_event {
+            event_topics(l, raw, hits, ctx, &mut c, first, last);
+        } else {
+            topics(l, raw, hits, ctx, &mut c, first, last);
+        }
+    }
+    if hits.has(Ph::Version) && has_any(l, &["connect", "adsync", "azure ad sync", "aad sync", "synchronization service"]) {
+        if let Some(v) = connect_version(raw) {
+            c.field("version", v.to_string());
+            c.kind(RecordKind::DiagnosticsInfo);
+            if v.0[0] == 1 {
+                c.signals.push(sig("upgrade-required").param("version", v.to_string()));
+            }
+        }
+    }
+    if !ctx.in_event && c.kind.is_none() {
+        diag_header(raw, &mut c);
+    }
+    c
+}
+
+/// Error numbers, service error codes, and known messages of `errors.json`.
+fn decode_errors(raw: &str, lower: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content, first: usize, last: usize) {
+    let mut found: Vec<&'static ErrorInfo> = Vec::new();
+    let mut unknown: Vec<u32> = Vec::new();
+    let push = |found: &mut Vec<&'static ErrorInfo>, e: &'static ErrorInfo| {
+        if !found.iter().any(|x| std::ptr::eq(*x, e)) {
+            found.push(e);
+        }
+    };
+    for end in hits.ends(Ph::RpcError) {
+        if let Some((n, _)) = errors::number_after(raw, end) {
+            match errors::rpc(n) {
+                Some(e) => push(&mut found, e),
+                None if !unknown.contains(&n) => unknown.push(n),
+                None => {}
+            }
+        }
+    }
+    for end in hits.ends(Ph::ErrorCode) {
+        if let Some((n, _)) = errors::number_after(raw, end) {
+            match errors::service(n) {
+                Some(e) => push(&mut found, e),
+                None => c.field("error_code", n.to_string()),
+            }
+        }
+    }
+    let b = raw.as_bytes();
+    for &(tag, at, len) in &hits.list {
+        match tag {
+            Tag::Code(code) => {
+                let before_ok = at == 0 || !(b[at - 1].is_ascii_alphanumeric() || b[at - 1] == b'.' || b[at - 1] == b':');
+                let pat_colon = b[at + len - 1] == b':';
+                let after_ok = pat_colon || b.get(at + len).is_none_or(|x| !x.is_ascii_alphanumeric());
+                if before_ok && after_ok {
+                    if let Some(e) = errors::rpc(code) {
+                        push(&mut found, e);
+                    }
+                }
+            }
+            Tag::Err(i) => {
+                if let Some(e) = ERRORS.get(usize::from(i)) {
+                    push(&mut found, e);
+                }
+            }
+            _ => {}
+        }
+    }
+    // A message that only repeats what a decoded number already says is not shown twice.
+    let numbered: Vec<&'static str> = found.iter().filter(|e| e.kind != ErrorKind::Message).map(|e| e.finding).collect();
+    found.retain(|e| e.kind != ErrorKind::Message || !numbered.contains(&e.finding));
+    for e in &found {
+        let mut s = Signal::new(e.finding, first, last);
+        s.error = Some(e);
+        if e.kind != ErrorKind::Message {
+            s = s.param("code", e.code.to_string());
+        }
+        c.signals.push(s);
+        if e.kind != ErrorKind::Message {
+            c.field("code", e.code.to_string());
+        }
+    }
+    for n in &unknown {
+        c.signals.push(Signal::new("drs-error", first, last).param("code", n.to_string()));
+        c.field("code", n.to_string());
+    }
+    if found.is_empty() && unknown.is_empty() && hits.has(Ph::Drs) {
+        c.signals.push(Signal::new("drs-error", first, last));
+    }
+    if hits.has(Ph::UserPassIncorrect) && !found.iter().any(|e| e.finding.ends_with("credentials")) {
+        let ad = ctx.in_diag || has_any(lower, &["ad ds", "drs", "active directory", "ldap"]);
+        let mut s = Signal::new(if ad { "ad-credentials" } else { "cloud-credentials" }, first, last);
+        s.cred_ambiguous = !ad;
+        c.signals.push(s);
+    }
+    if !c.signals.is_empty() || hits.has(Ph::Drs) {
+        c.kind(RecordKind::Error);
+    }
+}
+
+/// `Password Change Request/Result - Anchor : …, Dn : …, …` (events 656/657).
+fn password_change(raw: &str, result: bool, c: &mut Content, first: usize, last: usize) {
+    c.kind(RecordKind::PasswordChange);
+    c.event_guess.get_or_insert(if result { 657 } else { 656 });
+    let key_value = |key: &str, stops: &[&str]| -> Option<String> {
+        let lower = raw.to_ascii_lowercase();
+        let mut from = 0;
+        let at = loop {
+            let i = from + lower.get(from..)?.find(key)?;
+            if i == 0 || !raw.as_bytes()[i - 1].is_ascii_alphanumeric() {
+                break i;
+            }
+            from = i + 1;
+        };
+        let rest = raw[at + key.len()..].trim_start();
+        let rest = rest.strip_prefix(':').or_else(|| rest.strip_prefix('='))?.trim_start();
+        let rest_lower = rest.to_ascii_lowercase();
+        let end = stops.iter().filter_map(|s| rest_lower.find(s)).min().unwrap_or(rest.len());
+        Some(rest[..end].trim().trim_end_matches('.').trim().to_string())
+    };
+    let anchor = key_value("anchor", &[","]);
+    let dn = key_value("dn", &[", change date", ", pwdchangeonlogon", ", result", ", extended"]);
+    c.field("type", if result { "result" } else { "request" });
+    if let Some(a) = anchor {
+        c.field("anchor", a);
+    }
+    if let Some(d) = &dn {
+        c.field("dn", d.clone());
+        c.hints.dn = Some(d.clone());
+    }
+    if !result {
+        if let Some(d) = key_value("change date", &[","]) {
+            c.field("change_date", d);
+        }
+        return;
+    }
+    if let Some(p) = key_value("pwdchangeonlogon", &[","]) {
+        c.field("pwd_change_on_logon", p);
+    }
+    let Some(res) = key_value("result", &[",", " "]) else { return };
+    c.field("result", res.clone());
+    let finding = match knowledge::status(&res) {
+        Some(s) => status_finding(s.name),
+        None if res.eq_ignore_ascii_case("failed") || res.eq_ignore_ascii_case("failure") => Some("object-password-failed"),
+        None => None,
+    };
+    if let Some(f) = finding {
+        let mut s = Signal::new(f, first, last).param("result", res);
+        if let Some(d) = dn {
+            s = s.param("dn", d);
+        }
+        c.signals.push(s);
+    }
+}
+
+/// Event message wording: bare message bodies say which event they are.
+fn event_wording(raw: &str, lower: &str, hits: &Hits, c: &mut Content, first: usize, last: usize) {
+    let guesses = [
+        (Ph::Ev611, 611),
+        (Ph::Ev652, 652),
+        (Ph::Ev655, 655),
+        (Ph::Ev654, 654),
+        (Ph::Ev653, 653),
+        (Ph::Ev650, 650),
+        (Ph::Ev651, 651),
+        (Ph::Ev622, 622),
+        (Ph::Ev623, 623),
+        (Ph::Ev617, 617),
+        (Ph::Ev613, 613),
+        (Ph::Ev667, 667),
+        (Ph::Ev0Retry, 0),
+    ];
+    for (p, id) in guesses {
+        if hits.has(p) {
+            // A full sync "completed" line that is about password sync only.
+            if matches!(id, 622 | 623 | 617) && !lower.contains("password") {
+                continue;
+            }
+            c.event_guess.get_or_insert(id);
+            c.kind(RecordKind::Message);
+        }
+    }
+    if hits.has(Ph::Ev0Retry) || hits.has(Ph::Retry) {
+        let mut s = Signal::new("transient-retry", first, last);
+        if let Some(i) = find_ci(raw, "dn =").or_else(|| find_ci(raw, "dn=")) {
+            let dn = raw[i..].split_once('=').map_or("", |(_, v)| v).trim();
+            if !dn.is_empty() {
+                s = s.param("dn", dn);
+                c.hints.dn = Some(dn.to_string());
+            }
+        }
+        c.signals.push(s);
+        c.kind(RecordKind::Message);
+    }
+}
+
+/// Status values after `Result :` / `Status :`, and the distinctive ones anywhere.
+fn statuses(raw: &str, hits: &Hits, c: &mut Content, first: usize, last: usize, ctx: Ctx<'_>) {
+    let b = raw.as_bytes();
+    let mut names: Vec<&'static str> = Vec::new();
+    for p in [Ph::ResultKey, Ph::StatusKey] {
+        for end in hits.ends(p) {
+            let tok: String = raw[end..].trim_start().chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+            if let Some(s) = knowledge::status(&tok) {
+                if !names.contains(&s.name) {
+                    names.push(s.name);
+                }
+            }
+        }
+    }
+    for &(tag, at, len) in &hits.list {
+        if let Tag::Status(i) = tag {
+            let before_ok = at == 0 || !is_word_byte(b[at - 1]);
+            let after_ok = b.get(at + len).is_none_or(|x| !is_word_byte(*x));
+            if let (true, true, Some(s)) = (before_ok, after_ok, STATUSES.get(usize::from(i))) {
+                if !names.contains(&s.name) {
+                    names.push(s.name);
+                }
+            }
+        }
+    }
+    if names.is_empty() || c.kind == Some(RecordKind::PasswordChange) {
+        return;
+    }
+    for n in names {
+        debug_assert!(!COMMON_STATUSES.contains(&n) || hits.has(Ph::ResultKey) || hits.has(Ph::StatusKey));
+        c.field("status", n);
+        if let Some(f) = status_finding(n) {
+            let mut s = Signal::new(f, first, last).param("status", n);
+            if let Some(d) = ctx.domain {
+                s = s.param("domain", d);
+            }
+            c.signals.push(s);
+        }
+    }
+    c.kind(RecordKind::LogStatus);
+}
+
+/// The troubleshooter's `AD Connector - name` and partition headers.
+fn diag_header(raw: &str, c: &mut Content) {
+    if raw.len() > 200 {
+        return;
+    }
+    let t = strip_stream(raw);
+    for key in ["AD Connector Name", "AD Connector", "Connector Name", "AD DS Connector"] {
+        if starts_ci(t, key) {
+            let rest = t[key.len()..].trim_start();
+            if let Some(name) = rest.strip_prefix(['-', ':']).map(|r| r.trim().trim_matches(['"', '\''])) {
+                if !name.is_empty() {
+                    c.diag_connector = Some(name.to_string());
+                    c.field("connector", name);
+                    c.kind(RecordKind::DiagnosticsInfo);
+                    return;
+                }
+            }
+        }
+    }
+    for key in ["Directory Partition Name", "Directory Partition", "Domain Name", "Partition Name", "Domain", "Forest"] {
+        if starts_ci(t, key) {
+            let rest = t[key.len()..].trim_start();
+            if let Some(name) = rest.strip_prefix(['-', ':']).map(|r| r.trim().trim_matches(['"', '\''])) {
+                if !name.is_empty() && !name.contains(' ') {
+                    c.diag_domain = Some(name.to_string());
+                    c.field("domain", name);
+                    c.kind(RecordKind::DiagnosticsInfo);
+                    return;
+                }
+            }
+        }
+    }
+    if starts_ci(t, "AAD Tenant") || starts_ci(t, "Azure AD Tenant") || starts_ci(t, "Tenant") {
+        if let Some((_, v)) = t.split_once(['-', ':']) {
+            c.field("tenant", v.trim());
+            c.kind(RecordKind::DiagnosticsInfo);
+        }
+    }
+}
+
+/// Inside event messages only a few topics are safe to read as results.
+fn event_topics(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content, first: usize, last: usize) {
+    if hits.has(Ph::Reach) && negative(l) {
+        let mut s = Signal::new("domain-unreachable", first, last);
+        if let Some(d) = c.hints.domain.clone().or_else(|| ctx.domain.map(str::to_string)) {
+            s = s.param("domain", d);
+        }
+        c.signals.push(s);
+    }
+    if hits.has(Ph::Phs) && (l.contains("not been activated") || l.contains("not activated")) {
+        c.signals.push(Signal::new("phs-disabled-tenant", first, last));
+    }
+    let _ = raw;
+}
+
+/// The troubleshooter's checks, the single-object run and Connect Health alerts, recognised by
+/// phrase families around the documented checks, with negations.
+fn topics(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content, first: usize, last: usize) {
+    let sig = |f: &'static str| Signal::new(f, first, last);
+    let with_connector = |mut s: Signal, name: Option<String>| {
+        if let Some(n) = name.or_else(|| ctx.connector.map(str::to_string)) {
+            s = s.param("connector", n);
+        }
+        s
+    };
+    let with_domain = |mut s: Signal, name: Option<String>| {
+        if let Some(n) = name.or_else(|| ctx.domain.map(str::to_string)) {
+            s = s.param("domain", n);
+        }
+        s
+    };
+    let check = |c: &mut Content, topic: &str, outcome: &str| {
+        c.kind(RecordKind::DiagnosticsCheck);
+        c.field("check", topic);
+        c.field("outcome", outcome);
+    };
+    let neg = negative(l);
+    let mut topic = false;
+
+    if hits.has(Ph::Staging) && !hits.has(Ph::StagingEnabledKey) {
+        topic = true;
+        let claims = l.contains("in staging mode") || has_word(l, "enabled") || has_word(l, "true") || has_word(l, "on");
+        if claims && !neg {
+            c.signals.push(sig("staging-mode"));
+            check(c, "staging-mode", "fail");
+        } else {
+            check(c, "staging-mode", if neg { "pass" } else { "info" });
+        }
+    }
+    if hits.has(Ph::Heartbeat) {
+        topic = true;
+        let kind = if l.contains("120 minutes") || l.contains("was skipped") {
+            RecordKind::HealthAlert
+        } else if l.contains("ping event found") || l.contains("latest heart beat event") {
+            RecordKind::StatusScript
+        } else {
+            RecordKind::DiagnosticsCheck
+        };
+        if neg {
+            c.signals.push(with_connector(sig("no-heartbeat"), connector_in_line(raw)));
+            c.kind(kind);
+            c.field("check", "heartbeat");
+            c.field("outcome", "fail");
+        } else if has_any(l, &["latest", "detected", "found", "within", "received", "last heartbeat"]) {
+            let t = time::find(raw).map(|(t, _, _)| t);
+            let mut s = with_connector(sig("heartbeat-ok"), connector_in_line(raw));
+            if let Some(t) = t {
+                s = s.param("time", t.to_string());
+                c.hints.time = Some(t);
+                c.field("time", t.to_string());
+            }
+            c.signals.push(s);
+            c.kind(kind);
+            c.field("check", "heartbeat");
+            c.field("outcome", "pass");
+        }
+    }
+    if hits.has(Ph::NoRecentSync) {
+        topic = true;
+        c.signals.push(sig("no-heartbeat"));
+        c.kind(RecordKind::HealthAlert);
+    }
+    if hits.has(Ph::StoppedWorking) && (hits.has(Ph::Phs) || l.contains("password")) && !l.contains("not stopped") {
+        topic = true;
+        c.signals.push(sig("phs-stopped"));
+        c.kind(RecordKind::HealthAlert);
+    }
+    let ev_wording = c.event_guess.is_some();
+    if hits.has(Ph::Permission) && has_any(l, &["account", "ad ds", "connector", "replicat", "directory changes", "msol_"]) {
+        topic = true;
+        if neg || l.contains("insufficient") {
+            c.signals.push(with_domain(sig("ad-permissions"), None));
+            check(c, "permissions", "fail");
+        } else {
+            check(c, "permissions", "pass");
+        }
+    }
+    if hits.has(Ph::Credential) && !hits.has(Ph::UserPassIncorrect) && !ev_wording && !l.contains("provision") {
+        topic = true;
+        let bad = has_any(l, &["incorrect", "invalid", "wrong", "bad password", "failed", "not valid", "expired", "logon failure", "denied"]);
+        let cloud_words = has_any(l, &["aadsts", "azure ad connector", "aad connector", "entra connector", "sync_", "azure ad account", "global admin"]);
+        let ad_words = has_any(l, &["ad ds", "ad connector", "active directory", "domain", "msol_"]);
+        let ad = (ad_words || ctx.in_diag) && !cloud_words;
+        if bad {
+            let f = if ad { "ad-credentials" } else { "cloud-credentials" };
+            c.signals.push(with_domain(sig(f), None));
+            check(c, "credentials", "fail");
+        } else if has_any(l, &["correct", "valid", "succe"]) {
+            check(c, "credentials", "pass");
+        }
+    }
+    if hits.has(Ph::Reach) {
+        topic = true;
+        let name = domain_in_line(raw);
+        if neg || l.contains("unreachable") {
+            c.signals.push(with_domain(sig("domain-unreachable"), name));
+            check(c, "domain-reachable", "fail");
+        } else {
+            check(c, "domain-reachable", "pass");
+            if let Some(n) = name {
+                c.field("domain", n);
+            }
+        }
+    }
+    let object_space = hits.has(Ph::ConnectorSpace) || hits.has(Ph::Metaverse);
+    if object_space && !hits.has(Ph::Exported) {
+        topic = true;
+        let cloud_cs = has_any(l, &["aad connector space", "azure ad connector space", "azure active directory connector space", "entra connector space", "entra id connector space", "cloud connector space"]);
+        let ad_cs = !cloud_cs && hits.has(Ph::ConnectorSpace) && !hits.has(Ph::Metaverse);
+        if neg {
+            c.signals.push(sig(if ad_cs { "not-in-connector-space" } else { "no-target-connection" }));
+            check(c, if ad_cs { "ad-connector-space" } else { "target" }, "fail");
+        } else {
+            check(c, if ad_cs { "ad-connector-space" } else { "target" }, "pass");
+        }
+    }
+    if hits.has(Ph::Exported) {
+        topic = true;
+        if neg {
+            c.signals.push(sig("object-not-exported"));
+            check(c, "exported", "fail");
+        } else {
+            check(c, "exported", "pass");
+        }
+    }
+    if hits.has(Ph::TempPassword) {
+        topic = true;
+        let cleared = has_any(l, &["cleared", "not set", "isn't set", "is not set", "false", "doesn't have", "does not have", "no temporary", "not a temporary", "unchecked", "not selected"]);
+        if cleared {
+            check(c, "temporary-password", "pass");
+        } else {
+            c.signals.push(sig("temporary-password"));
+            check(c, "temporary-password", "fail");
+        }
+    }
+    if hits.has(Ph::CloudFiltered) {
+        topic = true;
+        let absent = has_any(l, &["no cloudfiltered", "not present", "false", "isn't", "is not", "not found", "absent"]);
+        if !absent && has_any(l, &["true", "present", "is set", "found", "exists", "has", "filtered"]) {
+            c.signals.push(sig("cloud-filtered"));
+            check(c, "cloud-filtered", "fail");
+        } else {
+            check(c, "cloud-filtered", "pass");
+        }
+    }
+    if hits.has(Ph::SyncRule) && l.contains("password") {
+        topic = true;
+        if neg {
+            c.signals.push(sig("no-phs-sync-rule"));
+            check(c, "sync-rule", "fail");
+        } else {
+            check(c, "sync-rule", "pass");
+        }
+    }
+    if hits.has(Ph::History) && has_any(l, &["password", "result", "attempt"]) && !topic {
+        topic = true;
+        if neg {
+            c.signals.push(sig("no-sync-history"));
+            check(c, "history", "fail");
+        } else {
+            check(c, "history", "pass");
+        }
+    }
+    // The feature checks: tenant ("cloud configuration") or connector.
+    if !topic && hits.has(Ph::Phs) && !ev_wording && has_any(l, &["enabled", "disabled", "activated", "true", "false", "turned off", "turned on"]) {
+        let named = if l.contains("connector") { connector_name(raw) } else { None };
+        let tenant_words = has_any(l, &["cloud", "tenant", "azure ad directory", "company", "azure active directory", "entra id", "aad", "feature", "directory"]);
+        let connector_scope = named.is_some() || l.contains("connector") || (!tenant_words && ctx.connector.is_some());
+        let bad = neg || l.contains("not been activated");
+        if connector_scope {
+            let s = with_connector(sig(if bad { "phs-disabled-connector" } else { "phs-enabled" }), named);
+            c.signals.push(s);
+            check(c, "connector-feature", if bad { "fail" } else { "pass" });
+        } else {
+            c.signals.push(if bad { sig("phs-disabled-tenant") } else { sig("phs-enabled").param("scope", "tenant") });
+            check(c, "tenant-feature", if bad { "fail" } else { "pass" });
+        }
+    }
+}
+
+/// `… for AD Connector - contoso.com` / `connector 'x'` on the line itself.
+fn connector_in_line(raw: &str) -> Option<String> {
+    if !has_ci(raw, "connector") {
+        return None;
+    }
+    connector_name(raw).filter(|n| n.len() < 120 && !n.contains(" in ") && !n.contains("last"))
+}
+
+/// `Domain "contoso.com" is not reachable`, `Unable to connect to domain contoso.com`.
+fn domain_in_line(raw: &str) -> Option<String> {
+    let i = find_ci(raw, "domain")?;
+    let end = i + "domain".len();
+    let name = name_after_phrase(raw, end)?;
+    let lower = name.to_ascii_lowercase();
+    if ["is", "was", "controller", "controllers", "reachable", "unreachable", "not"].contains(&lower.as_str()) || !name.contains(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    Some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_negations() {
+        assert!(has_word("is not in staging mode", "not"));
+        assert!(!has_word("nothing here", "not"));
+        assert!(negative("password hash synchronization isn't enabled"));
+        assert!(negative("no ping event found within last 3 hours."));
+        assert!(!negative("latest heart beat event (within last 3 hours). time 3/2/2017"));
+        assert!(!negative("password hash synchronization cloud configuration is enabled"));
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(connector_name("Password Hash Synchronization is disabled for AD Connector - contoso.com").as_deref(), Some("contoso.com"));
+        assert_eq!(domain_in_line("Domain \"contoso.com\" is not reachable").as_deref(), Some("contoso.com"));
+        assert_eq!(domain_in_line("Unable to connect to domain fabrikam.com.").as_deref(), Some("fabrikam.com"));
+        assert_eq!(domain_in_line("The domain is not reachable"), None);
+        assert_eq!(tag_value("&lt;partition-name&gt;contoso.com&lt;/partition-name&gt;", "partition-name").as_deref(), Some("contoso.com"));
+        assert_eq!(connect_version("Microsoft Azure AD Connect version 1.1.614.0").map(|v| v.to_string()).as_deref(), Some("1.1.614.0"));
+        assert_eq!(connect_version("Microsoft.Online, Version=1.0.0.0, Culture=neutral"), None);
+        assert_eq!(log_row("3/2/2017 4:31:09 AM   FilteredByTarget  x").map(|(_, s)| s), Some("FilteredByTarget"));
+        assert_eq!(log_row("3/2/2017 4:31:09 AM   611 Error"), None);
+    }
+}

@@ -1,0 +1,566 @@
+//! Windows event text in the forms admins paste it: Event Viewer's "Copy details as text"
+//! (`Log Name:` … `Description:`) and its General tab, `Get-EventLog` / `Get-WinEvent` as a
+//! table or with `Format-List`, event XML, and Event Viewer's CSV export.
+//!
+//! Severity comes from the event ID and the message, never from the Level field: failing 611s
+//! have been published at Level Information.
+
+use super::content::Hints;
+use super::recognise::Signal;
+use super::scan::{find_ci, starts_ci};
+use super::time::{self, Timestamp};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Format {
+    /// Event Viewer: `Log Name:` … `Description:` (also the General tab's fields).
+    Details,
+    /// `Format-List` of `Get-EventLog` or `Get-WinEvent`.
+    List,
+    Xml,
+    /// A row of `Get-EventLog`'s table.
+    EventLogTable,
+    /// A row of `Get-WinEvent`'s table.
+    WinEventTable,
+    Csv,
+    /// A message body without header, recognised by its wording.
+    Bare,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Details => "event-viewer",
+            Format::List => "format-list",
+            Format::Xml => "xml",
+            Format::EventLogTable => "get-eventlog-table",
+            Format::WinEventTable => "get-winevent-table",
+            Format::Csv => "csv",
+            Format::Bare => "message",
+        }
+    }
+}
+
+/// An event being assembled.
+#[derive(Debug)]
+pub(crate) struct EventB {
+    pub format: Format,
+    pub first: usize,
+    pub last: usize,
+    pub id: Option<u32>,
+    pub id_line: Option<usize>,
+    pub source: Option<String>,
+    pub level: Option<String>,
+    pub time: Option<Timestamp>,
+    pub computer: Option<String>,
+    /// After `Description:` / `Message :` / inside `<Data>`.
+    pub in_message: bool,
+    /// Inside the `Event Xml:` part of a Details copy.
+    pub in_xml: bool,
+    pub in_data: bool,
+    pub has_message: bool,
+    pub message_start: String,
+    /// Format-List keys seen (to tell where the next event starts).
+    pub keys: Vec<String>,
+    pub signals: Vec<Signal>,
+    pub hints: Hints,
+    pub blank_run: usize,
+}
+
+impl EventB {
+    pub fn new(format: Format, first: usize) -> EventB {
+        EventB {
+            format,
+            first,
+            last: first,
+            id: None,
+            id_line: None,
+            source: None,
+            level: None,
+            time: None,
+            computer: None,
+            in_message: false,
+            in_xml: false,
+            in_data: false,
+            has_message: false,
+            message_start: String::new(),
+            keys: Vec::new(),
+            signals: Vec::new(),
+            hints: Hints::default(),
+            blank_run: 0,
+        }
+    }
+
+    pub fn set(&mut self, key: &str, value: &str, line: usize) {
+        let v = value.trim();
+        match key {
+            "log name" | "logname" | "channel" => {}
+            "source" | "providername" | "provider" => {
+                if !v.is_empty() {
+                    self.source = Some(v.to_string());
+                }
+            }
+            "event id" | "eventid" | "instanceid" | "id" => {
+                if let Ok(n) = v.parse::<u64>() {
+                    // InstanceId carries qualifiers in its high bits.
+                    self.id = Some((n & 0xFFFF) as u32);
+                    self.id_line = Some(line);
+                }
+            }
+            "level" | "entrytype" | "leveldisplayname" => {
+                if !v.is_empty() {
+                    self.level = Some(v.to_string());
+                }
+            }
+            "date" | "logged" | "timegenerated" | "timecreated" | "date and time" | "timewritten" => {
+                if self.time.is_none() {
+                    self.time = time::parse_prefix(v).map(|(t, _)| t);
+                }
+            }
+            "computer" | "machinename" => {
+                if !v.is_empty() {
+                    self.computer = Some(v.to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub fn note_message(&mut self, text: &str) {
+        if !text.trim().is_empty() {
+            self.has_message = true;
+            if self.message_start.len() < 200 {
+                if !self.message_start.is_empty() {
+                    self.message_start.push(' ');
+                }
+                let room = 200 - self.message_start.len();
+                let mut cut = text.len().min(room);
+                while !text.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                self.message_start.push_str(&text[..cut]);
+            }
+        }
+    }
+
+    pub fn fields(&self) -> Vec<(String, String)> {
+        let mut f = vec![("format".to_string(), self.format.as_str().to_string())];
+        if let Some(id) = self.id {
+            f.push(("id".into(), id.to_string()));
+        }
+        for (k, v) in [("source", &self.source), ("level", &self.level), ("computer", &self.computer)] {
+            if let Some(v) = v {
+                f.push((k.into(), v.clone()));
+            }
+        }
+        if let Some(t) = self.time {
+            f.push(("time".into(), t.to_string()));
+        }
+        if let Some(d) = &self.hints.domain {
+            f.push(("domain".into(), d.clone()));
+        }
+        if let Some(c) = &self.hints.connector {
+            f.push(("connector".into(), c.clone()));
+        }
+        if !self.message_start.is_empty() {
+            f.push(("message".into(), self.message_start.clone()));
+        }
+        f
+    }
+}
+
+/// The sources whose event IDs are password hash sync's (the doc's "Directory
+/// synchronization"; tables cut it to `Directory Synchron...`).
+pub(crate) fn is_phs_source(s: &str) -> bool {
+    starts_ci(s.trim(), "directory synchron")
+}
+
+const DETAILS_KEYS: &[&str] = &[
+    "log name",
+    "source",
+    "date",
+    "event id",
+    "task category",
+    "level",
+    "keywords",
+    "user",
+    "computer",
+    "opcode",
+    "logged",
+    "more information",
+    "description",
+    "event xml",
+];
+
+/// `Key:   value` pairs of Event Viewer's details, possibly several on a line (separated by
+/// tabs or runs of spaces, as on the General tab).
+pub(crate) fn details_pairs(text: &str) -> Vec<(&'static str, String)> {
+    let mut out: Vec<(&'static str, String)> = Vec::new();
+    for chunk in split_columns(text) {
+        let key = DETAILS_KEYS.iter().find(|k| {
+            starts_ci(chunk, k) && chunk.as_bytes().get(k.len()) == Some(&b':')
+        });
+        match key {
+            Some(k) => out.push((k, chunk[k.len() + 1..].trim().to_string())),
+            None => match out.last_mut() {
+                Some((_, v)) => {
+                    if !v.is_empty() {
+                        v.push(' ');
+                    }
+                    v.push_str(chunk);
+                }
+                None => return Vec::new(),
+            },
+        }
+    }
+    out
+}
+
+/// Splits on tabs and runs of 2+ spaces.
+fn split_columns(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let sep = b[i] == b'\t' || (b[i] == b' ' && b.get(i + 1) == Some(&b' '));
+        if sep {
+            if i > start {
+                out.push(text[start..i].trim());
+            }
+            while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
+                i += 1;
+            }
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    if start < b.len() {
+        out.push(text[start..].trim());
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+const LIST_KEYS: &[&str] = &[
+    "index", "entrytype", "instanceid", "eventid", "message", "category", "categorynumber", "replacementstrings", "source",
+    "timegenerated", "timewritten", "username", "machinename", "site", "container", "data", "timecreated", "providername",
+    "providerid", "id", "version", "qualifiers", "level", "leveldisplayname", "task", "taskdisplayname", "opcode",
+    "opcodedisplayname", "keywords", "keywordsdisplaynames", "recordid", "processid", "threadid", "logname", "containerlog",
+    "matchedqueryids", "bookmark", "properties", "activityid", "relatedactivityid", "userid",
+];
+
+/// Keys that begin an event in `Format-List` output.
+pub(crate) const LIST_STARTS: &[&str] = &["index", "entrytype", "instanceid", "eventid", "timegenerated", "timecreated", "providername", "id", "message", "recordid", "logname"];
+
+/// `Key   : value` of `Format-List` (a space before the colon), with a known event key.
+pub(crate) fn list_pair(text: &str) -> Option<(String, &str)> {
+    let colon = text.find(" :").or_else(|| text.find(":").filter(|&i| text.as_bytes().get(i + 1) == Some(&b' ') && i > 0))?;
+    let key = text[..colon].trim();
+    if key.is_empty() || key.len() > 24 || key.contains(' ') {
+        return None;
+    }
+    let lk = key.to_ascii_lowercase();
+    if !LIST_KEYS.contains(&lk.as_str()) {
+        return None;
+    }
+    // Event Viewer's details use `Key:` without a space; only accept that form for keys that
+    // Event Viewer doesn't use.
+    let spaced = text.as_bytes().get(colon) == Some(&b' ');
+    if !spaced && DETAILS_KEYS.contains(&lk.as_str()) {
+        return None;
+    }
+    let rest = text[colon..].trim_start_matches([' ', ':']);
+    Some((lk, rest))
+}
+
+/// Whether a line is part of event XML.
+pub(crate) fn is_xml(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with('<')
+        && ["<event", "</event", "<system", "</system", "<provider", "<eventid", "<version", "<level", "<task", "<opcode", "<keywords", "<timecreated", "<eventrecordid", "<correlation", "<execution", "<channel", "<computer", "<security", "<eventdata", "</eventdata", "<data", "</data", "<binary", "<userdata", "</userdata", "<?xml"]
+            .iter()
+            .any(|p| starts_ci(t, p))
+}
+
+/// `<Event xmlns=…>` (not `<EventID>` or `<EventData>`).
+pub(crate) fn xml_starts_event(text: &str) -> bool {
+    let t = text.trim_start();
+    starts_ci(t, "<event") && t.as_bytes().get(6).is_some_and(|b| *b == b' ' || *b == b'>')
+}
+
+/// Reads what XML says about the event; returns the message text found in `<Data>`.
+pub(crate) fn xml_fields(text: &str, ev: &mut EventB, line: usize) -> Option<String> {
+    if let Some(i) = find_ci(text, "<eventid") {
+        let rest = &text[i..];
+        if let Some(gt) = rest.find('>') {
+            let v: String = rest[gt + 1..].chars().take_while(char::is_ascii_digit).collect();
+            ev.set("eventid", &v, line);
+        }
+    }
+    if let Some(v) = attr(text, "<provider", "name") {
+        ev.set("source", &v, line);
+    }
+    if let Some(v) = attr(text, "<timecreated", "systemtime") {
+        ev.set("timecreated", &v, line);
+    }
+    if let Some(v) = element(text, "computer") {
+        ev.set("computer", &v, line);
+    }
+    if let Some(v) = element(text, "level") {
+        if ev.level.is_none() {
+            ev.level = Some(v);
+        }
+    }
+    if let Some(i) = find_ci(text, "<data") {
+        let rest = &text[i..];
+        let gt = rest.find('>')?;
+        let body = &rest[gt + 1..];
+        match find_ci(body, "</data>") {
+            Some(end) => Some(body[..end].to_string()),
+            None => {
+                ev.in_data = true;
+                Some(body.to_string())
+            }
+        }
+    } else if ev.in_data {
+        match find_ci(text, "</data>") {
+            Some(end) => {
+                ev.in_data = false;
+                Some(text[..end].to_string())
+            }
+            None => Some(text.to_string()),
+        }
+    } else {
+        None
+    }
+}
+
+fn attr(text: &str, tag: &str, name: &str) -> Option<String> {
+    let i = find_ci(text, tag)?;
+    let rest = &text[i..];
+    let end = rest.find('>').unwrap_or(rest.len());
+    let inside = &rest[..end];
+    let a = find_ci(inside, &format!("{name}="))?;
+    let v = &inside[a + name.len() + 1..];
+    let q = v.chars().next()?;
+    if q != '"' && q != '\'' {
+        return None;
+    }
+    let v = &v[1..];
+    Some(v[..v.find(q)?].to_string())
+}
+
+fn element(text: &str, name: &str) -> Option<String> {
+    let i = find_ci(text, &format!("<{name}>"))?;
+    let rest = &text[i + name.len() + 2..];
+    Some(rest[..rest.find('<')?].trim().to_string())
+}
+
+/// A `Get-EventLog` table row: `Index Time EntryType Source InstanceID Message`, e.g.
+/// `12345 Mar 02 04:31  Error  Directory Synchron...  611 Password synchronization…`.
+pub(crate) fn event_log_row(text: &str) -> Option<(EventB, usize)> {
+    let mut toks = tokens(text);
+    let (index, _) = toks.next()?;
+    if !index.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (month, at) = toks.next()?;
+    let (t, n) = time::parse_prefix(&text[at..])?;
+    if !month.as_bytes()[0].is_ascii_alphabetic() {
+        return None;
+    }
+    let after_time = at + n;
+    let mut toks = tokens_from(text, after_time);
+    let (entry, _) = toks.next()?;
+    if !["error", "warning", "information", "successaudit", "failureaudit", "0"].contains(&entry.to_ascii_lowercase().as_str()) {
+        return None;
+    }
+    let mut source = String::new();
+    for (tok, at) in toks {
+        if tok.bytes().all(|b| b.is_ascii_digit()) {
+            let mut ev = EventB::new(Format::EventLogTable, 0);
+            ev.set("instanceid", tok, 0);
+            ev.source = Some(source);
+            ev.level = Some(entry.to_string());
+            ev.time = Some(t);
+            return Some((ev, at + tok.len()));
+        }
+        if !source.is_empty() {
+            source.push(' ');
+        }
+        source.push_str(tok);
+    }
+    None
+}
+
+/// A `Get-WinEvent` table row: `TimeCreated Id LevelDisplayName Message`, e.g.
+/// `3/2/2017 4:31:09 AM   611 Error   Password synchronization…`.
+pub(crate) fn win_event_row(text: &str) -> Option<(EventB, usize)> {
+    let (t, n) = time::parse_prefix(text)?;
+    let mut toks = tokens_from(text, n);
+    let (id, _) = toks.next()?;
+    if !id.bytes().all(|b| b.is_ascii_digit()) || id.len() > 6 {
+        return None;
+    }
+    let (level, at) = toks.next()?;
+    if !["error", "warning", "information", "critical", "verbose"].contains(&level.to_ascii_lowercase().as_str()) {
+        return None;
+    }
+    let mut ev = EventB::new(Format::WinEventTable, 0);
+    ev.set("id", id, 0);
+    ev.level = Some(level.to_string());
+    ev.time = Some(t);
+    Some((ev, at + level.len()))
+}
+
+fn tokens(text: &str) -> impl Iterator<Item = (&str, usize)> {
+    tokens_from(text, 0)
+}
+
+fn tokens_from(text: &str, from: usize) -> impl Iterator<Item = (&str, usize)> {
+    let b = text.as_bytes();
+    let mut i = from.min(b.len());
+    std::iter::from_fn(move || {
+        while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let s = i;
+        while i < b.len() && b[i] != b' ' && b[i] != b'\t' {
+            i += 1;
+        }
+        Some((&text[s..i], s))
+    })
+}
+
+/// CSV: splits one complete row into fields (quotes doubled inside quoted fields).
+pub(crate) fn csv_fields(row: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    let mut chars = row.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                cur.push('"');
+                chars.next();
+            }
+            ('"', true) => quoted = false,
+            ('"', false) if cur.trim().is_empty() => {
+                cur.clear();
+                quoted = true;
+            }
+            (',', false) => out.push(std::mem::take(&mut cur)),
+            _ => cur.push(c),
+        }
+    }
+    out.push(cur);
+    out
+}
+
+/// Whether a CSV row text has an unclosed quote.
+pub(crate) fn csv_open(row: &str) -> bool {
+    row.bytes().filter(|&b| b == b'"').count() % 2 == 1
+}
+
+/// Column roles of a CSV header.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct CsvColumns {
+    pub count: usize,
+    pub id: Option<usize>,
+    pub time: Option<usize>,
+    pub source: Option<usize>,
+    pub level: Option<usize>,
+    pub message: Option<usize>,
+}
+
+/// Event Viewer's `Level,Date and Time,Source,Event ID,Task Category` or PowerShell's
+/// `Export-Csv` header (`"EventID","MachineName",…,"Message","Source",…`).
+pub(crate) fn csv_header(text: &str) -> Option<CsvColumns> {
+    if !text.contains(',') {
+        return None;
+    }
+    let names: Vec<String> = csv_fields(text).into_iter().map(|f| f.trim().to_ascii_lowercase()).collect();
+    let mut c = CsvColumns { count: names.len(), ..Default::default() };
+    for (i, n) in names.iter().enumerate() {
+        match n.as_str() {
+            "event id" | "eventid" | "id" | "instanceid" => {
+                if c.id.is_none() || n == "eventid" || n == "event id" {
+                    c.id = Some(i);
+                }
+            }
+            "date and time" | "timecreated" | "timegenerated" | "timewritten" => {
+                c.time.get_or_insert(i);
+            }
+            "source" | "providername" => c.source = Some(i),
+            "level" | "entrytype" | "leveldisplayname" => {
+                c.level.get_or_insert(i);
+            }
+            "message" => c.message = Some(i),
+            _ => {}
+        }
+    }
+    (c.id.is_some() && (c.source.is_some() || c.message.is_some()) && names.len() >= 3).then_some(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn details() {
+        assert_eq!(details_pairs("Log Name:      Application"), vec![("log name", "Application".to_string())]);
+        let p = details_pairs("Source:\tDirectory Synchronization\tLogged:\t3/2/2017 4:31:09 AM");
+        assert_eq!(p, vec![("source", "Directory Synchronization".to_string()), ("logged", "3/2/2017 4:31:09 AM".to_string())]);
+        assert!(details_pairs("Details: something").is_empty());
+        assert!(details_pairs("Password synchronization failed").is_empty());
+    }
+
+    #[test]
+    fn list_pairs() {
+        assert_eq!(list_pair("InstanceId         : 611"), Some(("instanceid".into(), "611")));
+        assert_eq!(list_pair("Source             : Directory Synchronization"), Some(("source".into(), "Directory Synchronization")));
+        assert_eq!(list_pair("Source: Directory Synchronization"), None);
+        assert_eq!(list_pair("SourceConnector : contoso.com"), None);
+        assert_eq!(list_pair("Details: x"), None);
+    }
+
+    #[test]
+    fn rows() {
+        let (ev, at) = event_log_row("   12345 Mar 02 04:31  Error       Directory Synchron...          611 Password synchronization failed").unwrap();
+        assert_eq!(ev.id, Some(611));
+        assert_eq!(ev.source.as_deref(), Some("Directory Synchron..."));
+        assert_eq!(&"   12345 Mar 02 04:31  Error       Directory Synchron...          611 Password synchronization failed"[at..], " Password synchronization failed");
+        let (ev, _) = win_event_row("3/2/2017 4:31:09 AM            611 Error            Password synchronization").unwrap();
+        assert_eq!((ev.id, ev.level.as_deref()), (Some(611), Some("Error")));
+        assert!(win_event_row("3/2/2017 4:31:09 AM   Success").is_none());
+        assert!(event_log_row("611 Error").is_none());
+    }
+
+    #[test]
+    fn xml() {
+        let mut ev = EventB::new(Format::Xml, 1);
+        let line = r#"<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="Directory Synchronization" /><EventID Qualifiers="0">611</EventID><TimeCreated SystemTime="2017-03-02T04:31:09.000000000Z" /></System><EventData><Data>Password synchronization failed</Data></EventData></Event>"#;
+        assert!(xml_starts_event(line));
+        assert!(!xml_starts_event("<EventID>611</EventID>"));
+        let msg = xml_fields(line, &mut ev, 1);
+        assert_eq!(msg.as_deref(), Some("Password synchronization failed"));
+        assert_eq!(ev.id, Some(611));
+        assert_eq!(ev.source.as_deref(), Some("Directory Synchronization"));
+        assert_eq!(ev.time.map(|t| t.hour), Some(4));
+    }
+
+    #[test]
+    fn csv() {
+        let h = csv_header("Level,Date and Time,Source,Event ID,Task Category").unwrap();
+        assert_eq!((h.id, h.time, h.source, h.level, h.message), (Some(3), Some(1), Some(2), Some(0), None));
+        let f = csv_fields(r#"Error,3/2/2017 4:31:09 AM,Directory Synchronization,611,None,"Password ""x"", y""#);
+        assert_eq!(f.len(), 6);
+        assert_eq!(f[5], r#"Password "x", y"#);
+        assert!(csv_open(r#"Error,1,"open"#));
+        assert!(csv_header("a,b").is_none());
+    }
+}

@@ -1,0 +1,200 @@
+//! From pasted text to logical lines: line endings, UTF-16 read as bytes, junk, decoration,
+//! PowerShell prompts, and lines wrapped by the console.
+
+use std::borrow::Cow;
+
+/// What a physical line is, before any recogniser looks at it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Shape {
+    Blank,
+    /// Binary or control characters: ignored, not reported as unparsed.
+    Junk,
+    /// Rules and frames such as `-----` or `=====`: ignored.
+    Decoration,
+    Text,
+}
+
+/// One logical line: physical lines `first..=last` (1-based) joined when the console wrapped.
+#[derive(Debug)]
+pub(crate) struct Logical<'a> {
+    pub first: usize,
+    pub last: usize,
+    /// Trimmed text.
+    pub text: Cow<'a, str>,
+    /// The first physical line started with whitespace (a continuation in list output).
+    pub indented: bool,
+    pub shape: Shape,
+}
+
+/// Removes the NULs of UTF-16 text that was read as bytes, and a leading byte-order mark.
+pub(crate) fn normalise(text: &str) -> Cow<'_, str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let sample = &text.as_bytes()[..text.len().min(4096)];
+    let nuls = sample.iter().filter(|&&b| b == 0).count();
+    if nuls * 4 > sample.len() && nuls > 0 {
+        Cow::Owned(text.chars().filter(|&c| c != '\0' && c != '\u{feff}').collect())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+pub(crate) fn shape(line: &str) -> Shape {
+    let t = line.trim();
+    if t.is_empty() {
+        return Shape::Blank;
+    }
+    let mut control = 0usize;
+    let mut alnum = 0usize;
+    let mut total = 0usize;
+    for c in t.chars() {
+        total += 1;
+        if c == '\u{fffd}' || (c.is_control() && c != '\t') {
+            control += 1;
+        } else if c.is_alphanumeric() {
+            alnum += 1;
+        }
+    }
+    if control * 10 > total || (control > 0 && alnum * 2 < total) {
+        return Shape::Junk;
+    }
+    if alnum == 0 {
+        // `-----`, `=====`, `*****`, `+----+`: frames and rules.
+        return Shape::Decoration;
+    }
+    Shape::Text
+}
+
+/// Splits into physical lines (without `\r\n`).
+pub(crate) fn physical(text: &str) -> Vec<&str> {
+    let mut v: Vec<&str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+    if v.last().is_some_and(|l| l.is_empty()) && v.len() > 1 {
+        v.pop();
+    }
+    v
+}
+
+/// The console width, when the paste looks wrapped by a console: several lines share the
+/// greatest length (at least 80 characters) and most of them break inside a word.
+pub(crate) fn wrap_width(lines: &[&str]) -> Option<usize> {
+    let mut max = 0usize;
+    let mut count = 0usize;
+    for l in lines {
+        if l.len() < 80 {
+            continue;
+        }
+        let n = l.chars().count();
+        if n > max {
+            max = n;
+            count = 1;
+        } else if n == max {
+            count += 1;
+        }
+    }
+    if max < 80 || count < 2 {
+        return None;
+    }
+    let mut mid_word = 0usize;
+    let mut ends = 0usize;
+    for (i, l) in lines.iter().enumerate() {
+        if l.len() < max || l.chars().count() != max {
+            continue;
+        }
+        let Some(next) = lines.get(i + 1) else { continue };
+        ends += 1;
+        let last = l.chars().last().unwrap_or(' ');
+        let first = next.chars().next().unwrap_or(' ');
+        if last.is_alphanumeric() && first.is_alphanumeric() {
+            mid_word += 1;
+        }
+    }
+    (ends >= 2 && mid_word * 2 >= ends).then_some(max)
+}
+
+/// Longest run of physical lines joined into one logical line.
+const MAX_JOIN: usize = 64;
+
+pub(crate) fn logical<'a>(lines: &[&'a str]) -> Vec<Logical<'a>> {
+    let width = wrap_width(lines);
+    let mut out = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let raw = lines[i];
+        let first = i;
+        let wrapped = |l: &str| width.is_some_and(|w| l.len() >= w && l.chars().count() == w);
+        if wrapped(raw) && i + 1 < lines.len() && !lines[i + 1].trim().is_empty() {
+            let mut joined = String::from(raw);
+            while i + 1 < lines.len() && i - first < MAX_JOIN && wrapped(lines[i]) && !lines[i + 1].trim().is_empty() {
+                i += 1;
+                joined.push_str(lines[i]);
+            }
+            let sh = shape(&joined);
+            out.push(Logical { first: first + 1, last: i + 1, indented: starts_blank(raw), text: Cow::Owned(joined.trim().to_string()), shape: sh });
+        } else {
+            out.push(Logical { first: i + 1, last: i + 1, indented: starts_blank(raw), text: Cow::Borrowed(raw.trim()), shape: shape(raw) });
+        }
+        i += 1;
+    }
+    out
+}
+
+fn starts_blank(s: &str) -> bool {
+    s.starts_with([' ', '\t'])
+}
+
+/// `PS C:\Users\admin> Invoke-ADSyncDiagnostics -PasswordSync` → the command after the prompt.
+pub(crate) fn prompt_command(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix("PS ")?;
+    let gt = rest.find('>')?;
+    let location = &rest[..gt];
+    if gt > 260 || !(location.contains(':') || location.contains('\\')) {
+        return None;
+    }
+    Some(rest[gt + 1..].trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("   "), Shape::Blank);
+        assert_eq!(shape("-----  ----"), Shape::Decoration);
+        assert_eq!(shape("\u{1}\u{2}\u{3}ab"), Shape::Junk);
+        assert_eq!(shape("Kennwort-Hash-Synchronisierung ist aktiviert"), Shape::Text);
+        assert_eq!(shape("Événement 611"), Shape::Text);
+    }
+
+    #[test]
+    fn utf16_as_bytes_is_repaired() {
+        assert_eq!(normalise("\u{feff}P\0S\0 \0"), "PS ");
+        assert_eq!(normalise("plain"), "plain");
+    }
+
+    #[test]
+    fn prompts() {
+        assert_eq!(prompt_command(r"PS C:\Windows\system32> Import-Module ADSyncDiagnostics"), Some("Import-Module ADSyncDiagnostics"));
+        assert_eq!(prompt_command("PS> x"), None);
+        assert_eq!(prompt_command("PS is not a prompt > here"), None);
+    }
+
+    #[test]
+    fn console_wrap_is_joined() {
+        let a = "Password Hash Synchronization failed for domain contoso.com because RPC Er";
+        let a = format!("{a}{}", "x".repeat(100 - a.len()));
+        let b = format!("{}yz", "y".repeat(98));
+        assert_eq!(a.len(), 100);
+        assert_eq!(b.len(), 100);
+        let lines = vec![a.as_str(), "ror 8453 : Replication access was denied.", b.as_str(), "tail", "short"];
+        assert_eq!(wrap_width(&lines), Some(100));
+        let l = logical(&lines);
+        assert_eq!(l.len(), 3);
+        assert_eq!((l[0].first, l[0].last), (1, 2));
+        assert!(l[0].text.contains("xror 8453"));
+        assert_eq!((l[1].first, l[1].last), (3, 4));
+        assert_eq!((l[2].first, l[2].last), (5, 5));
+        // Equal long lines that end sentences are not a console wrap.
+        let s = format!("{}.", "a".repeat(99));
+        assert_eq!(wrap_width(&[s.as_str(), "Next", s.as_str(), "Next"]), None);
+    }
+}

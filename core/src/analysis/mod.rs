@@ -1,0 +1,258 @@
+//! Paste analysis: what an admin pasted from the Connect server (troubleshooter and status
+//! script output, event text in every form Windows prints it, error numbers) turned into
+//! recognised records, evidence-backed findings, the lines not understood, and a timeline.
+//!
+//! The pipeline: text → physical lines → logical lines (console wraps joined) → one scan per
+//! line for every phrase family (`phrases.rs`) → recognisers that build records and emit
+//! signals (`recognise.rs`, `events.rs`, `content.rs`) → findings, one per cause with all its
+//! evidence (`collect.rs`) and the timeline (`timeline.rs`).
+//!
+//! [`analyze`] never fails and never panics; what it does not understand it lists in
+//! [`Analysis::unparsed_lines`] instead of guessing. It is linear in the input size.
+
+mod collect;
+mod content;
+pub mod errors;
+mod events;
+mod lines;
+mod phrases;
+mod recognise;
+mod scan;
+pub mod time;
+mod timeline;
+
+use crate::knowledge::{Severity, Text};
+pub use errors::{ErrorInfo, ErrorKind};
+pub use time::Timestamp;
+
+/// Pastes larger than this are cut at the last line break before it.
+pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
+/// Evidence lines kept per finding; the rest are counted in `evidence_omitted`.
+pub const MAX_EVIDENCE: usize = 200;
+/// Distinct parameters kept per finding; the rest are counted in `params_omitted`.
+pub const MAX_PARAMS: usize = 40;
+/// A connector's last heartbeat older than this, relative to the newest pasted event, is a gap.
+pub const HEARTBEAT_WINDOW_SECONDS: i64 = 3 * 3600;
+
+/// The result of [`analyze`]: plain data for the CLI and the app to render.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Analysis {
+    /// Recognised pieces of the paste, in order.
+    pub records: Vec<Record>,
+    /// Sorted by severity (error, warning, info, ok), then by first evidence line.
+    pub findings: Vec<Finding>,
+    /// 1-based lines that were not understood (blank lines, binary junk and rules such as
+    /// `-----` are left out).
+    pub unparsed_lines: Vec<usize>,
+    pub timeline: Timeline,
+    /// Number of lines analysed (after any truncation).
+    pub line_count: usize,
+    /// Set when the paste was larger than [`MAX_INPUT_BYTES`].
+    pub truncated: Option<Truncation>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Truncation {
+    pub bytes_total: usize,
+    pub bytes_analysed: usize,
+}
+
+/// A recognised piece of the paste.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Record {
+    pub kind: RecordKind,
+    /// 1-based, inclusive.
+    pub start_line: usize,
+    pub end_line: usize,
+    pub fields: Vec<(String, String)>,
+}
+
+impl Record {
+    pub fn field(&self, key: &str) -> Option<&str> {
+        self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RecordKind {
+    /// A PowerShell prompt line and its command.
+    Command,
+    /// The troubleshooter's menus and prompts.
+    DiagnosticsMenu,
+    /// One check of `Invoke-ADSyncDiagnostics -PasswordSync` (or the single-object run).
+    DiagnosticsCheck,
+    /// Connector and partition headers and the footer of the troubleshooter.
+    DiagnosticsInfo,
+    /// A line of the doc's status script output.
+    StatusScript,
+    /// `Get-ADSyncAADPasswordSyncConfiguration` output (table or list).
+    SyncConfiguration,
+    /// A Windows event (any format).
+    Event,
+    /// An event message pasted without its header.
+    Message,
+    /// A 656/657 `Password Change Request/Result` line.
+    PasswordChange,
+    /// The `<forest-info>` block of an event message.
+    ForestInfo,
+    /// A password hash sync log status (connector space object log).
+    LogStatus,
+    /// A Connect Health alert.
+    HealthAlert,
+    /// An error number or exception on its own.
+    Error,
+    /// A setting printed by a cmdlet (`StagingModeEnabled : True`, `PasswordHashSync : True`).
+    Setting,
+}
+
+impl RecordKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordKind::Command => "command",
+            RecordKind::DiagnosticsMenu => "diagnostics-menu",
+            RecordKind::DiagnosticsCheck => "diagnostics-check",
+            RecordKind::DiagnosticsInfo => "diagnostics-info",
+            RecordKind::StatusScript => "status-script",
+            RecordKind::SyncConfiguration => "sync-configuration",
+            RecordKind::Event => "event",
+            RecordKind::Message => "message",
+            RecordKind::PasswordChange => "password-change",
+            RecordKind::ForestInfo => "forest-info",
+            RecordKind::LogStatus => "log-status",
+            RecordKind::HealthAlert => "health-alert",
+            RecordKind::Error => "error",
+            RecordKind::Setting => "setting",
+        }
+    }
+}
+
+/// A line that proves a finding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Evidence {
+    /// 1-based.
+    pub line: usize,
+    pub text: String,
+}
+
+/// One cause, with everything in the paste that shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// Stable id from `content/findings.json`.
+    pub id: &'static str,
+    pub severity: Severity,
+    pub title: &'static str,
+    pub explanation: Text,
+    /// The finding's own next steps, or the fix of its documented result.
+    pub next_steps: &'static [Text],
+    /// Guided-path reference (`path/node`, `result:id` or `status:Name`).
+    pub node: Option<&'static str>,
+    /// The documented result whose fix applies.
+    pub result: Option<&'static str>,
+    /// In line order.
+    pub evidence: Vec<Evidence>,
+    pub evidence_omitted: usize,
+    /// `connector`, `domain`, `dn`, `code`, `event`, `time`, `version`… (a key may repeat).
+    pub params: Vec<(String, String)>,
+    pub params_omitted: usize,
+    /// Decoded error numbers and messages behind this finding.
+    pub errors: Vec<&'static ErrorInfo>,
+    /// Event IDs among the evidence.
+    pub events: Vec<u32>,
+}
+
+impl Finding {
+    pub fn param(&self, key: &str) -> Option<&str> {
+        self.params.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+}
+
+/// What the timestamps in the paste say.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Timeline {
+    /// The newest timestamped event and its line.
+    pub newest: Option<(Timestamp, usize)>,
+    /// The last heartbeat (654) per connector id (`None`: the event named no connector).
+    pub heartbeats: Vec<Heartbeat>,
+    /// Connectors whose last heartbeat is more than 3 hours older than the newest event.
+    pub gaps: Vec<Gap>,
+    /// Full password sync events (613, 617-623) in time order (line order when untimed).
+    pub full_sync: Vec<FullSyncStep>,
+    pub full_sync_state: Option<FullSyncState>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Heartbeat {
+    pub connector: Option<String>,
+    pub time: Option<Timestamp>,
+    pub line: usize,
+    /// Heartbeats seen for this connector.
+    pub count: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Gap {
+    pub connector: Option<String>,
+    pub last_heartbeat: Timestamp,
+    pub line: usize,
+    pub newest: Timestamp,
+    pub minutes: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FullSyncStep {
+    pub event: u32,
+    pub time: Option<Timestamp>,
+    pub line: usize,
+    /// The domain or forest the event names.
+    pub scope: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FullSyncState {
+    Paused,
+    InProgress,
+    Completed,
+    Failed,
+}
+
+impl FullSyncState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FullSyncState::Paused => "paused",
+            FullSyncState::InProgress => "in progress",
+            FullSyncState::Completed => "completed",
+            FullSyncState::Failed => "failed",
+        }
+    }
+}
+
+/// Analyses a paste. Never fails, never panics; linear in the size of `text`.
+pub fn analyze(text: &str) -> Analysis {
+    let (text, truncated) = if text.len() > MAX_INPUT_BYTES {
+        let mut cut = MAX_INPUT_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let cut = text[..cut].rfind('\n').map_or(cut, |i| i + 1);
+        (&text[..cut], Some(Truncation { bytes_total: text.len(), bytes_analysed: cut }))
+    } else {
+        (text, None)
+    };
+    let normal = lines::normalise(text);
+    let physical = lines::physical(&normal);
+    let logical = lines::logical(&physical);
+    let out = recognise::run(&physical, &logical);
+    let mut collector = collect::Collector::new(&physical);
+    for s in out.signals {
+        collector.add(s);
+    }
+    let timeline = timeline::build(&out.timed, &mut collector);
+    let mut findings = collector.finish();
+    if findings.is_empty() && out.records.is_empty() && physical.iter().any(|l| lines::shape(l) == lines::Shape::Text) {
+        let mut c = collect::Collector::new(&physical);
+        c.add(recognise::Signal::new("nothing-recognised", 0, 0));
+        findings = c.finish();
+    }
+    let line_count = if text.is_empty() { 0 } else { physical.len() };
+    Analysis { records: out.records, findings, unparsed_lines: out.unparsed, timeline, line_count, truncated }
+}

@@ -1,0 +1,260 @@
+//! The phrases the recognisers look for, scanned in one pass per line (see `scan.rs`).
+
+use std::sync::OnceLock;
+
+use super::errors::{ErrorKind, ERRORS};
+use super::scan::Scanner;
+use crate::knowledge::STATUSES;
+
+/// Phrase families. At most 128 (they index a `u128` mask).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum Ph {
+    RpcError,
+    ErrorCode,
+    Drs,
+    Staging,
+    StagingEnabledKey,
+    Heartbeat,
+    NoRecentSync,
+    StoppedWorking,
+    Permission,
+    Credential,
+    Reach,
+    ConnectorSpace,
+    Metaverse,
+    Exported,
+    TempPassword,
+    CloudFiltered,
+    SyncRule,
+    History,
+    Phs,
+    CompanyFeatureKey,
+    SsFeature,
+    SsBegin,
+    SsEnd,
+    SsMulti,
+    SsNoAad,
+    SsNoAd,
+    ConfigKey,
+    DiagMenu,
+    DiagFooter,
+    PwRequest,
+    PwResult,
+    ForestInfo,
+    Ev611,
+    Ev652,
+    Ev655,
+    Ev654,
+    Ev653,
+    Ev650,
+    Ev651,
+    Ev0Retry,
+    Retry,
+    Ev622,
+    Ev623,
+    Ev617,
+    Ev613,
+    Ev667,
+    ResultKey,
+    StatusKey,
+    Version,
+    Writeback,
+    UserPassIncorrect,
+    ForDomain,
+}
+
+/// What a scanner hit stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tag {
+    Ph(Ph),
+    /// An entry of `errors::ERRORS` matched by its text.
+    Err(u16),
+    /// Another spelling of a decoded RPC error code: hex (`0x2105`, `0x80072105`) or a bare
+    /// `8453:`.
+    Code(u32),
+    /// A distinctive log status value (index into `knowledge::STATUSES`).
+    Status(u8),
+}
+
+const PHRASES: &[(&str, Ph)] = &[
+    ("rpc error", Ph::RpcError),
+    ("error code", Ph::ErrorCode),
+    ("drsexception", Ph::Drs),
+    ("drscommunicationexception", Ph::Drs),
+    ("staging mode", Ph::Staging),
+    ("staging-mode", Ph::Staging),
+    ("stagingmodeenabled", Ph::StagingEnabledKey),
+    ("heartbeat", Ph::Heartbeat),
+    ("heart beat", Ph::Heartbeat),
+    ("ping event", Ph::Heartbeat),
+    ("no recent synchronization", Ph::NoRecentSync),
+    ("stopped working", Ph::StoppedWorking),
+    ("permission", Ph::Permission),
+    ("username or password", Ph::Credential),
+    ("user name or password", Ph::Credential),
+    ("credential", Ph::Credential),
+    ("reachable", Ph::Reach),
+    ("connect to domain", Ph::Reach),
+    ("connect to the domain", Ph::Reach),
+    ("connection to domain", Ph::Reach),
+    ("connection to the domain", Ph::Reach),
+    ("reach domain", Ph::Reach),
+    ("reach the domain", Ph::Reach),
+    ("connector space", Ph::ConnectorSpace),
+    ("metaverse", Ph::Metaverse),
+    ("exported", Ph::Exported),
+    ("temporary password", Ph::TempPassword),
+    ("must change password", Ph::TempPassword),
+    ("change password at next logon", Ph::TempPassword),
+    ("cloudfiltered", Ph::CloudFiltered),
+    ("sync rule", Ph::SyncRule),
+    ("synchronization rule", Ph::SyncRule),
+    ("history", Ph::History),
+    ("last 7 days", Ph::History),
+    ("seven days", Ph::History),
+    ("not available", Ph::History),
+    ("n't available", Ph::History),
+    ("password hash sync", Ph::Phs),
+    ("password sync", Ph::Phs),
+    ("password synchronization", Ph::Phs),
+    ("passwordsync", Ph::Phs),
+    ("passwordhashsync", Ph::CompanyFeatureKey),
+    ("password sync feature enabled in your azure ad directory", Ph::SsFeature),
+    ("password sync channel status begin", Ph::SsBegin),
+    ("password sync channel status end", Ph::SsEnd),
+    ("more than one azure ad connectors found", Ph::SsMulti),
+    ("no azure ad connector was found", Ph::SsNoAad),
+    ("no ad ds connector was found", Ph::SsNoAd),
+    ("sourceconnector", Ph::ConfigKey),
+    ("targetconnector", Ph::ConfigKey),
+    ("aadconnect troubleshooting", Ph::DiagMenu),
+    ("troubleshoot password hash synchronization", Ph::DiagMenu),
+    ("password hash synchronization does not work", Ph::DiagMenu),
+    ("enter '", Ph::DiagMenu),
+    ("please make a selection", Ph::DiagMenu),
+    ("for more help", Ph::DiagFooter),
+    ("go.microsoft.com/fwlink/?linkid=847231", Ph::DiagFooter),
+    ("open a service request", Ph::DiagFooter),
+    ("password change request", Ph::PwRequest),
+    ("password change result", Ph::PwResult),
+    ("forest-info", Ph::ForestInfo),
+    ("partition-name", Ph::ForestInfo),
+    ("connector-id", Ph::ForestInfo),
+    ("password synchronization failed", Ph::Ev611),
+    ("password hash synchronization failed", Ph::Ev611),
+    ("failed credential provisioning batch", Ph::Ev652),
+    ("failed credential provisioning ping", Ph::Ev655),
+    ("provision credentials ping end", Ph::Ev654),
+    ("provision credentials ping start", Ph::Ev653),
+    ("provision credentials batch start", Ph::Ev650),
+    ("provision credentials batch end", Ph::Ev651),
+    ("scheduled for retry", Ph::Ev0Retry),
+    ("will be retried", Ph::Retry),
+    ("retry queue", Ph::Retry),
+    ("synchronization completed for domain", Ph::Ev622),
+    ("synchronization completed for forest", Ph::Ev623),
+    ("synchronization started for forest", Ph::Ev617),
+    ("full sync has not yet completed", Ph::Ev613),
+    ("until a full directory sync has completed", Ph::Ev613),
+    ("md5 decryption key", Ph::Ev667),
+    ("result :", Ph::ResultKey),
+    ("result:", Ph::ResultKey),
+    ("status :", Ph::StatusKey),
+    ("status:", Ph::StatusKey),
+    ("version", Ph::Version),
+    ("password writeback", Ph::Writeback),
+    ("passwordresetservice", Ph::Writeback),
+    ("sspr_", Ph::Writeback),
+    ("user name or password is incorrect", Ph::UserPassIncorrect),
+    ("username or password is incorrect", Ph::UserPassIncorrect),
+    ("for domain", Ph::ForDomain),
+    ("for forest", Ph::ForDomain),
+];
+
+/// Status values too common as words to look for everywhere; they count only after
+/// `Result :` / `Status :` or in a log row.
+pub(crate) const COMMON_STATUSES: [&str; 3] = ["Success", "Error", "Unknown"];
+
+pub(crate) fn scanner() -> &'static Scanner<Tag> {
+    static SCANNER: OnceLock<Scanner<Tag>> = OnceLock::new();
+    SCANNER.get_or_init(|| {
+        let mut list: Vec<(String, Tag)> = PHRASES.iter().map(|(p, ph)| (p.to_string(), Tag::Ph(*ph))).collect();
+        for (i, e) in ERRORS.iter().enumerate() {
+            match e.kind {
+                ErrorKind::Message => list.push((e.message.to_string(), Tag::Err(i as u16))),
+                ErrorKind::Service => list.push((e.message.trim_end_matches('.').to_string(), Tag::Err(i as u16))),
+                ErrorKind::Rpc => {
+                    list.push((format!("0x{:x}", e.code), Tag::Code(e.code)));
+                    list.push((format!("0x8007{:04x}", e.code), Tag::Code(e.code)));
+                    if e.code >= 1000 {
+                        list.push((format!("{}:", e.code), Tag::Code(e.code)));
+                        list.push((format!("{} :", e.code), Tag::Code(e.code)));
+                    }
+                }
+            }
+        }
+        for (i, s) in STATUSES.iter().enumerate() {
+            if !COMMON_STATUSES.contains(&s.name) {
+                list.push((s.name.to_string(), Tag::Status(i as u8)));
+            }
+        }
+        Scanner::new(list)
+    })
+}
+
+/// The hits of one line.
+#[derive(Default)]
+pub(crate) struct Hits {
+    mask: u128,
+    pub list: Vec<(Tag, usize, usize)>,
+}
+
+impl Hits {
+    pub fn scan(&mut self, text: &str) {
+        self.list.clear();
+        self.mask = 0;
+        scanner().scan(text.as_bytes(), &mut self.list);
+        for (t, _, _) in &self.list {
+            if let Tag::Ph(p) = t {
+                self.mask |= 1u128 << (*p as u8);
+            }
+        }
+    }
+
+    #[inline]
+    pub fn has(&self, p: Ph) -> bool {
+        self.mask & (1u128 << (p as u8)) != 0
+    }
+
+    pub fn any(&self) -> bool {
+        !self.list.is_empty()
+    }
+
+    /// Byte offsets just after every hit of `p`.
+    pub fn ends(&self, p: Ph) -> impl Iterator<Item = usize> + '_ {
+        self.list.iter().filter(move |(t, _, _)| *t == Tag::Ph(p)).map(|(_, at, len)| at + len)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fewer_than_128_families() {
+        assert!((Ph::ForDomain as u8) < 128);
+    }
+
+    #[test]
+    fn hits() {
+        let mut h = Hits::default();
+        h.scan("Details: DrsException: RPC Error 8453 : Replication access was denied. 0x6BA");
+        assert!(h.has(Ph::RpcError) && h.has(Ph::Drs));
+        assert!(h.list.iter().any(|(t, _, _)| *t == Tag::Code(1722)));
+        assert!(h.list.iter().any(|(t, _, _)| matches!(t, Tag::Err(_))));
+        assert_eq!(h.ends(Ph::RpcError).collect::<Vec<_>>(), vec![32]);
+        h.scan("TargetNotExportedToDirectory");
+        assert!(h.list.iter().any(|(t, _, _)| matches!(t, Tag::Status(_))));
+    }
+}

@@ -1,0 +1,736 @@
+//! The driver: walks the logical lines once, keeps track of where it is (an event being
+//! assembled, a CSV row, a table, the status script's connector block, the troubleshooter's
+//! connector and domain), builds records and emits signals for the collector.
+
+use super::content::{self, Ctx, Hints};
+use super::errors::ErrorInfo;
+use super::events::{self, CsvColumns, EventB, Format};
+use super::lines::{self, Logical, Shape};
+use super::phrases::{Hits, Ph};
+use super::scan::{has_ci, starts_ci};
+use super::time::Timestamp;
+use super::{Record, RecordKind};
+
+/// Evidence that a finding applies, before findings are assembled.
+#[derive(Clone, Debug)]
+pub(crate) struct Signal {
+    pub finding: &'static str,
+    /// Evidence lines `first..=last` (1-based; 0 = none).
+    pub first: usize,
+    pub last: usize,
+    /// One more evidence line (the event's ID line).
+    pub extra: Option<usize>,
+    pub params: Vec<(&'static str, String)>,
+    pub error: Option<&'static ErrorInfo>,
+    pub event: Option<u32>,
+    /// "The user name or password is incorrect": the AD account in event 611, else Entra's.
+    pub cred_ambiguous: bool,
+}
+
+impl Signal {
+    pub fn new(finding: &'static str, first: usize, last: usize) -> Signal {
+        Signal { finding, first, last, extra: None, params: Vec::new(), error: None, event: None, cred_ambiguous: false }
+    }
+
+    pub fn param(mut self, k: &'static str, v: impl Into<String>) -> Signal {
+        let v = v.into();
+        if !v.is_empty() && !self.params.iter().any(|(pk, pv)| *pk == k && *pv == v) {
+            self.params.push((k, v));
+        }
+        self
+    }
+
+    fn has_param(&self, k: &str) -> bool {
+        self.params.iter().any(|(pk, _)| *pk == k)
+    }
+}
+
+/// A password hash sync event with an ID, for the timeline.
+#[derive(Clone, Debug)]
+pub(crate) struct Timed {
+    pub event: u32,
+    pub time: Option<Timestamp>,
+    pub first: usize,
+    pub id_line: usize,
+    pub connector: Option<String>,
+    pub scope: Option<String>,
+}
+
+pub(crate) struct Output {
+    pub records: Vec<Record>,
+    pub signals: Vec<Signal>,
+    pub unparsed: Vec<usize>,
+    pub timed: Vec<Timed>,
+}
+
+/// A run of lines outside any event, whose signals wait for the block to end so that a
+/// trailing `<forest-info>` or the event wording can apply to them.
+struct Bare {
+    first: usize,
+    last: usize,
+    signals: Vec<Signal>,
+    hints: Hints,
+    guess: Option<u32>,
+    guess_line: usize,
+}
+
+enum Table {
+    EventLog,
+    WinEvent,
+    /// `Get-ADSyncAADPasswordSyncConfiguration` as a table: byte offsets of the columns.
+    Config { target: usize, enabled: usize },
+}
+
+struct Csv {
+    cols: CsvColumns,
+    row: String,
+    ev: Option<EventB>,
+}
+
+#[derive(Default)]
+struct Config {
+    first: usize,
+    last: usize,
+    source: Option<String>,
+    target: Option<String>,
+    enabled: Option<String>,
+}
+
+struct Driver {
+    records: Vec<Record>,
+    signals: Vec<Signal>,
+    timed: Vec<Timed>,
+    covered: Vec<bool>,
+    hits: Hits,
+    ev: Option<EventB>,
+    csv: Option<Csv>,
+    table: Option<Table>,
+    provider: Option<String>,
+    diag: bool,
+    diag_connector: Option<String>,
+    diag_domain: Option<String>,
+    /// Inside `Password sync channel status BEGIN … END`: the block's connector.
+    status: Option<Option<String>>,
+    config: Option<Config>,
+    bare: Option<Bare>,
+    blank_run: usize,
+}
+
+pub(crate) fn run(physical: &[&str], logical: &[Logical<'_>]) -> Output {
+    let mut d = Driver {
+        records: Vec::new(),
+        signals: Vec::new(),
+        timed: Vec::new(),
+        covered: vec![false; physical.len()],
+        hits: Hits::default(),
+        ev: None,
+        csv: None,
+        table: None,
+        provider: None,
+        diag: false,
+        diag_connector: None,
+        diag_domain: None,
+        status: None,
+        config: None,
+        bare: None,
+        blank_run: 0,
+    };
+    for l in logical {
+        d.line(l);
+    }
+    d.flush_all();
+    let mut unparsed = Vec::new();
+    for l in logical {
+        if l.shape == Shape::Text {
+            for n in l.first..=l.last {
+                if !d.covered[n - 1] {
+                    unparsed.push(n);
+                }
+            }
+        }
+    }
+    Output { records: d.records, signals: d.signals, unparsed, timed: d.timed }
+}
+
+impl Driver {
+    fn cover(&mut self, first: usize, last: usize) {
+        for n in first..=last {
+            if let Some(c) = self.covered.get_mut(n.wrapping_sub(1)) {
+                *c = true;
+            }
+        }
+    }
+
+    fn record(&mut self, kind: RecordKind, first: usize, last: usize, fields: Vec<(String, String)>) {
+        self.cover(first, last);
+        self.records.push(Record { kind, start_line: first, end_line: last, fields });
+    }
+
+    fn flush_all(&mut self) {
+        self.flush_csv();
+        self.flush_event();
+        self.flush_config();
+        self.flush_bare();
+        self.table = None;
+    }
+
+    fn line(&mut self, l: &Logical<'_>) {
+        match l.shape {
+            Shape::Blank => return self.blank(l),
+            Shape::Junk | Shape::Decoration => {
+                // A rule under a table header, a frame around a title, or binary junk:
+                // nothing to understand, nothing to report.
+                return;
+            }
+            Shape::Text => {}
+        }
+        self.blank_run = 0;
+        if let Some(ev) = self.ev.as_mut() {
+            ev.blank_run = 0;
+        }
+        let text: &str = &l.text;
+        self.hits.scan(text);
+
+        if let Some(cmd) = lines::prompt_command(text) {
+            self.flush_all();
+            if has_ci(cmd, "Invoke-ADSyncDiagnostics") {
+                self.diag = true;
+                self.diag_connector = None;
+                self.diag_domain = None;
+            }
+            self.record(RecordKind::Command, l.first, l.last, vec![("command".into(), cmd.to_string())]);
+            return;
+        }
+        if self.csv_line(l) {
+            return;
+        }
+        if self.event_line(l) {
+            return;
+        }
+        if self.config_line(l) {
+            return;
+        }
+        self.standalone(l);
+    }
+
+    fn blank(&mut self, _l: &Logical<'_>) {
+        self.blank_run += 1;
+        if let Some(ev) = self.ev.as_mut() {
+            ev.blank_run += 1;
+            // Two blank lines end a Details message; a table or a list ends at one.
+            let end = match ev.format {
+                Format::Details => ev.blank_run >= 2 && !ev.in_xml,
+                Format::List => ev.blank_run >= 2,
+                _ => false,
+            };
+            if end {
+                self.flush_event();
+            }
+        }
+        if matches!(self.table, Some(Table::Config { .. })) || self.blank_run >= 2 {
+            self.table = None;
+        }
+        self.flush_config();
+        if self.blank_run >= 2 {
+            self.flush_bare();
+        }
+        if self.csv.as_ref().is_some_and(|c| !c.row.is_empty() && !events::csv_open(&c.row)) {
+            self.flush_csv();
+        }
+    }
+
+    // ---- events ------------------------------------------------------------------------------
+
+    fn start_event(&mut self, ev: EventB) {
+        self.flush_csv();
+        self.flush_event();
+        self.flush_config();
+        // A bare message just before an Event Viewer header is its General tab text: keep it
+        // for the event (see flush_event).
+        if !matches!(ev.format, Format::Details) {
+            self.flush_bare();
+        }
+        self.ev = Some(ev);
+    }
+
+    /// Message text of the current event: scanned for content, its signals kept with the event.
+    fn event_content(&mut self, first: usize, last: usize, text: &str, rescan: bool) {
+        if rescan {
+            self.hits.scan(text);
+        }
+        let ctx = Ctx { connector: None, domain: None, in_diag: false, in_event: true };
+        let c = content::recognise(first, last, text, &self.hits, ctx);
+        if let Some(ev) = self.ev.as_mut() {
+            ev.last = ev.last.max(last);
+            ev.note_message(text);
+            ev.hints.merge(&c.hints);
+            ev.signals.extend(c.signals);
+            if ev.id.is_none() {
+                if let Some(g) = c.event_guess {
+                    ev.id = Some(g);
+                    ev.id_line = Some(first);
+                }
+            }
+        }
+    }
+
+    fn event_line(&mut self, l: &Logical<'_>) -> bool {
+        let text: &str = &l.text;
+        let (first, last) = (l.first, l.last);
+
+        // Event XML, alone or after `Event Xml:`.
+        if events::is_xml(text) || self.ev.as_ref().is_some_and(|e| e.in_data) {
+            let in_details_xml = self.ev.as_ref().is_some_and(|e| e.format == Format::Details && e.in_xml);
+            if events::xml_starts_event(text) && !in_details_xml {
+                self.start_event(EventB::new(Format::Xml, first));
+            }
+            if self.ev.is_none() {
+                self.start_event(EventB::new(Format::Xml, first));
+            }
+            let msg = {
+                let ev = self.ev.as_mut().expect("set above");
+                ev.last = last;
+                events::xml_fields(text, ev, first)
+            };
+            if let Some(m) = msg {
+                self.event_content(first, last, &m, true);
+            } else if self.hits.any() {
+                self.event_content(first, last, text, false);
+            }
+            if has_ci(text, "</event>") {
+                self.flush_event();
+            }
+            return true;
+        }
+
+        // Event Viewer details.
+        let pairs = events::details_pairs(text);
+        if !pairs.is_empty() {
+            let starter = matches!(pairs[0].0, "log name" | "event id") || (pairs.len() > 1 && pairs[0].0 == "source");
+            let cur = self.ev.as_ref().map(|e| (e.format, e.in_message, e.id.is_some()));
+            let new = match cur {
+                None => starter,
+                Some((Format::Details, in_msg, has_id)) => pairs[0].0 == "log name" || (pairs[0].0 == "event id" && has_id) || (!in_msg && false),
+                Some(_) => starter,
+            };
+            let continues = matches!(cur, Some((Format::Details, false, _))) || (matches!(cur, Some((Format::Details, true, _))) && pairs[0].0 == "event xml");
+            if new || continues {
+                if new {
+                    self.start_event(EventB::new(Format::Details, first));
+                }
+                for (k, v) in &pairs {
+                    let ev = self.ev.as_mut().expect("set above");
+                    ev.last = last;
+                    match *k {
+                        "description" => {
+                            ev.in_message = true;
+                            if !v.is_empty() {
+                                let v = v.clone();
+                                self.event_content(first, last, &v, true);
+                            }
+                        }
+                        "event xml" => ev.in_xml = true,
+                        _ => ev.set(k, v, first),
+                    }
+                }
+                return true;
+            }
+        }
+
+        // Format-List.
+        if let Some((key, value)) = events::list_pair(text) {
+            let in_list = self.ev.as_ref().is_some_and(|e| e.format == Format::List);
+            let dup = self.ev.as_ref().is_some_and(|e| e.format == Format::List && e.keys.contains(&key));
+            if (!in_list || dup) && events::LIST_STARTS.contains(&key.as_str()) {
+                self.start_event(EventB::new(Format::List, first));
+            }
+            if self.ev.as_ref().is_some_and(|e| e.format == Format::List) {
+                let value = value.to_string();
+                let ev = self.ev.as_mut().expect("checked");
+                ev.keys.push(key.clone());
+                ev.last = last;
+                ev.in_message = key == "message";
+                if ev.source.is_none() && key == "id" && self.provider.is_some() {
+                    ev.source.clone_from(&self.provider);
+                }
+                ev.set(&key, &value, first);
+                if key == "message" {
+                    self.event_content(first, last, &value, true);
+                }
+                return true;
+            }
+        }
+
+        // Continuation of the current event's message.
+        if let Some(ev) = self.ev.as_ref() {
+            let cont = match ev.format {
+                Format::Details => ev.in_message && !ev.in_xml,
+                Format::List => l.indented,
+                _ => false,
+            };
+            if cont {
+                if ev.format == Format::List && !ev.in_message {
+                    let ev = self.ev.as_mut().expect("checked");
+                    ev.last = last;
+                    return true;
+                }
+                self.event_content(first, last, text, false);
+                return true;
+            }
+            // Anything else ends the event.
+            self.flush_event();
+        }
+
+        // Table headers and rows.
+        let lower_start = text.len() < 300;
+        if lower_start && starts_ci(text, "ProviderName:") {
+            self.flush_all();
+            self.provider = Some(text["ProviderName:".len()..].trim().to_string());
+            self.cover(first, last);
+            return true;
+        }
+        if lower_start && starts_ci(text, "Index") && has_ci(text, "EntryType") && has_ci(text, "InstanceID") {
+            self.flush_all();
+            self.table = Some(Table::EventLog);
+            self.cover(first, last);
+            return true;
+        }
+        if lower_start && starts_ci(text, "TimeCreated") && (has_ci(text, "LevelDisplayName") || has_ci(text, " Id ")) && has_ci(text, "Message") {
+            self.flush_all();
+            self.table = Some(Table::WinEvent);
+            self.cover(first, last);
+            return true;
+        }
+        if lower_start {
+            if let Some(cols) = events::csv_header(text) {
+                self.flush_all();
+                self.csv = Some(Csv { cols, row: String::new(), ev: None });
+                self.cover(first, last);
+                return true;
+            }
+        }
+        if text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            let row = events::event_log_row(text).or_else(|| events::win_event_row(text));
+            if let Some((mut ev, msg_at)) = row {
+                self.flush_bare();
+                self.flush_config();
+                ev.first = first;
+                ev.last = last;
+                ev.id_line = Some(first);
+                if ev.source.as_deref().is_none_or(str::is_empty) {
+                    ev.source.clone_from(&self.provider);
+                }
+                let msg = text[msg_at..].trim().to_string();
+                self.ev = Some(ev);
+                if !msg.is_empty() {
+                    self.event_content(first, last, &msg, true);
+                }
+                self.flush_event();
+                return true;
+            }
+        }
+        false
+    }
+
+    fn csv_line(&mut self, l: &Logical<'_>) -> bool {
+        let Some(csv) = self.csv.as_mut() else { return false };
+        let text: &str = &l.text;
+        if csv.row.is_empty() {
+            // A new row must look like one.
+            if text.matches(',').count() + 1 < csv.cols.count.min(4) {
+                self.csv = None;
+                return false;
+            }
+            let mut ev = EventB::new(Format::Csv, l.first);
+            ev.id_line = Some(l.first);
+            csv.ev = Some(ev);
+        } else {
+            csv.row.push('\n');
+        }
+        csv.row.push_str(text);
+        if let Some(ev) = csv.ev.as_mut() {
+            ev.last = l.last;
+        }
+        // Scan this line's text for the message's content.
+        let ev = csv.ev.take();
+        let done = !events::csv_open(&csv.row);
+        self.ev = ev;
+        self.event_content(l.first, l.last, text, false);
+        let ev = self.ev.take();
+        if let Some(csv) = self.csv.as_mut() {
+            csv.ev = ev;
+        }
+        if done {
+            self.flush_csv();
+        }
+        true
+    }
+
+    fn flush_csv(&mut self) {
+        let Some(csv) = self.csv.as_mut() else { return };
+        let Some(mut ev) = csv.ev.take() else { return };
+        let row = std::mem::take(&mut csv.row);
+        let f = events::csv_fields(&row);
+        let get = |i: Option<usize>| i.and_then(|i| f.get(i)).map(|s| s.trim().to_string());
+        let first_line = ev.first;
+        if let Some(v) = get(csv.cols.id) {
+            ev.set("eventid", &v, first_line);
+        }
+        if let Some(v) = get(csv.cols.source) {
+            ev.set("source", &v, first_line);
+        }
+        if let Some(v) = get(csv.cols.level) {
+            ev.set("level", &v, first_line);
+        }
+        if let Some(v) = get(csv.cols.time) {
+            ev.set("date", &v, first_line);
+        }
+        ev.id_line = Some(first_line);
+        self.flush_event();
+        self.ev = Some(ev);
+        self.flush_event();
+    }
+
+    fn flush_event(&mut self) {
+        let Some(ev) = self.ev.take() else { return };
+        // General tab: the message was copied above the fields.
+        let mut signals = ev.signals;
+        let mut hints = ev.hints.clone();
+        let mut first = ev.first;
+        if ev.format == Format::Details && !ev.has_message {
+            if let Some(b) = self.bare.take() {
+                first = b.first;
+                hints.merge(&b.hints);
+                signals.extend(b.signals);
+            }
+        } else {
+            self.flush_bare();
+        }
+        let mut fields = EventB { signals: Vec::new(), hints: hints.clone(), ..ev };
+        fields.first = first;
+        self.record(RecordKind::Event, first, fields.last, fields.fields());
+        let id_line = fields.id_line.unwrap_or(first);
+        self.evaluate(fields.id, fields.source.as_deref(), fields.time, signals, &hints, first, fields.last, id_line, fields.format);
+    }
+
+    /// What an event means, from its ID, source and message; never from its Level.
+    #[allow(clippy::too_many_arguments)]
+    fn evaluate(&mut self, id: Option<u32>, source: Option<&str>, time: Option<Timestamp>, content: Vec<Signal>, hints: &Hints, first: usize, last: usize, id_line: usize, format: Format) {
+        let phs = source.is_none_or(|s| s.trim().is_empty() || events::is_phs_source(s));
+        let mut out: Vec<Signal> = content
+            .into_iter()
+            .map(|mut s| {
+                if s.cred_ambiguous && id == Some(611) {
+                    s.finding = "ad-credentials";
+                }
+                s
+            })
+            .collect();
+        let span = |f: &'static str| Signal::new(f, first, last);
+        let specific = !out.is_empty();
+        if !phs {
+            if !specific {
+                out.push(span(if id == Some(6900) { "phs-service-error" } else { "not-phs" }));
+            }
+        } else if let Some(id) = id {
+            match id {
+                0 | 611 | 652 | 655 if !specific => out.push(span("connectivity-error")),
+                603 | 604 | 607 | 610 | 612 | 615 | 662 | 665 | 666 if !specific => out.push(span("phs-service-error")),
+                616 if !specific => out.push(span("domain-unreachable")),
+                605 => out.push(span("transient-retry")),
+                613 => out.push(span("full-sync-paused")),
+                620 | 664 => out.push(span("object-password-failed")),
+                621 => out.push(span("full-sync-failed")),
+                622 | 623 => out.push(span("full-sync-completed")),
+                667 => out.push(span("fips-md5")),
+                _ => {}
+            }
+            self.timed.push(Timed { event: id, time, first, id_line, connector: hints.connector.clone(), scope: hints.domain.clone() });
+        }
+        let _ = format;
+        for mut s in out {
+            if let Some(id) = id {
+                s.event = Some(id);
+                s = s.param("event", id.to_string());
+                if s.first != id_line {
+                    s.extra = Some(id_line);
+                }
+            }
+            if let Some(t) = time {
+                s = s.param("time", t.to_string());
+            }
+            if !s.has_param("domain") {
+                if let Some(d) = &hints.domain {
+                    s = s.param("domain", d.clone());
+                }
+            }
+            if let Some(c) = &hints.connector {
+                s = s.param("connector", c.clone());
+            }
+            if !s.has_param("dn") {
+                if let Some(d) = &hints.dn {
+                    s = s.param("dn", d.clone());
+                }
+            }
+            self.signals.push(s);
+        }
+    }
+
+    // ---- status script configuration ---------------------------------------------------------
+
+    fn config_line(&mut self, l: &Logical<'_>) -> bool {
+        let text: &str = &l.text;
+        if !self.hits.has(Ph::ConfigKey) && self.config.is_none() && self.table.is_none() {
+            return false;
+        }
+        // Table header.
+        if self.hits.has(Ph::ConfigKey) && !text.contains(':') && has_ci(text, "SourceConnector") && has_ci(text, "TargetConnector") {
+            self.flush_config();
+            let lower = text.to_ascii_lowercase();
+            let target = lower.find("targetconnector").unwrap_or(0);
+            let enabled = lower.find("enabled").unwrap_or(text.len());
+            self.table = Some(Table::Config { target, enabled });
+            self.cover(l.first, l.last);
+            return true;
+        }
+        if let Some(Table::Config { target, .. }) = self.table {
+            let last_tok = text.rsplit([' ', '\t']).next().unwrap_or("");
+            if last_tok.eq_ignore_ascii_case("true") || last_tok.eq_ignore_ascii_case("false") {
+                let body = text[..text.len() - last_tok.len()].trim_end();
+                let raw_line: &str = &l.text;
+                let split = target.min(body.len());
+                let (src, tgt) = if body.is_char_boundary(split) { body.split_at(split) } else { (body, "") };
+                let _ = raw_line;
+                let cfg = Config { first: l.first, last: l.last, source: Some(src.trim().to_string()), target: Some(tgt.trim().to_string()), enabled: Some(last_tok.to_string()) };
+                self.config = Some(cfg);
+                self.flush_config();
+                return true;
+            }
+            self.table = None;
+        }
+        // List form.
+        let key_value = text.split_once(':').map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()));
+        if let Some((k, v)) = key_value {
+            if matches!(k.as_str(), "sourceconnector" | "targetconnector" | "enabled") {
+                if k == "enabled" && self.config.is_none() {
+                    return false;
+                }
+                let cfg = self.config.get_or_insert_with(|| Config { first: l.first, ..Default::default() });
+                cfg.last = l.last;
+                match k.as_str() {
+                    "sourceconnector" => cfg.source = Some(v),
+                    "targetconnector" => cfg.target = Some(v),
+                    _ => cfg.enabled = Some(v),
+                }
+                if cfg.source.is_some() && cfg.target.is_some() && cfg.enabled.is_some() {
+                    self.flush_config();
+                }
+                return true;
+            }
+        }
+        false
+    }
+
+    fn flush_config(&mut self) {
+        let Some(cfg) = self.config.take() else { return };
+        let mut fields = Vec::new();
+        for (k, v) in [("source_connector", &cfg.source), ("target_connector", &cfg.target), ("enabled", &cfg.enabled)] {
+            if let Some(v) = v {
+                fields.push((k.to_string(), v.clone()));
+            }
+        }
+        self.record(RecordKind::SyncConfiguration, cfg.first, cfg.last, fields);
+        if let Some(src) = &cfg.source {
+            if let Some(block) = self.status.as_mut() {
+                *block = Some(src.clone());
+            }
+        }
+        let connector = cfg.source.clone().unwrap_or_default();
+        match cfg.enabled.as_deref().map(str::to_ascii_lowercase).as_deref() {
+            Some("true") => self.signals.push(Signal::new("phs-enabled", cfg.first, cfg.last).param("connector", connector)),
+            Some("false") => self.signals.push(Signal::new("phs-disabled-connector", cfg.first, cfg.last).param("connector", connector)),
+            _ => {}
+        }
+    }
+
+    // ---- everything else ---------------------------------------------------------------------
+
+    fn standalone(&mut self, l: &Logical<'_>) {
+        let text: &str = &l.text;
+        let status_connector = self.status.as_ref().and_then(|s| s.as_deref());
+        let ctx = Ctx {
+            connector: status_connector.or(self.diag_connector.as_deref()),
+            domain: self.diag_domain.as_deref(),
+            in_diag: self.diag,
+            in_event: false,
+        };
+        let c = content::recognise(l.first, l.last, text, &self.hits, ctx);
+        if c.diag_menu {
+            self.diag = true;
+            self.flush_bare();
+        }
+        if c.status_begin {
+            self.flush_bare();
+            self.status = Some(None);
+        }
+        if let Some(name) = &c.diag_connector {
+            self.flush_bare();
+            self.diag_connector = Some(name.clone());
+            self.diag_domain = None;
+        }
+        if let Some(name) = &c.diag_domain {
+            self.diag_domain = Some(name.clone());
+        }
+        match c.kind {
+            Some(kind) => {
+                let mut fields = c.fields;
+                if let Some(g) = c.event_guess {
+                    fields.insert(0, ("event".into(), g.to_string()));
+                }
+                self.record(kind, l.first, l.last, fields);
+            }
+            None => {}
+        }
+        if c.event_guess.is_some() && self.bare.as_ref().is_some_and(|b| b.guess.is_some() && c.event_guess != b.guess) {
+            self.flush_bare();
+        }
+        if !c.signals.is_empty() || c.event_guess.is_some() || c.hints.connector.is_some() || c.hints.domain.is_some() || c.hints.dn.is_some() {
+            let b = self.bare.get_or_insert_with(|| Bare { first: l.first, last: l.last, signals: Vec::new(), hints: Hints::default(), guess: None, guess_line: l.first });
+            b.last = l.last;
+            b.signals.extend(c.signals);
+            b.hints.merge(&c.hints);
+            if b.guess.is_none() {
+                if let Some(g) = c.event_guess {
+                    b.guess = Some(g);
+                    b.guess_line = l.first;
+                }
+            }
+        }
+        if c.status_end {
+            self.flush_bare();
+            self.status = None;
+        }
+    }
+
+    fn flush_bare(&mut self) {
+        let Some(b) = self.bare.take() else { return };
+        match b.guess {
+            Some(id) => {
+                let first = b.guess_line;
+                self.evaluate(Some(id), None, b.hints.time, b.signals, &b.hints, first, first, first, Format::Bare);
+            }
+            None => {
+                for mut s in b.signals {
+                    for (k, v) in [("connector", &b.hints.connector), ("domain", &b.hints.domain), ("dn", &b.hints.dn)] {
+                        if let Some(v) = v {
+                            if !s.has_param(k) {
+                                s = s.param(k, v.clone());
+                            }
+                        }
+                    }
+                    self.signals.push(s);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,242 @@
+//! Timestamps as pasted: en-US `3/2/2017 4:31:09 AM`, ISO `2017-03-02T04:31:09.0000000Z`,
+//! `02.03.2017 04:31:09`, and `Get-EventLog`'s table form `Mar 02 04:31` (no year).
+//!
+//! Times are compared as pasted: the status script prints local time and event XML prints UTC,
+//! so mixing the two can be off by the server's UTC offset.
+
+use std::fmt;
+
+/// A civil date and time. `year` is 0 when the text had none (`Get-EventLog` tables).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+    pub hour: u8,
+    pub minute: u8,
+    pub second: u8,
+}
+
+impl Timestamp {
+    /// Seconds since 0000-03-01 (proleptic Gregorian), for differences.
+    pub fn seconds(&self) -> i64 {
+        let (y, m) = if self.month <= 2 { (i64::from(self.year) - 1, i64::from(self.month) + 9) } else { (i64::from(self.year), i64::from(self.month) - 3) };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * m + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        let days = era * 146_097 + doe;
+        days * 86_400 + i64::from(self.hour) * 3600 + i64::from(self.minute) * 60 + i64::from(self.second)
+    }
+
+    fn valid(&self) -> bool {
+        (1..=12).contains(&self.month) && (1..=31).contains(&self.day) && self.hour < 24 && self.minute < 60 && self.second < 61
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.year == 0 {
+            write!(f, "{:02}-{:02} {:02}:{:02}:{:02}", self.month, self.day, self.hour, self.minute, self.second)
+        } else {
+            write!(f, "{:04}-{:02}-{:02} {:02}:{:02}:{:02}", self.year, self.month, self.day, self.hour, self.minute, self.second)
+        }
+    }
+}
+
+struct Cursor<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl Cursor<'_> {
+    fn num(&mut self, max_digits: usize) -> Option<u32> {
+        let start = self.i;
+        let mut v: u32 = 0;
+        while self.i < self.b.len() && self.i - start < max_digits && self.b[self.i].is_ascii_digit() {
+            v = v * 10 + u32::from(self.b[self.i] - b'0');
+            self.i += 1;
+        }
+        (self.i > start).then_some(v)
+    }
+    fn eat(&mut self, c: u8) -> bool {
+        if self.b.get(self.i) == Some(&c) {
+            self.i += 1;
+            true
+        } else {
+            false
+        }
+    }
+    fn spaces(&mut self) -> usize {
+        let s = self.i;
+        while self.i < self.b.len() && (self.b[self.i] == b' ' || self.b[self.i] == b'\t') {
+            self.i += 1;
+        }
+        self.i - s
+    }
+    fn digit_next(&self) -> bool {
+        self.b.get(self.i).is_some_and(u8::is_ascii_digit)
+    }
+}
+
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/// Parses a timestamp at the start of `s`; returns it and the number of bytes used.
+pub fn parse_prefix(s: &str) -> Option<(Timestamp, usize)> {
+    let b = s.as_bytes();
+    let mut c = Cursor { b, i: 0 };
+    if b.first()?.is_ascii_alphabetic() {
+        return parse_month_name(s);
+    }
+    let first = c.num(4)?;
+    let first_len = c.i;
+    let (year, month, day);
+    if first_len == 4 && c.eat(b'-') {
+        // ISO 8601: yyyy-MM-dd[T ]HH:mm[:ss[.fff]][Z]
+        year = first;
+        month = c.num(2)?;
+        if !c.eat(b'-') {
+            return None;
+        }
+        day = c.num(2)?;
+        if !(c.eat(b'T') || c.spaces() > 0) {
+            return None;
+        }
+    } else if first_len <= 2 && (c.eat(b'/') || c.eat(b'.')) {
+        let sep = b[c.i - 1];
+        let second = c.num(2)?;
+        if !c.eat(sep) {
+            return None;
+        }
+        year = c.num(4)?;
+        if sep == b'.' || first > 12 {
+            // 02.03.2017 and 13/03/2017 are day first.
+            day = first;
+            month = second;
+        } else {
+            month = first;
+            day = second;
+        }
+        if c.spaces() == 0 {
+            return None;
+        }
+    } else {
+        return None;
+    }
+    let (hour, minute, second) = time_of_day(&mut c)?;
+    let ts = Timestamp { year: u16::try_from(year).ok()?, month: month as u8, day: day as u8, hour, minute, second };
+    (ts.valid() && ts.year >= 1900).then_some((ts, c.i))
+}
+
+/// `HH:mm[:ss[.fffffff]][Z| AM| PM]`.
+fn time_of_day(c: &mut Cursor<'_>) -> Option<(u8, u8, u8)> {
+    let mut hour = c.num(2)?;
+    if !c.eat(b':') {
+        return None;
+    }
+    let minute = c.num(2)?;
+    let mut second = 0;
+    if c.eat(b':') {
+        second = c.num(2)?;
+        if c.eat(b'.') || c.eat(b',') {
+            while c.digit_next() {
+                c.i += 1;
+            }
+        }
+    }
+    c.eat(b'Z');
+    let save = c.i;
+    c.spaces();
+    let rest = &c.b[c.i..];
+    if rest.len() >= 2 && (rest[..2].eq_ignore_ascii_case(b"AM") || rest[..2].eq_ignore_ascii_case(b"PM")) && rest.get(2).is_none_or(|b| !b.is_ascii_alphanumeric()) {
+        let pm = rest[0].eq_ignore_ascii_case(&b'P');
+        if hour == 0 || hour > 12 {
+            return None;
+        }
+        if pm && hour != 12 {
+            hour += 12;
+        } else if !pm && hour == 12 {
+            hour = 0;
+        }
+        c.i += 2;
+    } else {
+        c.i = save;
+    }
+    Some((hour as u8, minute as u8, second as u8))
+}
+
+/// `Mar 02 04:31` (Get-EventLog's table).
+fn parse_month_name(s: &str) -> Option<(Timestamp, usize)> {
+    let b = s.as_bytes();
+    if b.len() < 12 {
+        return None;
+    }
+    let m = MONTHS.iter().position(|m| b[..3].eq_ignore_ascii_case(m.as_bytes()))? + 1;
+    let mut c = Cursor { b, i: 3 };
+    if c.spaces() == 0 {
+        return None;
+    }
+    let day = c.num(2)?;
+    if c.spaces() == 0 {
+        return None;
+    }
+    let (hour, minute, second) = time_of_day(&mut c)?;
+    let ts = Timestamp { year: 0, month: m as u8, day: day as u8, hour, minute, second };
+    ts.valid().then_some((ts, c.i))
+}
+
+/// Finds the first timestamp anywhere in `s` (starting at a digit after a non-alphanumeric).
+pub fn find(s: &str) -> Option<(Timestamp, usize, usize)> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
+            if let Some((t, n)) = parse_prefix(&s[i..]) {
+                return Some((t, i, i + n));
+            }
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Option<String> {
+        parse_prefix(s).map(|(t, _)| t.to_string())
+    }
+
+    #[test]
+    fn formats() {
+        assert_eq!(p("3/2/2017 4:31:09 AM").as_deref(), Some("2017-03-02 04:31:09"));
+        assert_eq!(p("3/2/2017 12:01:00 AM").as_deref(), Some("2017-03-02 00:01:00"));
+        assert_eq!(p("3/2/2017 4:31:09 PM rest").as_deref(), Some("2017-03-02 16:31:09"));
+        assert_eq!(p("2017-03-02T04:31:09.123456700Z").as_deref(), Some("2017-03-02 04:31:09"));
+        assert_eq!(p("2017-03-02 04:31:09").as_deref(), Some("2017-03-02 04:31:09"));
+        assert_eq!(p("02.03.2017 04:31:09").as_deref(), Some("2017-03-02 04:31:09"));
+        assert_eq!(p("13/03/2017 04:31").as_deref(), Some("2017-03-13 04:31:00"));
+        assert_eq!(p("Mar 02 04:31  Error").as_deref(), Some("03-02 04:31:00"));
+        assert_eq!(p("611"), None);
+        assert_eq!(p("3/2/2017"), None);
+        assert_eq!(p("99/99/2017 4:00"), None);
+        assert_eq!(p("3/2/2017 13:00 PM"), None);
+        let (t, a, b) = find("Time  3/2/2017 4:31:09 AM").unwrap();
+        assert_eq!((t.hour, a, b), (4, 6, 25));
+    }
+
+    #[test]
+    fn arithmetic() {
+        let a = parse_prefix("2/28/2016 23:00:00").unwrap().0;
+        let b = parse_prefix("3/1/2016 01:00:00").unwrap().0;
+        assert_eq!(b.seconds() - a.seconds(), (24 + 2) * 3600, "2016 is a leap year");
+        let c = parse_prefix("1/1/2017 00:00:00").unwrap().0;
+        let d = parse_prefix("12/31/2016 21:00:00").unwrap().0;
+        assert_eq!(c.seconds() - d.seconds(), 3 * 3600);
+    }
+}
