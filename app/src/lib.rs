@@ -8,6 +8,9 @@
 //! - [`strings`]: every UI string.
 //! - [`browser`]: clipboard, download and scrolling.
 
+// Under `cargo test` the entry point below is left out, so most of the shell is unused there.
+#![cfg_attr(test, allow(dead_code, unused_imports))]
+
 mod browser;
 mod components;
 mod route;
@@ -23,4 +26,83 @@ pub fn start() {
         Some(root) => yew::Renderer::<components::app::App>::with_root(root).render(),
         None => yew::Renderer::<components::app::App>::new().render(),
     };
+}
+
+/// Browser tests (`wasm-pack test --headless --chrome app`): the app mounted in a real page.
+#[cfg(all(test, target_arch = "wasm32"))]
+mod browser_tests {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    /// Lets Yew's scheduler render (it runs after the current task).
+    async fn settle() {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+
+    /// Mounts the app at `hash` in a fresh element and returns the element.
+    async fn mount(hash: &str) -> web_sys::Element {
+        let window = web_sys::window().unwrap();
+        window.location().set_hash(hash).unwrap();
+        let document = window.document().unwrap();
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        yew::Renderer::<crate::components::app::App>::with_root(root.clone()).render();
+        settle().await;
+        root
+    }
+
+    fn find(root: &web_sys::Element, selector: &str) -> web_sys::HtmlElement {
+        root.query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no {selector}"))
+            .dyn_into()
+            .unwrap()
+    }
+
+    #[wasm_bindgen_test]
+    async fn home_recommends_the_manual_steps_without_a_version() {
+        let root = mount("#/").await;
+        assert!(find(&root, "[data-testid=reason]").inner_text().contains("manual steps"));
+        assert!(root.query_selector("[data-testid=start-manual] a").unwrap().is_some());
+        assert!(root.query_selector("[data-testid=start-task]").unwrap().is_none());
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_walker_renders_content_html_and_moves_on_click() {
+        let root = mount("#/path/manual-all/1").await;
+        let node = find(&root, "[data-testid=node]");
+        assert_eq!(node.get_attribute("data-reference").as_deref(), Some("manual-all/run-status"));
+        // Content markdown arrives as HTML (bold text), not as literal tags.
+        assert!(root.query_selector("#node-text strong").unwrap().is_some());
+        assert!(!find(&root, "#node-text").inner_text().contains("<strong>"));
+        find(&root, "[data-testid=next]").click();
+        settle().await;
+        let node = find(&root, "[data-testid=node]");
+        assert_ne!(node.get_attribute("data-reference").as_deref(), Some("manual-all/run-status"));
+        assert_eq!(web_sys::window().unwrap().location().hash().unwrap(), "#/path/manual-all/1.0");
+        find(&root, "[data-testid=back]").click();
+        settle().await;
+        assert_eq!(web_sys::window().unwrap().location().hash().unwrap(), "#/path/manual-all/1");
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn typed_text_is_never_html() {
+        let root = mount("#/scripts/single-object").await;
+        let input: web_sys::HtmlInputElement = root.query_selector("#field-dn").unwrap().unwrap().dyn_into().unwrap();
+        input.set_value("CN=<img src=x>`<b>`,DC=x");
+        input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+        settle().await;
+        assert!(root.query_selector("img").unwrap().is_none());
+        assert!(root.query_selector(".field-error b, .field-warning b").unwrap().is_none());
+        root.remove();
+    }
 }

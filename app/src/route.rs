@@ -105,3 +105,40 @@ pub fn push(navigator: &Navigator, route: &Route, version: Option<ConnectVersion
         None => navigator.push(route),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use phs_doctor_core::knowledge;
+    use phs_doctor_core::walk::Action;
+
+    use super::*;
+
+    #[test]
+    fn walk_routes_round_trip() {
+        let start = WalkState::new(knowledge::path("manual-all").unwrap());
+        assert_eq!(Route::walk(&start).to_path(), "/path/manual-all");
+        let s = start.apply(Action::Choose(1)).apply(Action::Choose(0));
+        assert_eq!(Route::walk(&s).to_path(), "/path/manual-all/1.0");
+        assert_eq!(Route::recognize("/path/manual-all/1.0"), Some(Route::walk(&s)));
+        assert_eq!(Route::recognize("/path/manual-all"), Some(Route::walk(&start)));
+        assert_eq!(Route::recognize("/nope/x"), Some(Route::NotFound));
+    }
+
+    #[test]
+    fn version_query() {
+        let v = ConnectVersion::parse("2.4.129.0").ok();
+        assert_eq!(version_from_query("?v=2.4.129.0"), v);
+        assert_eq!(version_from_query("x=1&v=2.4.129.0"), v);
+        assert_eq!(version_from_query("?v=latest"), None);
+        assert_eq!(version_from_query(""), None);
+        assert_eq!(super::version_query(v), Some(vec![("v", "2.4.129.0".to_string())]));
+    }
+
+    #[test]
+    fn every_section_is_in_the_nav() {
+        for r in [Route::Home, Route::Events, Route::Statuses, Route::Scripts] {
+            let s = r.section().unwrap();
+            assert!(nav().iter().any(|e| e.section == s));
+        }
+    }
+}

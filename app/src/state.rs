@@ -30,9 +30,9 @@ impl AppState {
 }
 
 pub enum AppAction {
-    SetVersion(String),
-    SetScope(Scope),
-    SetField(Field, String),
+    Version(String),
+    Scope(Scope),
+    Field(Field, String),
 }
 
 impl Reducible for AppState {
@@ -41,9 +41,9 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: AppAction) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            AppAction::SetVersion(text) => next.version_text = text,
-            AppAction::SetScope(scope) => next.scope = scope,
-            AppAction::SetField(field, value) => next.script_input.set(field, value),
+            AppAction::Version(text) => next.version_text = text,
+            AppAction::Scope(scope) => next.scope = scope,
+            AppAction::Field(field, value) => next.script_input.set(field, value),
         }
         Rc::new(next)
     }

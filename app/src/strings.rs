@@ -52,6 +52,7 @@ pub const WALK_ANSWER_PROMPT: &str = "Choose the answer that fits:";
 pub const WALK_FIX: &str = "What to do";
 pub const WALK_SCRIPT: &str = "Open the script";
 pub const WALK_SUMMARY: &str = "Your answers";
+pub const WALK_DONE: &str = "\u{2713} Done";
 pub const WALK_SUMMARY_EMPTY: &str = "Your answers appear here as you go. Select one to go back to it.";
 pub const WALK_SUMMARY_HINT: &str = "Select an answer to go back to that point.";
 pub const WALK_END: &str = "This is the end of the path.";
@@ -93,6 +94,7 @@ pub const EVENTS_NONE: &str = "No event matches. Try an ID such as 611 or a word
 pub const COL_ID: &str = "ID";
 pub const COL_DESCRIPTION: &str = "Description";
 pub const COL_CATEGORY: &str = "Category";
+pub const COL_SEVERITY: &str = "Severity";
 pub const EVENT_ALL: &str = "\u{2190} All event IDs";
 pub const EVENT_NOT_IN_TABLE: &str = "Not in the article's event table.";
 
@@ -123,6 +125,7 @@ pub const STATUSES_LEAD: &str = "The status column of an object's password sync 
     means and what to do next.";
 pub const STATUSES_WHERE: &str = "Where to find it";
 pub const STATUS_NEXT: &str = "Next step";
+pub const STATUS_MEANING: &str = "Meaning";
 
 // Scripts
 pub const SCRIPTS_TITLE: &str = "PowerShell scripts";

@@ -1,4 +1,4 @@
-use phs_doctor_core::walk::SummaryItem;
+use phs_doctor_core::walk::{CurrentKind, SummaryItem};
 use yew::prelude::*;
 
 use crate::strings;
@@ -28,7 +28,11 @@ pub fn AnswerSummary(props: &AnswerSummaryProps) -> Html {
                                 <button type="button" class="summary-item" id={format!("jump-{index}")}
                                     data-testid={format!("jump-{index}")} onclick={props.on_jump.reform(move |_: MouseEvent| index)}>
                                     <span class="summary-prompt">{ item.prompt }</span>
-                                    <span class="summary-answer">{ item.answer }</span>
+                                    if item.kind == CurrentKind::Step {
+                                        <span class="summary-answer summary-done">{ strings::WALK_DONE }</span>
+                                    } else {
+                                        <span class="summary-answer">{ item.answer }</span>
+                                    }
                                 </button>
                             </li>
                         }

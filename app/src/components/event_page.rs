@@ -23,10 +23,10 @@ pub fn EventPage(props: &EventPageProps) -> Html {
                 <section class="card">
                     <p class="event-description" data-testid="event-description">{ e.description }</p>
                     if let Some(note) = e.note { <p class="event-note">{ note }</p> }
-                    <p class="meta">
-                        <span class="tag">{ strings::category_label(e.category) }</span>{ " " }
-                        <SeverityBadge severity={e.severity} />
-                    </p>
+                    <dl class="meta">
+                        <div><dt>{ strings::COL_CATEGORY }</dt><dd><span class="tag">{ strings::category_label(e.category) }</span></dd></div>
+                        <div><dt>{ strings::COL_SEVERITY }</dt><dd><SeverityBadge severity={e.severity} /></dd></div>
+                    </dl>
                     if !e.in_table { <p class="hint">{ strings::EVENT_NOT_IN_TABLE }</p> }
                     if e.connectivity() {
                         <div class="notice notice-warning" data-testid="connectivity-rule">

@@ -29,10 +29,8 @@ pub fn EventRow(props: &EventRowProps) -> Html {
                     <span class="badge badge-connectivity" data-testid="connectivity">{ strings::EVENTS_CONNECTIVITY }</span>
                 }
             </td>
-            <td class="event-category">
-                <span class="tag">{ strings::category_label(e.category) }</span>
-                <SeverityBadge severity={e.severity} />
-            </td>
+            <td class="event-category" data-label={strings::COL_CATEGORY}><span class="tag">{ strings::category_label(e.category) }</span></td>
+            <td class="event-severity" data-label={strings::COL_SEVERITY}><SeverityBadge severity={e.severity} /></td>
         </tr>
     }
 }

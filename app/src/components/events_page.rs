@@ -39,6 +39,7 @@ pub fn EventsPage() -> Html {
                             <th scope="col">{ strings::COL_ID }</th>
                             <th scope="col">{ strings::COL_DESCRIPTION }</th>
                             <th scope="col">{ strings::COL_CATEGORY }</th>
+                            <th scope="col">{ strings::COL_SEVERITY }</th>
                         </tr>
                     </thead>
                     <tbody>

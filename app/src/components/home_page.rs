@@ -14,11 +14,11 @@ pub fn HomePage() -> Html {
     let app = use_app();
     let on_version = {
         let app = app.clone();
-        Callback::from(move |text: String| app.dispatch(AppAction::SetVersion(text)))
+        Callback::from(move |text: String| app.dispatch(AppAction::Version(text)))
     };
     let on_scope = {
         let app = app.clone();
-        Callback::from(move |scope| app.dispatch(AppAction::SetScope(scope)))
+        Callback::from(move |scope| app.dispatch(AppAction::Scope(scope)))
     };
     html! {
         <div class="page home" data-testid="page-home">

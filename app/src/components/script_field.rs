@@ -2,6 +2,7 @@ use phs_doctor_core::script::Field;
 use yew::prelude::*;
 
 use crate::strings;
+use crate::text::with_code;
 
 #[derive(Properties, PartialEq)]
 pub struct ScriptFieldProps {
@@ -32,9 +33,9 @@ pub fn ScriptField(props: &ScriptFieldProps) -> Html {
                 autocapitalize="off" value={props.value.clone()} {oninput}
                 aria-invalid={invalid.then_some("true")} aria-describedby={format!("{hint_id} {msg_id}")} />
             <div id={msg_id} aria-live="polite">
-                { for props.errors.iter().map(|m| html! { <p class="field-error" data-testid={format!("{id}-error")}>{ m.clone() }</p> }) }
+                { for props.errors.iter().map(|m| html! { <p class="field-error" data-testid={format!("{id}-error")}>{ with_code(m) }</p> }) }
                 { for props.warnings.iter().map(|m| html! {
-                    <p class="field-warning" data-testid={format!("{id}-warning")}>{ strings::WARNING_PREFIX }{ m.clone() }</p>
+                    <p class="field-warning" data-testid={format!("{id}-warning")}>{ strings::WARNING_PREFIX }{ with_code(m) }</p>
                 }) }
             </div>
         </div>

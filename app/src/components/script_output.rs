@@ -16,7 +16,12 @@ pub struct ScriptOutputProps {
 #[component]
 pub fn ScriptOutputView(props: &ScriptOutputProps) -> Html {
     let pre = use_node_ref();
-    let status = use_state(|| None::<&'static str>);
+    let status = use_state_eq(|| None::<&'static str>);
+    {
+        // A message about the previous script goes when the script changes.
+        let status = status.clone();
+        use_effect_with(props.text.clone(), move |_| status.set(None));
+    }
     let clear = use_mut_ref(|| None::<Timeout>);
     // Shows a message for a few seconds (a new one replaces the old and its timer).
     let say = {
@@ -62,6 +67,13 @@ pub fn ScriptOutputView(props: &ScriptOutputProps) -> Html {
         <div class="script-output">
             <div class="script-toolbar">
                 <h3 id="script-output-title">{ strings::SCRIPT_OUTPUT }</h3>
+                <p class="copy-status" role="status" data-testid="copy-status">
+                    { match *status {
+                        Some(msg) if msg == strings::DOWNLOADED => format!("{msg} {}", props.kind.file_name()),
+                        Some(msg) => msg.to_string(),
+                        None => String::new(),
+                    } }
+                </p>
                 <div class="actions">
                     <button type="button" class="button button-primary" id="copy" data-testid="copy" disabled={!ready} onclick={on_copy}>
                         { strings::COPY }
@@ -71,13 +83,6 @@ pub fn ScriptOutputView(props: &ScriptOutputProps) -> Html {
                     </button>
                 </div>
             </div>
-            <p class="copy-status" role="status" data-testid="copy-status">
-                { match *status {
-                    Some(msg) if msg == strings::DOWNLOADED => format!("{msg} {}", props.kind.file_name()),
-                    Some(msg) => msg.to_string(),
-                    None => String::new(),
-                } }
-            </p>
             { match &props.text {
                 Some(text) => html! {
                     <pre class="script" id="script" data-testid="script" ref={pre} tabindex="0" aria-labelledby="script-output-title"><code>{ text.clone() }</code></pre>

@@ -73,7 +73,7 @@ pub fn ScriptsPage(props: &ScriptsPageProps) -> Html {
                                     t.insert(field);
                                     touched.set(t);
                                 }
-                                app.dispatch(AppAction::SetField(field, v));
+                                app.dispatch(AppAction::Field(field, v));
                             })
                         };
                         html! {

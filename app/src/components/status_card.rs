@@ -31,12 +31,19 @@ pub fn StatusCard(props: &StatusCardProps) -> Html {
                 <h2 id={format!("status-{}-name", s.name)}><code>{ s.name }</code></h2>
                 <SeverityBadge severity={s.severity} />
             </header>
-            <RichText text={s.description} class="status-description" />
-            <h3>{ strings::STATUS_NEXT }</h3>
-            <RichText text={s.next_step} class="status-next" />
-            if let Some(g) = gate {
-                <GateNoticeView notice={g} version={props.version.map(|v| AttrValue::from(v.to_string()))} />
-            }
+            <div class="status-body">
+                <div>
+                    <h3>{ strings::STATUS_MEANING }</h3>
+                    <RichText text={s.description} class="status-description" />
+                </div>
+                <div>
+                    <h3>{ strings::STATUS_NEXT }</h3>
+                    <RichText text={s.next_step} class="status-next" />
+                    if let Some(g) = gate {
+                        <GateNoticeView notice={g} version={props.version.map(|v| AttrValue::from(v.to_string()))} />
+                    }
+                </div>
+            </div>
         </article>
     }
 }

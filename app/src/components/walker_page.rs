@@ -88,7 +88,7 @@ pub fn WalkerPage(props: &WalkerPageProps) -> Html {
                             disabled={!view.can_go_back} onclick={on_action.reform(|_| Action::Back)}>
                             { strings::WALK_BACK }
                         </button>
-                        <button type="button" class="button button-quiet" id="restart" data-testid="restart"
+                        <button type="button" class="button" id="restart" data-testid="restart"
                             disabled={!view.can_go_back} onclick={on_action.reform(|_| Action::Restart)}>
                             { strings::WALK_RESTART }
                         </button>
