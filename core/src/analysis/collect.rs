@@ -5,6 +5,9 @@ use std::collections::{HashMap, HashSet};
 use super::errors::ErrorInfo;
 use super::recognise::Signal;
 use super::{Evidence, Finding, MAX_EVIDENCE, MAX_PARAMS};
+
+/// The parameter keys signals use (parameters are `&'static str` keyed).
+const PARAM_KEYS: &[&str] = &["connector", "domain", "dn", "code", "event", "time", "version", "status", "result", "scope", "last_heartbeat", "newest_event"];
 use crate::knowledge::{self, FindingInfo};
 
 struct Builder {
@@ -31,6 +34,35 @@ impl<'a> Collector<'a> {
 
     pub fn has(&self, id: &str) -> bool {
         self.builders.contains_key(id)
+    }
+
+    /// Moves the evidence, parameters and events of finding `from` into `to`.
+    pub fn merge_into(&mut self, from: &str, to: &'static str) {
+        let Some(src) = self.builders.remove(from) else { return };
+        self.order.retain(|o| *o != from);
+        let mut s = Signal::new(to, 0, 0);
+        for (k, v) in src.params {
+            if let Some(k) = PARAM_KEYS.iter().find(|p| **p == k) {
+                s = s.param(k, v);
+            }
+        }
+        self.add(s);
+        if let Some(b) = self.builders.get_mut(to) {
+            for l in src.lines {
+                if b.seen.insert(l) {
+                    if b.lines.len() < MAX_EVIDENCE {
+                        b.lines.push(l);
+                    } else {
+                        b.omitted += 1;
+                    }
+                }
+            }
+            for e in src.events {
+                if !b.events.contains(&e) {
+                    b.events.push(e);
+                }
+            }
+        }
     }
 
     /// Drops a finding (when a later fact supersedes it).

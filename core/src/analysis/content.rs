@@ -226,6 +226,11 @@ pub(crate) fn recognise(first: usize, last: usize, raw: &str, hits: &Hits, ctx: 
         c.hints.time = Some(t);
         return c;
     }
+    // The header of a connector space object's log.
+    if (starts_ci(raw, "Date") && has_ci(raw, "Status") && raw.len() < 120 && !raw.contains(':')) || raw.starts_with("Date/Time") {
+        c.kind(RecordKind::LogStatus);
+        return c;
+    }
     if !hits.any() {
         if !ctx.in_event {
             diag_header(raw, &mut c);
@@ -236,9 +241,14 @@ pub(crate) fn recognise(first: usize, last: usize, raw: &str, hits: &Hits, ctx: 
     let l = strip_stream(&lower);
 
     // The troubleshooter's menus and footer say "does NOT work": not results.
-    if hits.has(Ph::DiagMenu) || hits.has(Ph::DiagFooter) {
+    if hits.has(Ph::DiagMenu) || hits.has(Ph::DiagFooter) || (hits.has(Ph::DiagTitle) && !ctx.in_event) {
         c.diag_menu = true;
         c.kind(if hits.has(Ph::DiagMenu) { RecordKind::DiagnosticsMenu } else { RecordKind::DiagnosticsInfo });
+        if let Some((k, v)) = raw.split_once(':').filter(|_| hits.has(Ph::DiagTitle)) {
+            if !v.trim().is_empty() {
+                c.field(k.trim(), v.trim());
+            }
+        }
         return c;
     }
 
@@ -319,7 +329,7 @@ pub(crate) fn recognise(first: usize, last: usize, raw: &str, hits: &Hits, ctx: 
     }
 
     if raw.len() <= 400 && !narrative(l) {
-        if ctx.in_event {
+        if ctx.in_event || c.event_guess.is_some() {
             event_topics(l, raw, hits, ctx, &mut c, first, last);
         } else {
             topics(l, raw, hits, ctx, &mut c, first, last);
@@ -336,6 +346,14 @@ pub(crate) fn recognise(first: usize, last: usize, raw: &str, hits: &Hits, ctx: 
     }
     if !ctx.in_event && c.kind.is_none() {
         diag_header(raw, &mut c);
+    }
+    // `Last password hash sync attempt: 3/2/2017 4:31:09 AM` and the like.
+    if c.kind.is_none() && hits.has(Ph::Phs) && raw.len() <= 200 {
+        if let Some((t, _, _)) = time::find(raw) {
+            c.kind(RecordKind::DiagnosticsInfo);
+            c.field("time", t.to_string());
+            c.hints.time = Some(t);
+        }
     }
     c
 }
@@ -426,15 +444,17 @@ fn password_change(raw: &str, result: bool, c: &mut Content, first: usize, last:
     let key_value = |key: &str, stops: &[&str]| -> Option<String> {
         let lower = raw.to_ascii_lowercase();
         let mut from = 0;
-        let at = loop {
+        let rest = loop {
             let i = from + lower.get(from..)?.find(key)?;
-            if i == 0 || !raw.as_bytes()[i - 1].is_ascii_alphanumeric() {
-                break i;
-            }
             from = i + 1;
+            if i > 0 && raw.as_bytes()[i - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            let rest = raw[i + key.len()..].trim_start();
+            if let Some(r) = rest.strip_prefix(':').or_else(|| rest.strip_prefix('=')) {
+                break r.trim_start();
+            }
         };
-        let rest = raw[at + key.len()..].trim_start();
-        let rest = rest.strip_prefix(':').or_else(|| rest.strip_prefix('='))?.trim_start();
         let rest_lower = rest.to_ascii_lowercase();
         let end = stops.iter().filter_map(|s| rest_lower.find(s)).min().unwrap_or(rest.len());
         Some(rest[..end].trim().trim_end_matches('.').trim().to_string())
@@ -589,6 +609,18 @@ fn diag_header(raw: &str, c: &mut Content) {
             }
         }
     }
+    for key in ["AD Object DN", "Object DN", "Distinguished Name", "DistinguishedName", "AD Object"] {
+        if starts_ci(t, key) {
+            if let Some(dn) = t[key.len()..].trim_start().strip_prefix([':', '-']).map(str::trim) {
+                if !dn.is_empty() {
+                    c.hints.dn = Some(dn.to_string());
+                    c.field("dn", dn);
+                    c.kind(RecordKind::DiagnosticsInfo);
+                    return;
+                }
+            }
+        }
+    }
     if starts_ci(t, "AAD Tenant") || starts_ci(t, "Azure AD Tenant") || starts_ci(t, "Tenant") {
         if let Some((_, v)) = t.split_once(['-', ':']) {
             c.field("tenant", v.trim());
@@ -673,6 +705,9 @@ fn topics(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content, first:
             c.field("check", "heartbeat");
             c.field("outcome", "pass");
         }
+    }
+    if hits.has(Ph::HealthTitle) && c.kind.is_none() {
+        c.kind(RecordKind::HealthAlert);
     }
     if hits.has(Ph::NoRecentSync) {
         topic = true;

@@ -255,19 +255,14 @@ pub(crate) const LIST_STARTS: &[&str] = &["index", "entrytype", "instanceid", "e
 
 /// `Key   : value` of `Format-List` (a space before the colon), with a known event key.
 pub(crate) fn list_pair(text: &str) -> Option<(String, &str)> {
-    let colon = text.find(" :").or_else(|| text.find(":").filter(|&i| text.as_bytes().get(i + 1) == Some(&b' ') && i > 0))?;
+    // Format-List pads every key and writes ` : `; Event Viewer writes `Key:`.
+    let colon = text.find(" :")?;
     let key = text[..colon].trim();
     if key.is_empty() || key.len() > 24 || key.contains(' ') {
         return None;
     }
     let lk = key.to_ascii_lowercase();
     if !LIST_KEYS.contains(&lk.as_str()) {
-        return None;
-    }
-    // Event Viewer's details use `Key:` without a space; only accept that form for keys that
-    // Event Viewer doesn't use.
-    let spaced = text.as_bytes().get(colon) == Some(&b' ');
-    if !spaced && DETAILS_KEYS.contains(&lk.as_str()) {
         return None;
     }
     let rest = text[colon..].trim_start_matches([' ', ':']);

@@ -34,6 +34,20 @@ pub const MAX_PARAMS: usize = 40;
 /// A connector's last heartbeat older than this, relative to the newest pasted event, is a gap.
 pub const HEARTBEAT_WINDOW_SECONDS: i64 = 3 * 3600;
 
+/// Findings that name the cause of a connectivity event (0, 611, 652, 655).
+const CONNECTIVITY_CAUSES: &[&str] = &[
+    "domain-unreachable",
+    "ad-permissions",
+    "ad-credentials",
+    "cloud-credentials",
+    "dc-rejecting-replication",
+    "drs-error",
+    "upgrade-required",
+    "phs-disabled-tenant",
+    "no-entra-connectivity",
+    "transient-retry",
+];
+
 /// The result of [`analyze`]: plain data for the CLI and the app to render.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Analysis {
@@ -247,6 +261,12 @@ pub fn analyze(text: &str) -> Analysis {
         collector.add(s);
     }
     let timeline = timeline::build(&out.timed, &mut collector);
+    // An event the doc calls a connectivity problem is not a cause of its own when the paste
+    // decodes the cause elsewhere (for example a table row cut short and its details below).
+    let specific: Vec<&'static str> = CONNECTIVITY_CAUSES.iter().copied().filter(|id| collector.has(id)).collect();
+    if let [only] = specific.as_slice() {
+        collector.merge_into("connectivity-error", only);
+    }
     let mut findings = collector.finish();
     if findings.is_empty() && out.records.is_empty() && physical.iter().any(|l| lines::shape(l) == lines::Shape::Text) {
         let mut c = collect::Collector::new(&physical);

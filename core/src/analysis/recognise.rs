@@ -526,6 +526,7 @@ impl Driver {
                 s
             })
             .collect();
+        drop_generic_drs(&mut out);
         let span = |f: &'static str| Signal::new(f, first, last);
         let specific = !out.is_empty();
         if !phs {
@@ -691,7 +692,7 @@ impl Driver {
             }
             None => {}
         }
-        if c.event_guess.is_some() && self.bare.as_ref().is_some_and(|b| b.guess.is_some() && c.event_guess != b.guess) {
+        if c.event_guess.is_some() && self.bare.as_ref().is_some_and(|b| b.guess.is_some()) {
             self.flush_bare();
         }
         if !c.signals.is_empty() || c.event_guess.is_some() || c.hints.connector.is_some() || c.hints.domain.is_some() || c.hints.dn.is_some() {
@@ -720,7 +721,9 @@ impl Driver {
                 self.evaluate(Some(id), None, b.hints.time, b.signals, &b.hints, first, first, first, Format::Bare);
             }
             None => {
-                for mut s in b.signals {
+                let mut signals = b.signals;
+                drop_generic_drs(&mut signals);
+                for mut s in signals {
                     for (k, v) in [("connector", &b.hints.connector), ("domain", &b.hints.domain), ("dn", &b.hints.dn)] {
                         if let Some(v) = v {
                             if !s.has_param(k) {
@@ -732,5 +735,13 @@ impl Driver {
                 }
             }
         }
+    }
+}
+
+/// A `DrsException` without a number says less than a decoded error of the same message.
+fn drop_generic_drs(signals: &mut Vec<Signal>) {
+    let decoded = signals.iter().any(|s| s.error.is_some() || (s.finding == "drs-error" && s.has_param("code")));
+    if decoded {
+        signals.retain(|s| !(s.finding == "drs-error" && s.error.is_none() && !s.has_param("code")));
     }
 }
