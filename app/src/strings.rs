@@ -27,7 +27,7 @@ pub const HOME_LEAD: &str = "Answer two questions and PHS Doctor picks the troub
 pub const VERSION_LABEL: &str = "Microsoft Entra Connect version";
 pub const VERSION_HINT: &str = "In Synchronization Service Manager: Help > About. Or in Programs and \
     Features. Leave it empty if you don't know it.";
-pub const VERSION_PLACEHOLDER: &str = "2.4.129.0";
+pub const VERSION_PLACEHOLDER: &str = "for example 2.4.129.0";
 pub const VERSION_OK: &str = "Version";
 pub const SCOPE_LEGEND: &str = "What's wrong?";
 pub const RECOMMEND_TITLE: &str = "Recommended";
@@ -145,13 +145,19 @@ pub const DOWNLOAD: &str = "Download .ps1";
 pub const DOWNLOADED: &str = "Downloaded";
 pub const WARNING_PREFIX: &str = "Check: ";
 
-pub fn field_example(f: Field) -> &'static str {
+/// Where to find a value, with an example.
+pub fn field_hint(f: Field) -> &'static str {
     match f {
-        Field::AdConnector => "Example: contoso.com",
-        Field::AadConnector => "Example: contoso.onmicrosoft.com - AAD",
-        Field::DistinguishedName => "Example: CN=Test User,CN=Users,DC=contoso,DC=com",
+        Field::AdConnector => "Synchronization Service Manager > Connectors, the Name column. Example: contoso.com",
+        Field::AadConnector => "Synchronization Service Manager > Connectors, the Name column. Example: contoso.onmicrosoft.com - AAD",
+        Field::DistinguishedName => "The object's distinguishedName attribute (Active Directory Users and Computers > \
+            Attribute Editor). Example: CN=Test User,CN=Users,DC=contoso,DC=com",
     }
 }
+
+/// Why an optional field is there.
+pub const FIELD_OPTIONAL_HINT: &str = "Leave it empty to get the article's script as it is; it stops with \
+    \u{201c}More than one Azure AD Connectors found\u{201d} on a server with several, and the name picks one.";
 
 // Not found
 pub const NOT_FOUND_TITLE: &str = "Page not found";

@@ -130,6 +130,13 @@ test('gate notices follow the version in the route', async () => {
   assert.equal(await notice.getAttribute('data-gate'), 'not-met');
   assert.match(await notice.innerText(), /2\.0\.3\.0 or later; you entered 1\.6\.16\.0/);
   await shot(page, 'walker-gate-not-met');
+  // A shared link's version and symptom show on the start page.
+  await page.locator('#change-start').click();
+  await page.getByTestId('page-home').waitFor();
+  assert.equal(await page.getByTestId('version').inputValue(), '1.6.16.0');
+  assert.ok(await page.getByTestId('scope-object').isChecked());
+  await page.goBack();
+  await page.waitForSelector('[data-testid="node"][data-reference="status:FilteredByTarget"]');
 
   await page.goto(page.url().replace('v=1.6.16.0', 'v=2.4.129.0'));
   await page.waitForSelector('[data-testid="gate-notice"][data-gate="met"]');
@@ -162,10 +169,27 @@ test('dark mode and a narrow screen', async () => {
   await dark.page.getByTestId('page-home').waitFor();
   await shot(dark.page, 'dark-home');
   await assertAccessible(dark.page, 'dark home');
+  await dark.page.getByTestId('nav-scripts').click();
+  await dark.page.getByTestId('field-aad-connector').fill('x\u202Egpj.exe');
+  await dark.page.getByTestId('field-aad-connector-error').waitFor();
+  await shot(dark.page, 'dark-scripts-error');
+  await assertAccessible(dark.page, 'dark scripts');
+  await dark.page.getByTestId('field-aad-connector').fill('contoso.onmicrosoft.com - AAD');
+  await dark.page.getByTestId('script').waitFor();
+  await shot(dark.page, 'dark-scripts');
+  await dark.page.getByTestId('nav-statuses').click();
+  await shot(dark.page, 'dark-statuses');
+  await assertAccessible(dark.page, 'dark statuses');
   await dark.done();
 
   const phone = await open(browser, '#/path/task-all/0.0.0.0.0.0.0.0?v=2.4.129.0', { viewport: { width: 390, height: 844 } });
   await phone.page.waitForSelector('[data-testid="node"][data-kind="question"]');
   await shot(phone.page, 'phone-walker-question');
+  await phone.page.getByTestId('nav-events').click();
+  await phone.page.getByTestId('event-filter').fill('65');
+  await shot(phone.page, 'phone-events');
+  await phone.page.getByTestId('nav-scripts').click();
+  await phone.page.getByTestId('script').waitFor();
+  await shot(phone.page, 'phone-scripts');
   await phone.done();
 });

@@ -28,7 +28,10 @@ pub fn ScriptField(props: &ScriptFieldProps) -> Html {
                 { props.field.label() }
                 if props.optional { <span class="optional">{ format!(" ({})", strings::SCRIPT_OPTIONAL) }</span> }
             </label>
-            <p class="hint" id={hint_id.clone()}>{ strings::field_example(props.field) }</p>
+            <p class="hint" id={hint_id.clone()}>
+                { strings::field_hint(props.field) }
+                if props.optional { <br />{ strings::FIELD_OPTIONAL_HINT } }
+            </p>
             <input id={id.clone()} data-testid={id.clone()} type="text" autocomplete="off" spellcheck="false"
                 autocapitalize="off" value={props.value.clone()} {oninput}
                 aria-invalid={invalid.then_some("true")} aria-describedby={format!("{hint_id} {msg_id}")} />

@@ -1,4 +1,4 @@
-use phs_doctor_core::knowledge::GateStatus;
+use phs_doctor_core::knowledge::{self, GateStatus};
 use phs_doctor_core::walk::{Action, WalkState};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -9,6 +9,7 @@ use crate::components::nav_link::NavLink;
 use crate::components::node_card::NodeCard;
 use crate::components::rich_text::RichText;
 use crate::route::{self, version_from_query, Route};
+use crate::state::{use_app, AppAction};
 use crate::strings;
 
 #[derive(Properties, PartialEq)]
@@ -40,6 +41,20 @@ pub fn WalkerPage(props: &WalkerPageProps) -> Html {
         });
     }
     let version = location.as_ref().and_then(|l| version_from_query(l.query_str()));
+    {
+        // A shared link carries the version and the path: the start page shows them after
+        // "Change version or symptom".
+        let app = use_app();
+        let scope = knowledge::path(&props.id).map(|p| p.scope);
+        use_effect_with((version, scope), move |(version, scope)| {
+            if let Some(v) = version.filter(|v| app.version() != Some(*v)) {
+                app.dispatch(AppAction::Version(v.to_string()));
+            }
+            if let Some(s) = scope.filter(|s| app.scope != *s) {
+                app.dispatch(AppAction::Scope(s));
+            }
+        });
+    }
     let Some(state) = WalkState::decode(&props.id, &props.choices) else {
         return html! {
             <div class="page" data-testid="page-walker">
