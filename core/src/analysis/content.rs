@@ -54,7 +54,7 @@ pub(crate) struct Ctx<'c> {
 pub(crate) struct Content {
     pub signals: Vec<Signal>,
     pub kind: Option<RecordKind>,
-    pub fields: Vec<(String, String)>,
+    pub fields: Vec<(&'static str, String)>,
     pub hints: Hints,
     /// The event this message text belongs to, judged from its wording (bare messages).
     pub event_guess: Option<u32>,
@@ -72,10 +72,10 @@ impl Content {
             self.kind = Some(k);
         }
     }
-    fn field(&mut self, k: &str, v: impl Into<String>) {
+    fn field(&mut self, k: &'static str, v: impl Into<String>) {
         let v = v.into();
         if !v.is_empty() {
-            self.fields.push((k.to_string(), v));
+            self.fields.push((k, v));
         }
     }
 }
@@ -123,9 +123,12 @@ const NEG_WORDS: &[&str] = &[
     "skipped", "unreachable", "false", "wrong", "lacks", "lack", "none", "without", "off",
 ];
 
-/// The line denies or reports a failure.
+/// The line denies or reports a failure (one pass over its words).
 fn negative(l: &str) -> bool {
-    l.contains("n't") || NEG_WORDS.iter().any(|w| has_word(l, w))
+    if l.contains("n't") {
+        return true;
+    }
+    l.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).any(|w| NEG_WORDS.contains(&w))
 }
 
 /// Doc sentences and questions, not results.
@@ -246,7 +249,7 @@ pub(crate) fn recognise(first: usize, last: usize, raw: &str, hits: &Hits, ctx: 
         c.kind(if hits.has(Ph::DiagMenu) { RecordKind::DiagnosticsMenu } else { RecordKind::DiagnosticsInfo });
         if let Some((k, v)) = raw.split_once(':').filter(|_| hits.has(Ph::DiagTitle)) {
             if !v.trim().is_empty() {
-                c.field(k.trim(), v.trim());
+                c.field("setting", format!("{}: {}", k.trim(), v.trim()));
             }
         }
         return c;
@@ -258,10 +261,10 @@ pub(crate) fn recognise(first: usize, last: usize, raw: &str, hits: &Hits, ctx: 
         c.hints.domain = tag_value(raw, "partition-name");
         c.hints.connector = tag_value(raw, "connector-id");
         if let Some(d) = &c.hints.domain {
-            c.fields.push(("partition".into(), d.clone()));
+            c.fields.push(("partition", d.clone()));
         }
         if let Some(id) = &c.hints.connector {
-            c.fields.push(("connector_id".into(), id.clone()));
+            c.fields.push(("connector_id", id.clone()));
         }
         c.kind(RecordKind::ForestInfo);
     }
@@ -665,17 +668,18 @@ fn topics(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content, first:
         c.field("check", topic);
         c.field("outcome", outcome);
     };
-    let neg = negative(l);
+    let neg_cell = std::cell::OnceCell::new();
+    let neg = || *neg_cell.get_or_init(|| negative(l));
     let mut topic = false;
 
     if hits.has(Ph::Staging) && !hits.has(Ph::StagingEnabledKey) {
         topic = true;
         let claims = l.contains("in staging mode") || has_word(l, "enabled") || has_word(l, "true") || has_word(l, "on");
-        if claims && !neg {
+        if claims && !neg() {
             c.signals.push(sig("staging-mode"));
             check(c, "staging-mode", "fail");
         } else {
-            check(c, "staging-mode", if neg { "pass" } else { "info" });
+            check(c, "staging-mode", if neg() { "pass" } else { "info" });
         }
     }
     if hits.has(Ph::Heartbeat) {
@@ -687,7 +691,7 @@ fn topics(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content, first:
         } else {
             RecordKind::DiagnosticsCheck
         };
-        if neg {
+        if neg() {
             c.signals.push(with_connector(sig("no-heartbeat"), connector_in_line(raw)));
             c.kind(kind);
             c.field("check", "heartbeat");
@@ -722,7 +726,7 @@ fn topics(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content, first:
     let ev_wording = c.event_guess.is_some();
     if hits.has(Ph::Permission) && has_any(l, &["account", "ad ds", "connector", "replicat", "directory changes", "msol_"]) {
         topic = true;
-        if neg || l.contains("insufficient") {
+        if neg() || l.contains("insufficient") {
             c.signals.push(with_domain(sig("ad-permissions"), None));
             check(c, "permissions", "fail");
         } else {
@@ -746,7 +750,7 @@ fn topics(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content, first:
     if hits.has(Ph::Reach) {
         topic = true;
         let name = domain_in_line(raw);
-        if neg || l.contains("unreachable") {
+        if neg() || l.contains("unreachable") {
             c.signals.push(with_domain(sig("domain-unreachable"), name));
             check(c, "domain-reachable", "fail");
         } else {
@@ -761,7 +765,7 @@ fn topics(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content, first:
         topic = true;
         let cloud_cs = has_any(l, &["aad connector space", "azure ad connector space", "azure active directory connector space", "entra connector space", "entra id connector space", "cloud connector space"]);
         let ad_cs = !cloud_cs && hits.has(Ph::ConnectorSpace) && !hits.has(Ph::Metaverse);
-        if neg {
+        if neg() {
             c.signals.push(sig(if ad_cs { "not-in-connector-space" } else { "no-target-connection" }));
             check(c, if ad_cs { "ad-connector-space" } else { "target" }, "fail");
         } else {
@@ -770,7 +774,7 @@ fn topics(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content, first:
     }
     if hits.has(Ph::Exported) {
         topic = true;
-        if neg {
+        if neg() {
             c.signals.push(sig("object-not-exported"));
             check(c, "exported", "fail");
         } else {
@@ -799,7 +803,7 @@ fn topics(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content, first:
     }
     if hits.has(Ph::SyncRule) && l.contains("password") {
         topic = true;
-        if neg {
+        if neg() {
             c.signals.push(sig("no-phs-sync-rule"));
             check(c, "sync-rule", "fail");
         } else {
@@ -808,7 +812,7 @@ fn topics(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content, first:
     }
     if hits.has(Ph::History) && has_any(l, &["password", "result", "attempt"]) && !topic {
         topic = true;
-        if neg {
+        if neg() {
             c.signals.push(sig("no-sync-history"));
             check(c, "history", "fail");
         } else {
@@ -820,7 +824,7 @@ fn topics(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content, first:
         let named = if l.contains("connector") { connector_name(raw) } else { None };
         let tenant_words = has_any(l, &["cloud", "tenant", "azure ad directory", "company", "azure active directory", "entra id", "aad", "feature", "directory"]);
         let connector_scope = named.is_some() || l.contains("connector") || (!tenant_words && ctx.connector.is_some());
-        let bad = neg || l.contains("not been activated");
+        let bad = neg() || l.contains("not been activated");
         if connector_scope {
             let s = with_connector(sig(if bad { "phs-disabled-connector" } else { "phs-enabled" }), named);
             c.signals.push(s);

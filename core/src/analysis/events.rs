@@ -142,27 +142,27 @@ impl EventB {
         }
     }
 
-    pub fn fields(&self) -> Vec<(String, String)> {
-        let mut f = vec![("format".to_string(), self.format.as_str().to_string())];
+    pub fn fields(&self) -> Vec<(&'static str, String)> {
+        let mut f = vec![("format", self.format.as_str().to_string())];
         if let Some(id) = self.id {
-            f.push(("id".into(), id.to_string()));
+            f.push(("id", id.to_string()));
         }
         for (k, v) in [("source", &self.source), ("level", &self.level), ("computer", &self.computer)] {
             if let Some(v) = v {
-                f.push((k.into(), v.clone()));
+                f.push((k, v.clone()));
             }
         }
         if let Some(t) = self.time {
-            f.push(("time".into(), t.to_string()));
+            f.push(("time", t.to_string()));
         }
         if let Some(d) = &self.hints.domain {
-            f.push(("domain".into(), d.clone()));
+            f.push(("domain", d.clone()));
         }
         if let Some(c) = &self.hints.connector {
-            f.push(("connector".into(), c.clone()));
+            f.push(("connector", c.clone()));
         }
         if !self.message_start.is_empty() {
-            f.push(("message".into(), self.message_start.clone()));
+            f.push(("message", self.message_start.clone()));
         }
         f
     }
@@ -194,6 +194,10 @@ const DETAILS_KEYS: &[&str] = &[
 /// `Key:   value` pairs of Event Viewer's details, possibly several on a line (separated by
 /// tabs or runs of spaces, as on the General tab).
 pub(crate) fn details_pairs(text: &str) -> Vec<(&'static str, String)> {
+    let starts = DETAILS_KEYS.iter().any(|k| starts_ci(text, k) && text.as_bytes().get(k.len()) == Some(&b':'));
+    if !starts {
+        return Vec::new();
+    }
     let mut out: Vec<(&'static str, String)> = Vec::new();
     for chunk in split_columns(text) {
         let key = DETAILS_KEYS.iter().find(|k| {
@@ -475,7 +479,8 @@ pub(crate) struct CsvColumns {
 /// Event Viewer's `Level,Date and Time,Source,Event ID,Task Category` or PowerShell's
 /// `Export-Csv` header (`"EventID","MachineName",…,"Message","Source",…`).
 pub(crate) fn csv_header(text: &str) -> Option<CsvColumns> {
-    if !text.contains(',') {
+    let named_id = ["event id", "eventid", "instanceid", "\"id\"", ",id,", "id,"].iter().any(|p| find_ci(text, p).is_some());
+    if !text.contains(',') || !named_id {
         return None;
     }
     let names: Vec<String> = csv_fields(text).into_iter().map(|f| f.trim().to_ascii_lowercase()).collect();

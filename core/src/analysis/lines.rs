@@ -46,6 +46,17 @@ pub(crate) fn shape(line: &str) -> Shape {
     let mut control = 0usize;
     let mut alnum = 0usize;
     let mut total = 0usize;
+    if t.is_ascii() {
+        for &b in t.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                alnum += 1;
+            } else if b < 0x20 && b != b'\t' || b == 0x7f {
+                control += 1;
+            }
+        }
+        total = t.len();
+        return classify(control, alnum, total);
+    }
     for c in t.chars() {
         total += 1;
         if c == '\u{fffd}' || (c.is_control() && c != '\t') {
@@ -54,6 +65,10 @@ pub(crate) fn shape(line: &str) -> Shape {
             alnum += 1;
         }
     }
+    classify(control, alnum, total)
+}
+
+fn classify(control: usize, alnum: usize, total: usize) -> Shape {
     if control * 10 > total || (control > 0 && alnum * 2 < total) {
         return Shape::Junk;
     }

@@ -78,12 +78,13 @@ pub struct Record {
     /// 1-based, inclusive.
     pub start_line: usize,
     pub end_line: usize,
-    pub fields: Vec<(String, String)>,
+    /// Key/value pairs; keys are fixed names such as `id`, `source`, `time`, `dn`, `status`.
+    pub fields: Vec<(&'static str, String)>,
 }
 
 impl Record {
     pub fn field(&self, key: &str) -> Option<&str> {
-        self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+        self.fields.iter().find(|(k, _)| *k == key).map(|(_, v)| v.as_str())
     }
 }
 

@@ -161,7 +161,7 @@ impl Driver {
         }
     }
 
-    fn record(&mut self, kind: RecordKind, first: usize, last: usize, fields: Vec<(String, String)>) {
+    fn record(&mut self, kind: RecordKind, first: usize, last: usize, fields: Vec<(&'static str, String)>) {
         self.cover(first, last);
         self.records.push(Record { kind, start_line: first, end_line: last, fields });
     }
@@ -198,7 +198,7 @@ impl Driver {
                 self.diag_connector = None;
                 self.diag_domain = None;
             }
-            self.record(RecordKind::Command, l.first, l.last, vec![("command".into(), cmd.to_string())]);
+            self.record(RecordKind::Command, l.first, l.last, vec![("command", cmd.to_string())]);
             return;
         }
         if self.csv_line(l) {
@@ -637,7 +637,7 @@ impl Driver {
         let mut fields = Vec::new();
         for (k, v) in [("source_connector", &cfg.source), ("target_connector", &cfg.target), ("enabled", &cfg.enabled)] {
             if let Some(v) = v {
-                fields.push((k.to_string(), v.clone()));
+                fields.push((k, v.clone()));
             }
         }
         self.record(RecordKind::SyncConfiguration, cfg.first, cfg.last, fields);
@@ -686,7 +686,7 @@ impl Driver {
             Some(kind) => {
                 let mut fields = c.fields;
                 if let Some(g) = c.event_guess {
-                    fields.insert(0, ("event".into(), g.to_string()));
+                    fields.insert(0, ("event", g.to_string()));
                 }
                 self.record(kind, l.first, l.last, fields);
             }

@@ -4,16 +4,20 @@
 //! Patterns are ASCII and at least 3 bytes long. Candidate positions are found through a
 //! 4096-bucket hash of the 3 bytes at each position (lower-cased), then verified.
 
-const BUCKETS: usize = 4096;
+/// ASCII lower-casing as a table (one load per byte).
+static LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).to_ascii_lowercase();
+        i += 1;
+    }
+    t
+};
 
 #[inline]
-fn lower(b: u8) -> u8 {
-    b.to_ascii_lowercase()
-}
-
-#[inline]
-fn hash3(a: u8, b: u8, c: u8) -> usize {
-    ((lower(a) as usize) << 7 ^ (lower(b) as usize) << 3 ^ (lower(c) as usize) ^ (lower(a) as usize) >> 2) & (BUCKETS - 1)
+fn key2(a: u8, b: u8) -> usize {
+    (LOWER[a as usize] as usize) << 8 | LOWER[b as usize] as usize
 }
 
 /// A pattern and what it stands for.
@@ -24,38 +28,46 @@ pub(crate) struct Pattern<T> {
 
 pub(crate) struct Scanner<T> {
     patterns: Vec<Pattern<T>>,
-    /// Bit set over buckets: is any pattern hashed there?
-    present: [u64; BUCKETS / 64],
-    /// CSR layout: the patterns of bucket `h` are `ids[start[h]..start[h + 1]]`.
+    /// Bit set over the first two (lower-cased) bytes of the patterns: 8 KB, stays in cache.
+    present: Vec<u64>,
+    /// CSR layout: the patterns starting with pair `k` are `ids[start[k]..start[k + 1]]`.
     start: Vec<u32>,
     ids: Vec<u32>,
+    /// Third byte of `ids[i]`'s pattern, for a quick reject.
+    third: Vec<u8>,
 }
 
 impl<T: Copy> Scanner<T> {
     pub fn new(list: Vec<(String, T)>) -> Scanner<T> {
-        let patterns: Vec<Pattern<T>> = list
+        let mut patterns: Vec<Pattern<T>> = list
             .into_iter()
             .filter(|(p, _)| p.len() >= 3 && p.is_ascii())
             .map(|(p, tag)| Pattern { bytes: p.to_ascii_lowercase().into_bytes(), tag })
             .collect();
-        let mut counts = vec![0u32; BUCKETS + 1];
+        // Longer patterns first within a pair, so that the order of hits is stable.
+        patterns.sort_by(|a, b| b.bytes.len().cmp(&a.bytes.len()));
+        const PAIRS: usize = 1 << 16;
+        let mut counts = vec![0u32; PAIRS + 1];
         for p in &patterns {
-            counts[hash3(p.bytes[0], p.bytes[1], p.bytes[2]) + 1] += 1;
+            counts[key2(p.bytes[0], p.bytes[1]) + 1] += 1;
         }
-        for i in 1..=BUCKETS {
+        for i in 1..=PAIRS {
             counts[i] += counts[i - 1];
         }
         let start = counts.clone();
         let mut fill = counts;
         let mut ids = vec![0u32; patterns.len()];
-        let mut present = [0u64; BUCKETS / 64];
+        let mut third = vec![0u8; patterns.len()];
+        let mut present = vec![0u64; PAIRS / 64];
         for (i, p) in patterns.iter().enumerate() {
-            let h = hash3(p.bytes[0], p.bytes[1], p.bytes[2]);
-            ids[fill[h] as usize] = i as u32;
-            fill[h] += 1;
-            present[h / 64] |= 1 << (h % 64);
+            let k = key2(p.bytes[0], p.bytes[1]);
+            let slot = fill[k] as usize;
+            ids[slot] = i as u32;
+            third[slot] = p.bytes[2];
+            fill[k] += 1;
+            present[k / 64] |= 1 << (k % 64);
         }
-        Scanner { patterns, present, start, ids }
+        Scanner { patterns, present, start, ids, third }
     }
 
     /// Appends `(tag, byte offset, length)` for every occurrence of every pattern in `hay`.
@@ -63,19 +75,26 @@ impl<T: Copy> Scanner<T> {
         if hay.len() < 3 {
             return;
         }
-        for i in 0..hay.len() - 2 {
-            let h = hash3(hay[i], hay[i + 1], hay[i + 2]);
-            if self.present[h / 64] & (1 << (h % 64)) == 0 {
-                continue;
-            }
-            for &id in &self.ids[self.start[h] as usize..self.start[h + 1] as usize] {
-                let p = &self.patterns[id as usize];
-                if let Some(window) = hay.get(i..i + p.bytes.len()) {
-                    if window.eq_ignore_ascii_case(&p.bytes) {
-                        out.push((p.tag, i, p.bytes.len()));
+        let last = hay.len() - 2;
+        let mut i = 0;
+        while i < last {
+            let k = key2(hay[i], hay[i + 1]);
+            if self.present[k / 64] & (1 << (k % 64)) != 0 {
+                let c = LOWER[hay[i + 2] as usize];
+                let (a, b) = (self.start[k] as usize, self.start[k + 1] as usize);
+                for slot in a..b {
+                    if self.third[slot] != c {
+                        continue;
+                    }
+                    let p = &self.patterns[self.ids[slot] as usize];
+                    if let Some(window) = hay.get(i + 3..i + p.bytes.len()) {
+                        if window.eq_ignore_ascii_case(&p.bytes[3..]) {
+                            out.push((p.tag, i, p.bytes.len()));
+                        }
                     }
                 }
             }
+            i += 1;
         }
     }
 }
@@ -112,6 +131,9 @@ mod tests {
         s.scan(b"x rpc ERROR 8453 ; Error; ab", &mut out);
         out.sort();
         assert_eq!(out, vec![(1, 2, 9), (2, 6, 5), (2, 19, 5)]);
+        out.clear();
+        s.scan(b"abc", &mut out);
+        assert_eq!(out, vec![(3, 0, 3)]);
         out.clear();
         s.scan(b"ab", &mut out);
         assert!(out.is_empty());

@@ -1,0 +1,62 @@
+//! Throughput of the paste analysis: builds a 1 MB and a 10 MB paste by repeating the fixtures
+//! (every input kind mixed), times `analyze` on each and prints MB/s. The target is at least
+//! 200 MB/s natively, and the same rate at both sizes (linear).
+//!
+//! `cargo bench -p phs-doctor-core --bench analysis`
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use phs_doctor_core::analysis::analyze;
+
+fn fixtures() -> Vec<String> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/pastes");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir).expect("fixtures").map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| {
+            let text = String::from_utf8_lossy(&std::fs::read(&p).unwrap()).into_owned();
+            // Without the fixture's own header lines.
+            text.lines().skip_while(|l| l.starts_with("# ")).collect::<Vec<_>>().join("\n") + "\n\n"
+        })
+        .collect()
+}
+
+fn paste(pieces: &[String], size: usize) -> String {
+    let mut out = String::with_capacity(size + 64 * 1024);
+    let mut i = 0;
+    while out.len() < size {
+        out.push_str(&pieces[i % pieces.len()]);
+        i += 1;
+    }
+    out
+}
+
+fn measure(text: &str) -> (f64, Duration, usize) {
+    // Warm up, then take the best of several runs (least disturbed by other load).
+    let a = analyze(text);
+    let findings = a.findings.len();
+    let mut best = Duration::MAX;
+    let runs = if text.len() > 4_000_000 { 5 } else { 20 };
+    for _ in 0..runs {
+        let t = Instant::now();
+        black_box(analyze(black_box(text)));
+        best = best.min(t.elapsed());
+    }
+    let mb = text.len() as f64 / 1_000_000.0;
+    (mb / best.as_secs_f64(), best, findings)
+}
+
+fn main() {
+    let pieces = fixtures();
+    println!("paste analysis throughput ({} fixtures mixed)", pieces.len());
+    for (label, size) in [("1 MB", 1_000_000), ("10 MB", 10_000_000)] {
+        let text = paste(&pieces, size);
+        let lines = text.lines().count();
+        let (rate, best, findings) = measure(&text);
+        println!("{label:>6}: {:>8} bytes, {lines:>7} lines, best {:>8.2} ms, {rate:>7.1} MB/s ({findings} findings)", text.len(), best.as_secs_f64() * 1000.0);
+    }
+}
