@@ -8,7 +8,9 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Node, Url};
 /// Writes `text` to the clipboard. `false` when the browser has no clipboard API here (not a
 /// secure context) or refuses.
 pub async fn copy_text(text: &str) -> bool {
-    let Some(window) = web_sys::window() else { return false };
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
     let clipboard = window.navigator().clipboard();
     let value: &JsValue = clipboard.as_ref();
     if value.is_undefined() || value.is_null() {
@@ -27,13 +29,22 @@ pub fn select_contents(node: &Node) {
 
 /// Offers `contents` as a file download named `file_name`.
 pub fn download(file_name: &str, contents: &str, mime: &str) -> bool {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
     let parts = js_sys::Array::of1(&JsValue::from_str(contents));
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else { return false };
-    let Ok(url) = Url::create_object_url_with_blob(&blob) else { return false };
-    let anchor = document.create_element("a").ok().and_then(|e| e.dyn_into::<HtmlAnchorElement>().ok());
+    let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(url) = Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let anchor = document
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<HtmlAnchorElement>().ok());
     let ok = match anchor {
         Some(a) => {
             a.set_href(&url);

@@ -21,7 +21,9 @@ mod text;
 #[cfg(not(test))]
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
-    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(root) => yew::Renderer::<components::app::App>::with_root(root).render(),
         None => yew::Renderer::<components::app::App>::new().render(),
@@ -69,9 +71,17 @@ mod browser_tests {
     #[wasm_bindgen_test]
     async fn home_recommends_the_manual_steps_without_a_version() {
         let root = mount("#/").await;
-        assert!(find(&root, "[data-testid=reason]").inner_text().contains("manual steps"));
-        assert!(root.query_selector("[data-testid=start-manual] a").unwrap().is_some());
-        assert!(root.query_selector("[data-testid=start-task]").unwrap().is_none());
+        assert!(find(&root, "[data-testid=reason]")
+            .inner_text()
+            .contains("manual steps"));
+        assert!(root
+            .query_selector("[data-testid=start-manual] a")
+            .unwrap()
+            .is_some());
+        assert!(root
+            .query_selector("[data-testid=start-task]")
+            .unwrap()
+            .is_none());
         root.remove();
     }
 
@@ -79,30 +89,52 @@ mod browser_tests {
     async fn the_walker_renders_content_html_and_moves_on_click() {
         let root = mount("#/path/manual-all/1").await;
         let node = find(&root, "[data-testid=node]");
-        assert_eq!(node.get_attribute("data-reference").as_deref(), Some("manual-all/run-status"));
+        assert_eq!(
+            node.get_attribute("data-reference").as_deref(),
+            Some("manual-all/run-status")
+        );
         // Content markdown arrives as HTML (bold text), not as literal tags.
         assert!(root.query_selector("#node-text strong").unwrap().is_some());
         assert!(!find(&root, "#node-text").inner_text().contains("<strong>"));
         find(&root, "[data-testid=next]").click();
         settle().await;
         let node = find(&root, "[data-testid=node]");
-        assert_ne!(node.get_attribute("data-reference").as_deref(), Some("manual-all/run-status"));
-        assert_eq!(web_sys::window().unwrap().location().hash().unwrap(), "#/path/manual-all/1.0");
+        assert_ne!(
+            node.get_attribute("data-reference").as_deref(),
+            Some("manual-all/run-status")
+        );
+        assert_eq!(
+            web_sys::window().unwrap().location().hash().unwrap(),
+            "#/path/manual-all/1.0"
+        );
         find(&root, "[data-testid=back]").click();
         settle().await;
-        assert_eq!(web_sys::window().unwrap().location().hash().unwrap(), "#/path/manual-all/1");
+        assert_eq!(
+            web_sys::window().unwrap().location().hash().unwrap(),
+            "#/path/manual-all/1"
+        );
         root.remove();
     }
 
     #[wasm_bindgen_test]
     async fn typed_text_is_never_html() {
         let root = mount("#/scripts/single-object").await;
-        let input: web_sys::HtmlInputElement = root.query_selector("#field-dn").unwrap().unwrap().dyn_into().unwrap();
+        let input: web_sys::HtmlInputElement = root
+            .query_selector("#field-dn")
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
         input.set_value("CN=<img src=x>`<b>`,DC=x");
-        input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+        input
+            .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+            .unwrap();
         settle().await;
         assert!(root.query_selector("img").unwrap().is_none());
-        assert!(root.query_selector(".field-error b, .field-warning b").unwrap().is_none());
+        assert!(root
+            .query_selector(".field-error b, .field-warning b")
+            .unwrap()
+            .is_none());
         root.remove();
     }
 }

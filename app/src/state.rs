@@ -19,7 +19,11 @@ pub struct AppState {
 
 impl Default for AppState {
     fn default() -> Self {
-        AppState { version_text: String::new(), scope: Scope::All, script_input: ScriptInput::default() }
+        AppState {
+            version_text: String::new(),
+            scope: Scope::All,
+            script_input: ScriptInput::default(),
+        }
     }
 }
 

@@ -25,7 +25,8 @@ pub const HOME_TITLE: &str = "Why aren't passwords syncing?";
 pub const HOME_LEAD: &str = "Answer two questions and PHS Doctor picks the troubleshooting path \
     for your Microsoft Entra Connect version, then walks you through it one step at a time.";
 pub const VERSION_LABEL: &str = "Microsoft Entra Connect version";
-pub const VERSION_HINT: &str = "In Synchronization Service Manager: Help > About. Or in Programs and \
+pub const VERSION_HINT: &str =
+    "In Synchronization Service Manager: Help > About. Or in Programs and \
     Features. Leave it empty if you don't know it.";
 pub const VERSION_PLACEHOLDER: &str = "for example 2.4.129.0";
 pub const VERSION_OK: &str = "Version";
@@ -53,7 +54,8 @@ pub const WALK_FIX: &str = "What to do";
 pub const WALK_SCRIPT: &str = "Open the script";
 pub const WALK_SUMMARY: &str = "Your answers";
 pub const WALK_DONE: &str = "\u{2713} Done";
-pub const WALK_SUMMARY_EMPTY: &str = "Your answers appear here as you go. Select one to go back to it.";
+pub const WALK_SUMMARY_EMPTY: &str =
+    "Your answers appear here as you go. Select one to go back to it.";
 pub const WALK_SUMMARY_HINT: &str = "Select an answer to go back to that point.";
 pub const WALK_END: &str = "This is the end of the path.";
 
@@ -79,18 +81,22 @@ pub fn gate_line(status: GateStatus, min: &str, version: Option<&str>) -> String
     match (status, version) {
         (GateStatus::Met, Some(v)) => format!("Your version {v} is {min} or later."),
         (GateStatus::NotMet, Some(v)) => format!("Needs version {min} or later; you entered {v}."),
-        _ => format!("Needs version {min} or later. Enter your version on the start page to check."),
+        _ => {
+            format!("Needs version {min} or later. Enter your version on the start page to check.")
+        }
     }
 }
 
 // Events
 pub const EVENTS_TITLE: &str = "Password hash sync event IDs";
-pub const EVENTS_LEAD: &str = "Events in the Windows Application log of the Microsoft Entra Connect \
+pub const EVENTS_LEAD: &str =
+    "Events in the Windows Application log of the Microsoft Entra Connect \
     server. Filter by ID (611, or 65 for 650\u{2013}659) or by words (heartbeat, full sync).";
 pub const EVENTS_FILTER: &str = "Filter events";
 pub const EVENTS_CONNECTIVITY: &str = "Connectivity problem";
 pub const EVENTS_CONNECTIVITY_TITLE: &str = "Connectivity events";
-pub const EVENTS_NONE: &str = "No event matches. Try an ID such as 611 or a word such as heartbeat.";
+pub const EVENTS_NONE: &str =
+    "No event matches. Try an ID such as 611 or a word such as heartbeat.";
 pub const COL_ID: &str = "ID";
 pub const COL_DESCRIPTION: &str = "Description";
 pub const COL_CATEGORY: &str = "Category";
@@ -112,7 +118,10 @@ pub fn event_title(id: u32) -> String {
 
 pub fn connectivity_ids(ids: &[u32], source: &str) -> String {
     let list: Vec<String> = ids.iter().map(u32::to_string).collect();
-    format!("Events {} from source \u{201c}{source}\u{201d}:", list.join(", "))
+    format!(
+        "Events {} from source \u{201c}{source}\u{201d}:",
+        list.join(", ")
+    )
 }
 
 pub fn category_label(c: EventCategory) -> &'static str {
@@ -121,7 +130,8 @@ pub fn category_label(c: EventCategory) -> &'static str {
 
 // Statuses
 pub const STATUSES_TITLE: &str = "Password sync log status values";
-pub const STATUSES_LEAD: &str = "The status column of an object's password sync log, what each value \
+pub const STATUSES_LEAD: &str =
+    "The status column of an object's password sync log, what each value \
     means and what to do next.";
 pub const STATUSES_WHERE: &str = "Where to find it";
 pub const STATUS_NEXT: &str = "Next step";
@@ -140,7 +150,8 @@ pub const SCRIPT_OUTPUT: &str = "Script";
 pub const SCRIPT_PENDING: &str = "The script appears here as soon as every value above is valid.";
 pub const COPY: &str = "Copy";
 pub const COPIED: &str = "Copied to the clipboard.";
-pub const COPY_SELECTED: &str = "Copying isn't allowed here: the script is selected, press Ctrl+C (\u{2318}C on a Mac).";
+pub const COPY_SELECTED: &str =
+    "Copying isn't allowed here: the script is selected, press Ctrl+C (\u{2318}C on a Mac).";
 pub const DOWNLOAD: &str = "Download .ps1";
 pub const DOWNLOADED: &str = "Downloaded";
 pub const WARNING_PREFIX: &str = "Check: ";

@@ -150,6 +150,31 @@ test('gate notices follow the version in the route', async () => {
   await done();
 });
 
+test('the walk works from the keyboard alone', async () => {
+  const { page, done } = await open(browser, '#/');
+  await page.getByTestId('version').focus();
+  await page.keyboard.type('2.4.129.0');
+  // Tab to the recommended start link and follow it.
+  for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Start: Troubleshooting task (wizard)'; i++) {
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid="node"][data-reference="task-all/s1"]');
+  for (let step = 2; step <= 3; step++) {
+    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.id)) !== 'next'; i++) {
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`[data-testid="node"][data-reference="task-all/s${step}"]`);
+    // Focus moved to the new step's heading, so Tab continues from there.
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'node-heading');
+  }
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await shot(page, 'walker-keyboard-focus');
+  await done();
+});
+
 test('mangled routes degrade instead of failing', async () => {
   const { page, done } = await open(browser, '#/path/manual-all/1.0.x.9');
   await page.waitForSelector('[data-testid="node"][data-reference="manual-all/feature"]');

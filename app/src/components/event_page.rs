@@ -1,4 +1,6 @@
-use phs_doctor_core::knowledge::{self, CONNECTIVITY_IDS, CONNECTIVITY_MEANING, CONNECTIVITY_SOURCE};
+use phs_doctor_core::knowledge::{
+    self, CONNECTIVITY_IDS, CONNECTIVITY_MEANING, CONNECTIVITY_SOURCE,
+};
 use yew::prelude::*;
 
 use crate::components::nav_link::NavLink;

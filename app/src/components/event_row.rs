@@ -14,7 +14,9 @@ pub struct EventRowProps {
 /// One row of the event table.
 #[component]
 pub fn EventRow(props: &EventRowProps) -> Html {
-    let Some(e) = knowledge::event(props.id) else { return html! {} };
+    let Some(e) = knowledge::event(props.id) else {
+        return html! {};
+    };
     let connectivity = e.connectivity();
     html! {
         <tr id={format!("event-{}", e.id)} data-testid={format!("event-{}", e.id)}

@@ -30,7 +30,12 @@ pub fn NodeCard(props: &NodeCardProps) -> Html {
     let severity_class = c.severity.map(|s| format!("sev-border-{}", s.as_str()));
     let heading_text = match (c.kind, c.title) {
         (CurrentKind::Result, Some(title)) => title.to_string(),
-        (k, _) => format!("{} {} \u{b7} {}", strings::WALK_STEP, props.step_number, strings::kind_label(k)),
+        (k, _) => format!(
+            "{} {} \u{b7} {}",
+            strings::WALK_STEP,
+            props.step_number,
+            strings::kind_label(k)
+        ),
     };
     let choose = |i: usize| props.on_choose.reform(move |_: MouseEvent| i);
     html! {

@@ -19,8 +19,14 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
     let rec = version::recommend(props.version);
     let query = version_query(props.version);
     let start = |method: knowledge::Method, primary: bool| -> Html {
-        let Some(path) = knowledge::path_for(method, props.scope) else { return html! {} };
-        let class = if primary { "button button-primary" } else { "button" };
+        let Some(path) = knowledge::path_for(method, props.scope) else {
+            return html! {};
+        };
+        let class = if primary {
+            "button button-primary"
+        } else {
+            "button"
+        };
         html! {
             <span data-testid={format!("start-{}", method.as_str())} class="start-link">
                 <Link<Route, VersionQuery> to={Route::PathStart { id: path.id.to_string() }}

@@ -18,7 +18,9 @@ pub struct StatusCardProps {
 /// One status value: what it means and the next step.
 #[component]
 pub fn StatusCard(props: &StatusCardProps) -> Html {
-    let Some(s) = knowledge::status(props.name) else { return html! {} };
+    let Some(s) = knowledge::status(props.name) else {
+        return html! {};
+    };
     let gate = s.gate.and_then(knowledge::gate).map(|g| GateNotice {
         status: g.status(props.version),
         min_version: g.min.to_string(),
