@@ -89,7 +89,7 @@ impl<'a> Collector<'a> {
         });
         let extra = s.extra.filter(|&e| e > 0 && (e < s.first || e > s.last));
         if s.first > 0 || extra.is_some() {
-            let span = if s.first > 0 { s.first..=s.last.max(s.first) } else { 1..=0 };
+            let span = (s.first > 0).then(|| s.first..=s.last.max(s.first)).into_iter().flatten();
             for line in span.chain(extra) {
                 if line > self.physical.len() || self.physical[line - 1].trim().is_empty() {
                     continue;

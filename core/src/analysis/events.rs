@@ -93,12 +93,7 @@ impl EventB {
     pub fn set(&mut self, key: &str, value: &str, line: usize) {
         let v = value.trim();
         match key {
-            "log name" | "logname" | "channel" => {}
-            "source" | "providername" | "provider" => {
-                if !v.is_empty() {
-                    self.source = Some(v.to_string());
-                }
-            }
+            "source" | "providername" | "provider" if !v.is_empty() => self.source = Some(v.to_string()),
             "event id" | "eventid" | "instanceid" | "id" => {
                 if let Ok(n) = v.parse::<u64>() {
                     // InstanceId carries qualifiers in its high bits.
@@ -106,21 +101,11 @@ impl EventB {
                     self.id_line = Some(line);
                 }
             }
-            "level" | "entrytype" | "leveldisplayname" => {
-                if !v.is_empty() {
-                    self.level = Some(v.to_string());
-                }
+            "level" | "entrytype" | "leveldisplayname" if !v.is_empty() => self.level = Some(v.to_string()),
+            "date" | "logged" | "timegenerated" | "timecreated" | "date and time" | "timewritten" if self.time.is_none() => {
+                self.time = time::parse_prefix(v).map(|(t, _)| t);
             }
-            "date" | "logged" | "timegenerated" | "timecreated" | "date and time" | "timewritten" => {
-                if self.time.is_none() {
-                    self.time = time::parse_prefix(v).map(|(t, _)| t);
-                }
-            }
-            "computer" | "machinename" => {
-                if !v.is_empty() {
-                    self.computer = Some(v.to_string());
-                }
-            }
+            "computer" | "machinename" if !v.is_empty() => self.computer = Some(v.to_string()),
             _ => {}
         }
     }
@@ -479,19 +464,18 @@ pub(crate) struct CsvColumns {
 /// Event Viewer's `Level,Date and Time,Source,Event ID,Task Category` or PowerShell's
 /// `Export-Csv` header (`"EventID","MachineName",…,"Message","Source",…`).
 pub(crate) fn csv_header(text: &str) -> Option<CsvColumns> {
+    if !text.contains(',') {
+        return None;
+    }
     let named_id = ["event id", "eventid", "instanceid", "\"id\"", ",id,", "id,"].iter().any(|p| find_ci(text, p).is_some());
-    if !text.contains(',') || !named_id {
+    if !named_id {
         return None;
     }
     let names: Vec<String> = csv_fields(text).into_iter().map(|f| f.trim().to_ascii_lowercase()).collect();
     let mut c = CsvColumns { count: names.len(), ..Default::default() };
     for (i, n) in names.iter().enumerate() {
         match n.as_str() {
-            "event id" | "eventid" | "id" | "instanceid" => {
-                if c.id.is_none() || n == "eventid" || n == "event id" {
-                    c.id = Some(i);
-                }
-            }
+            "event id" | "eventid" | "id" | "instanceid" if c.id.is_none() || n == "eventid" || n == "event id" => c.id = Some(i),
             "date and time" | "timecreated" | "timegenerated" | "timewritten" => {
                 c.time.get_or_insert(i);
             }

@@ -50,7 +50,6 @@ impl Signal {
 pub(crate) struct Timed {
     pub event: u32,
     pub time: Option<Timestamp>,
-    pub first: usize,
     pub id_line: usize,
     pub connector: Option<String>,
     pub scope: Option<String>,
@@ -77,8 +76,8 @@ struct Bare {
 enum Table {
     EventLog,
     WinEvent,
-    /// `Get-ADSyncAADPasswordSyncConfiguration` as a table: byte offsets of the columns.
-    Config { target: usize, enabled: usize },
+    /// `Get-ADSyncAADPasswordSyncConfiguration` as a table: where the target column starts.
+    Config { target: usize },
 }
 
 struct Csv {
@@ -310,7 +309,7 @@ impl Driver {
             let cur = self.ev.as_ref().map(|e| (e.format, e.in_message, e.id.is_some()));
             let new = match cur {
                 None => starter,
-                Some((Format::Details, in_msg, has_id)) => pairs[0].0 == "log name" || (pairs[0].0 == "event id" && has_id) || (!in_msg && false),
+                Some((Format::Details, _, has_id)) => pairs[0].0 == "log name" || (pairs[0].0 == "event id" && has_id),
                 Some(_) => starter,
             };
             let continues = matches!(cur, Some((Format::Details, false, _))) || (matches!(cur, Some((Format::Details, true, _))) && pairs[0].0 == "event xml");
@@ -546,7 +545,7 @@ impl Driver {
                 667 => out.push(span("fips-md5")),
                 _ => {}
             }
-            self.timed.push(Timed { event: id, time, first, id_line, connector: hints.connector.clone(), scope: hints.domain.clone() });
+            self.timed.push(Timed { event: id, time, id_line, connector: hints.connector.clone(), scope: hints.domain.clone() });
         }
         let _ = format;
         for mut s in out {
@@ -589,8 +588,7 @@ impl Driver {
             self.flush_config();
             let lower = text.to_ascii_lowercase();
             let target = lower.find("targetconnector").unwrap_or(0);
-            let enabled = lower.find("enabled").unwrap_or(text.len());
-            self.table = Some(Table::Config { target, enabled });
+            self.table = Some(Table::Config { target });
             self.cover(l.first, l.last);
             return true;
         }
@@ -598,10 +596,8 @@ impl Driver {
             let last_tok = text.rsplit([' ', '\t']).next().unwrap_or("");
             if last_tok.eq_ignore_ascii_case("true") || last_tok.eq_ignore_ascii_case("false") {
                 let body = text[..text.len() - last_tok.len()].trim_end();
-                let raw_line: &str = &l.text;
                 let split = target.min(body.len());
                 let (src, tgt) = if body.is_char_boundary(split) { body.split_at(split) } else { (body, "") };
-                let _ = raw_line;
                 let cfg = Config { first: l.first, last: l.last, source: Some(src.trim().to_string()), target: Some(tgt.trim().to_string()), enabled: Some(last_tok.to_string()) };
                 self.config = Some(cfg);
                 self.flush_config();
@@ -682,15 +678,12 @@ impl Driver {
         if let Some(name) = &c.diag_domain {
             self.diag_domain = Some(name.clone());
         }
-        match c.kind {
-            Some(kind) => {
-                let mut fields = c.fields;
-                if let Some(g) = c.event_guess {
-                    fields.insert(0, ("event", g.to_string()));
-                }
-                self.record(kind, l.first, l.last, fields);
+        if let Some(kind) = c.kind {
+            let mut fields = c.fields;
+            if let Some(g) = c.event_guess {
+                fields.insert(0, ("event", g.to_string()));
             }
-            None => {}
+            self.record(kind, l.first, l.last, fields);
         }
         if c.event_guess.is_some() && self.bare.as_ref().is_some_and(|b| b.guess.is_some()) {
             self.flush_bare();

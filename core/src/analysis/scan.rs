@@ -45,7 +45,7 @@ impl<T: Copy> Scanner<T> {
             .map(|(p, tag)| Pattern { bytes: p.to_ascii_lowercase().into_bytes(), tag })
             .collect();
         // Longer patterns first within a pair, so that the order of hits is stable.
-        patterns.sort_by(|a, b| b.bytes.len().cmp(&a.bytes.len()));
+        patterns.sort_by_key(|p| std::cmp::Reverse(p.bytes.len()));
         const PAIRS: usize = 1 << 16;
         let mut counts = vec![0u32; PAIRS + 1];
         for p in &patterns {
@@ -108,7 +108,9 @@ pub(crate) fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     if h.len() < n.len() {
         return None;
     }
-    (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+    let (lo, up) = (n[0].to_ascii_lowercase(), n[0].to_ascii_uppercase());
+    let rest = &n[1..];
+    (0..=h.len() - n.len()).find(|&i| (h[i] == lo || h[i] == up) && h[i + 1..i + n.len()].eq_ignore_ascii_case(rest))
 }
 
 pub(crate) fn has_ci(hay: &str, needle: &str) -> bool {

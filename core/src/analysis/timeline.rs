@@ -87,7 +87,7 @@ pub(crate) fn build(timed: &[Timed], c: &mut Collector<'_>) -> Timeline {
         let completed = last_at(&|e| e == 622 || e == 623);
         let failed = last_at(&|e| e == 621);
         let paused = last_at(&|e| e == 613);
-        let later_activity = timed.iter().filter(|t| matches!(t.event, 654 | 650 | 651 | 622 | 623)).filter_map(|t| time_of(t)).map(|x| x.seconds()).max();
+        let later_activity = timed.iter().filter(|t| matches!(t.event, 654 | 650 | 651 | 622 | 623)).filter_map(&time_of).map(|x| x.seconds()).max();
         if let (Some(done), Some(f)) = (completed, failed) {
             if done > f {
                 c.remove("full-sync-failed");
