@@ -24,3 +24,6 @@ cp index.html dist/
 [ -d static ] && cp -r static dist/static
 cp "$PKG/phs_doctor_app.js" "$PKG/phs_doctor_app_bg.wasm" dist/pkg/
 ls -l dist dist/pkg >&2
+
+say "writing the single-file offline page dist/phs-doctor.html"
+python3 "$ROOT/scripts/singlefile.py" dist

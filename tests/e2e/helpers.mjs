@@ -5,7 +5,7 @@
 // were none. Screenshots go to tests/e2e/screenshots/ (gitignored).
 
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +50,8 @@ export async function open(browser, hash = '', options = {}) {
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`http ${r.status()}: ${r.url()}`); });
+  // Nothing leaves the page: every request must be for the page's own files.
+  page.on('request', (r) => { if (!isOwnFile(r.url())) problems.push(`foreign request: ${r.url()}`); });
   await page.goto(BASE_URL + hash);
   await page.locator('main#content [data-testid^="page-"]').first().waitFor();
   return {
@@ -64,6 +66,11 @@ export async function open(browser, hash = '', options = {}) {
   };
 }
 
+/** True for the page's own files (and in-page data: / blob: URLs). */
+export function isOwnFile(url) {
+  return url.startsWith(BASE_URL) || url.startsWith('data:') || url.startsWith('blob:');
+}
+
 /** A full-page screenshot into tests/e2e/screenshots/NAME.png. */
 export async function shot(page, name) {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
@@ -71,7 +78,8 @@ export async function shot(page, name) {
 
 /** Runs axe-core on the page and asserts there are no serious or critical violations. */
 export async function assertAccessible(page, label) {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Evaluated through the DevTools protocol: the page's CSP (rightly) refuses inline scripts.
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const result = await page.evaluate(async () => {
     // eslint-disable-next-line no-undef
     const r = await axe.run(document, { resultTypes: ['violations'] });
