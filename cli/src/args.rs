@@ -15,6 +15,7 @@ USAGE:
   phs-doctor script status [--aad-connector <NAME>]
   phs-doctor script full-sync --ad-connector <NAME> --aad-connector <NAME>
   phs-doctor script single-object --ad-connector <NAME> --dn <DN>
+  phs-doctor diagnose <FILE|-> [--json]
 
 Exit codes: 0 success, 2 invalid input or unknown name (reason on stderr).
 ";
@@ -26,6 +27,7 @@ pub enum Command {
     Event { id: String, json: bool },
     Status { name: String, json: bool },
     Script { kind: String, ad_connector: Option<String>, aad_connector: Option<String>, dn: Option<String> },
+    Diagnose { source: String, json: bool },
 }
 
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
@@ -50,17 +52,21 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             let scope = scope.ok_or("path needs --scope all|object")?;
             Ok(Command::Path { version, scope, json })
         }
-        "event" | "status" => {
+        "event" | "status" | "diagnose" => {
             let (mut value, mut json) = (None, false);
             while let Some(arg) = p.next().map_err(|e| e.to_string())? {
                 match arg {
                     Value(v) if value.is_none() => value = Some(string(v)?),
+                    // `-` (stdin) is a value, not an option.
+                    Short('-') if value.is_none() => value = Some("-".into()),
                     Long("json") => json = true,
                     other => return Err(other.unexpected().to_string()),
                 }
             }
             if sub == "event" {
                 Ok(Command::Event { id: value.ok_or("event needs an ID, such as 611")?, json })
+            } else if sub == "diagnose" {
+                Ok(Command::Diagnose { source: value.ok_or("diagnose needs a file, or - for standard input")?, json })
             } else {
                 Ok(Command::Status { name: value.ok_or("status needs a name, such as FilteredByTarget")?, json })
             }

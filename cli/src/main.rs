@@ -2,6 +2,7 @@
 //! core, prints text or JSON. Errors: exit code 2 and a one-line reason on stderr.
 
 mod args;
+mod diagnose;
 mod output;
 
 use std::io::Write;

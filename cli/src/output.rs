@@ -17,6 +17,7 @@ pub fn run(cmd: Command) -> Result<String, String> {
         Command::Script { kind, ad_connector, aad_connector, dn } => {
             script(&kind, ad_connector, aad_connector, dn)
         }
+        Command::Diagnose { source, json } => crate::diagnose::run(&source, json),
     }
 }
 

@@ -100,3 +100,98 @@ fn no_panic_on_hostile_arguments() {
         }
     }
 }
+
+fn run_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_phs-doctor"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut input = child.stdin.take().unwrap();
+    let data = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&data);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+/// A fixture's paste (the `# ` header lines removed) and its expected finding ids.
+fn fixture(name: &str) -> (String, Vec<String>) {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/pastes/");
+    let text = std::fs::read_to_string(format!("{path}{name}")).unwrap();
+    let mut expect = Vec::new();
+    let mut body = Vec::new();
+    let mut header = true;
+    for line in text.split_inclusive('\n') {
+        if header && line.starts_with("# ") {
+            if let Some(ids) = line.strip_prefix("# expect:") {
+                expect = ids.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+            }
+            continue;
+        }
+        header = false;
+        body.push(line);
+    }
+    expect.sort();
+    (body.concat(), expect)
+}
+
+fn finding_ids(v: &serde_json::Value) -> Vec<String> {
+    let mut ids: Vec<String> = v["findings"].as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap().to_string()).collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn diagnose_json_shape_from_stdin() {
+    let (paste, expect) = fixture("event-details-611-8453.txt");
+    let out = run_stdin(&["diagnose", "-", "--json"], paste.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(finding_ids(&v), expect);
+    let f = &v["findings"][0];
+    for key in ["id", "severity", "title", "evidence", "next_steps", "params"] {
+        assert!(!f[key].is_null(), "finding lacks {key}");
+    }
+    let line = f["evidence"][0]["line"].as_u64().unwrap() as usize;
+    assert_eq!(paste.lines().nth(line - 1).unwrap().trim_end(), f["evidence"][0]["text"].as_str().unwrap().trim_end());
+    assert!(v["records"].as_array().unwrap().iter().all(|r| r["kind"].is_string() && r["start_line"].as_u64() <= r["end_line"].as_u64()));
+    assert!(v["unparsed_lines"].is_array());
+}
+
+#[test]
+fn diagnose_reads_files_and_utf16() {
+    let (paste, expect) = fixture("diag-staging.txt");
+    let dir = std::env::temp_dir().join(format!("phs-doctor-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // Windows PowerShell 5.1's `>` writes UTF-16LE with a BOM.
+    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(paste.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let file = dir.join("diag.txt");
+    std::fs::write(&file, utf16).unwrap();
+    let v = json(&["diagnose", file.to_str().unwrap(), "--json"]);
+    assert_eq!(finding_ids(&v), expect);
+    let text = run(&["diagnose", file.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&text.stdout).contains("staging mode"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn diagnose_survives_anything() {
+    fails(&["diagnose", "/nonexistent/file"], "cannot open");
+    fails(&["diagnose"], "needs a file");
+    let junk: Vec<u8> = (0..200_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let out = run_stdin(&["diagnose", "-", "--json"], &junk);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let lines = v["line_count"].as_u64().unwrap();
+    assert!(v["unparsed_lines"].as_array().unwrap().iter().all(|n| (1..=lines).contains(&n.as_u64().unwrap())));
+    // Terminal escapes in a paste are not passed through to the terminal.
+    let out = run_stdin(&["diagnose", "-"], b"Event ID: 611\nRPC Error 8453 : \x1b[2J\x1b]0;pwned\x07 Replication access was denied\n");
+    assert!(!out.stdout.contains(&0x1b), "escape sequence reached the terminal");
+}

@@ -9,6 +9,7 @@
 //! The core does no IO and has no web dependency; nothing in it panics on user input.
 
 pub mod analysis;
+pub mod input;
 pub mod knowledge;
 pub mod script;
 pub mod suggest;

@@ -1,0 +1,226 @@
+//! `phs-doctor diagnose <FILE|->`: the paste analysis on the command line. The JSON shape is
+//! documented in README ("diagnose --json") and is this shell's own serialised type.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+
+use phs_doctor_core::analysis::{self, Analysis};
+use phs_doctor_core::input;
+use serde::Serialize;
+
+/// Reads the input: a path, or `-` for stdin. Files are read up to the analysis limit plus one
+/// byte, so a huge file is cut like a huge paste instead of filling memory.
+pub fn read(source: &str) -> Result<String, String> {
+    let limit = (analysis::MAX_INPUT_BYTES + 1) as u64;
+    let mut bytes = Vec::new();
+    let result = if source == "-" {
+        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(source)
+            .map_err(|e| format!("cannot open {source}: {e}"))?
+            .take(limit)
+            .read_to_end(&mut bytes)
+    };
+    result.map_err(|e| format!("cannot read {source}: {e}"))?;
+    Ok(input::decode(&bytes))
+}
+
+#[derive(Serialize)]
+struct DiagnoseJson {
+    schema: u32,
+    line_count: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    truncated: Option<TruncatedJson>,
+    findings: Vec<FindingJson>,
+    records: Vec<RecordJson>,
+    unparsed_lines: Vec<usize>,
+    timeline: TimelineJson,
+}
+
+#[derive(Serialize)]
+struct TruncatedJson {
+    bytes_total: usize,
+    bytes_analysed: usize,
+}
+
+#[derive(Serialize)]
+struct FindingJson {
+    id: &'static str,
+    severity: &'static str,
+    title: &'static str,
+    explanation: &'static str,
+    evidence: Vec<EvidenceJson>,
+    evidence_omitted: usize,
+    next_steps: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    node: Option<&'static str>,
+    params: BTreeMap<String, Vec<String>>,
+    errors: Vec<ErrorJson>,
+    events: Vec<u32>,
+}
+
+#[derive(Serialize)]
+struct EvidenceJson {
+    line: usize,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct ErrorJson {
+    code: String,
+    name: &'static str,
+    cause: &'static str,
+    fix: &'static str,
+}
+
+#[derive(Serialize)]
+struct RecordJson {
+    kind: &'static str,
+    start_line: usize,
+    end_line: usize,
+    fields: BTreeMap<&'static str, String>,
+}
+
+#[derive(Serialize)]
+struct TimelineJson {
+    newest: Option<String>,
+    heartbeats: Vec<HeartbeatJson>,
+    gaps: Vec<GapJson>,
+    full_sync: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct HeartbeatJson {
+    connector: Option<String>,
+    time: Option<String>,
+    line: usize,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct GapJson {
+    connector: Option<String>,
+    last_heartbeat: String,
+    line: usize,
+    minutes: i64,
+}
+
+fn to_json(a: &Analysis) -> DiagnoseJson {
+    DiagnoseJson {
+        schema: 1,
+        line_count: a.line_count,
+        truncated: a.truncated.as_ref().map(|t| TruncatedJson { bytes_total: t.bytes_total, bytes_analysed: t.bytes_analysed }),
+        findings: a
+            .findings
+            .iter()
+            .map(|f| {
+                let mut params: BTreeMap<String, Vec<String>> = BTreeMap::new();
+                for (k, v) in &f.params {
+                    params.entry(k.clone()).or_default().push(v.clone());
+                }
+                FindingJson {
+                    id: f.id,
+                    severity: f.severity.as_str(),
+                    title: f.title,
+                    explanation: f.explanation.plain,
+                    evidence: f.evidence.iter().map(|e| EvidenceJson { line: e.line, text: e.text.clone() }).collect(),
+                    evidence_omitted: f.evidence_omitted,
+                    next_steps: f.next_steps.iter().map(|t| t.plain).collect(),
+                    node: f.node,
+                    params,
+                    errors: f
+                        .errors
+                        .iter()
+                        .map(|e| ErrorJson { code: e.label(), name: e.name, cause: e.cause.plain, fix: e.fix.plain })
+                        .collect(),
+                    events: f.events.clone(),
+                }
+            })
+            .collect(),
+        records: a
+            .records
+            .iter()
+            .map(|r| RecordJson {
+                kind: r.kind.as_str(),
+                start_line: r.start_line,
+                end_line: r.end_line,
+                fields: r.fields.iter().map(|(k, v)| (*k, v.clone())).collect(),
+            })
+            .collect(),
+        unparsed_lines: a.unparsed_lines.clone(),
+        timeline: TimelineJson {
+            newest: a.timeline.newest.map(|(t, _)| t.to_string()),
+            heartbeats: a
+                .timeline
+                .heartbeats
+                .iter()
+                .map(|h| HeartbeatJson { connector: h.connector.clone(), time: h.time.map(|t| t.to_string()), line: h.line, count: h.count })
+                .collect(),
+            gaps: a
+                .timeline
+                .gaps
+                .iter()
+                .map(|g| GapJson { connector: g.connector.clone(), last_heartbeat: g.last_heartbeat.to_string(), line: g.line, minutes: g.minutes })
+                .collect(),
+            full_sync: a.timeline.full_sync_state.map(|s| s.as_str()),
+        },
+    }
+}
+
+pub fn run(source: &str, json: bool) -> Result<String, String> {
+    let text = read(source)?;
+    let a = analysis::analyze(&text);
+    if json {
+        let mut s = serde_json::to_string_pretty(&to_json(&a)).map_err(|e| e.to_string())?;
+        s.push('\n');
+        return Ok(s);
+    }
+    Ok(render_text(&a))
+}
+
+fn render_text(a: &Analysis) -> String {
+    let mut s = String::new();
+    if let Some(t) = &a.truncated {
+        s.push_str(&format!("Note: analysed the first {} of {} bytes.\n\n", t.bytes_analysed, t.bytes_total));
+    }
+    s.push_str(&format!(
+        "{} finding(s), {} record(s) in {} line(s); {} line(s) not understood.\n",
+        a.findings.len(),
+        a.records.len(),
+        a.line_count,
+        a.unparsed_lines.len()
+    ));
+    for f in &a.findings {
+        s.push_str(&format!("\n[{}] {} ({})\n", f.severity.as_str().to_uppercase(), f.title, f.id));
+        s.push_str(&format!("  {}\n", f.explanation.plain.replace('\n', "\n  ")));
+        for e in &f.errors {
+            s.push_str(&format!("  {}: {}\n    Cause: {}\n    Fix: {}\n", e.label(), e.name, e.cause.plain, e.fix.plain));
+        }
+        if !f.params.is_empty() {
+            let p: Vec<String> = f.params.iter().map(|(k, v)| format!("{k}={}", printable(v))).collect();
+            s.push_str(&format!("  Parameters: {}\n", p.join(", ")));
+        }
+        s.push_str("  Evidence:\n");
+        for e in &f.evidence {
+            s.push_str(&format!("    {:>6} | {}\n", e.line, printable(&e.text)));
+        }
+        if f.evidence_omitted > 0 {
+            s.push_str(&format!("    … and {} more line(s)\n", f.evidence_omitted));
+        }
+        if !f.next_steps.is_empty() {
+            s.push_str("  Next steps:\n");
+            for (i, n) in f.next_steps.iter().enumerate() {
+                s.push_str(&format!("    {}. {}\n", i + 1, n.plain.replace('\n', "\n       ")));
+            }
+        }
+    }
+    s
+}
+
+/// Pasted text printed to a terminal: control characters (escape sequences) made visible.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() && c != '\t' { char::REPLACEMENT_CHARACTER } else { c })
+        .take(400)
+        .collect()
+}
