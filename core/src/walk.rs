@@ -72,6 +72,26 @@ impl WalkState {
         next
     }
 
+    /// The shortest walk that arrives at `reference` (`path/node`, `result:id` or
+    /// `status:Name`), so that a finding can link to its place in the guided paths. A
+    /// `path/node` is searched from its own path's start; a result or status from every path's
+    /// start (the first path that reaches it with the fewest answers wins). `None` when no walk
+    /// reaches it.
+    pub fn leading_to(reference: &str) -> Option<WalkState> {
+        let own = reference
+            .split_once('/')
+            .filter(|_| !reference.contains(':'))
+            .and_then(|(p, _)| knowledge::path(p));
+        let starts: Vec<&'static PathInfo> = match own {
+            Some(p) => vec![p],
+            None => knowledge::PATHS.iter().collect(),
+        };
+        starts
+            .into_iter()
+            .filter_map(|p| shortest_walk(WalkState::new(p), reference))
+            .min_by_key(|s| s.choices.len())
+    }
+
     /// Every position visited, first to current, with the option chosen at each but the last.
     fn trail(&self) -> Vec<(Position, Option<usize>)> {
         let mut pos = Position::start(self.path);
@@ -119,6 +139,26 @@ impl WalkState {
             encoded: self.encode(),
         }
     }
+}
+
+/// Breadth-first search from `start` for the first state whose position is `reference`.
+fn shortest_walk(start: WalkState, reference: &str) -> Option<WalkState> {
+    let mut seen = std::collections::HashSet::new();
+    let mut queue = std::collections::VecDeque::from([start]);
+    while let Some(s) = queue.pop_front() {
+        let pos = s.position();
+        let here = pos.reference();
+        if here == reference {
+            return Some(s);
+        }
+        if !seen.insert(here) || s.choices.len() >= MAX_CHOICES {
+            continue;
+        }
+        for c in 0..options(pos).len() {
+            queue.push_back(s.apply(Action::Choose(c)));
+        }
+    }
+    None
 }
 
 /// A place in the guided paths.
@@ -377,6 +417,28 @@ mod tests {
         assert!(WalkState::decode("nope", "").is_none());
         let long = "0.".repeat(10_000);
         assert!(WalkState::decode("manual-all", &long).unwrap().choices.len() <= MAX_CHOICES);
+    }
+
+    #[test]
+    fn leading_to_a_reference() {
+        let check = |reference: &str, path: &str, choices: &str| {
+            let s = WalkState::leading_to(reference).unwrap_or_else(|| panic!("{reference}"));
+            assert_eq!((s.path.id, s.encode().as_str()), (path, choices), "{reference}");
+            assert_eq!(s.view(None).current.reference, reference);
+        };
+        check("manual-all/staging", "manual-all", "");
+        check("manual-all/events", "manual-all", "1.0.0");
+        check("result:staging-mode", "manual-all", "0");
+        check("status:MissingAttribute", "manual-object", "1.0.0.2.8");
+        assert_eq!(WalkState::leading_to("manual-all/nope"), None);
+        assert_eq!(WalkState::leading_to("nope/x"), None);
+        assert_eq!(WalkState::leading_to("result:nope"), None);
+        // Every node a finding names is reachable.
+        for f in knowledge::FINDINGS {
+            if let Some(n) = f.node {
+                assert!(WalkState::leading_to(n).is_some(), "finding {}: {n}", f.id);
+            }
+        }
     }
 
     /// Every path can be walked to a result by always taking the first option that was not

@@ -18,6 +18,7 @@ mod lines;
 mod phrases;
 mod recognise;
 mod scan;
+pub mod source;
 pub mod time;
 mod timeline;
 
@@ -243,16 +244,7 @@ impl FullSyncState {
 
 /// Analyses a paste. Never fails, never panics; linear in the size of `text`.
 pub fn analyze(text: &str) -> Analysis {
-    let (text, truncated) = if text.len() > MAX_INPUT_BYTES {
-        let mut cut = MAX_INPUT_BYTES;
-        while !text.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        let cut = text[..cut].rfind('\n').map_or(cut, |i| i + 1);
-        (&text[..cut], Some(Truncation { bytes_total: text.len(), bytes_analysed: cut }))
-    } else {
-        (text, None)
-    };
+    let (text, truncated) = source::cut(text, MAX_INPUT_BYTES);
     let normal = lines::normalise(text);
     let physical = lines::physical(&normal);
     let logical = lines::logical(&physical);
