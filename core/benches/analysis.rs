@@ -53,7 +53,12 @@ fn measure(text: &str) -> (f64, Duration, usize) {
 fn main() {
     let pieces = fixtures();
     println!("paste analysis throughput ({} fixtures mixed)", pieces.len());
+    // `PHS_BENCH_SIZE=10` runs only the 10 MB paste (for profiling).
+    let only: Option<usize> = std::env::var("PHS_BENCH_SIZE").ok().and_then(|v| v.parse().ok());
     for (label, size) in [("1 MB", 1_000_000), ("10 MB", 10_000_000)] {
+        if only.is_some_and(|mb| mb * 1_000_000 != size) {
+            continue;
+        }
         let text = paste(&pieces, size);
         let lines = text.lines().count();
         let (rate, best, findings) = measure(&text);

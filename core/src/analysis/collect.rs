@@ -1,9 +1,12 @@
 //! Signals to findings: one finding per cause (finding id), with all its evidence.
 
+use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 
 use super::errors::ErrorInfo;
 use super::recognise::Signal;
+use super::time::Timestamp;
 use super::{Evidence, Finding, MAX_EVIDENCE, MAX_PARAMS};
 
 /// The parameter keys signals use (parameters are `&'static str` keyed).
@@ -19,6 +22,19 @@ struct Builder {
     params_omitted: usize,
     errors: Vec<&'static ErrorInfo>,
     events: Vec<u32>,
+    times: HashSet<Timestamp>,
+    param_hashes: HashSet<u64>,
+}
+
+impl Builder {
+    /// Keeps a new distinct parameter (formatted only if there is room), or counts it.
+    fn push_param(&mut self, k: &'static str, v: impl FnOnce() -> String) {
+        if self.params.len() < MAX_PARAMS {
+            self.params.push((k.to_string(), v()));
+        } else {
+            self.params_omitted += 1;
+        }
+    }
 }
 
 pub(crate) struct Collector<'a> {
@@ -86,6 +102,8 @@ impl<'a> Collector<'a> {
             params_omitted: 0,
             errors: Vec::new(),
             events: Vec::new(),
+            times: HashSet::new(),
+            param_hashes: HashSet::new(),
         });
         let extra = s.extra.filter(|&e| e > 0 && (e < s.first || e > s.last));
         if s.first > 0 || extra.is_some() {
@@ -103,24 +121,30 @@ impl<'a> Collector<'a> {
                 }
             }
         }
+        if let Some(ev) = s.event {
+            if !b.events.contains(&ev) {
+                b.events.push(ev);
+                b.push_param("event", || ev.to_string());
+            }
+        }
+        if let Some(t) = s.time {
+            if b.times.insert(t) {
+                b.push_param("time", || t.text());
+            }
+        }
         for (k, v) in s.params {
-            if v.is_empty() || b.params.iter().any(|(pk, pv)| pk == k && *pv == v) {
+            if v.is_empty() {
                 continue;
             }
-            if b.params.len() < MAX_PARAMS {
-                b.params.push((k.to_string(), v));
-            } else {
-                b.params_omitted += 1;
+            let mut h = DefaultHasher::new();
+            (k, &v).hash(&mut h);
+            if b.param_hashes.insert(h.finish()) {
+                b.push_param(k, || v);
             }
         }
         if let Some(e) = s.error {
             if !b.errors.iter().any(|x| std::ptr::eq(*x, e)) {
                 b.errors.push(e);
-            }
-        }
-        if let Some(ev) = s.event {
-            if !b.events.contains(&ev) {
-                b.events.push(ev);
             }
         }
     }

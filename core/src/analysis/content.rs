@@ -211,20 +211,22 @@ fn log_row(text: &str) -> Option<(Timestamp, &'static str)> {
     Some((t, s.name))
 }
 
-pub(crate) fn recognise(first: usize, last: usize, raw: &str, hits: &Hits, ctx: Ctx<'_>) -> Content {
+/// `lower` is scratch space for the lower-cased line (kept by the caller to save allocations).
+pub(crate) fn recognise(first: usize, last: usize, raw: &str, hits: &Hits, ctx: Ctx<'_>, lower: &mut String) -> Content {
     let mut c = Content::default();
     let sig = |f: &'static str| Signal::new(f, first, last);
 
     if let Some((t, status)) = log_row(raw) {
         if let Some(f) = status_finding(status) {
-            let mut s = sig(f).param("status", status).param("time", t.to_string());
+            let mut s = sig(f).param("status", status);
+            s.time = Some(t);
             if let Some(dn) = ctx.domain {
                 s = s.param("domain", dn);
             }
             c.signals.push(s);
         }
         c.kind(RecordKind::LogStatus);
-        c.field("time", t.to_string());
+        c.field("time", t.text());
         c.field("status", status);
         c.hints.time = Some(t);
         return c;
@@ -240,8 +242,11 @@ pub(crate) fn recognise(first: usize, last: usize, raw: &str, hits: &Hits, ctx: 
         }
         return c;
     }
-    let lower = raw.to_ascii_lowercase();
-    let l = strip_stream(&lower);
+    lower.clear();
+    lower.push_str(raw);
+    lower.make_ascii_lowercase();
+    let lower: &str = lower;
+    let l = strip_stream(lower);
 
     // The troubleshooter's menus and footer say "does NOT work": not results.
     if hits.has(Ph::DiagMenu) || hits.has(Ph::DiagFooter) || (hits.has(Ph::DiagTitle) && !ctx.in_event) {
@@ -255,7 +260,7 @@ pub(crate) fn recognise(first: usize, last: usize, raw: &str, hits: &Hits, ctx: 
         return c;
     }
 
-    decode_errors(raw, &lower, hits, ctx, &mut c, first, last);
+    decode_errors(raw, lower, hits, ctx, &mut c, first, last);
 
     if hits.has(Ph::ForestInfo) {
         c.hints.domain = tag_value(raw, "partition-name");
@@ -279,7 +284,7 @@ pub(crate) fn recognise(first: usize, last: usize, raw: &str, hits: &Hits, ctx: 
     if hits.has(Ph::PwRequest) || hits.has(Ph::PwResult) {
         password_change(raw, hits.has(Ph::PwResult), &mut c, first, last);
     }
-    event_wording(raw, &lower, hits, &mut c, first, last);
+    event_wording(raw, lower, hits, &mut c, first, last);
 
     if hits.has(Ph::SsFeature) {
         let v = value_after_colon(raw).to_ascii_lowercase();
@@ -354,7 +359,7 @@ pub(crate) fn recognise(first: usize, last: usize, raw: &str, hits: &Hits, ctx: 
     if c.kind.is_none() && hits.has(Ph::Phs) && raw.len() <= 200 {
         if let Some((t, _, _)) = time::find(raw) {
             c.kind(RecordKind::DiagnosticsInfo);
-            c.field("time", t.to_string());
+            c.field("time", t.text());
             c.hints.time = Some(t);
         }
     }
@@ -700,9 +705,9 @@ fn topics(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content, first:
             let t = time::find(raw).map(|(t, _, _)| t);
             let mut s = with_connector(sig("heartbeat-ok"), connector_in_line(raw));
             if let Some(t) = t {
-                s = s.param("time", t.to_string());
+                s.time = Some(t);
                 c.hints.time = Some(t);
-                c.field("time", t.to_string());
+                c.field("time", t.text());
             }
             c.signals.push(s);
             c.kind(kind);

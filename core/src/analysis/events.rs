@@ -60,7 +60,7 @@ pub(crate) struct EventB {
     pub has_message: bool,
     pub message_start: String,
     /// Format-List keys seen (to tell where the next event starts).
-    pub keys: Vec<String>,
+    pub keys: Vec<&'static str>,
     pub signals: Vec<Signal>,
     pub hints: Hints,
     pub blank_run: usize,
@@ -138,7 +138,7 @@ impl EventB {
             }
         }
         if let Some(t) = self.time {
-            f.push(("time", t.to_string()));
+            f.push(("time", t.text()));
         }
         if let Some(d) = &self.hints.domain {
             f.push(("domain", d.clone()));
@@ -179,6 +179,9 @@ const DETAILS_KEYS: &[&str] = &[
 /// `Key:   value` pairs of Event Viewer's details, possibly several on a line (separated by
 /// tabs or runs of spaces, as on the General tab).
 pub(crate) fn details_pairs(text: &str) -> Vec<(&'static str, String)> {
+    if !text.contains(':') {
+        return Vec::new();
+    }
     let starts = DETAILS_KEYS.iter().any(|k| starts_ci(text, k) && text.as_bytes().get(k.len()) == Some(&b':'));
     if !starts {
         return Vec::new();
@@ -243,17 +246,15 @@ const LIST_KEYS: &[&str] = &[
 pub(crate) const LIST_STARTS: &[&str] = &["index", "entrytype", "instanceid", "eventid", "timegenerated", "timecreated", "providername", "id", "message", "recordid", "logname"];
 
 /// `Key   : value` of `Format-List` (a space before the colon), with a known event key.
-pub(crate) fn list_pair(text: &str) -> Option<(String, &str)> {
+pub(crate) fn list_pair(text: &str) -> Option<(&'static str, &str)> {
     // Format-List pads every key and writes ` : `; Event Viewer writes `Key:`.
-    let colon = text.find(" :")?;
+    let b = text.as_bytes();
+    let colon = (1..b.len()).find(|&i| b[i] == b':' && b[i - 1] == b' ')? - 1;
     let key = text[..colon].trim();
     if key.is_empty() || key.len() > 24 || key.contains(' ') {
         return None;
     }
-    let lk = key.to_ascii_lowercase();
-    if !LIST_KEYS.contains(&lk.as_str()) {
-        return None;
-    }
+    let lk = LIST_KEYS.iter().find(|k| k.eq_ignore_ascii_case(key))?;
     let rest = text[colon..].trim_start_matches([' ', ':']);
     Some((lk, rest))
 }
@@ -505,8 +506,8 @@ mod tests {
 
     #[test]
     fn list_pairs() {
-        assert_eq!(list_pair("InstanceId         : 611"), Some(("instanceid".into(), "611")));
-        assert_eq!(list_pair("Source             : Directory Synchronization"), Some(("source".into(), "Directory Synchronization")));
+        assert_eq!(list_pair("InstanceId         : 611"), Some(("instanceid", "611")));
+        assert_eq!(list_pair("Source             : Directory Synchronization"), Some(("source", "Directory Synchronization")));
         assert_eq!(list_pair("Source: Directory Synchronization"), None);
         assert_eq!(list_pair("SourceConnector : contoso.com"), None);
         assert_eq!(list_pair("Details: x"), None);

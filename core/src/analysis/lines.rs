@@ -38,6 +38,18 @@ pub(crate) fn normalise(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Per ASCII byte: bit 0 letter or digit, bit 1 control character (tab excepted).
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphanumeric() { 1 } else if (b < 0x20 && b != b'\t') || b == 0x7f { 2 } else { 0 };
+        i += 1;
+    }
+    t
+};
+
 pub(crate) fn shape(line: &str) -> Shape {
     let t = line.trim();
     if t.is_empty() {
@@ -48,14 +60,11 @@ pub(crate) fn shape(line: &str) -> Shape {
     let mut total = 0usize;
     if t.is_ascii() {
         for &b in t.as_bytes() {
-            if b.is_ascii_alphanumeric() {
-                alnum += 1;
-            } else if b < 0x20 && b != b'\t' || b == 0x7f {
-                control += 1;
-            }
+            let k = CLASS[usize::from(b)];
+            alnum += usize::from(k & 1);
+            control += usize::from(k >> 1);
         }
-        total = t.len();
-        return classify(control, alnum, total);
+        return classify(control, alnum, t.len());
     }
     for c in t.chars() {
         total += 1;

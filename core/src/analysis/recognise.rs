@@ -23,13 +23,15 @@ pub(crate) struct Signal {
     pub params: Vec<(&'static str, String)>,
     pub error: Option<&'static ErrorInfo>,
     pub event: Option<u32>,
+    /// When it happened (a `time` parameter, formatted only if kept).
+    pub time: Option<Timestamp>,
     /// "The user name or password is incorrect": the AD account in event 611, else Entra's.
     pub cred_ambiguous: bool,
 }
 
 impl Signal {
     pub fn new(finding: &'static str, first: usize, last: usize) -> Signal {
-        Signal { finding, first, last, extra: None, params: Vec::new(), error: None, event: None, cred_ambiguous: false }
+        Signal { finding, first, last, extra: None, params: Vec::new(), error: None, event: None, time: None, cred_ambiguous: false }
     }
 
     pub fn param(mut self, k: &'static str, v: impl Into<String>) -> Signal {
@@ -113,11 +115,13 @@ struct Driver {
     config: Option<Config>,
     bare: Option<Bare>,
     blank_run: usize,
+    /// Scratch for lower-cased lines.
+    lower: String,
 }
 
 pub(crate) fn run(physical: &[&str], logical: &[Logical<'_>]) -> Output {
     let mut d = Driver {
-        records: Vec::new(),
+        records: Vec::with_capacity(logical.len() / 2),
         signals: Vec::new(),
         timed: Vec::new(),
         covered: vec![false; physical.len()],
@@ -133,6 +137,7 @@ pub(crate) fn run(physical: &[&str], logical: &[Logical<'_>]) -> Output {
         config: None,
         bare: None,
         blank_run: 0,
+        lower: String::new(),
     };
     for l in logical {
         d.line(l);
@@ -258,7 +263,7 @@ impl Driver {
             self.hits.scan(text);
         }
         let ctx = Ctx { connector: None, domain: None, in_diag: false, in_event: true };
-        let c = content::recognise(first, last, text, &self.hits, ctx);
+        let c = content::recognise(first, last, text, &self.hits, ctx, &mut self.lower);
         if let Some(ev) = self.ev.as_mut() {
             ev.last = ev.last.max(last);
             ev.note_message(text);
@@ -340,19 +345,19 @@ impl Driver {
         if let Some((key, value)) = events::list_pair(text) {
             let in_list = self.ev.as_ref().is_some_and(|e| e.format == Format::List);
             let dup = self.ev.as_ref().is_some_and(|e| e.format == Format::List && e.keys.contains(&key));
-            if (!in_list || dup) && events::LIST_STARTS.contains(&key.as_str()) {
+            if (!in_list || dup) && events::LIST_STARTS.contains(&key) {
                 self.start_event(EventB::new(Format::List, first));
             }
             if self.ev.as_ref().is_some_and(|e| e.format == Format::List) {
                 let value = value.to_string();
                 let ev = self.ev.as_mut().expect("checked");
-                ev.keys.push(key.clone());
+                ev.keys.push(key);
                 ev.last = last;
                 ev.in_message = key == "message";
                 if ev.source.is_none() && key == "id" && self.provider.is_some() {
                     ev.source.clone_from(&self.provider);
                 }
-                ev.set(&key, &value, first);
+                ev.set(key, &value, first);
                 if key == "message" {
                     self.event_content(first, last, &value, true);
                 }
@@ -493,23 +498,21 @@ impl Driver {
     fn flush_event(&mut self) {
         let Some(ev) = self.ev.take() else { return };
         // General tab: the message was copied above the fields.
-        let mut signals = ev.signals;
-        let mut hints = ev.hints.clone();
-        let mut first = ev.first;
+        let mut ev = ev;
+        let mut signals = std::mem::take(&mut ev.signals);
         if ev.format == Format::Details && !ev.has_message {
             if let Some(b) = self.bare.take() {
-                first = b.first;
-                hints.merge(&b.hints);
+                ev.first = b.first;
+                ev.hints.merge(&b.hints);
                 signals.extend(b.signals);
             }
         } else {
             self.flush_bare();
         }
-        let mut fields = EventB { signals: Vec::new(), hints: hints.clone(), ..ev };
-        fields.first = first;
-        self.record(RecordKind::Event, first, fields.last, fields.fields());
-        let id_line = fields.id_line.unwrap_or(first);
-        self.evaluate(fields.id, fields.source.as_deref(), fields.time, signals, &hints, first, fields.last, id_line, fields.format);
+        let first = ev.first;
+        self.record(RecordKind::Event, first, ev.last, ev.fields());
+        let id_line = ev.id_line.unwrap_or(first);
+        self.evaluate(ev.id, ev.source.as_deref(), ev.time, signals, &ev.hints, first, ev.last, id_line, ev.format);
     }
 
     /// What an event means, from its ID, source and message; never from its Level.
@@ -551,13 +554,12 @@ impl Driver {
         for mut s in out {
             if let Some(id) = id {
                 s.event = Some(id);
-                s = s.param("event", id.to_string());
                 if s.first != id_line {
                     s.extra = Some(id_line);
                 }
             }
-            if let Some(t) = time {
-                s = s.param("time", t.to_string());
+            if time.is_some() {
+                s.time = time;
             }
             if !s.has_param("domain") {
                 if let Some(d) = &hints.domain {
@@ -661,7 +663,7 @@ impl Driver {
             in_diag: self.diag,
             in_event: false,
         };
-        let c = content::recognise(l.first, l.last, text, &self.hits, ctx);
+        let c = content::recognise(l.first, l.last, text, &self.hits, ctx, &mut self.lower);
         if c.diag_menu {
             self.diag = true;
             self.flush_bare();

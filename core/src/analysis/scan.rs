@@ -15,6 +15,18 @@ static LOWER: [u8; 256] = {
     t
 };
 
+/// Bytes that continue a word: ASCII letters and digits, and every byte of a non-ASCII
+/// character. Patterns are looked for only where a word starts.
+static WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_alphanumeric() || i >= 0x80;
+        i += 1;
+    }
+    t
+};
+
 #[inline]
 fn key2(a: u8, b: u8) -> usize {
     (LOWER[a as usize] as usize) << 8 | LOWER[b as usize] as usize
@@ -41,7 +53,7 @@ impl<T: Copy> Scanner<T> {
     pub fn new(list: Vec<(String, T)>) -> Scanner<T> {
         let mut patterns: Vec<Pattern<T>> = list
             .into_iter()
-            .filter(|(p, _)| p.len() >= 3 && p.is_ascii())
+            .filter(|(p, _)| p.len() >= 3 && p.is_ascii() && WORD[usize::from(p.as_bytes()[0])])
             .map(|(p, tag)| Pattern { bytes: p.to_ascii_lowercase().into_bytes(), tag })
             .collect();
         // Longer patterns first within a pair, so that the order of hits is stable.
@@ -70,13 +82,18 @@ impl<T: Copy> Scanner<T> {
         Scanner { patterns, present, start, ids, third }
     }
 
-    /// Appends `(tag, byte offset, length)` for every occurrence of every pattern in `hay`.
+    /// Appends `(tag, byte offset, length)` for every occurrence of every pattern in `hay`
+    /// that starts a word (after a byte that is not a letter or digit). Patterns start with a
+    /// letter or digit; a contraction's `t` (`aren't`) starts a word.
     pub fn scan(&self, hay: &[u8], out: &mut Vec<(T, usize, usize)>) {
         if hay.len() < 3 {
             return;
         }
         let last = hay.len() - 2;
         let mut i = 0;
+        while i < hay.len() && !WORD[usize::from(hay[i])] {
+            i += 1;
+        }
         while i < last {
             let k = key2(hay[i], hay[i + 1]);
             if self.present[k / 64] & (1 << (k % 64)) != 0 {
@@ -94,7 +111,14 @@ impl<T: Copy> Scanner<T> {
                     }
                 }
             }
+            // On to the next word: past this one, then past the separators.
             i += 1;
+            while i < last && WORD[usize::from(hay[i])] {
+                i += 1;
+            }
+            while i < last && !WORD[usize::from(hay[i])] {
+                i += 1;
+            }
         }
     }
 }
@@ -128,14 +152,17 @@ mod tests {
 
     #[test]
     fn finds_every_occurrence_case_insensitively() {
-        let s = Scanner::new(vec![("RPC Error".into(), 1), ("error".into(), 2), ("abc".into(), 3), ("ab".into(), 4)]);
+        let s = Scanner::new(vec![("RPC Error".into(), 1), ("error".into(), 2), ("abc".into(), 3), ("ab".into(), 4), ("<x>".into(), 5)]);
         let mut out = vec![];
-        s.scan(b"x rpc ERROR 8453 ; Error; ab", &mut out);
+        s.scan(b"x rpc ERROR 8453 ; Error; ab; xerror", &mut out);
         out.sort();
         assert_eq!(out, vec![(1, 2, 9), (2, 6, 5), (2, 19, 5)]);
         out.clear();
         s.scan(b"abc", &mut out);
         assert_eq!(out, vec![(3, 0, 3)]);
+        out.clear();
+        s.scan(b"..abc", &mut out);
+        assert_eq!(out, vec![(3, 2, 3)]);
         out.clear();
         s.scan(b"ab", &mut out);
         assert!(out.is_empty());

@@ -34,13 +34,34 @@ impl Timestamp {
     }
 }
 
+impl Timestamp {
+    /// `2017-03-02 04:31:09` (`03-02 04:31:09` without a year), written without `fmt`.
+    pub fn text(&self) -> String {
+        let mut b = Vec::with_capacity(19);
+        let two = |b: &mut Vec<u8>, v: u8| {
+            b.push(b'0' + v / 10 % 10);
+            b.push(b'0' + v % 10);
+        };
+        if self.year != 0 {
+            let y = self.year;
+            b.extend_from_slice(&[b'0' + (y / 1000 % 10) as u8, b'0' + (y / 100 % 10) as u8, b'0' + (y / 10 % 10) as u8, b'0' + (y % 10) as u8, b'-']);
+        }
+        two(&mut b, self.month);
+        b.push(b'-');
+        two(&mut b, self.day);
+        b.push(b' ');
+        two(&mut b, self.hour);
+        b.push(b':');
+        two(&mut b, self.minute);
+        b.push(b':');
+        two(&mut b, self.second);
+        String::from_utf8(b).unwrap_or_default()
+    }
+}
+
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.year == 0 {
-            write!(f, "{:02}-{:02} {:02}:{:02}:{:02}", self.month, self.day, self.hour, self.minute, self.second)
-        } else {
-            write!(f, "{:04}-{:02}-{:02} {:02}:{:02}:{:02}", self.year, self.month, self.day, self.hour, self.minute, self.second)
-        }
+        f.write_str(&self.text())
     }
 }
 

@@ -56,9 +56,9 @@ pub(crate) fn build(timed: &[Timed], c: &mut Collector<'_>) -> Timeline {
                 s = Signal::new("no-heartbeat", t.id_line, t.id_line);
                 s.extra = Some(new_line);
                 s.event = Some(654);
-                s = s.param("last_heartbeat", hb.to_string()).param("newest_event", new.to_string());
+                s = s.param("last_heartbeat", hb.text()).param("newest_event", new.text());
             } else {
-                s = s.param("time", hb.to_string());
+                s.time = Some(hb);
             }
         }
         if let Some(k) = key {
@@ -105,7 +105,8 @@ pub(crate) fn build(timed: &[Timed], c: &mut Collector<'_>) -> Timeline {
     }
     if tl.full_sync_state == Some(FullSyncState::InProgress) {
         if let Some(t) = steps.iter().rev().find(|t| matches!(t.event, 617..=619)) {
-            let mut s = Signal::new("full-sync-in-progress", t.id_line, t.id_line).param("event", t.event.to_string());
+            let mut s = Signal::new("full-sync-in-progress", t.id_line, t.id_line);
+            s.event = Some(t.event);
             if let Some(sc) = &t.scope {
                 s = s.param("domain", sc.clone());
             }
@@ -117,10 +118,9 @@ pub(crate) fn build(timed: &[Timed], c: &mut Collector<'_>) -> Timeline {
     let newest_event = timed.iter().filter(|t| time_of(t).is_some()).max_by_key(|t| (time_of(t).map(|x| x.seconds()), matches!(t.event, 602 | 609)));
     if let Some(t) = newest_event {
         if matches!(t.event, 602 | 609) {
-            let mut s = Signal::new("phs-stopped", t.id_line, t.id_line).param("event", t.event.to_string());
-            if let Some(x) = t.time {
-                s = s.param("time", x.to_string());
-            }
+            let mut s = Signal::new("phs-stopped", t.id_line, t.id_line);
+            s.event = Some(t.event);
+            s.time = t.time;
             c.add(s);
         }
     }
