@@ -1,13 +1,53 @@
 //! Signals to findings: one finding per cause (finding id), with all its evidence.
 
-use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use super::errors::ErrorInfo;
 use super::recognise::Signal;
 use super::time::Timestamp;
 use super::{Evidence, Finding, MAX_EVIDENCE, MAX_PARAMS};
+
+/// A small fast hasher (FxHash's multiply-rotate) for line numbers and parameter keys: the
+/// inputs are not adversarial in a way that matters here (worst case: slower, still correct).
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut v = [0u8; 8];
+            v[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(v));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_u16(&mut self, i: u16) {
+        self.add(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+}
+
+impl Fx {
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type FxSet<T> = HashSet<T, BuildHasherDefault<Fx>>;
 
 /// The parameter keys signals use (parameters are `&'static str` keyed).
 const PARAM_KEYS: &[&str] = &["connector", "domain", "dn", "code", "event", "time", "version", "status", "result", "scope", "last_heartbeat", "newest_event"];
@@ -16,14 +56,14 @@ use crate::knowledge::{self, FindingInfo};
 struct Builder {
     info: &'static FindingInfo,
     lines: Vec<usize>,
-    seen: HashSet<usize>,
+    seen: FxSet<usize>,
     omitted: usize,
     params: Vec<(String, String)>,
     params_omitted: usize,
     errors: Vec<&'static ErrorInfo>,
     events: Vec<u32>,
-    times: HashSet<Timestamp>,
-    param_hashes: HashSet<u64>,
+    times: FxSet<Timestamp>,
+    param_hashes: FxSet<u64>,
 }
 
 impl Builder {
@@ -96,14 +136,14 @@ impl<'a> Collector<'a> {
         let b = self.builders.entry(info.id).or_insert_with(|| Builder {
             info,
             lines: Vec::new(),
-            seen: HashSet::new(),
+            seen: FxSet::default(),
             omitted: 0,
             params: Vec::new(),
             params_omitted: 0,
             errors: Vec::new(),
             events: Vec::new(),
-            times: HashSet::new(),
-            param_hashes: HashSet::new(),
+            times: FxSet::default(),
+            param_hashes: FxSet::default(),
         });
         let extra = s.extra.filter(|&e| e > 0 && (e < s.first || e > s.last));
         if s.first > 0 || extra.is_some() {
@@ -136,7 +176,7 @@ impl<'a> Collector<'a> {
             if v.is_empty() {
                 continue;
             }
-            let mut h = DefaultHasher::new();
+            let mut h = Fx::default();
             (k, &v).hash(&mut h);
             if b.param_hashes.insert(h.finish()) {
                 b.push_param(k, || v);

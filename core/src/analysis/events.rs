@@ -182,7 +182,8 @@ pub(crate) fn details_pairs(text: &str) -> Vec<(&'static str, String)> {
     if !text.contains(':') {
         return Vec::new();
     }
-    let starts = DETAILS_KEYS.iter().any(|k| starts_ci(text, k) && text.as_bytes().get(k.len()) == Some(&b':'));
+    let first = text.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    let starts = DETAILS_KEYS.iter().any(|k| k.as_bytes()[0] == first && starts_ci(text, k) && text.as_bytes().get(k.len()) == Some(&b':'));
     if !starts {
         return Vec::new();
     }
@@ -465,7 +466,7 @@ pub(crate) struct CsvColumns {
 /// Event Viewer's `Level,Date and Time,Source,Event ID,Task Category` or PowerShell's
 /// `Export-Csv` header (`"EventID","MachineName",…,"Message","Source",…`).
 pub(crate) fn csv_header(text: &str) -> Option<CsvColumns> {
-    if !text.contains(',') {
+    if text.bytes().filter(|&b| b == b',').count() < 2 {
         return None;
     }
     let named_id = ["event id", "eventid", "instanceid", "\"id\"", ",id,", "id,"].iter().any(|p| find_ci(text, p).is_some());

@@ -137,28 +137,41 @@ pub(crate) fn wrap_width(lines: &[&str]) -> Option<usize> {
 /// Longest run of physical lines joined into one logical line.
 const MAX_JOIN: usize = 64;
 
-pub(crate) fn logical<'a>(lines: &[&'a str]) -> Vec<Logical<'a>> {
-    let width = wrap_width(lines);
-    let mut out = Vec::with_capacity(lines.len());
-    let mut i = 0;
-    while i < lines.len() {
-        let raw = lines[i];
-        let first = i;
+/// Logical lines, produced one at a time (no copy of the paste is kept).
+pub(crate) struct LogicalLines<'a, 'b> {
+    lines: &'b [&'a str],
+    width: Option<usize>,
+    i: usize,
+}
+
+pub(crate) fn logical<'a, 'b>(lines: &'b [&'a str]) -> LogicalLines<'a, 'b> {
+    LogicalLines { lines, width: wrap_width(lines), i: 0 }
+}
+
+impl<'a> Iterator for LogicalLines<'a, '_> {
+    type Item = Logical<'a>;
+
+    fn next(&mut self) -> Option<Logical<'a>> {
+        let lines = self.lines;
+        let i = self.i;
+        let raw = *lines.get(i)?;
+        let width = self.width;
         let wrapped = |l: &str| width.is_some_and(|w| l.len() >= w && l.chars().count() == w);
         if wrapped(raw) && i + 1 < lines.len() && !lines[i + 1].trim().is_empty() {
+            let first = i;
+            let mut j = i;
             let mut joined = String::from(raw);
-            while i + 1 < lines.len() && i - first < MAX_JOIN && wrapped(lines[i]) && !lines[i + 1].trim().is_empty() {
-                i += 1;
-                joined.push_str(lines[i]);
+            while j + 1 < lines.len() && j - first < MAX_JOIN && wrapped(lines[j]) && !lines[j + 1].trim().is_empty() {
+                j += 1;
+                joined.push_str(lines[j]);
             }
+            self.i = j + 1;
             let sh = shape(&joined);
-            out.push(Logical { first: first + 1, last: i + 1, indented: starts_blank(raw), text: Cow::Owned(joined.trim().to_string()), shape: sh });
-        } else {
-            out.push(Logical { first: i + 1, last: i + 1, indented: starts_blank(raw), text: Cow::Borrowed(raw.trim()), shape: shape(raw) });
+            return Some(Logical { first: first + 1, last: j + 1, indented: starts_blank(raw), text: Cow::Owned(joined.trim().to_string()), shape: sh });
         }
-        i += 1;
+        self.i = i + 1;
+        Some(Logical { first: i + 1, last: i + 1, indented: starts_blank(raw), text: Cow::Borrowed(raw.trim()), shape: shape(raw) })
     }
-    out
 }
 
 fn starts_blank(s: &str) -> bool {
@@ -211,7 +224,7 @@ mod tests {
         assert_eq!(b.len(), 100);
         let lines = vec![a.as_str(), "ror 8453 : Replication access was denied.", b.as_str(), "tail", "short"];
         assert_eq!(wrap_width(&lines), Some(100));
-        let l = logical(&lines);
+        let l: Vec<Logical<'_>> = logical(&lines).collect();
         assert_eq!(l.len(), 3);
         assert_eq!((l[0].first, l[0].last), (1, 2));
         assert!(l[0].text.contains("xror 8453"));

@@ -247,8 +247,7 @@ pub fn analyze(text: &str) -> Analysis {
     let (text, truncated) = source::cut(text, MAX_INPUT_BYTES);
     let normal = lines::normalise(text);
     let physical = lines::physical(&normal);
-    let logical = lines::logical(&physical);
-    let out = recognise::run(&physical, &logical);
+    let out = recognise::run(&physical, lines::logical(&physical));
     let mut collector = collect::Collector::new(&physical);
     for s in out.signals {
         collector.add(s);

@@ -119,9 +119,9 @@ struct Driver {
     lower: String,
 }
 
-pub(crate) fn run(physical: &[&str], logical: &[Logical<'_>]) -> Output {
+pub(crate) fn run<'a>(physical: &[&'a str], logical: impl Iterator<Item = Logical<'a>>) -> Output {
     let mut d = Driver {
-        records: Vec::with_capacity(logical.len() / 2),
+        records: Vec::with_capacity(physical.len() / 2),
         signals: Vec::new(),
         timed: Vec::new(),
         covered: vec![false; physical.len()],
@@ -139,20 +139,17 @@ pub(crate) fn run(physical: &[&str], logical: &[Logical<'_>]) -> Output {
         blank_run: 0,
         lower: String::new(),
     };
-    for l in logical {
-        d.line(l);
-    }
-    d.flush_all();
-    let mut unparsed = Vec::new();
+    let mut text_lines = vec![false; physical.len()];
     for l in logical {
         if l.shape == Shape::Text {
-            for n in l.first..=l.last {
-                if !d.covered[n - 1] {
-                    unparsed.push(n);
-                }
+            for t in &mut text_lines[l.first - 1..l.last] {
+                *t = true;
             }
         }
+        d.line(&l);
     }
+    d.flush_all();
+    let unparsed = (1..=physical.len()).filter(|&n| text_lines[n - 1] && !d.covered[n - 1]).collect();
     Output { records: d.records, signals: d.signals, unparsed, timed: d.timed }
 }
 
