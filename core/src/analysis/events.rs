@@ -159,21 +159,44 @@ pub(crate) fn is_phs_source(s: &str) -> bool {
     starts_ci(s.trim(), "directory synchron")
 }
 
-const DETAILS_KEYS: &[&str] = &[
-    "log name",
-    "source",
-    "date",
-    "event id",
-    "task category",
-    "level",
-    "keywords",
-    "user",
-    "computer",
-    "opcode",
-    "logged",
-    "more information",
-    "description",
-    "event xml",
+/// Event Viewer's field names (English, German, French) and what they mean.
+const DETAILS_KEYS: &[(&str, &str)] = &[
+    ("log name", "log name"),
+    ("source", "source"),
+    ("date", "date"),
+    ("event id", "event id"),
+    ("task category", "task category"),
+    ("level", "level"),
+    ("keywords", "keywords"),
+    ("user", "user"),
+    ("computer", "computer"),
+    ("opcode", "opcode"),
+    ("logged", "logged"),
+    ("more information", "more information"),
+    ("description", "description"),
+    ("event xml", "event xml"),
+    ("protokollname", "log name"),
+    ("quelle", "source"),
+    ("datum", "date"),
+    ("ereignis-id", "event id"),
+    ("aufgabenkategorie", "task category"),
+    ("ebene", "level"),
+    ("schlüsselwörter", "keywords"),
+    ("benutzer", "user"),
+    ("beschreibung", "description"),
+    ("ereignis-xml", "event xml"),
+    ("protokolliert", "logged"),
+    ("nom du journal", "log name"),
+    ("id de l'événement", "event id"),
+    ("id de l’événement", "event id"),
+    ("catégorie de la tâche", "task category"),
+    ("niveau", "level"),
+    ("mots-clés", "keywords"),
+    ("utilisateur", "user"),
+    ("ordinateur", "computer"),
+    ("xml de l'événement", "event xml"),
+    ("xml de l’événement", "event xml"),
+    ("connecté", "logged"),
 ];
 
 /// `Key:   value` pairs of Event Viewer's details, possibly several on a line (separated by
@@ -183,17 +206,22 @@ pub(crate) fn details_pairs(text: &str) -> Vec<(&'static str, String)> {
         return Vec::new();
     }
     let first = text.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
-    let starts = DETAILS_KEYS.iter().any(|k| k.as_bytes()[0] == first && starts_ci(text, k) && text.as_bytes().get(k.len()) == Some(&b':'));
+    let key_at = |chunk: &str| {
+        DETAILS_KEYS.iter().find(|(k, _)| {
+            let kb = k.as_bytes();
+            kb[0] == chunk.as_bytes().first().map_or(0, u8::to_ascii_lowercase)
+                && starts_ci(chunk, k)
+                && matches!(chunk.as_bytes().get(kb.len()), Some(b':'))
+        })
+    };
+    let starts = DETAILS_KEYS.iter().any(|(k, _)| k.as_bytes()[0] == first) && key_at(text).is_some();
     if !starts {
         return Vec::new();
     }
     let mut out: Vec<(&'static str, String)> = Vec::new();
     for chunk in split_columns(text) {
-        let key = DETAILS_KEYS.iter().find(|k| {
-            starts_ci(chunk, k) && chunk.as_bytes().get(k.len()) == Some(&b':')
-        });
-        match key {
-            Some(k) => out.push((k, chunk[k.len() + 1..].trim().to_string())),
+        match key_at(chunk) {
+            Some((k, canonical)) => out.push((canonical, chunk[k.len() + 1..].trim().to_string())),
             None => match out.last_mut() {
                 Some((_, v)) => {
                     if !v.is_empty() {
