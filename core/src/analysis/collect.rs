@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
-use super::errors::ErrorInfo;
+use super::errors::{ErrorInfo, ErrorKind};
 use super::recognise::Signal;
 use super::time::Timestamp;
 use super::{Evidence, Finding, MAX_EVIDENCE, MAX_PARAMS};
@@ -197,6 +197,9 @@ impl<'a> Collector<'a> {
             .map(|mut b| {
                 b.lines.sort_unstable();
                 b.events.sort_unstable();
+                // A message that only repeats what a decoded number of the same cause says.
+                let numbered: Vec<&'static str> = b.errors.iter().filter(|e| e.kind != ErrorKind::Message).map(|e| e.finding).collect();
+                b.errors.retain(|e| e.kind != ErrorKind::Message || !numbered.contains(&e.finding));
                 let info = b.info;
                 let next_steps = if info.next_steps.is_empty() {
                     info.result.and_then(knowledge::result).map_or(info.next_steps, |r| r.fix)

@@ -186,7 +186,10 @@ fn connect_version(s: &str) -> Option<ConnectVersion> {
     let rest = rest.trim_start_matches([':', ' ', '\t']);
     let tok: &str = rest.split(|c: char| !(c.is_ascii_digit() || c == '.')).next().unwrap_or("");
     let tok = tok.trim_end_matches('.');
-    if tok.split('.').count() != 4 || rest[tok.len()..].starts_with(", Culture") {
+    let after = rest[tok.len()..].trim_start().to_ascii_lowercase();
+    // `version 1.1.614.0 or later` states a requirement, not what is installed.
+    let requirement = ["or ", "and ", "later", "after", "higher", "newer", "+"].iter().any(|w| after.starts_with(w));
+    if tok.split('.').count() != 4 || after.starts_with(", culture") || requirement {
         return None;
     }
     ConnectVersion::parse(tok).ok()
@@ -884,6 +887,7 @@ mod tests {
         assert_eq!(tag_value("&lt;partition-name&gt;contoso.com&lt;/partition-name&gt;", "partition-name").as_deref(), Some("contoso.com"));
         assert_eq!(connect_version("Microsoft Azure AD Connect version 1.1.614.0").map(|v| v.to_string()).as_deref(), Some("1.1.614.0"));
         assert_eq!(connect_version("Microsoft.Online, Version=1.0.0.0, Culture=neutral"), None);
+        assert_eq!(connect_version("with version 1.1.614.0 or after, use the troubleshooting task"), None);
         assert_eq!(log_row("3/2/2017 4:31:09 AM   FilteredByTarget  x").map(|(_, s)| s), Some("FilteredByTarget"));
         assert_eq!(log_row("3/2/2017 4:31:09 AM   611 Error"), None);
     }

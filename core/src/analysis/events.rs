@@ -202,26 +202,22 @@ const DETAILS_KEYS: &[(&str, &str)] = &[
 /// `Key:   value` pairs of Event Viewer's details, possibly several on a line (separated by
 /// tabs or runs of spaces, as on the General tab).
 pub(crate) fn details_pairs(text: &str) -> Vec<(&'static str, String)> {
-    if !text.contains(':') {
-        return Vec::new();
-    }
-    let first = text.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
-    let key_at = |chunk: &str| {
-        DETAILS_KEYS.iter().find(|(k, _)| {
-            let kb = k.as_bytes();
-            kb[0] == chunk.as_bytes().first().map_or(0, u8::to_ascii_lowercase)
-                && starts_ci(chunk, k)
-                && matches!(chunk.as_bytes().get(kb.len()), Some(b':'))
-        })
+    // The key is everything before the first colon, and short.
+    let key_at = |chunk: &str| -> Option<(usize, &'static str)> {
+        let colon = chunk.find(':')?;
+        if colon == 0 || colon > 24 {
+            return None;
+        }
+        let key = &chunk[..colon];
+        DETAILS_KEYS.iter().find(|(k, _)| k.len() == key.len() && k.as_bytes().eq_ignore_ascii_case(key.as_bytes())).map(|(_, c)| (colon, *c))
     };
-    let starts = DETAILS_KEYS.iter().any(|(k, _)| k.as_bytes()[0] == first) && key_at(text).is_some();
-    if !starts {
+    if key_at(text).is_none() {
         return Vec::new();
     }
     let mut out: Vec<(&'static str, String)> = Vec::new();
     for chunk in split_columns(text) {
         match key_at(chunk) {
-            Some((k, canonical)) => out.push((canonical, chunk[k.len() + 1..].trim().to_string())),
+            Some((colon, canonical)) => out.push((canonical, chunk[colon + 1..].trim().to_string())),
             None => match out.last_mut() {
                 Some((_, v)) => {
                     if !v.is_empty() {
@@ -494,7 +490,8 @@ pub(crate) struct CsvColumns {
 /// Event Viewer's `Level,Date and Time,Source,Event ID,Task Category` or PowerShell's
 /// `Export-Csv` header (`"EventID","MachineName",…,"Message","Source",…`).
 pub(crate) fn csv_header(text: &str) -> Option<CsvColumns> {
-    if text.bytes().filter(|&b| b == b',').count() < 2 {
+    // Headers name columns: no `=` (DNs) and no `:` (times, messages).
+    if text.bytes().filter(|&b| b == b',').count() < 2 || text.contains(['=', ':']) {
         return None;
     }
     let named_id = ["event id", "eventid", "instanceid", "\"id\"", ",id,", "id,"].iter().any(|p| find_ci(text, p).is_some());

@@ -59,7 +59,11 @@ pub(crate) fn shape(line: &str) -> Shape {
     let mut alnum = 0usize;
     let mut total = 0usize;
     if t.is_ascii() {
-        for &b in t.as_bytes() {
+        let b = t.as_bytes();
+        if b.iter().all(|&c| (0x20..0x7f).contains(&c) || c == b'\t') {
+            return if b.iter().any(u8::is_ascii_alphanumeric) { Shape::Text } else { Shape::Decoration };
+        }
+        for &b in b {
             let k = CLASS[usize::from(b)];
             alnum += usize::from(k & 1);
             control += usize::from(k >> 1);

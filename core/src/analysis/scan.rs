@@ -45,8 +45,10 @@ pub(crate) struct Scanner<T> {
     /// CSR layout: the patterns starting with pair `k` are `ids[start[k]..start[k + 1]]`.
     start: Vec<u32>,
     ids: Vec<u32>,
-    /// Third byte of `ids[i]`'s pattern, for a quick reject.
+    /// Third and last byte and length of `ids[i]`'s pattern, for quick rejects.
     third: Vec<u8>,
+    last: Vec<u8>,
+    len: Vec<u32>,
 }
 
 impl<T: Copy> Scanner<T> {
@@ -70,16 +72,20 @@ impl<T: Copy> Scanner<T> {
         let mut fill = counts;
         let mut ids = vec![0u32; patterns.len()];
         let mut third = vec![0u8; patterns.len()];
+        let mut last = vec![0u8; patterns.len()];
+        let mut len = vec![0u32; patterns.len()];
         let mut present = vec![0u64; PAIRS / 64];
         for (i, p) in patterns.iter().enumerate() {
             let k = key2(p.bytes[0], p.bytes[1]);
             let slot = fill[k] as usize;
             ids[slot] = i as u32;
             third[slot] = p.bytes[2];
+            last[slot] = p.bytes[p.bytes.len() - 1];
+            len[slot] = p.bytes.len() as u32;
             fill[k] += 1;
             present[k / 64] |= 1 << (k % 64);
         }
-        Scanner { patterns, present, start, ids, third }
+        Scanner { patterns, present, start, ids, third, last, len }
     }
 
     /// Appends `(tag, byte offset, length)` for every occurrence of every pattern in `hay`
@@ -101,6 +107,10 @@ impl<T: Copy> Scanner<T> {
                 let (a, b) = (self.start[k] as usize, self.start[k + 1] as usize);
                 for slot in a..b {
                     if self.third[slot] != c {
+                        continue;
+                    }
+                    let end = i + self.len[slot] as usize;
+                    if end > hay.len() || LOWER[usize::from(hay[end - 1])] != self.last[slot] {
                         continue;
                     }
                     let p = &self.patterns[self.ids[slot] as usize];
