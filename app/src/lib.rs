@@ -11,6 +11,7 @@
 // Under `cargo test` the entry point below is left out, so most of the shell is unused there.
 #![cfg_attr(test, allow(dead_code, unused_imports))]
 
+mod bench;
 mod browser;
 mod components;
 mod route;

@@ -1,0 +1,128 @@
+// Browser half of `scripts/bench.sh`: measures the built app in Debian's headless Chromium and
+// prints the performance-budget table (the native figures come in through the environment).
+//
+// Env: PHS_BASE_URL (served dist/), PHS_DIST (dist folder), PHS_NATIVE_MBPS (native analysis
+// throughput on the 1 MB mixed paste, from `cargo bench -p phs-doctor-core --bench analysis`).
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launch } from '../e2e/helpers.mjs';
+
+const BASE_URL = (process.env.PHS_BASE_URL || 'http://127.0.0.1:8080/').replace(/\/?$/, '/');
+const DIST = process.env.PHS_DIST || 'dist';
+const FIXTURES = new URL('../fixtures/pastes/', import.meta.url);
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+// 1. Size: everything the served page loads, gzip -9.
+function gzipSize(path) { return gzipSync(readFileSync(path), { level: 9 }).length; }
+const served = ['index.html', 'static/style.css', 'static/boot.js', 'pkg/phs_doctor_app.js', 'pkg/phs_doctor_app_bg.wasm'];
+const sizes = Object.fromEntries(served.map((f) => [f, gzipSize(join(DIST, f))]));
+const totalGzip = Object.values(sizes).reduce((a, b) => a + b, 0);
+const singleGzip = gzipSize(join(DIST, 'phs-doctor.html'));
+
+// The same 1 MB mixed paste as the native benchmark (core/benches/analysis.rs).
+function mixedPaste(size) {
+  const names = readdirSync(FIXTURES).filter((n) => n.endsWith('.txt')).sort();
+  const pieces = names.map((n) => {
+    const text = readFileSync(new URL(n, FIXTURES)).toString('utf8');
+    const lines = text.split(/\r?\n/);
+    let i = 0;
+    while (i < lines.length && lines[i].startsWith('# ')) i++;
+    return lines.slice(i).join('\n') + '\n\n';
+  });
+  let out = '';
+  for (let i = 0; Buffer.byteLength(out) < size; i++) out += pieces[i % pieces.length];
+  return out;
+}
+
+const browser = await launch();
+try {
+  // 2. Navigation → first render of a page, median of 5 fresh loads.
+  const renders = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      new MutationObserver((_, obs) => {
+        if (document.querySelector('main#content [data-testid^="page-"]')) {
+          window.__phsFirstRender = performance.now();
+          obs.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(BASE_URL);
+    await page.waitForFunction(() => window.__phsFirstRender !== undefined);
+    renders.push(await page.evaluate(() => window.__phsFirstRender));
+    await context.close();
+  }
+
+  // 3. Wasm analysis throughput on the 1 MB mixed paste (best of 10, after a warm-up).
+  const paste = mixedPaste(1_000_000);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(BASE_URL);
+  await page.locator('main#content [data-testid^="page-"]').first().waitFor();
+  const wasmMs = await page.evaluate(async (text) => {
+    const m = await import('./pkg/phs_doctor_app.js');
+    m.phsBenchAnalyze(text);
+    let best = Infinity;
+    for (let i = 0; i < 10; i++) {
+      const t = performance.now();
+      m.phsBenchAnalyze(text);
+      best = Math.min(best, performance.now() - t);
+    }
+    return best;
+  }, paste);
+  const wasmMbps = (Buffer.byteLength(paste) / 1e6) / (wasmMs / 1000);
+
+  // 4. 1 MB paste → findings shown on the Analyze page (median of 5).
+  const shown = [];
+  await page.goto(BASE_URL + '#/analyze');
+  const hasAnalyze = await page.locator('[data-testid="page-analyze"]').count().catch(() => 0);
+  if (hasAnalyze) {
+    for (let i = 0; i < 5; i++) {
+      await page.evaluate(() => {
+        const ta = document.querySelector('[data-testid="paste"]');
+        ta.value = '';
+        ta.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await page.waitForTimeout(400);
+      const ms = await page.evaluate(async (text) => {
+        const ta = document.querySelector('[data-testid="paste"]');
+        const findings = () => document.querySelectorAll('[data-testid="finding"]').length;
+        const t = performance.now();
+        const dt = new DataTransfer();
+        dt.setData('text/plain', text);
+        ta.value = text;
+        ta.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
+        ta.dispatchEvent(new Event('input', { bubbles: true }));
+        while (findings() === 0) await new Promise((r) => requestAnimationFrame(r));
+        return performance.now() - t;
+      }, paste);
+      shown.push(ms);
+    }
+  }
+  await context.close();
+
+  const nativeMbps = Number(process.env.PHS_NATIVE_MBPS || NaN);
+  const rows = [
+    ['whole app, gzip (html + js + wasm + css)', `${(totalGzip / 1024).toFixed(1)} KB`, '≤ 200 KB', totalGzip <= 200 * 1024],
+    ['single-file page, gzip', `${(singleGzip / 1024).toFixed(1)} KB`, '(info)', null],
+    ['navigation → first render, median of 5', `${median(renders).toFixed(0)} ms`, '≤ 150 ms', median(renders) <= 150],
+    ['1 MB mixed paste → findings shown', shown.length ? `${median(shown).toFixed(0)} ms` : 'n/a', '≤ 50 ms', shown.length ? median(shown) <= 50 : null],
+    ['native analysis throughput (1 MB)', `${nativeMbps.toFixed(0)} MB/s`, '≥ 200 MB/s', nativeMbps >= 200],
+    ['wasm analysis throughput (1 MB)', `${wasmMbps.toFixed(0)} MB/s`, '(info)', null],
+    ['wasm vs native, same input', `${(wasmMbps / nativeMbps).toFixed(2)}×`, '≥ 0.5×', wasmMbps / nativeMbps >= 0.5],
+  ];
+  console.log('\n| figure | measured | budget | met |\n|---|---|---|---|');
+  for (const [name, value, budget, ok] of rows) {
+    console.log(`| ${name} | ${value} | ${budget} | ${ok === null ? '' : ok ? 'yes' : '**no**'} |`);
+  }
+  console.log(`\nfirst renders (ms): ${renders.map((r) => r.toFixed(0)).join(', ')}`);
+  if (shown.length) console.log(`1 MB paste → findings (ms): ${shown.map((r) => r.toFixed(0)).join(', ')}`);
+  console.log(`gzip bytes: ${JSON.stringify(sizes)}`);
+} finally {
+  await browser.close();
+}
