@@ -239,3 +239,29 @@ fn clip(s: &str) -> String {
     }
     format!("{}…", &s[..cut])
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{analyze, MAX_EVIDENCE};
+
+    #[test]
+    fn evidence_is_capped_and_counted() {
+        let text = "RPC Error 8453 : Replication access was denied.\n".repeat(MAX_EVIDENCE + 5);
+        let a = analyze(&text);
+        let f = &a.findings[0];
+        assert_eq!(f.id, "ad-permissions");
+        assert_eq!((f.evidence.len(), f.evidence_omitted), (MAX_EVIDENCE, 5));
+        assert_eq!(f.errors.len(), 1, "the decoded number, not its message again");
+        assert_eq!(f.evidence.first().map(|e| e.line), Some(1));
+    }
+
+    #[test]
+    fn a_connectivity_event_joins_the_one_decoded_cause() {
+        let text = "3/2/2017 5:31:09 AM  611 Error  Password hash synchronization failed for domain: contoso.com, ...\n\nDetails: RPC Error 1722 : The RPC server is unavailable.\n";
+        let a = analyze(text);
+        let ids: Vec<&str> = a.findings.iter().map(|f| f.id).collect();
+        assert_eq!(ids, ["domain-unreachable"]);
+        let lines: Vec<usize> = a.findings[0].evidence.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [1, 3]);
+    }
+}
