@@ -515,7 +515,10 @@ impl Driver {
     /// What an event means, from its ID, source and message; never from its Level.
     #[allow(clippy::too_many_arguments)]
     fn evaluate(&mut self, id: Option<u32>, source: Option<&str>, time: Option<Timestamp>, content: Vec<Signal>, hints: &Hints, first: usize, last: usize, id_line: usize, format: Format) {
-        let phs = source.is_none_or(|s| s.trim().is_empty() || events::is_phs_source(s));
+        // Without a source, an ID outside password sync's (0 and the 600s) is another feature's
+        // (6329 and 33002 are password writeback's); 6900 is ADSync's password change error.
+        let unnamed = source.is_none_or(|s| s.trim().is_empty());
+        let phs = (unnamed && id.is_none_or(|i| i < 1000)) || source.is_some_and(events::is_phs_source);
         let mut out: Vec<Signal> = content
             .into_iter()
             .map(|mut s| {
