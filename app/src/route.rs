@@ -27,6 +27,9 @@ pub enum Route {
     Scripts,
     #[at("/scripts/:kind")]
     Script { kind: String },
+    /// The paste analysis. The paste itself is never in the route.
+    #[at("/analyze")]
+    Analyze,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -37,6 +40,7 @@ pub enum Route {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
     Home,
+    Analyze,
     Events,
     Statuses,
     Scripts,
@@ -50,13 +54,19 @@ pub struct NavEntry {
     pub id: &'static str,
 }
 
-pub fn nav() -> [NavEntry; 4] {
+pub fn nav() -> [NavEntry; 5] {
     [
         NavEntry {
             section: Section::Home,
             route: Route::Home,
             label: strings::NAV_HOME,
             id: "nav-home",
+        },
+        NavEntry {
+            section: Section::Analyze,
+            route: Route::Analyze,
+            label: strings::NAV_ANALYZE,
+            id: "nav-analyze",
         },
         NavEntry {
             section: Section::Events,
@@ -86,6 +96,7 @@ impl Route {
             Route::Events | Route::Event { .. } => Some(Section::Events),
             Route::Statuses => Some(Section::Statuses),
             Route::Scripts | Route::Script { .. } => Some(Section::Scripts),
+            Route::Analyze => Some(Section::Analyze),
             Route::NotFound => None,
         }
     }
@@ -168,7 +179,13 @@ mod tests {
 
     #[test]
     fn every_section_is_in_the_nav() {
-        for r in [Route::Home, Route::Events, Route::Statuses, Route::Scripts] {
+        for r in [
+            Route::Home,
+            Route::Analyze,
+            Route::Events,
+            Route::Statuses,
+            Route::Scripts,
+        ] {
             let s = r.section().unwrap();
             assert!(nav().iter().any(|e| e.section == s));
         }

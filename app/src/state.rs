@@ -1,9 +1,11 @@
 //! What the app remembers between pages while it is open (never stored, never sent): the
-//! version and symptom typed on the start page and the values typed into the script fields.
-//! A thin `Reducible` adapter: every decision about these values is made by the core.
+//! version and symptom typed on the start page, the values typed into the script fields, and
+//! the paste on the Analyze page with its analysis. A thin `Reducible` adapter: every decision
+//! about these values is made by the core.
 
 use std::rc::Rc;
 
+use phs_doctor_core::analysis::{self, Analysis};
 use phs_doctor_core::knowledge::Scope;
 use phs_doctor_core::script::{Field, ScriptInput};
 use phs_doctor_core::ConnectVersion;
@@ -15,6 +17,49 @@ pub struct AppState {
     pub version_text: String,
     pub scope: Scope,
     pub script_input: ScriptInput,
+    pub paste: Paste,
+}
+
+/// The most of a paste that is analysed: about 250 ms of analysis in the browser, so that even
+/// a 20 MB paste leaves the page responsive. Event tables list the newest events first, so the
+/// first part is the one that matters.
+pub const ANALYSED_BYTES: usize = 5 * 1024 * 1024;
+
+/// The text pasted on the Analyze page (in memory only: never in a URL, never stored, never
+/// sent) and its analysis, which may lag behind the text while the user types.
+#[derive(Clone, Debug, Default)]
+pub struct Paste {
+    pub text: Rc<str>,
+    /// Counts every change of `text`.
+    pub revision: u64,
+    pub analysed: Option<Analysed>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Analysed {
+    /// The [`Paste::revision`] analysed.
+    pub revision: u64,
+    pub analysis: Rc<Analysis>,
+    /// How long `analyze` took, in milliseconds (shown next to the counts).
+    pub millis: f64,
+}
+
+impl Paste {
+    /// The analysis, if it is of the current text.
+    pub fn current(&self) -> Option<&Analysed> {
+        self.analysed
+            .as_ref()
+            .filter(|a| a.revision == self.revision)
+    }
+}
+
+/// Revisions identify the text: comparing them is enough (and cheap for a 20 MB paste).
+impl PartialEq for Paste {
+    fn eq(&self, other: &Self) -> bool {
+        self.revision == other.revision
+            && self.analysed.as_ref().map(|a| a.revision)
+                == other.analysed.as_ref().map(|a| a.revision)
+    }
 }
 
 impl Default for AppState {
@@ -23,6 +68,7 @@ impl Default for AppState {
             version_text: String::new(),
             scope: Scope::All,
             script_input: ScriptInput::default(),
+            paste: Paste::default(),
         }
     }
 }
@@ -37,6 +83,10 @@ pub enum AppAction {
     Version(String),
     Scope(Scope),
     Field(Field, String),
+    /// The paste box changed (the analysis follows with [`AppAction::Analyze`]).
+    Paste(String),
+    /// Analyses the paste, unless its analysis is current.
+    Analyze,
 }
 
 impl Reducible for AppState {
@@ -48,9 +98,38 @@ impl Reducible for AppState {
             AppAction::Version(text) => next.version_text = text,
             AppAction::Scope(scope) => next.scope = scope,
             AppAction::Field(field, value) => next.script_input.set(field, value),
+            AppAction::Paste(text) => {
+                if *next.paste.text == *text {
+                    return self;
+                }
+                next.paste.text = Rc::from(text);
+                next.paste.revision += 1;
+            }
+            AppAction::Analyze => {
+                if next.paste.current().is_some() {
+                    return self;
+                }
+                let started = now();
+                let analysis = analysis::analyze_within(&next.paste.text, ANALYSED_BYTES);
+                next.paste.analysed = Some(Analysed {
+                    revision: next.paste.revision,
+                    analysis: Rc::new(analysis),
+                    millis: now() - started,
+                });
+            }
         }
         Rc::new(next)
     }
+}
+
+/// Milliseconds from the page's clock (0 where there is none).
+fn now() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now());
+    #[cfg(not(target_arch = "wasm32"))]
+    0.0
 }
 
 pub type AppContext = UseReducerHandle<AppState>;

@@ -1,6 +1,7 @@
 //! Every string the app shows that is not content from the core. Domain text (paths, results,
 //! events, statuses, version reasons, validation messages) comes from `phs-doctor-core`.
 
+use phs_doctor_core::analysis::{FullSyncState, RecordKind};
 use phs_doctor_core::knowledge::{EventCategory, GateStatus};
 use phs_doctor_core::script::Field;
 use phs_doctor_core::walk::CurrentKind;
@@ -16,6 +17,7 @@ pub const FOOTER: &str = "PHS Doctor runs entirely in your browser: nothing you 
 
 // Navigation (see `route::NAV`).
 pub const NAV_HOME: &str = "Start";
+pub const NAV_ANALYZE: &str = "Analyze";
 pub const NAV_EVENTS: &str = "Event IDs";
 pub const NAV_STATUSES: &str = "Status values";
 pub const NAV_SCRIPTS: &str = "Scripts";
@@ -38,6 +40,8 @@ pub const TOOLS_TITLE: &str = "Look something up";
 pub const TOOL_EVENTS: &str = "What an event ID in the Application log means";
 pub const TOOL_STATUSES: &str = "What a status in an object's password sync log means";
 pub const TOOL_SCRIPTS: &str = "PowerShell scripts with your connector names filled in";
+pub const TOOL_ANALYZE: &str =
+    "Paste troubleshooter output, the status script's output or event text and get findings";
 
 // Walker
 pub const WALK_CHANGE: &str = "\u{2190} Change version or symptom";
@@ -85,6 +89,251 @@ pub fn gate_line(status: GateStatus, min: &str, version: Option<&str>) -> String
             format!("Needs version {min} or later. Enter your version on the start page to check.")
         }
     }
+}
+
+// Analyze
+pub const ANALYZE_TITLE: &str = "Analyze a paste";
+pub const ANALYZE_LEAD: &str = "Paste what the Microsoft Entra Connect server printed: the \
+    troubleshooter's output, the status script's output, events from the Application log, or just \
+    an error number. PHS Doctor finds what it says, with the lines that show it. The text stays in \
+    this page: it is never put in the address, stored or sent anywhere.";
+pub const PASTE_LABEL: &str = "Paste";
+pub const PASTE_PLACEHOLDER: &str = "Paste here, for example an event 611 from Event Viewer \
+    (Copy details as text) or the output of Invoke-ADSyncDiagnostics -PasswordSync";
+pub const PASTE_CLEAR: &str = "Clear";
+pub const PASTE_SAMPLES: &str = "Try a sample:";
+pub const PASTE_EMPTY_COUNTS: &str = "Nothing pasted yet.";
+pub const ANALYZING: &str = "Analysing\u{2026}";
+pub const LARGE_PASTE_HINT: &str =
+    "It is kept in this page\u{2019}s memory but not shown in the box, \
+    which would make the page slow. Its lines appear next to the findings. Clear it to paste \
+    something else.";
+
+pub fn large_paste(bytes: usize) -> String {
+    format!("Large paste: {}", size(bytes))
+}
+pub const WHAT_TO_PASTE: &str = "What you can paste";
+/// The kinds of input the analysis reads, for the empty page and \u{201c}nothing recognised\u{201d}.
+pub const PASTE_KINDS: [&str; 7] = [
+    "The output of Invoke-ADSyncDiagnostics -PasswordSync or of the troubleshooting task \
+     (general diagnostics or one object)",
+    "The output of the status script (Scripts page) or of Get-ADSyncAADPasswordSyncConfiguration",
+    "Events from source \u{201c}Directory Synchronization\u{201d}: Event Viewer\u{2019}s General tab or \
+     Copy details as text, Get-EventLog or Get-WinEvent (table or Format-List), event XML or a CSV export",
+    "Just the message of an event, or an error such as RPC Error 8453 or Error Code: 90",
+    "Events 656 and 657 (password change requests and results)",
+    "Status values from an object\u{2019}s password sync log, such as TargetNotExportedToDirectory",
+    "Microsoft Entra Connect Health alerts about password hash sync",
+];
+pub const FINDINGS_TITLE: &str = "Findings";
+pub const PASTE_VIEW_TITLE: &str = "Your paste";
+pub const PASTE_VIEW_HINT: &str = "Select a finding to highlight its lines here.";
+pub const SHOW_IN_PASTE: &str = "Show in the paste";
+pub const SHOWN_IN_PASTE: &str = "Highlighted in the paste";
+pub const FINDING_EVIDENCE: &str = "Lines that show it";
+pub const FINDING_ERRORS: &str = "Error codes";
+pub const FINDING_DETAILS: &str = "Details";
+pub const FINDING_NEXT: &str = "What to do";
+pub const FINDING_PATH: &str = "Open this step in the guided path";
+pub const ERROR_CAUSE: &str = "Cause";
+pub const ERROR_FIX: &str = "Fix";
+pub const LINE: &str = "Line";
+pub const RECORDS_TITLE: &str = "Recognised";
+pub const TIMELINE_TITLE: &str = "Timeline";
+pub const TIMELINE_NEWEST: &str = "Newest event";
+pub const TIMELINE_HEARTBEATS: &str = "Last heartbeat (event 654) per connector";
+pub const TIMELINE_GAPS: &str = "Heartbeat gaps over 3 hours";
+pub const TIMELINE_FULL_SYNC: &str = "Full password sync";
+pub const COL_CONNECTOR: &str = "Connector";
+pub const COL_LAST_HEARTBEAT: &str = "Last heartbeat";
+pub const COL_COUNT: &str = "Heartbeats";
+pub const COL_LINE: &str = "Line";
+pub const COL_EVENT: &str = "Event";
+pub const COL_TIME: &str = "Time";
+pub const COL_SCOPE: &str = "Domain or forest";
+pub const NO_CONNECTOR: &str = "(not named)";
+pub const NO_TIME: &str = "(no time)";
+pub const UNPARSED_HINT: &str = "PHS Doctor shows what it didn\u{2019}t understand instead of \
+    guessing. If one of these lines matters, look it up on the Event IDs page or in the guided path.";
+
+pub const NO_FINDINGS: &str = "No findings.";
+
+pub fn findings_summary(total: usize, parts: &[String]) -> String {
+    match total {
+        0 => NO_FINDINGS.to_string(),
+        1 => format!("1 finding: {}", parts.join(", ")),
+        n => format!("{n} findings: {}", parts.join(", ")),
+    }
+}
+
+pub fn severity_count(s: Severity, n: usize) -> String {
+    let word = match (s, n) {
+        (Severity::Error, 1) => "problem",
+        (Severity::Error, _) => "problems",
+        (Severity::Warning, 1) => "warning",
+        (Severity::Warning, _) => "warnings",
+        (Severity::Info, _) => "information",
+        (Severity::Ok, _) => "OK",
+    };
+    format!("{n} {word}")
+}
+
+/// `1,234`: counts and sizes read better grouped.
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A byte count as people read it: `812 bytes`, `14.2 KB`, `20.0 MB`.
+pub fn size(bytes: usize) -> String {
+    const KB: f64 = 1024.0;
+    let b = bytes as f64;
+    if bytes < 1024 {
+        format!("{bytes} bytes")
+    } else if b < KB * KB {
+        format!("{:.1} KB", b / KB)
+    } else {
+        format!("{:.1} MB", b / KB / KB)
+    }
+}
+
+pub fn paste_counts(lines: Option<usize>, bytes: usize, millis: Option<f64>) -> String {
+    let mut parts = Vec::new();
+    if let Some(n) = lines {
+        parts.push(format!(
+            "{} {}",
+            grouped(n),
+            if n == 1 { "line" } else { "lines" }
+        ));
+    }
+    parts.push(size(bytes));
+    match millis {
+        Some(ms) if ms < 1.0 => parts.push("analysed in under 1 ms".to_string()),
+        Some(ms) => parts.push(format!("analysed in {ms:.0} ms")),
+        None => {}
+    }
+    parts.join(" \u{b7} ")
+}
+
+pub fn truncated(analysed: usize, total: usize) -> String {
+    format!(
+        "This paste is {}: PHS Doctor analysed the first {} and left the rest out. \
+         Paste the part that matters (for example the newest events) to analyse it.",
+        size(total),
+        size(analysed)
+    )
+}
+
+pub fn more_evidence(n: usize) -> String {
+    format!(
+        "and {} more {}, highlighted in the paste",
+        grouped(n),
+        if n == 1 { "line" } else { "lines" }
+    )
+}
+
+pub fn show_in_paste(lines: usize) -> String {
+    format!(
+        "{SHOW_IN_PASTE} ({} {})",
+        grouped(lines),
+        if lines == 1 { "line" } else { "lines" }
+    )
+}
+
+pub fn lines_hidden(first: usize, last: usize) -> String {
+    if first == last {
+        format!("line {} not shown", grouped(first))
+    } else {
+        format!(
+            "lines {}\u{2013}{} not shown",
+            grouped(first),
+            grouped(last)
+        )
+    }
+}
+
+pub fn line_clipped(more_chars: usize) -> String {
+    format!(" \u{2026} ({} more characters)", grouped(more_chars))
+}
+
+pub fn unparsed_title(n: usize) -> String {
+    format!(
+        "{} {} not understood",
+        grouped(n),
+        if n == 1 { "line" } else { "lines" }
+    )
+}
+
+pub fn unparsed_more(n: usize) -> String {
+    format!("and {} more", grouped(n))
+}
+
+pub fn omitted(n: usize) -> String {
+    format!("and {} more", grouped(n))
+}
+
+pub fn earlier_omitted(n: usize) -> String {
+    format!("The last ones; {} earlier not shown.", grouped(n))
+}
+
+pub fn gap_text(minutes: i64) -> String {
+    let (h, m) = (minutes / 60, minutes % 60);
+    format!("no heartbeat for {h} h {m:02} min before the newest event")
+}
+
+pub fn full_sync_state(s: FullSyncState) -> String {
+    format!("State: {}", s.as_str())
+}
+
+/// A finding parameter's key as a label.
+pub fn param_label(key: &str) -> &str {
+    match key {
+        "connector" => "Connector",
+        "domain" => "Domain",
+        "dn" => "Distinguished name",
+        "code" => "Error code",
+        "event" => "Event",
+        "time" => "Time",
+        "version" => "Version",
+        "status" => "Status",
+        "scope" => "Domain or forest",
+        "result" => "Result",
+        "credentials" => "Credentials",
+        "last_heartbeat" => "Last heartbeat",
+        "newest_event" => "Newest event",
+        other => other,
+    }
+}
+
+/// A kind of recognised record, for the summary (`n` of them).
+pub fn record_label(kind: RecordKind, n: usize) -> String {
+    let (one, many) = match kind {
+        RecordKind::Command => ("PowerShell command", "PowerShell commands"),
+        RecordKind::DiagnosticsMenu => ("troubleshooter menu line", "troubleshooter menu lines"),
+        RecordKind::DiagnosticsCheck => ("troubleshooter check", "troubleshooter checks"),
+        RecordKind::DiagnosticsInfo => ("troubleshooter header", "troubleshooter headers"),
+        RecordKind::StatusScript => ("status script line", "status script lines"),
+        RecordKind::SyncConfiguration => (
+            "password sync configuration",
+            "password sync configurations",
+        ),
+        RecordKind::Event => ("Windows event", "Windows events"),
+        RecordKind::Message => ("event message", "event messages"),
+        RecordKind::PasswordChange => ("password change (656/657)", "password changes (656/657)"),
+        RecordKind::ForestInfo => ("forest info block", "forest info blocks"),
+        RecordKind::LogStatus => ("password sync log status", "password sync log statuses"),
+        RecordKind::HealthAlert => ("Connect Health alert", "Connect Health alerts"),
+        RecordKind::Error => ("error code", "error codes"),
+        RecordKind::Setting => ("setting", "settings"),
+    };
+    format!("{} {}", grouped(n), if n == 1 { one } else { many })
 }
 
 // Events

@@ -27,6 +27,22 @@ pub fn with_code(message: &str) -> yew::Html {
     }
 }
 
+/// The first `max_chars` characters of `text` and how many characters were left out.
+pub fn clip(text: &str, max_chars: usize) -> (&str, usize) {
+    match text.char_indices().nth(max_chars) {
+        Some((i, _)) => (&text[..i], text[i..].chars().count()),
+        None => (text, 0),
+    }
+}
+
+/// `text` cut to `max_chars` characters with an ellipsis when it is longer.
+pub fn ellipsis(text: &str, max_chars: usize) -> String {
+    match clip(text, max_chars) {
+        (all, 0) => all.to_string(),
+        (head, _) => format!("{head}\u{2026}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -36,5 +52,13 @@ mod tests {
         assert_eq!(sentence("is empty"), "Is empty");
         assert_eq!(sentence(""), "");
         assert_eq!(sentence("évidemment"), "Évidemment");
+    }
+
+    #[test]
+    fn clipping() {
+        assert_eq!(clip("abc", 3), ("abc", 0));
+        assert_eq!(clip("aébc", 2), ("aé", 2));
+        assert_eq!(ellipsis("abcdef", 3), "abc\u{2026}");
+        assert_eq!(ellipsis("abc", 3), "abc");
     }
 }

@@ -34,6 +34,9 @@ pub fn HomePage() -> Html {
             <section class="tools" aria-labelledby="tools-title">
                 <h2 id="tools-title">{ strings::TOOLS_TITLE }</h2>
                 <ul class="tool-list">
+                    <li><NavLink to={Route::Analyze} id={AttrValue::Static("tool-analyze")}>
+                        <strong>{ strings::NAV_ANALYZE }</strong><span>{ strings::TOOL_ANALYZE }</span>
+                    </NavLink></li>
                     <li><NavLink to={Route::Events} id={AttrValue::Static("tool-events")}>
                         <strong>{ strings::NAV_EVENTS }</strong><span>{ strings::TOOL_EVENTS }</span>
                     </NavLink></li>

@@ -2,6 +2,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::browser;
+use crate::components::analyze_page::AnalyzePage;
 use crate::components::event_page::EventPage;
 use crate::components::events_page::EventsPage;
 use crate::components::home_page::HomePage;
@@ -23,6 +24,7 @@ fn switch(route: Route) -> Html {
         Route::Statuses => html! { <StatusesPage /> },
         Route::Scripts => html! { <ScriptsPage kind={None::<AttrValue>} /> },
         Route::Script { kind } => html! { <ScriptsPage kind={Some(AttrValue::from(kind))} /> },
+        Route::Analyze => html! { <AnalyzePage /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
 }

@@ -1,10 +1,13 @@
 //! One small component per file. Pages end in `_page`; the rest are their parts.
 
+pub mod analysis_overview;
+pub mod analyze_page;
 pub mod answer_summary;
 pub mod app;
 pub mod event_page;
 pub mod event_row;
 pub mod events_page;
+pub mod finding_card;
 pub mod gate_notice;
 pub mod home_page;
 pub mod layout;
@@ -12,6 +15,9 @@ pub mod nav;
 pub mod nav_link;
 pub mod node_card;
 pub mod not_found_page;
+pub mod paste_box;
+pub mod paste_samples;
+pub mod paste_view;
 pub mod recommendation;
 pub mod rich_text;
 pub mod scope_field;
@@ -21,5 +27,6 @@ pub mod scripts_page;
 pub mod severity_badge;
 pub mod status_card;
 pub mod statuses_page;
+pub mod unparsed_lines;
 pub mod version_field;
 pub mod walker_page;

@@ -244,7 +244,14 @@ impl FullSyncState {
 
 /// Analyses a paste. Never fails, never panics; linear in the size of `text`.
 pub fn analyze(text: &str) -> Analysis {
-    let (text, truncated) = source::cut(text, MAX_INPUT_BYTES);
+    analyze_within(text, MAX_INPUT_BYTES)
+}
+
+/// [`analyze`] with a smaller cut than [`MAX_INPUT_BYTES`] (at most that), for a shell that
+/// must answer quickly: the rest of the paste is left out and reported in
+/// [`Analysis::truncated`].
+pub fn analyze_within(text: &str, max_bytes: usize) -> Analysis {
+    let (text, truncated) = source::cut(text, max_bytes.min(MAX_INPUT_BYTES));
     let normal = lines::normalise(text);
     let physical = lines::physical(&normal);
     let out = recognise::run(&physical, lines::logical(&physical));

@@ -83,6 +83,16 @@ mod tests {
     }
 
     #[test]
+    fn analyze_within_cuts_and_says_so() {
+        let text = "RPC Error 8453 : Replication access was denied.\nRPC Error 1722 : The RPC server is unavailable.\n";
+        let a = crate::analysis::analyze_within(text, 60);
+        assert_eq!(a.truncated, Some(Truncation { bytes_total: text.len(), bytes_analysed: 48 }));
+        assert_eq!(a.line_count, 1);
+        assert!(a.findings.iter().all(|f| f.evidence.iter().all(|e| e.line == 1)));
+        assert_eq!(crate::analysis::analyze_within(text, usize::MAX).truncated, None);
+    }
+
+    #[test]
     fn cuts_at_a_line_break() {
         assert_eq!(cut("ab\ncd\nef", 7), ("ab\ncd\n", Some(Truncation { bytes_total: 8, bytes_analysed: 6 })));
         assert_eq!(cut("abc", 3), ("abc", None));

@@ -1,0 +1,200 @@
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
+use phs_doctor_core::Severity;
+use yew::prelude::*;
+
+use crate::components::analysis_overview::AnalysisOverview;
+use crate::components::finding_card::FindingCard;
+use crate::components::paste_box::PasteBox;
+use crate::components::paste_view::PasteView;
+use crate::components::unparsed_lines::UnparsedLines;
+use crate::state::{use_app, AppAction, ANALYSED_BYTES};
+use crate::strings;
+
+/// The pause in typing after which the paste is analysed.
+const DEBOUNCE_MS: u32 = 250;
+/// Above this size a change shows "Analysing…" for a frame before the analysis runs.
+const BIG: usize = 1024 * 1024;
+
+/// What is highlighted in the paste view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Selection {
+    Finding(&'static str),
+    Line(usize),
+}
+
+/// The paste analysis: a paste box, the findings sorted by severity, the paste with the
+/// selected finding's lines highlighted, what was recognised, the timeline and the lines not
+/// understood. The paste lives in the app state (memory only).
+#[component]
+pub fn AnalyzePage() -> Html {
+    let app = use_app();
+    let paste = app.paste.clone();
+    let selection = use_state(|| None::<Selection>);
+    let scroll_nonce = use_state(|| 0u32);
+    // Set by a change that is analysed at once (a paste, a sample, Clear).
+    let immediate = use_mut_ref(|| false);
+    {
+        // After a pause in typing (or at once), analyse the current text.
+        let dispatcher = app.dispatcher();
+        let stale = paste.current().is_none();
+        let big = paste.text.len() > BIG;
+        let immediate = immediate.clone();
+        use_effect_with(paste.revision, move |_| {
+            let now = std::mem::take(&mut *immediate.borrow_mut());
+            let timer = stale.then(|| {
+                let delay = match (now, big) {
+                    (false, _) => DEBOUNCE_MS,
+                    (true, true) => 30,
+                    (true, false) => 0,
+                };
+                Timeout::new(delay, move || dispatcher.dispatch(AppAction::Analyze))
+            });
+            move || drop(timer)
+        });
+    }
+    let on_change = {
+        let dispatcher = app.dispatcher();
+        let immediate = immediate.clone();
+        Callback::from(move |(text, now): (String, bool)| {
+            *immediate.borrow_mut() = now;
+            dispatcher.dispatch(AppAction::Paste(text));
+        })
+    };
+    let select = {
+        let selection = selection.clone();
+        let scroll_nonce = scroll_nonce.clone();
+        Callback::from(move |s: Selection| {
+            selection.set(Some(s));
+            scroll_nonce.set(scroll_nonce.wrapping_add(1));
+        })
+    };
+    let on_select = select.reform(Selection::Finding);
+    let on_line = select.reform(Selection::Line);
+
+    let empty = paste.text.is_empty();
+    let busy = !empty && paste.current().is_none() && paste.text.len() > BIG;
+    // While the user types, the previous analysis stays on screen until the new one is ready.
+    let shown = paste.analysed.clone().filter(|_| !empty);
+    let counts = if empty {
+        AttrValue::Static(strings::PASTE_EMPTY_COUNTS)
+    } else if busy {
+        AttrValue::from(format!(
+            "{} \u{b7} {}",
+            strings::size(paste.text.len()),
+            strings::ANALYZING
+        ))
+    } else {
+        let current = paste.current();
+        AttrValue::from(strings::paste_counts(
+            current.map(|a| a.analysis.line_count),
+            paste.text.len(),
+            current.map(|a| a.millis),
+        ))
+    };
+    let highlight: Rc<Vec<usize>> = Rc::new(match (*selection, &shown) {
+        (Some(Selection::Finding(id)), Some(a)) => a
+            .analysis
+            .findings
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| f.evidence.iter().map(|e| e.line).collect())
+            .unwrap_or_default(),
+        (Some(Selection::Line(n)), Some(_)) => vec![n],
+        _ => Vec::new(),
+    });
+    let selected_id = match *selection {
+        Some(Selection::Finding(id)) => Some(id),
+        _ => None,
+    };
+
+    let results = shown.map(|a| {
+        let analysis = a.analysis.clone();
+        let findings = &analysis.findings;
+        let nothing = findings.is_empty() || findings.iter().all(|f| f.id == "nothing-recognised");
+        html! {
+            <>
+                if let Some(t) = analysis.truncated {
+                    <div class="notice notice-warning" data-testid="truncated" role="status">
+                        { strings::truncated(t.bytes_analysed, t.bytes_total) }
+                    </div>
+                }
+                <div class="analysis-grid">
+                    <div class="analysis-main">
+                        <section aria-labelledby="findings-title">
+                            <h2 id="findings-title">{ strings::FINDINGS_TITLE }</h2>
+                            <p class="findings-summary" data-testid="findings-summary" aria-live="polite">
+                                { summary(&analysis) }
+                            </p>
+                            <ol class="findings" data-testid="findings">
+                                { for findings.iter().map(|f| html! {
+                                    <li key={f.id} data-testid="finding">
+                                        <FindingCard finding={f.clone()} selected={selected_id == Some(f.id)}
+                                            on_select={on_select.clone()} />
+                                    </li>
+                                }) }
+                            </ol>
+                            if nothing { { what_to_paste() } }
+                        </section>
+                        <AnalysisOverview analysis={analysis.clone()} on_line={on_line.clone()} />
+                        <UnparsedLines text={paste.text.clone()} revision={a.revision} max_bytes={ANALYSED_BYTES}
+                            analysis={analysis.clone()} on_line={on_line.clone()} />
+                    </div>
+                    <aside class="analysis-side" aria-labelledby="paste-view-title">
+                        <div class="side-sticky">
+                            <h2 id="paste-view-title">{ strings::PASTE_VIEW_TITLE }</h2>
+                            <p class="hint">{ strings::PASTE_VIEW_HINT }</p>
+                            <PasteView text={paste.text.clone()} revision={a.revision} line_count={analysis.line_count}
+                                max_bytes={ANALYSED_BYTES} highlight={highlight.clone()} scroll_nonce={*scroll_nonce} />
+                        </div>
+                    </aside>
+                </div>
+            </>
+        }
+    });
+
+    html! {
+        <div class="page analyze" data-testid="page-analyze" aria-busy={if busy { "true" } else { "false" }}>
+            <h1>{ strings::ANALYZE_TITLE }</h1>
+            <p class="lead">{ strings::ANALYZE_LEAD }</p>
+            <div class="card paste-card">
+                <PasteBox text={paste.text.clone()} {counts} {on_change} />
+            </div>
+            if empty {
+                { what_to_paste() }
+            } else if let Some(r) = results {
+                { r }
+            }
+        </div>
+    }
+}
+
+/// "3 findings: 1 problem, 1 warning, 1 OK".
+fn summary(a: &phs_doctor_core::analysis::Analysis) -> String {
+    let total = a.findings.len();
+    let parts: Vec<String> = [
+        Severity::Error,
+        Severity::Warning,
+        Severity::Info,
+        Severity::Ok,
+    ]
+    .into_iter()
+    .filter_map(|s| {
+        let n = a.findings.iter().filter(|f| f.severity == s).count();
+        (n > 0).then(|| strings::severity_count(s, n))
+    })
+    .collect();
+    strings::findings_summary(total, &parts)
+}
+
+fn what_to_paste() -> Html {
+    html! {
+        <section class="card what-to-paste" aria-labelledby="what-title" data-testid="what-to-paste">
+            <h2 id="what-title">{ strings::WHAT_TO_PASTE }</h2>
+            <ul>
+                { for strings::PASTE_KINDS.iter().map(|k| html! { <li>{ *k }</li> }) }
+            </ul>
+        </section>
+    }
+}

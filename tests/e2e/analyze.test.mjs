@@ -1,0 +1,323 @@
+// The Analyze page: paste → findings sorted by severity → evidence highlighted in the paste;
+// Clear; the paste kept across pages and never in the URL; hostile pastes stay text; a 20 MB
+// paste leaves the page responsive (the figures are printed).
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { assertAccessible, hash, launch, open, shot } from './helpers.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const FIXTURES = join(here, '..', 'fixtures', 'pastes');
+
+/** A fixture's paste: the file without its `# ` header lines. */
+function fixture(name) {
+  const lines = readFileSync(join(FIXTURES, `${name}.txt`), 'utf8').split('\n');
+  while (lines[0]?.startsWith('# ')) lines.shift();
+  return lines.join('\n');
+}
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2, ok: 3 };
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** Opens the Analyze page; any dialog (alert, confirm…) is a failure. */
+async function openAnalyze(options) {
+  const opened = await open(browser, '#/analyze', options);
+  opened.page.on('dialog', async (d) => {
+    opened.problems.push(`dialog: ${d.type()} ${d.message()}`);
+    await d.dismiss();
+  });
+  return opened;
+}
+
+/** Waits until the analysis of the current text is shown. */
+async function analysed(page) {
+  await page.waitForFunction(() => document.querySelector('[data-testid="paste-counts"]')?.textContent.includes('analysed in'));
+}
+
+/** Types nothing: fills the box as a paste would (one input event). */
+async function paste(page, text) {
+  await page.getByTestId('paste').fill(text);
+  await analysed(page);
+}
+
+async function severities(page) {
+  return page.locator('[data-testid="findings"] [data-finding]').evaluateAll((cards) => cards.map((c) => c.dataset.severity));
+}
+
+test('an event 611 with RPC Error 8453: the ad-permissions card, its evidence highlighted in the paste', async () => {
+  const { page, done } = await openAnalyze();
+  assert.equal(await page.getByTestId('nav-analyze').getAttribute('aria-current'), 'page');
+  await page.getByTestId('what-to-paste').waitFor();
+  assert.match(await page.getByTestId('paste-counts').innerText(), /Nothing pasted/);
+  assert.ok(await page.getByTestId('clear').isDisabled());
+  await shot(page, 'analyze-empty');
+  await assertAccessible(page, 'analyze empty');
+
+  const text = fixture('event-details-611-8453');
+  await paste(page, text);
+  const card = page.getByTestId('finding-ad-permissions');
+  await card.waitFor();
+  assert.equal(await card.getAttribute('data-severity'), 'error');
+  assert.match(await card.locator('.finding-title').innerText(), /replication permissions/);
+  assert.equal(await card.locator('[data-severity]').first().innerText(), 'Problem');
+  // Evidence: line numbers and the pasted text.
+  const evidence = card.getByTestId('evidence');
+  assert.equal(await evidence.locator('[data-line="11"]').count(), 1);
+  assert.match(await evidence.locator('[data-line="11"]').innerText(), /RPC Error 8453 : Replication access was denied/);
+  // The decoded error, the parameters, the next steps, the guided-path link.
+  assert.match(await card.getByTestId('errors').locator('[data-code="8453"]').innerText(), /RPC error 8453 \(0x2105\)[\s\S]*ERROR_DS_DRA_ACCESS_DENIED/);
+  assert.match(await card.getByTestId('params').locator('[data-key="domain"]').innerText(), /Contoso\.com/);
+  assert.match(await card.getByTestId('params').locator('[data-key="code"]').innerText(), /8453/);
+  assert.ok(await card.getByTestId('next-steps').locator('li').count() >= 1);
+  assert.match(await page.getByTestId('paste-counts').innerText(), /29 lines · 1\.\d KB · analysed in/);
+  assert.match(await page.getByTestId('records').innerText(), /1 Windows event/);
+
+  // Select the finding: its lines are highlighted in the paste and the first is in view.
+  assert.equal(await page.locator('#paste-view .src-line.hl').count(), 0);
+  await card.getByTestId('show-in-paste').click();
+  await page.locator('#paste-view .src-line.hl').first().waitFor();
+  const lines = await evidence.locator('[data-line]').evaluateAll((b) => b.map((e) => Number(e.dataset.line)));
+  const highlighted = await page.locator('#paste-view .src-line.hl').evaluateAll((l) => l.map((e) => Number(e.dataset.line)));
+  assert.deepEqual(highlighted, lines);
+  assert.equal(await card.getByTestId('show-in-paste').getAttribute('aria-pressed'), 'true');
+  assert.ok(await page.locator(`#src-line-${lines[0]}`).isVisible());
+  const inView = await page.evaluate((n) => {
+    const view = document.getElementById('paste-view').getBoundingClientRect();
+    const line = document.getElementById(`src-line-${n}`).getBoundingClientRect();
+    return line.top >= view.top && line.bottom <= view.bottom && line.top >= 0 && line.bottom <= window.innerHeight;
+  }, lines[0]);
+  assert.ok(inView, 'the first evidence line is scrolled into view');
+  // The paste view shows the text as text.
+  assert.match(await page.locator('#src-line-16 .lt').innerText(), /<EventID Qualifiers="0">611<\/EventID>/);
+  await shot(page, 'analyze-611');
+  await assertAccessible(page, 'analyze 611');
+
+  // The guided-path link leads to the finding's node.
+  await card.locator('.finding-path a').click();
+  await page.getByTestId('page-walker').waitFor();
+  assert.equal(await page.getByTestId('node').getAttribute('data-reference'), 'manual-all/permissions');
+  assert.match(await hash(page), /^#\/path\/manual-all\/[\d.]+$/);
+
+  // Back on Analyze: the paste and its findings are still there.
+  await page.getByTestId('nav-analyze').click();
+  await page.getByTestId('finding-ad-permissions').waitFor();
+  assert.equal(await page.getByTestId('paste').inputValue(), text);
+  await done();
+});
+
+test('findings are sorted by severity; typing is analysed after a pause; Clear empties everything', async () => {
+  const { page, done } = await openAnalyze();
+  const text = [fixture('healthy-mixed'), fixture('event-table-getwinevent-gap'), fixture('diag-staging'), fixture('not-phs-writeback')].join('\n');
+  await paste(page, text);
+  const order = await severities(page);
+  assert.ok(order.length >= 5, `several findings: ${order}`);
+  for (const s of ['error', 'info', 'ok']) assert.ok(order.includes(s), `${s} in ${order}`);
+  const ranks = order.map((s) => SEVERITY_RANK[s]);
+  assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b), `sorted: ${order}`);
+  assert.match(await page.getByTestId('findings-summary').innerText(), /\d+ findings: \d+ problems?, .*\d+ OK/);
+  // The timeline: last heartbeat per connector, full sync.
+  const timeline = page.getByTestId('timeline');
+  assert.ok(await timeline.getByTestId('heartbeats').locator('tbody tr').count() >= 1);
+  assert.match(await timeline.getByTestId('full-sync-state').innerText(), /completed/);
+  // A line number in the timeline highlights that line.
+  await timeline.getByTestId('heartbeats').locator('button').first().click();
+  await page.locator('#paste-view .src-line.hl').waitFor();
+  assert.equal(await page.locator('#paste-view .src-line.hl').count(), 1);
+  await shot(page, 'analyze-sorted');
+
+  // Lines not understood: collapsed, with a count; opened, they list line and text.
+  const unparsed = page.getByTestId('unparsed');
+  if (await unparsed.count()) {
+    const n = Number(await unparsed.getAttribute('data-count'));
+    assert.match(await unparsed.locator('summary').innerText(), new RegExp(`${n} lines? not understood`));
+    await unparsed.locator('summary').click();
+    assert.ok(await unparsed.locator('.unparsed-list li').count() >= 1);
+  }
+
+  // Clear: empty box, no findings, the help again.
+  await page.getByTestId('clear').click();
+  await page.getByTestId('what-to-paste').waitFor();
+  assert.equal(await page.getByTestId('paste').inputValue(), '');
+  assert.equal(await page.locator('[data-finding]').count(), 0);
+  assert.match(await page.getByTestId('paste-counts').innerText(), /Nothing pasted/);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'paste');
+
+  // Typing: analysed after a pause, not on every key.
+  await page.getByTestId('paste').pressSequentially('Details: RPC Error 1722 : The RPC server is unavailable.', { delay: 5 });
+  await page.getByTestId('finding-domain-unreachable').waitFor();
+  await done();
+});
+
+test('nothing recognised says what can be pasted; samples fill the box', async () => {
+  const { page, done } = await openAnalyze();
+  await paste(page, 'hello\nthis is not from a Connect server\n');
+  await page.getByTestId('finding-nothing-recognised').waitFor();
+  await page.getByTestId('what-to-paste').waitFor();
+  assert.match(await page.getByTestId('what-to-paste').innerText(), /Invoke-ADSyncDiagnostics -PasswordSync/);
+  await shot(page, 'analyze-nothing');
+
+  await page.getByTestId('sample-diagnostics').click();
+  await page.getByTestId('finding-no-heartbeat').waitFor();
+  assert.match(await page.getByTestId('paste').inputValue(), /Invoke-ADSyncDiagnostics -PasswordSync/);
+  await page.getByTestId('sample-event-611').click();
+  await page.getByTestId('finding-ad-permissions').waitFor();
+  await done();
+});
+
+test('the paste stays while moving between pages and never reaches the URL or storage', async () => {
+  const { page, done } = await openAnalyze();
+  const marker = 'ZZMARKER-8c1f';
+  const text = `${fixture('event-details-611-8453')}\nCN=${marker},DC=contoso,DC=com\n`;
+  const urls = [];
+  page.on('framenavigated', (f) => { if (f === page.mainFrame()) urls.push(f.url()); });
+  await paste(page, text);
+  await page.getByTestId('finding-ad-permissions').getByTestId('show-in-paste').click();
+  for (const nav of ['nav-events', 'nav-statuses', 'nav-scripts', 'nav-home']) {
+    await page.getByTestId(nav).click();
+    await page.locator(`[data-testid="${nav}"][aria-current="page"]`).waitFor();
+    urls.push(page.url());
+  }
+  await page.goBack();
+  await page.getByTestId('nav-analyze').click();
+  await page.getByTestId('finding-ad-permissions').waitFor();
+  assert.equal(await page.getByTestId('paste').inputValue(), text);
+  urls.push(page.url());
+  for (const u of urls) {
+    assert.ok(!u.includes(marker) && !u.includes('8453') && !u.includes('Contoso'), `pasted text in a URL: ${u}`);
+  }
+  const stored = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }));
+  assert.equal(stored, '{"local":{},"session":{}}');
+  await done();
+});
+
+test('hostile pastes stay text: no dialog, no element from the input, the page responds', async () => {
+  const { page, done } = await openAnalyze();
+  const hostile = [
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    'javascript:alert(1)',
+    '**bold** [x](javascript:alert(1)) <b>b</b> `code` <a href="javascript:alert(2)">a</a>',
+    'Password synchronization failed for domain: <img src=x onerror=alert(3)>. Details: RPC Error 8453 : <script>alert(4)</script>',
+    '<svg onload=alert(5)><iframe src="javascript:alert(6)"></iframe>',
+  ];
+  const before = await page.evaluate(() => document.querySelectorAll('script, img, svg, iframe, b').length);
+  for (const h of hostile) {
+    await paste(page, h);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('script, img, svg, iframe, b').length), before, h);
+    assert.equal(await page.locator('a[href^="javascript:"]').count(), 0, h);
+    // The paste view shows it literally.
+    assert.equal(await page.locator('#src-line-1 .lt').innerText(), h);
+  }
+  // All together, with a finding whose evidence and parameters carry the markup.
+  await paste(page, hostile.join('\n'));
+  await page.getByTestId('finding-ad-permissions').waitFor();
+  assert.match(await page.getByTestId('finding-ad-permissions').getByTestId('evidence').innerText(), /<script>alert\(4\)<\/script>/);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('script, img, svg, iframe, b').length), before);
+  assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
+  await page.getByTestId('finding-ad-permissions').getByTestId('show-in-paste').click();
+  await shot(page, 'analyze-hostile');
+
+  // A 100 KB single line: shown clipped, the page still responds.
+  const long = `RPC Error 8453 : ${'<img src=x onerror=alert(7)>'.repeat(3700)}`;
+  assert.ok(long.length > 100_000);
+  await paste(page, long);
+  assert.match(await page.locator('#src-line-1 .lt').innerText(), /more characters\)$/);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('script, img, svg, iframe, b').length), before);
+  const t0 = Date.now();
+  await page.getByTestId('nav-events').click();
+  await page.getByTestId('page-events').waitFor({ timeout: 3000 });
+  assert.ok(Date.now() - t0 < 3000);
+  await done();
+});
+
+/** Puts `mb` MB of mixed pastes into the box the way the test brief asks (value + input event),
+ * or as a paste event carrying the text; returns the milliseconds until findings are shown. */
+async function bigPaste(page, mb, how) {
+  const seed = ['healthy-mixed', 'event-table-getwinevent-gap', 'event-details-611-8453', 'diag-no-heartbeat',
+    'status-script-no-ping', 'events-656-657', 'full-sync-failed', 'junk-and-foreign', 'rpc-spellings'].map(fixture).join('\n');
+  return page.evaluate(async ({ seed, bytes, how }) => {
+    const text = seed.repeat(Math.ceil(bytes / seed.length)).slice(0, bytes);
+    const area = document.querySelector('[data-testid="paste"]');
+    const t0 = performance.now();
+    if (how === 'input') {
+      area.value = text;
+      area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    } else {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      area.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: data }));
+    }
+    await new Promise((resolve) => {
+      const shown = () => document.querySelector('[data-testid="paste-counts"]')?.textContent.includes('analysed in')
+        && document.querySelector('[data-testid="findings"] [data-finding]');
+      const check = () => (shown() ? resolve() : requestAnimationFrame(check));
+      check();
+    });
+    // One more frame: the findings are painted.
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    return { ms: performance.now() - t0, counts: document.querySelector('[data-testid="paste-counts"]').textContent };
+  }, { seed, bytes: mb * 1024 * 1024, how });
+}
+
+test('1 MB and 20 MB pastes: findings shown, figures printed, the page stays responsive', async () => {
+  const { page, done } = await openAnalyze();
+  const figures = [];
+  for (const [mb, how] of [[1, 'input'], [1, 'paste'], [20, 'input'], [20, 'paste']]) {
+    if (await page.getByTestId('clear').isEnabled()) await page.getByTestId('clear').click();
+    await page.getByTestId('what-to-paste').waitFor();
+    const r = await bigPaste(page, mb, how);
+    figures.push(`${mb} MB (${how === 'input' ? 'value + input event' : 'paste event'}): findings shown after ${r.ms.toFixed(0)} ms [${r.counts}]`);
+    // A large paste is held in memory, not in the textarea.
+    await page.getByTestId('large-paste').waitFor();
+    assert.equal(await page.getByTestId('paste').inputValue(), '');
+    if (mb === 20) {
+      assert.match(await page.getByTestId('truncated').innerText(), /This paste is 20\.\d MB: PHS Doctor analysed the first 5\.0 MB/);
+    }
+    assert.ok(await page.locator('#paste-view .src-line').count() <= 1_000, 'the paste view keeps the DOM small');
+  }
+  await shot(page, 'analyze-20mb');
+  // The page responds: another page opens within a few seconds, and back again.
+  let t0 = Date.now();
+  await page.getByTestId('nav-statuses').click();
+  await page.getByTestId('page-statuses').waitFor({ timeout: 5000 });
+  figures.push(`navigation away with a 20 MB paste held: ${Date.now() - t0} ms`);
+  t0 = Date.now();
+  await page.getByTestId('nav-analyze').click();
+  await page.getByTestId('large-paste').waitFor({ timeout: 5000 });
+  await page.locator('[data-testid="findings"] [data-finding]').first().waitFor({ timeout: 5000 });
+  figures.push(`back to Analyze with the 20 MB paste: ${Date.now() - t0} ms`);
+  // Selecting a finding in the big paste highlights a window of lines around its evidence.
+  await page.locator('[data-testid="findings"] [data-finding] [data-testid="show-in-paste"]').first().click();
+  await page.locator('#paste-view .src-line.hl').first().waitFor();
+  assert.ok(await page.locator('#paste-view .src-line').count() <= 1_000);
+  // And the box is usable again after Clear.
+  await page.getByTestId('clear').click();
+  await page.getByTestId('paste').fill('RPC Error 8453 : Replication access was denied.');
+  await page.getByTestId('finding-ad-permissions').waitFor();
+  console.log(`\n  Analyze page timings (headless Chromium):\n  - ${figures.join('\n  - ')}\n`);
+  await done();
+});
+
+test('screenshots: dark and narrow', async () => {
+  for (const [name, options] of [
+    ['dark-analyze', { colorScheme: 'dark' }],
+    ['phone-analyze', { viewport: { width: 390, height: 844 } }],
+  ]) {
+    const { page, done } = await openAnalyze(options);
+    await page.getByTestId('sample-event-table').click();
+    await page.getByTestId('finding-domain-unreachable').waitFor();
+    // The heartbeat gap of this sample (4.5 hours before the newest event) is in the timeline.
+    assert.match(await page.getByTestId('gaps').innerText(), /no heartbeat for 4 h 30 min before the newest event/);
+    await page.getByTestId('finding-domain-unreachable').getByTestId('show-in-paste').click();
+    await page.locator('#paste-view .src-line.hl').first().waitFor();
+    await shot(page, name);
+    await assertAccessible(page, name);
+    await done();
+  }
+});
