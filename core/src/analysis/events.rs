@@ -491,7 +491,8 @@ pub(crate) struct CsvColumns {
 /// `Export-Csv` header (`"EventID","MachineName",…,"Message","Source",…`).
 pub(crate) fn csv_header(text: &str) -> Option<CsvColumns> {
     // Headers name columns: no `=` (DNs) and no `:` (times, messages).
-    if text.bytes().filter(|&b| b == b',').count() < 2 || text.contains(['=', ':']) {
+    let b = text.as_bytes();
+    if !b.contains(&b',') || b.iter().filter(|&&c| c == b',').count() < 2 || b.iter().any(|&c| c == b'=' || c == b':') {
         return None;
     }
     let named_id = ["event id", "eventid", "instanceid", "\"id\"", ",id,", "id,"].iter().any(|p| find_ci(text, p).is_some());

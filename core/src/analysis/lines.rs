@@ -51,7 +51,10 @@ static CLASS: [u8; 256] = {
 };
 
 pub(crate) fn shape(line: &str) -> Shape {
-    let t = line.trim();
+    shape_trimmed(line.trim())
+}
+
+fn shape_trimmed(t: &str) -> Shape {
     if t.is_empty() {
         return Shape::Blank;
     }
@@ -60,8 +63,14 @@ pub(crate) fn shape(line: &str) -> Shape {
     let mut total = 0usize;
     if t.is_ascii() {
         let b = t.as_bytes();
-        if b.iter().all(|&c| (0x20..0x7f).contains(&c) || c == b'\t') {
-            return if b.iter().any(u8::is_ascii_alphanumeric) { Shape::Text } else { Shape::Decoration };
+        // One pass: printable (or tab), and whether a letter or digit was seen.
+        let (mut printable, mut any_alnum) = (true, false);
+        for &c in b {
+            printable &= (0x20..0x7f).contains(&c) || c == b'\t';
+            any_alnum |= c.is_ascii_alphanumeric();
+        }
+        if printable {
+            return if any_alnum { Shape::Text } else { Shape::Decoration };
         }
         for &b in b {
             let k = CLASS[usize::from(b)];
@@ -174,7 +183,8 @@ impl<'a> Iterator for LogicalLines<'a, '_> {
             return Some(Logical { first: first + 1, last: j + 1, indented: starts_blank(raw), text: Cow::Owned(joined.trim().to_string()), shape: sh });
         }
         self.i = i + 1;
-        Some(Logical { first: i + 1, last: i + 1, indented: starts_blank(raw), text: Cow::Borrowed(raw.trim()), shape: shape(raw) })
+        let t = raw.trim();
+        Some(Logical { first: i + 1, last: i + 1, indented: starts_blank(raw), text: Cow::Borrowed(t), shape: shape_trimmed(t) })
     }
 }
 

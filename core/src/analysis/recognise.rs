@@ -117,6 +117,8 @@ struct Driver {
     blank_run: usize,
     /// Scratch for lower-cased lines.
     lower: String,
+    /// `hits` are the current line's.
+    hits_fresh: bool,
 }
 
 pub(crate) fn run<'a>(physical: &[&'a str], logical: impl Iterator<Item = Logical<'a>>) -> Output {
@@ -138,6 +140,7 @@ pub(crate) fn run<'a>(physical: &[&'a str], logical: impl Iterator<Item = Logica
         bare: None,
         blank_run: 0,
         lower: String::new(),
+        hits_fresh: false,
     };
     let mut text_lines = vec![false; physical.len()];
     for l in logical {
@@ -167,6 +170,14 @@ impl Driver {
         self.records.push(Record { kind, start_line: first, end_line: last, fields });
     }
 
+    /// Scans the current line for phrases, once.
+    fn line_hits(&mut self, text: &str) {
+        if !self.hits_fresh {
+            self.hits.scan(text);
+            self.hits_fresh = true;
+        }
+    }
+
     fn flush_all(&mut self) {
         self.flush_csv();
         self.flush_event();
@@ -190,7 +201,8 @@ impl Driver {
             ev.blank_run = 0;
         }
         let text: &str = &l.text;
-        self.hits.scan(text);
+        // The line is scanned for phrases only when something needs it (not for headers).
+        self.hits_fresh = false;
 
         if let Some(cmd) = lines::prompt_command(text) {
             self.flush_all();
@@ -258,6 +270,10 @@ impl Driver {
     fn event_content(&mut self, first: usize, last: usize, text: &str, rescan: bool) {
         if rescan {
             self.hits.scan(text);
+            // The hits are now another text's (a value or the XML data), not the line's.
+            self.hits_fresh = false;
+        } else {
+            self.line_hits(text);
         }
         let ctx = Ctx { connector: None, domain: None, in_diag: false, in_event: true };
         let c = content::recognise(first, last, text, &self.hits, ctx, &mut self.lower);
@@ -295,8 +311,6 @@ impl Driver {
             };
             if let Some(m) = msg {
                 self.event_content(first, last, &m, true);
-            } else if self.hits.any() {
-                self.event_content(first, last, text, false);
             }
             if has_ci(text, "</event>") {
                 self.flush_event();
@@ -582,6 +596,7 @@ impl Driver {
 
     fn config_line(&mut self, l: &Logical<'_>) -> bool {
         let text: &str = &l.text;
+        self.line_hits(text);
         if !self.hits.has(Ph::ConfigKey) && self.config.is_none() && self.table.is_none() {
             return false;
         }
@@ -663,6 +678,10 @@ impl Driver {
             in_diag: self.diag,
             in_event: false,
         };
+        if !self.hits_fresh {
+            self.hits.scan(text);
+            self.hits_fresh = true;
+        }
         let c = content::recognise(l.first, l.last, text, &self.hits, ctx, &mut self.lower);
         if c.diag_menu {
             self.diag = true;
