@@ -134,7 +134,6 @@ pub const FINDING_EVIDENCE: &str = "Lines that show it";
 pub const FINDING_ERRORS: &str = "Error codes";
 pub const FINDING_DETAILS: &str = "Details";
 pub const FINDING_NEXT: &str = "What to do";
-pub const FINDING_PATH: &str = "Open this step in the guided path";
 pub const ERROR_CAUSE: &str = "Cause";
 pub const ERROR_FIX: &str = "Fix";
 pub const LINE: &str = "Line";
@@ -163,6 +162,16 @@ pub fn findings_summary(total: usize, parts: &[String]) -> String {
         0 => NO_FINDINGS.to_string(),
         1 => format!("1 finding: {}", parts.join(", ")),
         n => format!("{n} findings: {}", parts.join(", ")),
+    }
+}
+
+/// The link from a finding to its place in a guided path: a step, or a result (its title).
+pub fn finding_path(step: usize, result: Option<&str>, path: &str) -> String {
+    match result {
+        Some(r) => format!(
+            "Guided path: \u{201c}{r}\u{201d}, step {step} of \u{201c}{path}\u{201d} \u{2192}"
+        ),
+        None => format!("Guided path: step {step} of \u{201c}{path}\u{201d} \u{2192}"),
     }
 }
 

@@ -170,6 +170,20 @@ test('nothing recognised says what can be pasted; samples fill the box', async (
   await done();
 });
 
+test('the start page and the guided-path steps that mention it link to Analyze', async () => {
+  const { page, done } = await open(browser);
+  await page.getByTestId('tool-analyze').click();
+  await page.getByTestId('page-analyze').waitFor();
+  assert.equal(await hash(page), '#/analyze');
+  // manual-all, step 2: "You can paste its output on the Analyze page."
+  await page.goto(new URL('#/path/manual-all/1', page.url()).href);
+  await page.getByTestId('page-walker').waitFor();
+  await page.locator('#node-text a[href="#/analyze"]').click();
+  await page.getByTestId('page-analyze').waitFor();
+  assert.equal(await page.getByTestId('nav-analyze').getAttribute('aria-current'), 'page');
+  await done();
+});
+
 test('the paste stays while moving between pages and never reaches the URL or storage', async () => {
   const { page, done } = await openAnalyze();
   const marker = 'ZZMARKER-8c1f';
@@ -316,6 +330,8 @@ test('screenshots: dark and narrow', async () => {
     assert.match(await page.getByTestId('gaps').innerText(), /no heartbeat for 4 h 30 min before the newest event/);
     await page.getByTestId('finding-domain-unreachable').getByTestId('show-in-paste').click();
     await page.locator('#paste-view .src-line.hl').first().waitFor();
+    // Nothing wider than the screen.
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${name}: no sideways scrolling`);
     await shot(page, name);
     await assertAccessible(page, name);
     await done();

@@ -75,7 +75,7 @@ pub fn AnalysisOverview(props: &AnalysisOverviewProps) -> Html {
                     }
                     if !t.heartbeats.is_empty() {
                         <h3>{ strings::TIMELINE_HEARTBEATS }</h3>
-                        <table class="data-table compact" data-testid="heartbeats">
+                        <div class="table-scroll"><table class="data-table compact" data-testid="heartbeats">
                             <thead><tr>
                                 <th scope="col">{ strings::COL_CONNECTOR }</th>
                                 <th scope="col">{ strings::COL_LAST_HEARTBEAT }</th>
@@ -92,7 +92,7 @@ pub fn AnalysisOverview(props: &AnalysisOverviewProps) -> Html {
                                     </tr>
                                 }) }
                             </tbody>
-                        </table>
+                        </table></div>
                         if t.heartbeats.len() > ROWS { <p class="more">{ strings::omitted(t.heartbeats.len() - ROWS) }</p> }
                     }
                     if !t.full_sync.is_empty() {
@@ -105,7 +105,7 @@ pub fn AnalysisOverview(props: &AnalysisOverviewProps) -> Html {
                         if t.full_sync.len() > ROWS {
                             <p class="more">{ strings::earlier_omitted(t.full_sync.len() - ROWS) }</p>
                         }
-                        <table class="data-table compact" data-testid="full-sync">
+                        <div class="table-scroll"><table class="data-table compact" data-testid="full-sync">
                             <thead><tr>
                                 <th scope="col">{ strings::COL_EVENT }</th>
                                 <th scope="col">{ strings::COL_TIME }</th>
@@ -122,7 +122,7 @@ pub fn AnalysisOverview(props: &AnalysisOverviewProps) -> Html {
                                     </tr>
                                 }) }
                             </tbody>
-                        </table>
+                        </table></div>
                     }
                 </section>
             }

@@ -109,7 +109,7 @@ pub fn FindingCard(props: &FindingCardProps) -> Html {
             if let Some(w) = walk {
                 <p class="finding-path">
                     <NavLink to={Route::walk(&w)} id={AttrValue::from(format!("finding-{id}-path"))}>
-                        { format!("{}: {} \u{2192}", strings::FINDING_PATH, path_label(&w)) }
+                        { path_label(&w) }
                     </NavLink>
                 </p>
             }
@@ -129,11 +129,8 @@ fn grouped_params(f: &Finding) -> Vec<(String, Vec<String>)> {
     out
 }
 
-/// The path's title, and the result's title when the walk ends in one.
+/// Which step of which path the link opens.
 fn path_label(w: &WalkState) -> String {
     let view = w.view(None);
-    match view.current.title {
-        Some(t) => format!("{} \u{203a} {t}", view.path_title),
-        None => view.path_title.to_string(),
-    }
+    strings::finding_path(view.step_number, view.current.title, view.path_title)
 }
