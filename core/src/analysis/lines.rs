@@ -104,7 +104,9 @@ fn classify(control: usize, alnum: usize, total: usize) -> Shape {
 /// Splits into physical lines (without `\r\n`).
 pub(crate) fn physical(text: &str) -> Vec<&str> {
     let mut v: Vec<&str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
-    if v.last().is_some_and(|l| l.is_empty()) && v.len() > 1 {
+    // What follows the last line break is not a line when it is empty (a lone `\r` after the
+    // break is one).
+    if text.ends_with('\n') {
         v.pop();
     }
     v
