@@ -6,7 +6,7 @@
 use super::errors::{self, ErrorInfo, ErrorKind, ERRORS};
 use super::phrases::{Hits, Ph, Tag, COMMON_STATUSES};
 use super::recognise::Signal;
-use super::scan::{find_ci, has_ci, starts_ci};
+use super::scan::{find_ci, find_ci_seq, has_ci, starts_ci};
 use super::time::{self, Timestamp};
 use super::RecordKind;
 use crate::knowledge::{self, STATUSES};
@@ -118,17 +118,36 @@ fn has_any(l: &str, words: &[&str]) -> bool {
     words.iter().any(|w| l.contains(w))
 }
 
+/// The negation words `negative` looks for (as `neg_word` matches them).
+#[cfg(test)]
 const NEG_WORDS: &[&str] = &[
     "not", "no", "never", "disabled", "unable", "cannot", "failed", "fails", "failure", "missing", "incorrect", "invalid", "denied",
     "skipped", "unreachable", "false", "wrong", "lacks", "lack", "none", "without", "off",
 ];
+
+fn neg_word(w: &[u8]) -> bool {
+    match w.len() {
+        2 => w == b"no",
+        3 => matches!(w, b"not" | b"off"),
+        4 => matches!(w, b"lack" | b"none"),
+        5 => matches!(w, b"never" | b"fails" | b"false" | b"wrong" | b"lacks"),
+        6 => matches!(w, b"unable" | b"cannot" | b"failed" | b"denied"),
+        7 => matches!(w, b"failure" | b"missing" | b"invalid" | b"skipped" | b"without"),
+        8 => w == b"disabled",
+        9 => w == b"incorrect",
+        11 => w == b"unreachable",
+        _ => false,
+    }
+}
 
 /// The line denies or reports a failure (one pass over its words).
 fn negative(l: &str) -> bool {
     if l.contains("n't") {
         return true;
     }
-    l.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).any(|w| NEG_WORDS.contains(&w))
+    // Words are runs of ASCII letters, digits and `_` (every other byte separates, as every
+    // other character did); the negation words are ASCII.
+    l.as_bytes().split(|c| !is_word_byte(*c)).any(neg_word)
 }
 
 /// Doc sentences and questions, not results.
@@ -144,9 +163,8 @@ fn value_after_colon(s: &str) -> &str {
 /// `<tag>value</tag>`, also XML-escaped (`&lt;tag&gt;`).
 pub(crate) fn tag_value(s: &str, tag: &str) -> Option<String> {
     for (open, close) in [("<", ">"), ("&lt;", "&gt;")] {
-        let pat = format!("{open}{tag}{close}");
-        if let Some(i) = find_ci(s, &pat) {
-            let rest = &s[i + pat.len()..];
+        if let Some(i) = find_ci_seq(s, &[open, tag, close]) {
+            let rest = &s[i + open.len() + tag.len() + close.len()..];
             let end = rest.find(open).unwrap_or(rest.len());
             let v = rest[..end].trim();
             if !v.is_empty() {
@@ -285,7 +303,7 @@ pub(crate) fn recognise(first: usize, last: usize, raw: &str, hits: &Hits, ctx: 
         }
     }
     if hits.has(Ph::PwRequest) || hits.has(Ph::PwResult) {
-        password_change(raw, hits.has(Ph::PwResult), &mut c, first, last);
+        password_change(raw, lower, hits.has(Ph::PwResult), &mut c, first, last);
     }
     event_wording(raw, lower, hits, &mut c, first, last);
 
@@ -449,11 +467,10 @@ fn decode_errors(raw: &str, lower: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Cont
 }
 
 /// `Password Change Request/Result - Anchor : …, Dn : …, …` (events 656/657).
-fn password_change(raw: &str, result: bool, c: &mut Content, first: usize, last: usize) {
+fn password_change(raw: &str, lower: &str, result: bool, c: &mut Content, first: usize, last: usize) {
     c.kind(RecordKind::PasswordChange);
     c.event_guess.get_or_insert(if result { 657 } else { 656 });
     let key_value = |key: &str, stops: &[&str]| -> Option<String> {
-        let lower = raw.to_ascii_lowercase();
         let mut from = 0;
         let rest = loop {
             let i = from + lower.get(from..)?.find(key)?;
@@ -466,7 +483,8 @@ fn password_change(raw: &str, result: bool, c: &mut Content, first: usize, last:
                 break r.trim_start();
             }
         };
-        let rest_lower = rest.to_ascii_lowercase();
+        // `rest` ends `raw`; lower-casing keeps offsets.
+        let rest_lower = &lower[raw.len() - rest.len()..];
         let end = stops.iter().filter_map(|s| rest_lower.find(s)).min().unwrap_or(rest.len());
         Some(rest[..end].trim().trim_end_matches('.').trim().to_string())
     };
@@ -876,7 +894,13 @@ mod tests {
         assert!(negative("no ping event found within last 3 hours."));
         assert!(!negative("latest heart beat event (within last 3 hours). time 3/2/2017"));
         assert!(!negative("password hash synchronization cloud configuration is enabled"));
+        for n in NEG_WORDS {
+            assert!(neg_word(n.as_bytes()), "{n}");
+            assert!(negative(&format!("x {n}.")) && !negative(&format!("x {n}x")), "{n}");
+        }
+        assert!(!neg_word(b"nothing") && !neg_word(b""));
     }
+
 
     #[test]
     fn names() {

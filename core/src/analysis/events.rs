@@ -204,12 +204,14 @@ const DETAILS_KEYS: &[(&str, &str)] = &[
 pub(crate) fn details_pairs(text: &str) -> Vec<(&'static str, String)> {
     // The key is everything before the first colon, and short.
     let key_at = |chunk: &str| -> Option<(usize, &'static str)> {
-        let colon = chunk.find(':')?;
-        if colon == 0 || colon > 24 {
+        // The first colon, within the first 25 bytes.
+        let b = chunk.as_bytes();
+        let colon = b[..b.len().min(25)].iter().position(|&c| c == b':')?;
+        if colon == 0 {
             return None;
         }
-        let key = &chunk[..colon];
-        DETAILS_KEYS.iter().find(|(k, _)| k.len() == key.len() && k.as_bytes().eq_ignore_ascii_case(key.as_bytes())).map(|(_, c)| (colon, *c))
+        let key = &b[..colon];
+        DETAILS_KEYS.iter().find(|(k, _)| k.len() == key.len() && k.as_bytes().eq_ignore_ascii_case(key)).map(|(_, c)| (colon, *c))
     };
     if key_at(text).is_none() {
         return Vec::new();
@@ -274,6 +276,18 @@ pub(crate) const LIST_STARTS: &[&str] = &["index", "entrytype", "instanceid", "e
 pub(crate) fn list_pair(text: &str) -> Option<(&'static str, &str)> {
     // Format-List pads every key and writes ` : `; Event Viewer writes `Key:`.
     let b = text.as_bytes();
+    // Quick reject: every key is ASCII letters, so a line starting with a letter must have
+    // whitespace after at most 24 of them, and one starting with other ASCII is no pair.
+    match b.first() {
+        Some(c) if c.is_ascii_alphabetic() => {
+            let n = b.iter().take(25).take_while(|c| c.is_ascii_alphabetic()).count();
+            if n > 24 || !b.get(n).is_some_and(|&c| c >= 0x80 || c.is_ascii_whitespace() || c == 0x0b) {
+                return None;
+            }
+        }
+        Some(&c) if c < 0x80 && !c.is_ascii_whitespace() && c != 0x0b => return None,
+        _ => {}
+    }
     let colon = (1..b.len()).find(|&i| b[i] == b':' && b[i - 1] == b' ')? - 1;
     let key = text[..colon].trim();
     if key.is_empty() || key.len() > 24 || key.contains(' ') {
@@ -491,8 +505,15 @@ pub(crate) struct CsvColumns {
 /// `Export-Csv` header (`"EventID","MachineName",…,"Message","Source",…`).
 pub(crate) fn csv_header(text: &str) -> Option<CsvColumns> {
     // Headers name columns: no `=` (DNs) and no `:` (times, messages).
-    let b = text.as_bytes();
-    if !b.contains(&b',') || b.iter().filter(|&&c| c == b',').count() < 2 || b.iter().any(|&c| c == b'=' || c == b':') {
+    let mut commas = 0usize;
+    for &c in text.as_bytes() {
+        match c {
+            b',' => commas += 1,
+            b'=' | b':' => return None,
+            _ => {}
+        }
+    }
+    if commas < 2 {
         return None;
     }
     let named_id = ["event id", "eventid", "instanceid", "\"id\"", ",id,", "id,"].iter().any(|p| find_ci(text, p).is_some());

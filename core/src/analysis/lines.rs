@@ -51,7 +51,32 @@ static CLASS: [u8; 256] = {
 };
 
 pub(crate) fn shape(line: &str) -> Shape {
-    shape_trimmed(line.trim())
+    shape_trimmed(trim(line))
+}
+
+/// Whitespace as `char::is_whitespace` sees it, among ASCII bytes.
+#[inline]
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+}
+
+/// `str::trim`, quicker when the ends are ASCII (the common case).
+#[inline]
+pub(crate) fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut a = 0;
+    while a < b.len() && ascii_space(b[a]) {
+        a += 1;
+    }
+    let mut e = b.len();
+    while e > a && ascii_space(b[e - 1]) {
+        e -= 1;
+    }
+    // A non-ASCII character at either end may be Unicode whitespace.
+    if a < e && (b[a] >= 0x80 || b[e - 1] >= 0x80) {
+        return s.trim();
+    }
+    &s[a..e]
 }
 
 fn shape_trimmed(t: &str) -> Shape {
@@ -61,17 +86,17 @@ fn shape_trimmed(t: &str) -> Shape {
     let mut control = 0usize;
     let mut alnum = 0usize;
     let mut total = 0usize;
+    let b = t.as_bytes();
+    // One pass (vectorised): any byte that is not printable ASCII or tab, any letter or digit.
+    let (mut odd, mut any_alnum) = (0u8, 0u8);
+    for &c in b {
+        odd |= u8::from(c.wrapping_sub(0x20) >= 0x5f && c != b'\t');
+        any_alnum |= u8::from(c.wrapping_sub(b'0') < 10 || (c | 0x20).wrapping_sub(b'a') < 26);
+    }
+    if odd == 0 {
+        return if any_alnum != 0 { Shape::Text } else { Shape::Decoration };
+    }
     if t.is_ascii() {
-        let b = t.as_bytes();
-        // One pass: printable (or tab), and whether a letter or digit was seen.
-        let (mut printable, mut any_alnum) = (true, false);
-        for &c in b {
-            printable &= (0x20..0x7f).contains(&c) || c == b'\t';
-            any_alnum |= c.is_ascii_alphanumeric();
-        }
-        if printable {
-            return if any_alnum { Shape::Text } else { Shape::Decoration };
-        }
         for &b in b {
             let k = CLASS[usize::from(b)];
             alnum += usize::from(k & 1);
@@ -182,10 +207,10 @@ impl<'a> Iterator for LogicalLines<'a, '_> {
             }
             self.i = j + 1;
             let sh = shape(&joined);
-            return Some(Logical { first: first + 1, last: j + 1, indented: starts_blank(raw), text: Cow::Owned(joined.trim().to_string()), shape: sh });
+            return Some(Logical { first: first + 1, last: j + 1, indented: starts_blank(raw), text: Cow::Owned(trim(&joined).to_string()), shape: sh });
         }
         self.i = i + 1;
-        let t = raw.trim();
+        let t = trim(raw);
         Some(Logical { first: i + 1, last: i + 1, indented: starts_blank(raw), text: Cow::Borrowed(t), shape: shape_trimmed(t) })
     }
 }

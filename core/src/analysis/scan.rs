@@ -147,6 +147,29 @@ pub(crate) fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     (0..=h.len() - n.len()).find(|&i| (h[i] == lo || h[i] == up) && h[i + 1..i + n.len()].eq_ignore_ascii_case(rest))
 }
 
+/// The first offset where `parts` follow each other in `hay`, ignoring ASCII case (the
+/// offset of `find_ci(hay, &parts.concat())`, without building it).
+pub(crate) fn find_ci_seq(hay: &str, parts: &[&str]) -> Option<usize> {
+    let h = hay.as_bytes();
+    let total: usize = parts.iter().map(|p| p.len()).sum();
+    let Some(&first) = parts.iter().find_map(|p| p.as_bytes().first()) else { return Some(0) };
+    if h.len() < total {
+        return None;
+    }
+    let (lo, up) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    (0..=h.len() - total).find(|&i| {
+        if h[i] != lo && h[i] != up {
+            return false;
+        }
+        let mut at = i;
+        parts.iter().all(|p| {
+            let ok = h[at..at + p.len()].eq_ignore_ascii_case(p.as_bytes());
+            at += p.len();
+            ok
+        })
+    })
+}
+
 pub(crate) fn has_ci(hay: &str, needle: &str) -> bool {
     find_ci(hay, needle).is_some()
 }

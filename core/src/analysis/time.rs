@@ -189,7 +189,7 @@ fn time_of_day(c: &mut Cursor<'_>) -> Option<(u8, u8, u8)> {
 /// `Mar 02 04:31` (Get-EventLog's table).
 fn parse_month_name(s: &str) -> Option<(Timestamp, usize)> {
     let b = s.as_bytes();
-    if b.len() < 12 {
+    if b.len() < 12 || !(b[3] == b' ' || b[3] == b'\t') {
         return None;
     }
     let m = MONTHS.iter().position(|m| b[..3].eq_ignore_ascii_case(m.as_bytes()))? + 1;
