@@ -1,9 +1,10 @@
 //! Signals to findings: one finding per cause (finding id), with all its evidence.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use super::errors::{ErrorInfo, ErrorKind};
+use super::lines;
 use super::recognise::Signal;
 use super::time::Timestamp;
 use super::{Evidence, Finding, MAX_EVIDENCE, MAX_PARAMS};
@@ -51,7 +52,7 @@ type FxSet<T> = HashSet<T, BuildHasherDefault<Fx>>;
 
 /// The parameter keys signals use (parameters are `&'static str` keyed).
 const PARAM_KEYS: &[&str] = &["connector", "domain", "dn", "code", "event", "time", "version", "status", "result", "scope", "last_heartbeat", "newest_event"];
-use crate::knowledge::{self, FindingInfo};
+use crate::knowledge::{self, FindingInfo, FINDINGS};
 
 struct Builder {
     info: &'static FindingInfo,
@@ -79,23 +80,40 @@ impl Builder {
 
 pub(crate) struct Collector<'a> {
     physical: &'a [&'a str],
-    order: Vec<&'static str>,
-    builders: HashMap<&'static str, Builder>,
+    /// Indices into `knowledge::FINDINGS`, in the order the findings first appeared.
+    order: Vec<usize>,
+    /// By index into `knowledge::FINDINGS`.
+    builders: Vec<Option<Builder>>,
+    /// Finding ids seen (address and length of the `&'static str`) and their index, so that a
+    /// signal's id is looked up by comparing two numbers.
+    ids: Vec<(usize, usize, usize)>,
+}
+
+/// The index of finding `id` in `knowledge::FINDINGS`.
+fn index_of(id: &str) -> Option<usize> {
+    FINDINGS.iter().position(|f| f.id == id)
 }
 
 impl<'a> Collector<'a> {
     pub fn new(physical: &'a [&'a str]) -> Collector<'a> {
-        Collector { physical, order: Vec::new(), builders: HashMap::new() }
+        Collector { physical, order: Vec::new(), builders: (0..FINDINGS.len()).map(|_| None).collect(), ids: Vec::new() }
     }
 
     pub fn has(&self, id: &str) -> bool {
-        self.builders.contains_key(id)
+        index_of(id).is_some_and(|i| self.builders[i].is_some())
+    }
+
+    /// The builder of finding `i`, taken out.
+    fn take(&mut self, id: &str) -> Option<Builder> {
+        let i = index_of(id)?;
+        let b = self.builders[i].take()?;
+        self.order.retain(|o| *o != i);
+        Some(b)
     }
 
     /// Moves the evidence, parameters and events of finding `from` into `to`.
     pub fn merge_into(&mut self, from: &str, to: &'static str) {
-        let Some(src) = self.builders.remove(from) else { return };
-        self.order.retain(|o| *o != from);
+        let Some(src) = self.take(from) else { return };
         let mut s = Signal::new(to, 0, 0);
         for (k, v) in src.params {
             if let Some(k) = PARAM_KEYS.iter().find(|p| **p == k) {
@@ -103,7 +121,7 @@ impl<'a> Collector<'a> {
             }
         }
         self.add(s);
-        if let Some(b) = self.builders.get_mut(to) {
+        if let Some(b) = index_of(to).and_then(|i| self.builders[i].as_mut()) {
             for l in src.lines {
                 if b.seen.insert(l) {
                     if b.lines.len() < MAX_EVIDENCE {
@@ -123,18 +141,25 @@ impl<'a> Collector<'a> {
 
     /// Drops a finding (when a later fact supersedes it).
     pub fn remove(&mut self, id: &str) {
-        self.builders.remove(id);
-        self.order.retain(|o| *o != id);
+        self.take(id);
     }
 
     pub fn add(&mut self, s: Signal) {
         // Unknown ids are a programming error caught by the tests; never panic on input.
-        let Some(info) = knowledge::finding(s.finding) else { return };
-        if !self.builders.contains_key(info.id) {
-            self.order.push(info.id);
+        let key = (s.finding.as_ptr() as usize, s.finding.len());
+        let i = match self.ids.iter().find(|(p, l, _)| (*p, *l) == key) {
+            Some(&(_, _, i)) => i,
+            None => {
+                let Some(i) = index_of(s.finding) else { return };
+                self.ids.push((key.0, key.1, i));
+                i
+            }
+        };
+        if self.builders[i].is_none() {
+            self.order.push(i);
         }
-        let b = self.builders.entry(info.id).or_insert_with(|| Builder {
-            info,
+        let b = self.builders[i].get_or_insert_with(|| Builder {
+            info: &FINDINGS[i],
             lines: Vec::new(),
             seen: FxSet::default(),
             omitted: 0,
@@ -149,7 +174,7 @@ impl<'a> Collector<'a> {
         if s.first > 0 || extra.is_some() {
             let span = (s.first > 0).then(|| s.first..=s.last.max(s.first)).into_iter().flatten();
             for line in span.chain(extra) {
-                if line > self.physical.len() || self.physical[line - 1].trim().is_empty() {
+                if line > self.physical.len() || lines::trim(self.physical[line - 1]).is_empty() {
                     continue;
                 }
                 if b.seen.insert(line) {
@@ -190,10 +215,10 @@ impl<'a> Collector<'a> {
     }
 
     pub fn finish(self) -> Vec<Finding> {
-        let Collector { physical, order, mut builders } = self;
+        let Collector { physical, order, mut builders, .. } = self;
         let mut out: Vec<Finding> = order
             .into_iter()
-            .filter_map(|id| builders.remove(id))
+            .filter_map(|i| builders[i].take())
             .map(|mut b| {
                 b.lines.sort_unstable();
                 b.events.sort_unstable();

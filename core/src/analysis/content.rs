@@ -140,14 +140,22 @@ fn neg_word(w: &[u8]) -> bool {
     }
 }
 
-/// The line denies or reports a failure (one pass over its words).
+/// The line denies or reports a failure: `n't` or a negation word (one pass over its bytes).
 fn negative(l: &str) -> bool {
-    if l.contains("n't") {
-        return true;
-    }
     // Words are runs of ASCII letters, digits and `_` (every other byte separates, as every
     // other character did); the negation words are ASCII.
-    l.as_bytes().split(|c| !is_word_byte(*c)).any(neg_word)
+    let b = l.as_bytes();
+    let mut start = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if is_word_byte(c) {
+            continue;
+        }
+        if (c == b'\'' && i > 0 && b[i - 1] == b'n' && b.get(i + 1) == Some(&b't')) || neg_word(&b[start..i]) {
+            return true;
+        }
+        start = i + 1;
+    }
+    neg_word(&b[start..])
 }
 
 /// Doc sentences and questions, not results.

@@ -27,9 +27,12 @@ static WORD: [bool; 256] = {
     t
 };
 
+const KEY_BITS: u32 = 13;
+
+/// A hash of the first three bytes of `h8`.
 #[inline]
-fn key2(a: u8, b: u8) -> usize {
-    (LOWER[a as usize] as usize) << 8 | LOWER[b as usize] as usize
+fn key3(h8: u64) -> usize {
+    ((h8 as u32 & 0x00ff_ffff).wrapping_mul(0x9e37_79b1) >> (32 - KEY_BITS)) as usize
 }
 
 /// A pattern and what it stands for.
@@ -39,53 +42,153 @@ pub(crate) struct Pattern<T> {
 }
 
 pub(crate) struct Scanner<T> {
-    patterns: Vec<Pattern<T>>,
-    /// Bit set over the first two (lower-cased) bytes of the patterns: 8 KB, stays in cache.
+    tags: Vec<T>,
+    /// Bit set over the hashes of the patterns' first three (lower-cased) bytes.
     present: Vec<u64>,
-    /// CSR layout: the patterns starting with pair `k` are `ids[start[k]..start[k + 1]]`.
+    /// CSR layout: the patterns whose first three bytes hash to `k` are
+    /// `slots[start[k]..start[k + 1]]`.
     start: Vec<u32>,
-    ids: Vec<u32>,
-    /// Third and last byte and length of `ids[i]`'s pattern, for quick rejects.
-    third: Vec<u8>,
-    last: Vec<u8>,
-    len: Vec<u32>,
+    slots: Vec<Slot>,
+    /// The patterns' bytes after their first 8, 8 at a time (zero-padded).
+    rest: Vec<u64>,
+}
+
+/// A pattern as the scan compares it: its first 8 bytes (fewer when shorter: `mask` covers
+/// them), its last byte, its length, where the rest of its bytes are and its tag.
+#[derive(Clone, Copy)]
+struct Slot {
+    head: u64,
+    mask: u64,
+    len: u32,
+    last: u8,
+    rest: u32,
+    tag: u32,
+}
+
+const HI: u64 = 0x8080_8080_8080_8080;
+const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+
+/// `b` in every byte.
+const fn rep(b: u8) -> u64 {
+    b as u64 * 0x0101_0101_0101_0101
+}
+
+/// For 7-bit bytes `y`: bit 7 of each byte set where the byte is at least `k` (1..=128).
+#[inline]
+fn ge(y: u64, k: u8) -> u64 {
+    (y + rep(0x80 - k)) & HI
+}
+
+/// Bit 7 of each byte of `x` set where `WORD` holds: ASCII letter or digit, or not ASCII.
+#[inline]
+fn word_bits(x: u64) -> u64 {
+    let y = x & LO7;
+    let z = y | rep(0x20);
+    (x & HI) | (ge(y, b'0') & !ge(y, b'9' + 1)) | (ge(z, b'a') & !ge(z, b'z' + 1))
+}
+
+/// The 8 bytes of `x` ASCII-lower-cased (as `LOWER`).
+#[inline]
+fn lower8(x: u64) -> u64 {
+    let y = x & LO7;
+    let upper = ge(y, b'A') & !ge(y, b'Z' + 1) & !x;
+    x | (upper >> 2)
+}
+
+/// The 8 bytes at `at` (little-endian), zeros past the end.
+#[inline]
+fn load8(h: &[u8], at: usize) -> u64 {
+    match h.get(at..at + 8) {
+        Some(c) => u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]),
+        None => {
+            let mut b = [0u8; 8];
+            let rest = h.get(at..).unwrap_or(&[]);
+            b[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(b)
+        }
+    }
 }
 
 impl<T: Copy> Scanner<T> {
     pub fn new(list: Vec<(String, T)>) -> Scanner<T> {
         let mut patterns: Vec<Pattern<T>> = list
             .into_iter()
-            .filter(|(p, _)| p.len() >= 3 && p.is_ascii() && WORD[usize::from(p.as_bytes()[0])])
+            .filter(|(p, _)| p.len() >= 3 && p.is_ascii() && !p.contains('\0') && WORD[usize::from(p.as_bytes()[0])])
             .map(|(p, tag)| Pattern { bytes: p.to_ascii_lowercase().into_bytes(), tag })
             .collect();
-        // Longer patterns first within a pair, so that the order of hits is stable.
+        // Longer patterns first within a bucket, so that the order of hits is stable (patterns
+        // that can match at the same offset share their first three bytes, so their bucket).
         patterns.sort_by_key(|p| std::cmp::Reverse(p.bytes.len()));
-        const PAIRS: usize = 1 << 16;
-        let mut counts = vec![0u32; PAIRS + 1];
+        const KEYS: usize = 1 << KEY_BITS;
+        let key = |p: &[u8]| key3(load8(&p[..3], 0));
+        let mut counts = vec![0u32; KEYS + 1];
         for p in &patterns {
-            counts[key2(p.bytes[0], p.bytes[1]) + 1] += 1;
+            counts[key(&p.bytes) + 1] += 1;
         }
-        for i in 1..=PAIRS {
+        for i in 1..=KEYS {
             counts[i] += counts[i - 1];
         }
         let start = counts.clone();
         let mut fill = counts;
-        let mut ids = vec![0u32; patterns.len()];
-        let mut third = vec![0u8; patterns.len()];
-        let mut last = vec![0u8; patterns.len()];
-        let mut len = vec![0u32; patterns.len()];
-        let mut present = vec![0u64; PAIRS / 64];
+        let empty = Slot { head: 0, mask: 0, len: 0, last: 0, rest: 0, tag: 0 };
+        let mut slots = vec![empty; patterns.len()];
+        let mut rest = Vec::new();
+        let mut present = vec![0u64; KEYS / 64];
         for (i, p) in patterns.iter().enumerate() {
-            let k = key2(p.bytes[0], p.bytes[1]);
-            let slot = fill[k] as usize;
-            ids[slot] = i as u32;
-            third[slot] = p.bytes[2];
-            last[slot] = p.bytes[p.bytes.len() - 1];
-            len[slot] = p.bytes.len() as u32;
+            let k = key(&p.bytes);
+            let h = p.bytes.len().min(8);
+            let slot = Slot {
+                head: load8(&p.bytes[..h], 0),
+                mask: if h == 8 { u64::MAX } else { (1u64 << (8 * h)) - 1 },
+                len: p.bytes.len() as u32,
+                last: p.bytes[p.bytes.len() - 1],
+                rest: rest.len() as u32,
+                tag: i as u32,
+            };
+            rest.extend(p.bytes.get(8..).unwrap_or(&[]).chunks(8).map(|c| load8(c, 0)));
+            slots[fill[k] as usize] = slot;
             fill[k] += 1;
             present[k / 64] |= 1 << (k % 64);
         }
-        Scanner { patterns, present, start, ids, third, last, len }
+        Scanner { tags: patterns.iter().map(|p| p.tag).collect(), present, start, slots, rest }
+    }
+
+    /// Appends the patterns at `hay[i..]` (`i + 2 < hay.len()`), in slot order.
+    #[inline]
+    fn at(&self, hay: &[u8], i: usize, out: &mut Vec<(T, usize, usize)>) {
+        let h8 = lower8(load8(hay, i));
+        let k = key3(h8);
+        if self.present[k / 64] & (1 << (k % 64)) == 0 {
+            return;
+        }
+        for s in &self.slots[self.start[k] as usize..self.start[k + 1] as usize] {
+            if h8 & s.mask != s.head {
+                continue;
+            }
+            let n = s.len as usize;
+            if n > 8 && (i + n > hay.len() || LOWER[usize::from(hay[i + n - 1])] != s.last || !self.rest_matches(hay, i, s)) {
+                continue;
+            }
+            out.push((self.tags[s.tag as usize], i, n));
+        }
+    }
+
+    /// Whether the bytes of `s`'s pattern after its first 8 are at `hay[i + 8..]` (which holds
+    /// them all).
+    #[inline]
+    fn rest_matches(&self, hay: &[u8], i: usize, s: &Slot) -> bool {
+        let end = i + s.len as usize;
+        let mut at = i + 8;
+        let mut r = s.rest as usize;
+        while at < end {
+            let keep = if end - at >= 8 { u64::MAX } else { (1u64 << (8 * (end - at))) - 1 };
+            if lower8(load8(hay, at)) & keep != self.rest[r] {
+                return false;
+            }
+            at += 8;
+            r += 1;
+        }
+        true
     }
 
     /// Appends `(tag, byte offset, length)` for every occurrence of every pattern in `hay`
@@ -95,40 +198,23 @@ impl<T: Copy> Scanner<T> {
         if hay.len() < 3 {
             return;
         }
+        // Word starts below `last` (a pattern needs 3 bytes), 8 bytes at a time.
         let last = hay.len() - 2;
-        let mut i = 0;
-        while i < hay.len() && !WORD[usize::from(hay[i])] {
-            i += 1;
-        }
-        while i < last {
-            let k = key2(hay[i], hay[i + 1]);
-            if self.present[k / 64] & (1 << (k % 64)) != 0 {
-                let c = LOWER[hay[i + 2] as usize];
-                let (a, b) = (self.start[k] as usize, self.start[k + 1] as usize);
-                for slot in a..b {
-                    if self.third[slot] != c {
-                        continue;
-                    }
-                    let end = i + self.len[slot] as usize;
-                    if end > hay.len() || LOWER[usize::from(hay[end - 1])] != self.last[slot] {
-                        continue;
-                    }
-                    let p = &self.patterns[self.ids[slot] as usize];
-                    if let Some(window) = hay.get(i + 3..i + p.bytes.len()) {
-                        if window.eq_ignore_ascii_case(&p.bytes[3..]) {
-                            out.push((p.tag, i, p.bytes.len()));
-                        }
-                    }
+        let mut before = 0u64;
+        let mut base = 0;
+        while base < last {
+            let w = word_bits(load8(hay, base));
+            let mut starts = w & !(w << 8 | before);
+            before = w >> 56;
+            while starts != 0 {
+                let i = base + (starts.trailing_zeros() / 8) as usize;
+                if i >= last {
+                    break;
                 }
+                self.at(hay, i, out);
+                starts &= starts - 1;
             }
-            // On to the next word: past this one, then past the separators.
-            i += 1;
-            while i < last && WORD[usize::from(hay[i])] {
-                i += 1;
-            }
-            while i < last && !WORD[usize::from(hay[i])] {
-                i += 1;
-            }
+            base += 8;
         }
     }
 }
