@@ -4,7 +4,7 @@
 //! lines of events alike.
 
 use super::errors::{self, ErrorInfo, ErrorKind, ERRORS};
-use super::phrases::{Hits, Ph, Tag, COMMON_STATUSES};
+use super::phrases::{mask, Hits, Ph, Tag, COMMON_STATUSES};
 use super::recognise::Signal;
 use super::scan::{find_ci, find_ci_seq, has_ci, starts_ci};
 use super::time::{self, Timestamp};
@@ -548,7 +548,11 @@ fn event_wording(raw: &str, lower: &str, hits: &Hits, c: &mut Content, first: us
         (Ph::Ev667, 667),
         (Ph::Ev0Retry, 0),
     ];
+    const ANY: u128 = mask(&[Ph::Ev611, Ph::Ev652, Ph::Ev655, Ph::Ev654, Ph::Ev653, Ph::Ev650, Ph::Ev651, Ph::Ev622, Ph::Ev623, Ph::Ev617, Ph::Ev613, Ph::Ev667, Ph::Ev0Retry]);
     for (p, id) in guesses {
+        if !hits.any_of(ANY) {
+            break;
+        }
         if hits.has(p) {
             // A full sync "completed" line that is about password sync only.
             if matches!(id, 622 | 623 | 617) && !lower.contains("password") {

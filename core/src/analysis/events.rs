@@ -5,9 +5,11 @@
 //! Severity comes from the event ID and the message, never from the Level field: failing 611s
 //! have been published at Level Information.
 
+use std::borrow::Cow;
+
 use super::content::Hints;
 use super::recognise::Signal;
-use super::scan::{find_ci, starts_ci};
+use super::scan::{find_ci, find_ci_seq, starts_ci};
 use super::time::{self, Timestamp};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,8 +61,8 @@ pub(crate) struct EventB {
     pub in_data: bool,
     pub has_message: bool,
     pub message_start: String,
-    /// Format-List keys seen (to tell where the next event starts).
-    pub keys: Vec<&'static str>,
+    /// Format-List keys seen (to tell where the next event starts): bits by index in `LIST_KEYS`.
+    pub keys: u64,
     pub signals: Vec<Signal>,
     pub hints: Hints,
     pub blank_run: usize,
@@ -83,7 +85,7 @@ impl EventB {
             in_data: false,
             has_message: false,
             message_start: String::new(),
-            keys: Vec::new(),
+            keys: 0,
             signals: Vec::new(),
             hints: Hints::default(),
             blank_run: 0,
@@ -127,27 +129,29 @@ impl EventB {
         }
     }
 
-    pub fn fields(&self) -> Vec<(&'static str, String)> {
-        let mut f = vec![("format", self.format.as_str().to_string())];
+    /// The record's fields; moves the texts out (the event is done).
+    pub fn take_fields(&mut self) -> Vec<(&'static str, String)> {
+        let mut f = Vec::with_capacity(9);
+        f.push(("format", self.format.as_str().to_string()));
         if let Some(id) = self.id {
             f.push(("id", id.to_string()));
         }
-        for (k, v) in [("source", &self.source), ("level", &self.level), ("computer", &self.computer)] {
-            if let Some(v) = v {
-                f.push((k, v.clone()));
+        for (k, v) in [("source", &mut self.source), ("level", &mut self.level), ("computer", &mut self.computer)] {
+            if let Some(v) = v.take() {
+                f.push((k, v));
             }
         }
         if let Some(t) = self.time {
             f.push(("time", t.text()));
         }
-        if let Some(d) = &self.hints.domain {
-            f.push(("domain", d.clone()));
+        if let Some(d) = self.hints.domain.take() {
+            f.push(("domain", d));
         }
-        if let Some(c) = &self.hints.connector {
-            f.push(("connector", c.clone()));
+        if let Some(c) = self.hints.connector.take() {
+            f.push(("connector", c));
         }
         if !self.message_start.is_empty() {
-            f.push(("message", self.message_start.clone()));
+            f.push(("message", std::mem::take(&mut self.message_start)));
         }
         f
     }
@@ -201,7 +205,7 @@ const DETAILS_KEYS: &[(&str, &str)] = &[
 
 /// `Key:   value` pairs of Event Viewer's details, possibly several on a line (separated by
 /// tabs or runs of spaces, as on the General tab).
-pub(crate) fn details_pairs(text: &str) -> Vec<(&'static str, String)> {
+pub(crate) fn details_pairs(text: &str) -> Vec<(&'static str, Cow<'_, str>)> {
     // The key is everything before the first colon, and short.
     let key_at = |chunk: &str| -> Option<(usize, &'static str)> {
         // The first colon, within the first 25 bytes.
@@ -216,12 +220,13 @@ pub(crate) fn details_pairs(text: &str) -> Vec<(&'static str, String)> {
     if key_at(text).is_none() {
         return Vec::new();
     }
-    let mut out: Vec<(&'static str, String)> = Vec::new();
-    for chunk in split_columns(text) {
+    let mut out: Vec<(&'static str, Cow<'_, str>)> = Vec::new();
+    for chunk in columns(text) {
         match key_at(chunk) {
-            Some((colon, canonical)) => out.push((canonical, chunk[colon + 1..].trim().to_string())),
+            Some((colon, canonical)) => out.push((canonical, Cow::Borrowed(chunk[colon + 1..].trim()))),
             None => match out.last_mut() {
                 Some((_, v)) => {
+                    let v = v.to_mut();
                     if !v.is_empty() {
                         v.push(' ');
                     }
@@ -234,31 +239,36 @@ pub(crate) fn details_pairs(text: &str) -> Vec<(&'static str, String)> {
     out
 }
 
-/// Splits on tabs and runs of 2+ spaces.
-fn split_columns(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+/// Splits on tabs and runs of 2+ spaces (non-empty pieces, trimmed).
+fn columns(text: &str) -> impl Iterator<Item = &str> {
     let b = text.as_bytes();
     let mut start = 0;
     let mut i = 0;
-    while i < b.len() {
-        let sep = b[i] == b'\t' || (b[i] == b' ' && b.get(i + 1) == Some(&b' '));
-        if sep {
-            if i > start {
-                out.push(text[start..i].trim());
-            }
-            while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
+    std::iter::from_fn(move || {
+        while start < b.len() {
+            let piece = loop {
+                if i >= b.len() {
+                    let p = &text[start..];
+                    start = b.len();
+                    break p;
+                }
+                if b[i] == b'\t' || (b[i] == b' ' && b.get(i + 1) == Some(&b' ')) {
+                    let p = &text[start..i];
+                    while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
+                        i += 1;
+                    }
+                    start = i;
+                    break p;
+                }
                 i += 1;
+            };
+            let piece = piece.trim();
+            if !piece.is_empty() {
+                return Some(piece);
             }
-            start = i;
-        } else {
-            i += 1;
         }
-    }
-    if start < b.len() {
-        out.push(text[start..].trim());
-    }
-    out.retain(|s| !s.is_empty());
-    out
+        None
+    })
 }
 
 const LIST_KEYS: &[&str] = &[
@@ -272,16 +282,25 @@ const LIST_KEYS: &[&str] = &[
 /// Keys that begin an event in `Format-List` output.
 pub(crate) const LIST_STARTS: &[&str] = &["index", "entrytype", "instanceid", "eventid", "timegenerated", "timecreated", "providername", "id", "message", "recordid", "logname"];
 
+/// The bit of a `LIST_KEYS` key in `EventB::keys`.
+pub(crate) fn list_key_bit(key: &str) -> u64 {
+    LIST_KEYS.iter().position(|k| *k == key).map_or(0, |i| 1 << i)
+}
+
 /// `Key   : value` of `Format-List` (a space before the colon), with a known event key.
 pub(crate) fn list_pair(text: &str) -> Option<(&'static str, &str)> {
     // Format-List pads every key and writes ` : `; Event Viewer writes `Key:`.
     let b = text.as_bytes();
     // Quick reject: every key is ASCII letters, so a line starting with a letter must have
     // whitespace after at most 24 of them, and one starting with other ASCII is no pair.
+    // The key is then that first run of letters.
     match b.first() {
         Some(c) if c.is_ascii_alphabetic() => {
             let n = b.iter().take(25).take_while(|c| c.is_ascii_alphabetic()).count();
             if n > 24 || !b.get(n).is_some_and(|&c| c >= 0x80 || c.is_ascii_whitespace() || c == 0x0b) {
+                return None;
+            }
+            if !LIST_KEYS.iter().any(|k| k.len() == n && k.as_bytes().eq_ignore_ascii_case(&b[..n])) {
                 return None;
             }
         }
@@ -314,26 +333,26 @@ pub(crate) fn xml_starts_event(text: &str) -> bool {
 }
 
 /// Reads what XML says about the event; returns the message text found in `<Data>`.
-pub(crate) fn xml_fields(text: &str, ev: &mut EventB, line: usize) -> Option<String> {
+pub(crate) fn xml_fields<'t>(text: &'t str, ev: &mut EventB, line: usize) -> Option<&'t str> {
     if let Some(i) = find_ci(text, "<eventid") {
         let rest = &text[i..];
         if let Some(gt) = rest.find('>') {
-            let v: String = rest[gt + 1..].chars().take_while(char::is_ascii_digit).collect();
-            ev.set("eventid", &v, line);
+            let digits = rest[gt + 1..].bytes().take_while(u8::is_ascii_digit).count();
+            ev.set("eventid", &rest[gt + 1..gt + 1 + digits], line);
         }
     }
     if let Some(v) = attr(text, "<provider", "name") {
-        ev.set("source", &v, line);
+        ev.set("source", v, line);
     }
     if let Some(v) = attr(text, "<timecreated", "systemtime") {
-        ev.set("timecreated", &v, line);
+        ev.set("timecreated", v, line);
     }
     if let Some(v) = element(text, "computer") {
-        ev.set("computer", &v, line);
+        ev.set("computer", v, line);
     }
     if let Some(v) = element(text, "level") {
         if ev.level.is_none() {
-            ev.level = Some(v);
+            ev.level = Some(v.to_string());
         }
     }
     if let Some(i) = find_ci(text, "<data") {
@@ -341,44 +360,44 @@ pub(crate) fn xml_fields(text: &str, ev: &mut EventB, line: usize) -> Option<Str
         let gt = rest.find('>')?;
         let body = &rest[gt + 1..];
         match find_ci(body, "</data>") {
-            Some(end) => Some(body[..end].to_string()),
+            Some(end) => Some(&body[..end]),
             None => {
                 ev.in_data = true;
-                Some(body.to_string())
+                Some(body)
             }
         }
     } else if ev.in_data {
         match find_ci(text, "</data>") {
             Some(end) => {
                 ev.in_data = false;
-                Some(text[..end].to_string())
+                Some(&text[..end])
             }
-            None => Some(text.to_string()),
+            None => Some(text),
         }
     } else {
         None
     }
 }
 
-fn attr(text: &str, tag: &str, name: &str) -> Option<String> {
+fn attr<'t>(text: &'t str, tag: &str, name: &str) -> Option<&'t str> {
     let i = find_ci(text, tag)?;
     let rest = &text[i..];
     let end = rest.find('>').unwrap_or(rest.len());
     let inside = &rest[..end];
-    let a = find_ci(inside, &format!("{name}="))?;
+    let a = find_ci_seq(inside, &[name, "="])?;
     let v = &inside[a + name.len() + 1..];
     let q = v.chars().next()?;
     if q != '"' && q != '\'' {
         return None;
     }
     let v = &v[1..];
-    Some(v[..v.find(q)?].to_string())
+    Some(&v[..v.find(q)?])
 }
 
-fn element(text: &str, name: &str) -> Option<String> {
-    let i = find_ci(text, &format!("<{name}>"))?;
+fn element<'t>(text: &'t str, name: &str) -> Option<&'t str> {
+    let i = find_ci_seq(text, &["<", name, ">"])?;
     let rest = &text[i + name.len() + 2..];
-    Some(rest[..rest.find('<')?].trim().to_string())
+    Some(rest[..rest.find('<')?].trim())
 }
 
 /// A `Get-EventLog` table row: `Index Time EntryType Source InstanceID Message`, e.g.
@@ -505,6 +524,9 @@ pub(crate) struct CsvColumns {
 /// `Export-Csv` header (`"EventID","MachineName",…,"Message","Source",…`).
 pub(crate) fn csv_header(text: &str) -> Option<CsvColumns> {
     // Headers name columns: no `=` (DNs) and no `:` (times, messages).
+    if !text.as_bytes().contains(&b',') {
+        return None;
+    }
     let mut commas = 0usize;
     for &c in text.as_bytes() {
         match c {
@@ -545,15 +567,22 @@ mod tests {
 
     #[test]
     fn details() {
-        assert_eq!(details_pairs("Log Name:      Application"), vec![("log name", "Application".to_string())]);
+        assert_eq!(details_pairs("Log Name:      Application"), vec![("log name", "Application".into())]);
         let p = details_pairs("Source:\tDirectory Synchronization\tLogged:\t3/2/2017 4:31:09 AM");
-        assert_eq!(p, vec![("source", "Directory Synchronization".to_string()), ("logged", "3/2/2017 4:31:09 AM".to_string())]);
+        assert_eq!(p, vec![("source", "Directory Synchronization".into()), ("logged", "3/2/2017 4:31:09 AM".into())]);
+        let p = details_pairs("Description:  a  b\t c ");
+        assert_eq!(p, vec![("description", Cow::from("a b c"))]);
+        let cols: Vec<&str> = columns("  a b  c\t\td  ").collect();
+        assert_eq!(cols, ["a b", "c", "d"]);
         assert!(details_pairs("Details: something").is_empty());
         assert!(details_pairs("Password synchronization failed").is_empty());
     }
 
     #[test]
     fn list_pairs() {
+        assert!(LIST_KEYS.len() <= 64);
+        assert_eq!(list_key_bit("index"), 1);
+        assert_ne!(list_key_bit("userid"), 0);
         assert_eq!(list_pair("InstanceId         : 611"), Some(("instanceid", "611")));
         assert_eq!(list_pair("Source             : Directory Synchronization"), Some(("source", "Directory Synchronization")));
         assert_eq!(list_pair("Source: Directory Synchronization"), None);
@@ -580,7 +609,7 @@ mod tests {
         assert!(xml_starts_event(line));
         assert!(!xml_starts_event("<EventID>611</EventID>"));
         let msg = xml_fields(line, &mut ev, 1);
-        assert_eq!(msg.as_deref(), Some("Password synchronization failed"));
+        assert_eq!(msg, Some("Password synchronization failed"));
         assert_eq!(ev.id, Some(611));
         assert_eq!(ev.source.as_deref(), Some("Directory Synchronization"));
         assert_eq!(ev.time.map(|t| t.hour), Some(4));

@@ -128,7 +128,35 @@ fn classify(control: usize, alnum: usize, total: usize) -> Shape {
 
 /// Splits into physical lines (without `\r\n`).
 pub(crate) fn physical(text: &str) -> Vec<&str> {
-    let mut v: Vec<&str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+    // `text.split('\n')`, 8 bytes at a time.
+    let b = text.as_bytes();
+    let mut v: Vec<&str> = Vec::with_capacity(b.len() / 32 + 1);
+    let mut push = |start: usize, end: usize| {
+        let l = &text[start..end];
+        v.push(l.strip_suffix('\r').unwrap_or(l));
+    };
+    let mut start = 0;
+    let chunks = b.chunks_exact(8);
+    let tail = chunks.remainder().len();
+    for (k, c) in chunks.enumerate() {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) ^ 0x0a0a_0a0a_0a0a_0a0a;
+        // Bit 7 of each byte that is zero (a line feed).
+        const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+        let mut nl = !(((x & LO7) + LO7) | x) & !LO7;
+        while nl != 0 {
+            let at = k * 8 + (nl.trailing_zeros() / 8) as usize;
+            push(start, at);
+            start = at + 1;
+            nl &= nl - 1;
+        }
+    }
+    for (at, &c) in b.iter().enumerate().skip(b.len() - tail) {
+        if c == b'\n' {
+            push(start, at);
+            start = at + 1;
+        }
+    }
+    push(start, b.len());
     // What follows the last line break is not a line when it is empty (a lone `\r` after the
     // break is one).
     if text.ends_with('\n') {
@@ -247,6 +275,17 @@ mod tests {
     fn utf16_as_bytes_is_repaired() {
         assert_eq!(normalise("\u{feff}P\0S\0 \0"), "PS ");
         assert_eq!(normalise("plain"), "plain");
+    }
+
+    #[test]
+    fn physical_lines_are_split_lines() {
+        for text in ["", "a", "a\n", "a\r\nb", "\n\r", "\n\n", "0123456789abcdef\n0123456\r\n\n", "x\ny\nz\n\n\n12345678\n"] {
+            let mut expected: Vec<&str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+            if text.ends_with('\n') {
+                expected.pop();
+            }
+            assert_eq!(physical(text), expected, "{text:?}");
+        }
     }
 
     #[test]

@@ -214,6 +214,17 @@ pub(crate) fn scanner() -> &'static Scanner<Tag> {
     })
 }
 
+/// The families `ps` as a mask for [`Hits::any_of`].
+pub(crate) const fn mask(ps: &[Ph]) -> u128 {
+    let mut m = 0u128;
+    let mut i = 0;
+    while i < ps.len() {
+        m |= 1u128 << (ps[i] as u8);
+        i += 1;
+    }
+    m
+}
+
 /// The hits of one line.
 #[derive(Default)]
 pub(crate) struct Hits {
@@ -236,6 +247,12 @@ impl Hits {
     #[inline]
     pub fn has(&self, p: Ph) -> bool {
         self.mask & (1u128 << (p as u8)) != 0
+    }
+
+    /// Whether any family of `mask` (from [`mask`]) was found.
+    #[inline]
+    pub fn any_of(&self, mask: u128) -> bool {
+        self.mask & mask != 0
     }
 
     pub fn any(&self) -> bool {

@@ -310,7 +310,7 @@ impl Driver {
                 events::xml_fields(text, ev, first)
             };
             if let Some(m) = msg {
-                self.event_content(first, last, &m, true);
+                self.event_content(first, last, m, true);
             }
             if has_ci(text, "</event>") {
                 self.flush_event();
@@ -340,8 +340,7 @@ impl Driver {
                         "description" => {
                             ev.in_message = true;
                             if !v.is_empty() {
-                                let v = v.clone();
-                                self.event_content(first, last, &v, true);
+                                self.event_content(first, last, v, true);
                             }
                         }
                         "event xml" => ev.in_xml = true,
@@ -355,22 +354,22 @@ impl Driver {
         // Format-List.
         if let Some((key, value)) = events::list_pair(text) {
             let in_list = self.ev.as_ref().is_some_and(|e| e.format == Format::List);
-            let dup = self.ev.as_ref().is_some_and(|e| e.format == Format::List && e.keys.contains(&key));
+            let bit = events::list_key_bit(key);
+            let dup = self.ev.as_ref().is_some_and(|e| e.format == Format::List && e.keys & bit != 0);
             if (!in_list || dup) && events::LIST_STARTS.contains(&key) {
                 self.start_event(EventB::new(Format::List, first));
             }
             if self.ev.as_ref().is_some_and(|e| e.format == Format::List) {
-                let value = value.to_string();
                 let ev = self.ev.as_mut().expect("checked");
-                ev.keys.push(key);
+                ev.keys |= bit;
                 ev.last = last;
                 ev.in_message = key == "message";
                 if ev.source.is_none() && key == "id" && self.provider.is_some() {
                     ev.source.clone_from(&self.provider);
                 }
-                ev.set(key, &value, first);
+                ev.set(key, value, first);
                 if key == "message" {
-                    self.event_content(first, last, &value, true);
+                    self.event_content(first, last, value, true);
                 }
                 return true;
             }
@@ -435,10 +434,10 @@ impl Driver {
                 if ev.source.as_deref().is_none_or(str::is_empty) {
                     ev.source.clone_from(&self.provider);
                 }
-                let msg = text[msg_at..].trim().to_string();
+                let msg = text[msg_at..].trim();
                 self.ev = Some(ev);
                 if !msg.is_empty() {
-                    self.event_content(first, last, &msg, true);
+                    self.event_content(first, last, msg, true);
                 }
                 self.flush_event();
                 return true;
@@ -521,9 +520,11 @@ impl Driver {
             self.flush_bare();
         }
         let first = ev.first;
-        self.record(RecordKind::Event, first, ev.last, ev.fields());
         let id_line = ev.id_line.unwrap_or(first);
+        // Signals first (they read the source and hints), then the record takes the texts.
         self.evaluate(ev.id, ev.source.as_deref(), ev.time, signals, &ev.hints, first, ev.last, id_line, ev.format);
+        let fields = ev.take_fields();
+        self.record(RecordKind::Event, first, ev.last, fields);
     }
 
     /// What an event means, from its ID, source and message; never from its Level.
