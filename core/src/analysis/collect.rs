@@ -57,7 +57,8 @@ use crate::knowledge::{self, FindingInfo, FINDINGS};
 struct Builder {
     info: &'static FindingInfo,
     lines: Vec<usize>,
-    seen: FxSet<usize>,
+    /// Evidence lines seen, one bit per line.
+    seen: Vec<u64>,
     omitted: usize,
     params: Vec<(String, String)>,
     params_omitted: usize,
@@ -68,6 +69,17 @@ struct Builder {
 }
 
 impl Builder {
+    /// Marks evidence line `line` (1-based) seen; whether it was new.
+    fn see(&mut self, line: usize) -> bool {
+        let (w, bit) = (line / 64, 1u64 << (line % 64));
+        if w >= self.seen.len() {
+            self.seen.resize(w + 1, 0);
+        }
+        let new = self.seen[w] & bit == 0;
+        self.seen[w] |= bit;
+        new
+    }
+
     /// Keeps a new distinct parameter (formatted only if there is room), or counts it.
     fn push_param(&mut self, k: &'static str, v: impl FnOnce() -> String) {
         if self.params.len() < MAX_PARAMS {
@@ -123,7 +135,7 @@ impl<'a> Collector<'a> {
         self.add(s);
         if let Some(b) = index_of(to).and_then(|i| self.builders[i].as_mut()) {
             for l in src.lines {
-                if b.seen.insert(l) {
+                if b.see(l) {
                     if b.lines.len() < MAX_EVIDENCE {
                         b.lines.push(l);
                     } else {
@@ -161,7 +173,7 @@ impl<'a> Collector<'a> {
         let b = self.builders[i].get_or_insert_with(|| Builder {
             info: &FINDINGS[i],
             lines: Vec::new(),
-            seen: FxSet::default(),
+            seen: vec![0; self.physical.len() / 64 + 1],
             omitted: 0,
             params: Vec::new(),
             params_omitted: 0,
@@ -177,7 +189,7 @@ impl<'a> Collector<'a> {
                 if line > self.physical.len() || lines::trim(self.physical[line - 1]).is_empty() {
                     continue;
                 }
-                if b.seen.insert(line) {
+                if b.see(line) {
                     if b.lines.len() < MAX_EVIDENCE {
                         b.lines.push(line);
                     } else {

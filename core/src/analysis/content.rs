@@ -241,8 +241,11 @@ fn log_row(text: &str) -> Option<(Timestamp, &'static str)> {
 }
 
 /// `lower` is scratch space for the lower-cased line (kept by the caller to save allocations).
-pub(crate) fn recognise(first: usize, last: usize, raw: &str, hits: &Hits, ctx: Ctx<'_>, lower: &mut String) -> Content {
-    let mut c = Content::default();
+///
+/// `signals` is an empty vector the result's signals go in (lent, to save an allocation).
+pub(crate) fn recognise(first: usize, last: usize, raw: &str, hits: &Hits, ctx: Ctx<'_>, lower: &mut String, signals: Vec<Signal>) -> Content {
+    let mut c = Content { signals, ..Content::default() };
+    c.signals.clear();
     let sig = |f: &'static str| Signal::new(f, first, last);
 
     if let Some((t, status)) = log_row(raw) {

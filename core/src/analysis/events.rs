@@ -6,10 +6,11 @@
 //! have been published at Level Information.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use super::content::Hints;
 use super::recognise::Signal;
-use super::scan::{find_ci, find_ci_seq, starts_ci};
+use super::scan::{eq_ci, find_ci, find_ci_seq, starts_ci};
 use super::time::{self, Timestamp};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -203,6 +204,58 @@ const DETAILS_KEYS: &[(&str, &str)] = &[
     ("connecté", "logged"),
 ];
 
+/// Keys by byte length (up to 24), each length's in list order, so that a look-up compares
+/// only keys of the right length.
+struct ByLen<T: 'static> {
+    buckets: [Vec<(&'static [u8], T)>; 25],
+}
+
+impl<T: Copy> ByLen<T> {
+    fn new(keys: impl Iterator<Item = (&'static str, T)>) -> ByLen<T> {
+        let mut buckets: [Vec<(&'static [u8], T)>; 25] = Default::default();
+        for (k, v) in keys {
+            if let Some(b) = buckets.get_mut(k.len()) {
+                b.push((k.as_bytes(), v));
+            }
+        }
+        ByLen { buckets }
+    }
+
+    /// The first key equal to `key` ignoring ASCII case.
+    #[inline]
+    fn find(&self, key: &[u8]) -> Option<T> {
+        self.buckets.get(key.len())?.iter().find(|(k, _)| eq_ci(k, key)).map(|(_, v)| *v)
+    }
+}
+
+fn details_keys() -> &'static ByLen<&'static str> {
+    static KEYS: OnceLock<ByLen<&'static str>> = OnceLock::new();
+    KEYS.get_or_init(|| ByLen::new(DETAILS_KEYS.iter().copied()))
+}
+
+fn list_keys() -> &'static ByLen<usize> {
+    static KEYS: OnceLock<ByLen<usize>> = OnceLock::new();
+    KEYS.get_or_init(|| ByLen::new(LIST_KEYS.iter().enumerate().map(|(i, k)| (*k, i))))
+}
+
+/// The offset of the first `:` in the first 25 bytes of `b`, 8 bytes at a time.
+#[inline]
+fn colon_within_25(b: &[u8]) -> Option<usize> {
+    const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    for at in (0..b.len().min(25)).step_by(8) {
+        let mut w = [0u8; 8];
+        let n = (b.len().min(25) - at).min(8);
+        w[..n].copy_from_slice(&b[at..at + n]);
+        let x = u64::from_le_bytes(w) ^ 0x3a3a_3a3a_3a3a_3a3a;
+        // Bit 7 of each byte that was a colon (bytes past `n` are zeros, not colons).
+        let hit = !(((x & LO7) + LO7) | x) & !LO7;
+        if hit != 0 {
+            return Some(at + (hit.trailing_zeros() / 8) as usize);
+        }
+    }
+    None
+}
+
 /// `Key:   value` pairs of Event Viewer's details, possibly several on a line (separated by
 /// tabs or runs of spaces, as on the General tab).
 pub(crate) fn details_pairs(text: &str) -> Vec<(&'static str, Cow<'_, str>)> {
@@ -210,12 +263,11 @@ pub(crate) fn details_pairs(text: &str) -> Vec<(&'static str, Cow<'_, str>)> {
     let key_at = |chunk: &str| -> Option<(usize, &'static str)> {
         // The first colon, within the first 25 bytes.
         let b = chunk.as_bytes();
-        let colon = b[..b.len().min(25)].iter().position(|&c| c == b':')?;
+        let colon = colon_within_25(b)?;
         if colon == 0 {
             return None;
         }
-        let key = &b[..colon];
-        DETAILS_KEYS.iter().find(|(k, _)| k.len() == key.len() && k.as_bytes().eq_ignore_ascii_case(key)).map(|(_, c)| (colon, *c))
+        details_keys().find(&b[..colon]).map(|c| (colon, c))
     };
     if key_at(text).is_none() {
         return Vec::new();
@@ -284,7 +336,7 @@ pub(crate) const LIST_STARTS: &[&str] = &["index", "entrytype", "instanceid", "e
 
 /// The bit of a `LIST_KEYS` key in `EventB::keys`.
 pub(crate) fn list_key_bit(key: &str) -> u64 {
-    LIST_KEYS.iter().position(|k| *k == key).map_or(0, |i| 1 << i)
+    list_keys().find(key.as_bytes()).map_or(0, |i| 1 << i)
 }
 
 /// `Key   : value` of `Format-List` (a space before the colon), with a known event key.
@@ -300,9 +352,7 @@ pub(crate) fn list_pair(text: &str) -> Option<(&'static str, &str)> {
             if n > 24 || !b.get(n).is_some_and(|&c| c >= 0x80 || c.is_ascii_whitespace() || c == 0x0b) {
                 return None;
             }
-            if !LIST_KEYS.iter().any(|k| k.len() == n && k.as_bytes().eq_ignore_ascii_case(&b[..n])) {
-                return None;
-            }
+            list_keys().find(&b[..n])?;
         }
         Some(&c) if c < 0x80 && !c.is_ascii_whitespace() && c != 0x0b => return None,
         _ => {}
@@ -312,7 +362,7 @@ pub(crate) fn list_pair(text: &str) -> Option<(&'static str, &str)> {
     if key.is_empty() || key.len() > 24 || key.contains(' ') {
         return None;
     }
-    let lk = LIST_KEYS.iter().find(|k| k.eq_ignore_ascii_case(key))?;
+    let lk = LIST_KEYS[list_keys().find(key.as_bytes())?];
     let rest = text[colon..].trim_start_matches([' ', ':']);
     Some((lk, rest))
 }
@@ -576,6 +626,14 @@ mod tests {
         assert_eq!(cols, ["a b", "c", "d"]);
         assert!(details_pairs("Details: something").is_empty());
         assert!(details_pairs("Password synchronization failed").is_empty());
+    }
+
+    #[test]
+    fn colons() {
+        for t in ["", ":", "a:", "abcdefgh:", "abcdefghijklmnopqrstuvwx:", "abcdefghijklmnopqrstuvwxy:", "no colon here at all, none", "é:x", "12345678901234567890123:4"] {
+            let b = t.as_bytes();
+            assert_eq!(colon_within_25(b), b[..b.len().min(25)].iter().position(|&c| c == b':'), "{t:?}");
+        }
     }
 
     #[test]

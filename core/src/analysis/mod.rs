@@ -254,11 +254,8 @@ pub fn analyze_within(text: &str, max_bytes: usize) -> Analysis {
     let (text, truncated) = source::cut(text, max_bytes.min(MAX_INPUT_BYTES));
     let normal = lines::normalise(text);
     let physical = lines::physical(&normal);
-    let out = recognise::run(&physical, lines::logical(&physical));
     let mut collector = collect::Collector::new(&physical);
-    for s in out.signals {
-        collector.add(s);
-    }
+    let out = recognise::run(&physical, lines::logical(&physical), &mut collector);
     let timeline = timeline::build(&out.timed, &mut collector);
     // An event the doc calls a connectivity problem is not a cause of its own when the paste
     // decodes the cause elsewhere (for example a table row cut short and its details below).

@@ -9,6 +9,7 @@ use super::lines::{self, Logical, Shape};
 use super::phrases::{Hits, Ph};
 use super::scan::{has_ci, starts_ci};
 use super::time::Timestamp;
+use super::collect::Collector;
 use super::{Record, RecordKind};
 
 /// Evidence that a finding applies, before findings are assembled.
@@ -59,7 +60,6 @@ pub(crate) struct Timed {
 
 pub(crate) struct Output {
     pub records: Vec<Record>,
-    pub signals: Vec<Signal>,
     pub unparsed: Vec<usize>,
     pub timed: Vec<Timed>,
 }
@@ -97,9 +97,12 @@ struct Config {
     enabled: Option<String>,
 }
 
-struct Driver {
+struct Driver<'c, 'p> {
     records: Vec<Record>,
-    signals: Vec<Signal>,
+    /// Signals go straight to the collector, in order.
+    collector: &'c mut Collector<'p>,
+    /// An empty vector with room, lent to each line's content.
+    spare: Vec<Signal>,
     timed: Vec<Timed>,
     covered: Vec<bool>,
     hits: Hits,
@@ -121,10 +124,11 @@ struct Driver {
     hits_fresh: bool,
 }
 
-pub(crate) fn run<'a>(physical: &[&'a str], logical: impl Iterator<Item = Logical<'a>>) -> Output {
+pub(crate) fn run<'a>(physical: &[&'a str], logical: impl Iterator<Item = Logical<'a>>, collector: &mut Collector<'_>) -> Output {
     let mut d = Driver {
         records: Vec::with_capacity(physical.len() / 2),
-        signals: Vec::new(),
+        collector,
+        spare: Vec::new(),
         timed: Vec::new(),
         covered: vec![false; physical.len()],
         hits: Hits::default(),
@@ -153,10 +157,10 @@ pub(crate) fn run<'a>(physical: &[&'a str], logical: impl Iterator<Item = Logica
     }
     d.flush_all();
     let unparsed = (1..=physical.len()).filter(|&n| text_lines[n - 1] && !d.covered[n - 1]).collect();
-    Output { records: d.records, signals: d.signals, unparsed, timed: d.timed }
+    Output { records: d.records, unparsed, timed: d.timed }
 }
 
-impl Driver {
+impl Driver<'_, '_> {
     fn cover(&mut self, first: usize, last: usize) {
         for n in first..=last {
             if let Some(c) = self.covered.get_mut(n.wrapping_sub(1)) {
@@ -276,12 +280,12 @@ impl Driver {
             self.line_hits(text);
         }
         let ctx = Ctx { connector: None, domain: None, in_diag: false, in_event: true };
-        let c = content::recognise(first, last, text, &self.hits, ctx, &mut self.lower);
+        let mut c = content::recognise(first, last, text, &self.hits, ctx, &mut self.lower, std::mem::take(&mut self.spare));
         if let Some(ev) = self.ev.as_mut() {
             ev.last = ev.last.max(last);
             ev.note_message(text);
             ev.hints.merge(&c.hints);
-            ev.signals.extend(c.signals);
+            ev.signals.append(&mut c.signals);
             if ev.id.is_none() {
                 if let Some(g) = c.event_guess {
                     ev.id = Some(g);
@@ -289,6 +293,8 @@ impl Driver {
                 }
             }
         }
+        c.signals.clear();
+        self.spare = c.signals;
     }
 
     fn event_line(&mut self, l: &Logical<'_>) -> bool {
@@ -589,7 +595,7 @@ impl Driver {
                     s = s.param("dn", d.clone());
                 }
             }
-            self.signals.push(s);
+            self.collector.add(s);
         }
     }
 
@@ -662,8 +668,8 @@ impl Driver {
         }
         let connector = cfg.source.clone().unwrap_or_default();
         match cfg.enabled.as_deref().map(str::to_ascii_lowercase).as_deref() {
-            Some("true") => self.signals.push(Signal::new("phs-enabled", cfg.first, cfg.last).param("connector", connector)),
-            Some("false") => self.signals.push(Signal::new("phs-disabled-connector", cfg.first, cfg.last).param("connector", connector)),
+            Some("true") => self.collector.add(Signal::new("phs-enabled", cfg.first, cfg.last).param("connector", connector)),
+            Some("false") => self.collector.add(Signal::new("phs-disabled-connector", cfg.first, cfg.last).param("connector", connector)),
             _ => {}
         }
     }
@@ -683,7 +689,7 @@ impl Driver {
             self.hits.scan(text);
             self.hits_fresh = true;
         }
-        let c = content::recognise(l.first, l.last, text, &self.hits, ctx, &mut self.lower);
+        let mut c = content::recognise(l.first, l.last, text, &self.hits, ctx, &mut self.lower, std::mem::take(&mut self.spare));
         if c.diag_menu {
             self.diag = true;
             self.flush_bare();
@@ -713,7 +719,7 @@ impl Driver {
         if !c.signals.is_empty() || c.event_guess.is_some() || c.hints.connector.is_some() || c.hints.domain.is_some() || c.hints.dn.is_some() {
             let b = self.bare.get_or_insert_with(|| Bare { first: l.first, last: l.last, signals: Vec::new(), hints: Hints::default(), guess: None, guess_line: l.first });
             b.last = l.last;
-            b.signals.extend(c.signals);
+            b.signals.append(&mut c.signals);
             b.hints.merge(&c.hints);
             if b.guess.is_none() {
                 if let Some(g) = c.event_guess {
@@ -726,6 +732,8 @@ impl Driver {
             self.flush_bare();
             self.status = None;
         }
+        c.signals.clear();
+        self.spare = c.signals;
     }
 
     fn flush_bare(&mut self) {
@@ -746,7 +754,7 @@ impl Driver {
                             }
                         }
                     }
-                    self.signals.push(s);
+                    self.collector.add(s);
                 }
             }
         }

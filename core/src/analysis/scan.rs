@@ -230,7 +230,7 @@ pub(crate) fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     }
     let (lo, up) = (n[0].to_ascii_lowercase(), n[0].to_ascii_uppercase());
     let rest = &n[1..];
-    (0..=h.len() - n.len()).find(|&i| (h[i] == lo || h[i] == up) && h[i + 1..i + n.len()].eq_ignore_ascii_case(rest))
+    (0..=h.len() - n.len()).find(|&i| (h[i] == lo || h[i] == up) && eq_ci(&h[i + 1..i + n.len()], rest))
 }
 
 /// The first offset where `parts` follow each other in `hay`, ignoring ASCII case (the
@@ -249,7 +249,7 @@ pub(crate) fn find_ci_seq(hay: &str, parts: &[&str]) -> Option<usize> {
         }
         let mut at = i;
         parts.iter().all(|p| {
-            let ok = h[at..at + p.len()].eq_ignore_ascii_case(p.as_bytes());
+            let ok = eq_ci(&h[at..at + p.len()], p.as_bytes());
             at += p.len();
             ok
         })
@@ -260,9 +260,17 @@ pub(crate) fn has_ci(hay: &str, needle: &str) -> bool {
     find_ci(hay, needle).is_some()
 }
 
+/// `a.eq_ignore_ascii_case(b)`, stopping at the first difference (the standard one compares
+/// whole chunks, which costs more on the short keys compared here).
+#[inline]
+pub(crate) fn eq_ci(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| LOWER[usize::from(*x)] == LOWER[usize::from(*y)])
+}
+
 /// Does `s` start with `prefix`, ignoring ASCII case?
+#[inline]
 pub(crate) fn starts_ci(s: &str, prefix: &str) -> bool {
-    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+    s.len() >= prefix.len() && eq_ci(&s.as_bytes()[..prefix.len()], prefix.as_bytes())
 }
 
 #[cfg(test)]
