@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use super::content::Hints;
 use super::recognise::Signal;
-use super::scan::{eq_ci, find_ci, find_ci_seq, starts_ci};
+use super::scan::{eq_ci, find_ci, find_ci_seq, load8, starts_ci};
 use super::time::{self, Timestamp};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -242,12 +242,11 @@ fn list_keys() -> &'static ByLen<usize> {
 #[inline]
 fn colon_within_25(b: &[u8]) -> Option<usize> {
     const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    for at in (0..b.len().min(25)).step_by(8) {
-        let mut w = [0u8; 8];
-        let n = (b.len().min(25) - at).min(8);
-        w[..n].copy_from_slice(&b[at..at + n]);
-        let x = u64::from_le_bytes(w) ^ 0x3a3a_3a3a_3a3a_3a3a;
-        // Bit 7 of each byte that was a colon (bytes past `n` are zeros, not colons).
+    let b = &b[..b.len().min(25)];
+    for at in (0..b.len()).step_by(8) {
+        // Bytes past the end load as zeros, not colons.
+        let x = load8(b, at) ^ 0x3a3a_3a3a_3a3a_3a3a;
+        // Bit 7 of each byte that was a colon.
         let hit = !(((x & LO7) + LO7) | x) & !LO7;
         if hit != 0 {
             return Some(at + (hit.trailing_zeros() / 8) as usize);

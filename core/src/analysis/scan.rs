@@ -97,15 +97,19 @@ fn lower8(x: u64) -> u64 {
 
 /// The 8 bytes at `at` (little-endian), zeros past the end.
 #[inline]
-fn load8(h: &[u8], at: usize) -> u64 {
-    match h.get(at..at + 8) {
-        Some(c) => u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]),
-        None => {
-            let mut b = [0u8; 8];
-            let rest = h.get(at..).unwrap_or(&[]);
-            b[..rest.len()].copy_from_slice(rest);
-            u64::from_le_bytes(b)
-        }
+pub(crate) fn load8(h: &[u8], at: usize) -> u64 {
+    let le = |c: &[u8]| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+    if let Some(c) = h.get(at..at + 8) {
+        return le(c);
+    }
+    let rest = h.len().saturating_sub(at);
+    if rest == 0 {
+        0
+    } else if h.len() >= 8 {
+        // The last 8 bytes, shifted so that the bytes past the end are zeros (no memcpy call).
+        le(&h[h.len() - 8..]) >> (8 * (8 - rest))
+    } else {
+        h[at..].iter().rev().fold(0u64, |x, &b| x << 8 | u64::from(b))
     }
 }
 
@@ -276,6 +280,20 @@ pub(crate) fn starts_ci(s: &str, prefix: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn loads() {
+        let h = b"0123456789";
+        for len in 0..=h.len() {
+            for at in 0..=len + 1 {
+                let mut b = [0u8; 8];
+                for (i, x) in b.iter_mut().enumerate() {
+                    *x = h[..len].get(at + i).copied().unwrap_or(0);
+                }
+                assert_eq!(load8(&h[..len], at), u64::from_le_bytes(b), "{len} {at}");
+            }
+        }
+    }
 
     #[test]
     fn finds_every_occurrence_case_insensitively() {
