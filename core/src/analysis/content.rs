@@ -6,7 +6,7 @@
 use super::errors::{self, ErrorInfo, ErrorKind, ERRORS};
 use super::phrases::{mask, Hits, Ph, Tag, COMMON_STATUSES};
 use super::recognise::Signal;
-use super::scan::{find_ci, find_ci_seq, has_ci, starts_ci};
+use super::scan::{find_ci, find_ci_seq, first_stop, has_ci, starts_ci};
 use super::time::{self, Timestamp};
 use super::RecordKind;
 use crate::knowledge::{self, STATUSES};
@@ -496,7 +496,12 @@ fn password_change(raw: &str, lower: &str, result: bool, c: &mut Content, first:
         };
         // `rest` ends `raw`; lower-casing keeps offsets.
         let rest_lower = &lower[raw.len() - rest.len()..];
-        let end = stops.iter().filter_map(|s| rest_lower.find(s)).min().unwrap_or(rest.len());
+        // The first of the stops (all start with `,` but the result's space).
+        let end = match stops {
+            [",", " "] => rest_lower.find([',', ' ']),
+            _ => first_stop(rest_lower, b',', stops),
+        };
+        let end = end.unwrap_or(rest.len());
         Some(rest[..end].trim().trim_end_matches('.').trim().to_string())
     };
     let anchor = key_value("anchor", &[","]);

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use super::content::Hints;
 use super::recognise::Signal;
-use super::scan::{eq_ci, find_ci, find_ci_seq, load8, starts_ci};
+use super::scan::{each_byte, eq_ci, find_ci, find_ci_seq, load8, starts_ci};
 use super::time::{self, Timestamp};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -382,29 +382,29 @@ pub(crate) fn xml_starts_event(text: &str) -> bool {
 }
 
 /// Reads what XML says about the event; returns the message text found in `<Data>`.
-pub(crate) fn xml_fields<'t>(text: &'t str, ev: &mut EventB, line: usize) -> Option<&'t str> {
-    if let Some(i) = find_ci(text, "<eventid") {
+pub(crate) fn xml_fields<'t>(text: &'t str, tags: &XmlTags, ev: &mut EventB, line: usize) -> Option<&'t str> {
+    if let Some(i) = tags.eventid {
         let rest = &text[i..];
         if let Some(gt) = rest.find('>') {
             let digits = rest[gt + 1..].bytes().take_while(u8::is_ascii_digit).count();
             ev.set("eventid", &rest[gt + 1..gt + 1 + digits], line);
         }
     }
-    if let Some(v) = attr(text, "<provider", "name") {
+    if let Some(v) = tags.provider.and_then(|i| attr(&text[i..], "name")) {
         ev.set("source", v, line);
     }
-    if let Some(v) = attr(text, "<timecreated", "systemtime") {
+    if let Some(v) = tags.timecreated.and_then(|i| attr(&text[i..], "systemtime")) {
         ev.set("timecreated", v, line);
     }
-    if let Some(v) = element(text, "computer") {
+    if let Some(v) = tags.computer.and_then(|i| element(&text[i..], "computer")) {
         ev.set("computer", v, line);
     }
-    if let Some(v) = element(text, "level") {
+    if let Some(v) = tags.level.and_then(|i| element(&text[i..], "level")) {
         if ev.level.is_none() {
             ev.level = Some(v.to_string());
         }
     }
-    if let Some(i) = find_ci(text, "<data") {
+    if let Some(i) = tags.data {
         let rest = &text[i..];
         let gt = rest.find('>')?;
         let body = &rest[gt + 1..];
@@ -428,11 +428,47 @@ pub(crate) fn xml_fields<'t>(text: &'t str, ev: &mut EventB, line: usize) -> Opt
     }
 }
 
-fn attr<'t>(text: &'t str, tag: &str, name: &str) -> Option<&'t str> {
-    let i = find_ci(text, tag)?;
-    let rest = &text[i..];
-    let end = rest.find('>').unwrap_or(rest.len());
-    let inside = &rest[..end];
+/// Where the tags that event XML is read for first appear in a line (byte offsets of their
+/// `<`, ASCII case ignored): one pass over the line's `<`.
+#[derive(Default)]
+pub(crate) struct XmlTags {
+    eventid: Option<usize>,
+    provider: Option<usize>,
+    timecreated: Option<usize>,
+    computer: Option<usize>,
+    level: Option<usize>,
+    data: Option<usize>,
+    /// `</event>`.
+    pub end_event: Option<usize>,
+}
+
+pub(crate) fn xml_tags(text: &str) -> XmlTags {
+    let b = text.as_bytes();
+    let mut t = XmlTags::default();
+    each_byte(b, b'<', |p| {
+        let rest = &text[p..];
+        let (slot, tag) = match b.get(p + 1).map(u8::to_ascii_lowercase) {
+            Some(b'e') => (&mut t.eventid, "<eventid"),
+            Some(b'p') => (&mut t.provider, "<provider"),
+            Some(b't') => (&mut t.timecreated, "<timecreated"),
+            Some(b'c') => (&mut t.computer, "<computer>"),
+            Some(b'l') => (&mut t.level, "<level>"),
+            Some(b'd') => (&mut t.data, "<data"),
+            Some(b'/') => (&mut t.end_event, "</event>"),
+            _ => return false,
+        };
+        if slot.is_none() && starts_ci(rest, tag) {
+            *slot = Some(p);
+        }
+        false
+    });
+    t
+}
+
+/// The value of attribute `name` in the tag that starts `tag` (`<provider name="x" …>`).
+fn attr<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    let end = tag.find('>').unwrap_or(tag.len());
+    let inside = &tag[..end];
     let a = find_ci_seq(inside, &[name, "="])?;
     let v = &inside[a + name.len() + 1..];
     let q = v.chars().next()?;
@@ -443,9 +479,9 @@ fn attr<'t>(text: &'t str, tag: &str, name: &str) -> Option<&'t str> {
     Some(&v[..v.find(q)?])
 }
 
-fn element<'t>(text: &'t str, name: &str) -> Option<&'t str> {
-    let i = find_ci_seq(text, &["<", name, ">"])?;
-    let rest = &text[i + name.len() + 2..];
+/// The text of element `name` that starts `tag` (`<computer>x</computer>`).
+fn element<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    let rest = &tag[name.len() + 2..];
     Some(rest[..rest.find('<')?].trim())
 }
 
@@ -665,7 +701,7 @@ mod tests {
         let line = r#"<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="Directory Synchronization" /><EventID Qualifiers="0">611</EventID><TimeCreated SystemTime="2017-03-02T04:31:09.000000000Z" /></System><EventData><Data>Password synchronization failed</Data></EventData></Event>"#;
         assert!(xml_starts_event(line));
         assert!(!xml_starts_event("<EventID>611</EventID>"));
-        let msg = xml_fields(line, &mut ev, 1);
+        let msg = xml_fields(line, &xml_tags(line), &mut ev, 1);
         assert_eq!(msg, Some("Password synchronization failed"));
         assert_eq!(ev.id, Some(611));
         assert_eq!(ev.source.as_deref(), Some("Directory Synchronization"));

@@ -310,15 +310,16 @@ impl Driver<'_, '_> {
             if self.ev.is_none() {
                 self.start_event(EventB::new(Format::Xml, first));
             }
+            let tags = events::xml_tags(text);
             let msg = {
                 let ev = self.ev.as_mut().expect("set above");
                 ev.last = last;
-                events::xml_fields(text, ev, first)
+                events::xml_fields(text, &tags, ev, first)
             };
             if let Some(m) = msg {
                 self.event_content(first, last, m, true);
             }
-            if has_ci(text, "</event>") {
+            if tags.end_event.is_some() {
                 self.flush_event();
             }
             return true;

@@ -223,6 +223,37 @@ impl<T: Copy> Scanner<T> {
     }
 }
 
+/// Calls `f` with the offset of every byte `c` in `h` in order, 8 bytes at a time, until `f`
+/// returns true; returns that offset.
+#[inline]
+pub(crate) fn each_byte(h: &[u8], c: u8, mut f: impl FnMut(usize) -> bool) -> Option<usize> {
+    let mut at = 0;
+    while at < h.len() {
+        let x = load8(h, at) ^ rep(c);
+        // Bit 7 of each byte equal to `c`.
+        let mut hit = !(((x & LO7) + LO7) | x) & HI;
+        while hit != 0 {
+            let p = at + (hit.trailing_zeros() / 8) as usize;
+            if p >= h.len() {
+                break;
+            }
+            if f(p) {
+                return Some(p);
+            }
+            hit &= hit - 1;
+        }
+        at += 8;
+    }
+    None
+}
+
+/// The first offset where one of `stops` starts (`stops` all start with the byte `c`).
+pub(crate) fn first_stop(hay: &str, c: u8, stops: &[&str]) -> Option<usize> {
+    debug_assert!(stops.iter().all(|s| s.as_bytes().first() == Some(&c)));
+    let h = hay.as_bytes();
+    each_byte(h, c, |p| stops.iter().any(|s| h[p..].starts_with(s.as_bytes())))
+}
+
 /// Case-insensitive ASCII substring search (for rare paths, after the scanner gated a line).
 pub(crate) fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
@@ -280,6 +311,28 @@ pub(crate) fn starts_ci(s: &str, prefix: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bytes() {
+        for h in [&b""[..], b"<", b"a<b<<c", b"0123456<89abcdef<", b"\0\0<\0"] {
+            let mut got = vec![];
+            each_byte(h, b'<', |p| {
+                got.push(p);
+                false
+            });
+            let want: Vec<usize> = h.iter().enumerate().filter(|(_, &c)| c == b'<').map(|(i, _)| i).collect();
+            assert_eq!(got, want);
+            let mut got = vec![];
+            each_byte(h, 0, |p| {
+                got.push(p);
+                false
+            });
+            let want: Vec<usize> = h.iter().enumerate().filter(|(_, &c)| c == 0).map(|(i, _)| i).collect();
+            assert_eq!(got, want);
+        }
+        assert_eq!(first_stop("a, b, result x", b',', &[", r", ", q"]), Some(4));
+        assert_eq!(first_stop("a, b", b',', &[", r"]), None);
+    }
 
     #[test]
     fn loads() {
