@@ -223,6 +223,10 @@ fn connect_version(s: &str) -> Option<ConnectVersion> {
 
 /// Strips `WARNING:` and the like that PowerShell puts before stream output.
 fn strip_stream(s: &str) -> &str {
+    // Every prefix starts with one of these letters.
+    if !matches!(s.as_bytes().first().map(u8::to_ascii_lowercase), Some(b'w' | b'v' | b'e' | b'a')) {
+        return s;
+    }
     for p in ["WARNING:", "VERBOSE:", "ERROR:", "WARNUNG:", "AVERTISSEMENT:"] {
         if starts_ci(s, p) {
             return s[p.len()..].trim_start();
@@ -632,6 +636,10 @@ fn diag_header(raw: &str, c: &mut Content) {
         return;
     }
     let t = strip_stream(raw);
+    // Every key below starts with one of these letters.
+    if !matches!(t.as_bytes().first().map(u8::to_ascii_lowercase), Some(b'a' | b'c' | b'd' | b'f' | b'o' | b't')) {
+        return;
+    }
     for key in ["AD Connector Name", "AD Connector", "Connector Name", "AD DS Connector"] {
         if starts_ci(t, key) {
             let rest = t[key.len()..].trim_start();
