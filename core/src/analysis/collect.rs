@@ -251,7 +251,7 @@ impl<'a> Collector<'a> {
                     next_steps,
                     node: info.node,
                     result: info.result,
-                    evidence: b.lines.iter().map(|&l| Evidence { line: l, text: clip(physical[l - 1].trim()) }).collect(),
+                    evidence: b.lines.iter().map(|&l| Evidence { line: l, text: clip(lines::trim(physical[l - 1])) }).collect(),
                     evidence_omitted: b.omitted,
                     params: b.params,
                     params_omitted: b.params_omitted,

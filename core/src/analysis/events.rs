@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use super::content::Hints;
+use super::lines;
 use super::recognise::Signal;
 use super::scan::{each_byte, eq_ci, find_ci, find_ci_seq, load8, starts_ci};
 use super::time::{self, Timestamp};
@@ -114,7 +115,7 @@ impl EventB {
     }
 
     pub fn note_message(&mut self, text: &str) {
-        if !text.trim().is_empty() {
+        if !lines::trim(text).is_empty() {
             self.has_message = true;
             if self.message_start.len() < 200 {
                 if !self.message_start.is_empty() {
@@ -313,7 +314,7 @@ fn columns(text: &str) -> impl Iterator<Item = &str> {
                 }
                 i += 1;
             };
-            let piece = piece.trim();
+            let piece = lines::trim(piece);
             if !piece.is_empty() {
                 return Some(piece);
             }
@@ -368,6 +369,10 @@ pub(crate) fn list_pair(text: &str) -> Option<(&'static str, &str)> {
 
 /// Whether a line is part of event XML.
 pub(crate) fn is_xml(text: &str) -> bool {
+    // Quick reject: a first byte that is neither `<` nor whitespace.
+    if text.as_bytes().first().is_some_and(|&b| b != b'<' && b < 0x80 && !b.is_ascii_whitespace() && b != 0x0b) {
+        return false;
+    }
     let t = text.trim_start();
     t.starts_with('<')
         && ["<event", "</event", "<system", "</system", "<provider", "<eventid", "<version", "<level", "<task", "<opcode", "<keywords", "<timecreated", "<eventrecordid", "<correlation", "<execution", "<channel", "<computer", "<security", "<eventdata", "</eventdata", "<data", "</data", "<binary", "<userdata", "</userdata", "<?xml"]
