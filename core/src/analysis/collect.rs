@@ -57,7 +57,7 @@ use crate::knowledge::{self, FindingInfo, FINDINGS};
 struct Builder {
     info: &'static FindingInfo,
     lines: Vec<usize>,
-    /// Evidence lines seen, one bit per line.
+    /// Evidence lines seen, one bit per line (grown as far as the last line seen).
     seen: Vec<u64>,
     omitted: usize,
     params: Vec<(String, String)>,
@@ -173,7 +173,7 @@ impl<'a> Collector<'a> {
         let b = self.builders[i].get_or_insert_with(|| Builder {
             info: &FINDINGS[i],
             lines: Vec::new(),
-            seen: vec![0; self.physical.len() / 64 + 1],
+            seen: Vec::new(),
             omitted: 0,
             params: Vec::new(),
             params_omitted: 0,
