@@ -271,6 +271,17 @@ pub enum Target {
     Status(&'static StatusInfo),
 }
 
+impl Target {
+    /// A stable reference: `path/node`, `result:id` or `status:Name`.
+    pub fn reference(self) -> String {
+        match self {
+            Target::Node { path, node } => format!("{}/{}", path.id, node.id),
+            Target::Result(r) => format!("result:{}", r.id),
+            Target::Status(s) => format!("status:{}", s.name),
+        }
+    }
+}
+
 /// Why a reference did not resolve.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BadRef(pub String);

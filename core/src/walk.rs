@@ -94,7 +94,7 @@ impl WalkState {
 
     /// Every position visited, first to current, with the option chosen at each but the last.
     fn trail(&self) -> Vec<(Position, Option<usize>)> {
-        let mut pos = Position::start(self.path);
+        let mut pos = start_of(self.path);
         let mut out = Vec::with_capacity(self.choices.len() + 1);
         for &c in &self.choices {
             let Some(next) = follow(pos, c) else { break };
@@ -106,7 +106,7 @@ impl WalkState {
     }
 
     pub fn position(&self) -> Position {
-        self.trail().last().map(|(p, _)| *p).unwrap_or(Position::start(self.path))
+        self.trail().last().map(|(p, _)| *p).unwrap_or(start_of(self.path))
     }
 
     /// What the UI and the CLI show.
@@ -126,7 +126,7 @@ impl WalkState {
                 })
             })
             .collect();
-        let pos = trail.last().map(|(p, _)| *p).unwrap_or(Position::start(self.path));
+        let pos = trail.last().map(|(p, _)| *p).unwrap_or(start_of(self.path));
         WalkView {
             path_id: self.path.id,
             path_title: self.path.title,
@@ -161,35 +161,16 @@ fn shortest_walk(start: WalkState, reference: &str) -> Option<WalkState> {
     None
 }
 
-/// A place in the guided paths.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Position {
-    Node(Target),
-}
+/// A place in the guided paths: a node, a result or a status value.
+pub type Position = Target;
 
-impl Position {
-    fn start(path: &'static PathInfo) -> Position {
-        let node = path.start_node().unwrap_or(&path.nodes[0]);
-        Position::Node(Target::Node { path, node })
-    }
-
-    fn target(self) -> Target {
-        let Position::Node(t) = self;
-        t
-    }
-
-    /// A stable reference: `path/node`, `result:id` or `status:Name`.
-    pub fn reference(self) -> String {
-        match self.target() {
-            Target::Node { path, node } => format!("{}/{}", path.id, node.id),
-            Target::Result(r) => format!("result:{}", r.id),
-            Target::Status(s) => format!("status:{}", s.name),
-        }
-    }
+fn start_of(path: &'static PathInfo) -> Position {
+    let node = path.start_node().unwrap_or(&path.nodes[0]);
+    Target::Node { path, node }
 }
 
 fn options(pos: Position) -> Vec<&'static str> {
-    match pos.target() {
+    match pos {
         Target::Node { node, .. } => match &node.kind {
             NodeKind::Step { .. } => vec!["Next"],
             NodeKind::Question { answers } => answers.iter().map(|a| a.label).collect(),
@@ -200,16 +181,16 @@ fn options(pos: Position) -> Vec<&'static str> {
 }
 
 fn follow(pos: Position, choice: usize) -> Option<Position> {
-    let (from, reference) = match pos.target() {
+    let (from, reference) = match pos {
         Target::Node { path, node } => (path, *node.nexts().get(choice)?),
         Target::Result(r) => (knowledge::PATHS.first()?, r.cont.as_ref().filter(|_| choice == 0)?.next),
         Target::Status(_) => return None,
     };
-    knowledge::resolve(from, reference).ok().map(Position::Node)
+    knowledge::resolve(from, reference).ok()
 }
 
 fn prompt(pos: Position) -> &'static str {
-    match pos.target() {
+    match pos {
         Target::Node { node, .. } => node.text.plain,
         Target::Result(r) => r.title,
         Target::Status(s) => s.name,
@@ -279,7 +260,7 @@ fn gate_notice(id: Option<&str>, version: Option<ConnectVersion>) -> Option<Gate
 }
 
 fn kind(pos: Position) -> CurrentKind {
-    match pos.target() {
+    match pos {
         Target::Node { node, .. } => match node.kind {
             NodeKind::Step { .. } => CurrentKind::Step,
             NodeKind::Question { .. } => CurrentKind::Question,
@@ -291,7 +272,7 @@ fn kind(pos: Position) -> CurrentKind {
 fn current_view(pos: Position, version: Option<ConnectVersion>) -> CurrentView {
     let reference = pos.reference();
     let options = options(pos);
-    match pos.target() {
+    match pos {
         Target::Node { node, .. } => CurrentView {
             kind: kind(pos),
             reference,
