@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the release app into dist/. Installs what is missing first.
+# Builds the release app into dist/ (or $PHS_DIST). Installs what is missing first.
 # Usage: scripts/build.sh
 source "$(dirname "$0")/lib.sh"
 
@@ -7,9 +7,11 @@ install_rust_tools
 install_npm_tools
 
 say "building the wasm app (release)"
-PKG="$ROOT/target/wasm-pkg"
+DIST="${PHS_DIST:-dist}"
+PKG="${CARGO_TARGET_DIR:-$ROOT/target}/wasm-pkg"
 rm -rf "$PKG"
-wasm-pack build app --release --target web --out-dir "$PKG" --out-name phs_doctor_app --no-typescript --no-pack
+# web/ is the wasm entry (cdylib); the app itself is the app/ library.
+wasm-pack build web --release --target web --out-dir "$PKG" --out-name phs_doctor_app --no-typescript --no-pack
 
 say "optimising the wasm with wasm-opt -Oz"
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
@@ -17,13 +19,16 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sig
   "$PKG/phs_doctor_app_bg.wasm" -o "$PKG/phs_doctor_app_bg.opt.wasm"
 mv "$PKG/phs_doctor_app_bg.opt.wasm" "$PKG/phs_doctor_app_bg.wasm"
 
-say "assembling dist/"
-rm -rf dist
-mkdir -p dist/pkg
-cp index.html dist/
-[ -d static ] && cp -r static dist/static
-cp "$PKG/phs_doctor_app.js" "$PKG/phs_doctor_app_bg.wasm" dist/pkg/
-ls -l dist dist/pkg >&2
+say "assembling $DIST/"
+rm -rf "$DIST"
+mkdir -p "$DIST/pkg"
+cp index.html "$DIST/"
+[ -d static ] && cp -r static "$DIST/static"
+cp "$PKG/phs_doctor_app.js" "$PKG/phs_doctor_app_bg.wasm" "$DIST/pkg/"
 
-say "writing the single-file offline page dist/phs-doctor.html"
-python3 "$ROOT/scripts/singlefile.py" dist
+say "prerendering the start page into $DIST/index.html (Yew SSR, native)"
+cargo run --quiet --locked -p phs-doctor-prerender -- "$DIST/index.html"
+ls -l "$DIST" "$DIST/pkg" >&2
+
+say "writing the single-file offline page $DIST/phs-doctor.html"
+python3 "$ROOT/scripts/singlefile.py" "$DIST"

@@ -2,7 +2,8 @@
 
 ES-module imports and fetch() of a .wasm are blocked under file://, so the JS glue is inlined
 into an inline module script and the wasm bytes are inlined as base64 and handed to the glue's
-init function (no fetch). The CSS is inlined too. The page's Content-Security-Policy allows
+init function (no fetch); index.html's preload links go. The prerendered start page that
+scripts/build.sh put into index.html comes along as it is (the wasm hydrates it here too). The CSS is inlined too. The page's Content-Security-Policy allows
 exactly these inline blocks by hash, WebAssembly compilation, and nothing from the network.
 
 Usage: python3 scripts/singlefile.py dist
@@ -61,6 +62,12 @@ csp = (
 out = html
 out = sub_once(r'<meta http-equiv="Content-Security-Policy"[^>]*>', f'<meta http-equiv="Content-Security-Policy" content="{csp}">', out)
 out = sub_once(r'<link rel="stylesheet" href="static/style.css">', f"<style>{css}</style>", out)
+# Nothing to fetch: the glue and the wasm are inline (and the CSP forbids any fetch).
+out = sub_once(r'\s*<!-- Fetched in parallel[^>]*-->', "", out)
+out = sub_once(r'\s*<link rel="preload" href="pkg/phs_doctor_app_bg.wasm"[^>]*>', "", out)
+out = sub_once(r'\s*<link rel="modulepreload" href="pkg/phs_doctor_app.js">', "", out)
+if re.search(r'<link rel="(module)?preload"', out):
+    sys.exit("singlefile: index.html preloads something this script does not inline")
 out = sub_once(
     r'<script type="module" src="static/boot.js"></script>',
     # The base64 sits in an inert data block (not a script): it needs no CSP allowance.

@@ -8,10 +8,8 @@
 //! - [`strings`]: every UI string.
 //! - [`browser`]: clipboard, download and scrolling.
 
-// Under `cargo test` the entry point below is left out, so most of the shell is unused there.
-#![cfg_attr(test, allow(dead_code, unused_imports))]
-
 mod bench;
+mod boot;
 mod browser;
 mod components;
 mod route;
@@ -19,16 +17,45 @@ mod state;
 mod strings;
 mod text;
 
-#[cfg(not(test))]
-#[wasm_bindgen::prelude::wasm_bindgen(start)]
-pub fn start() {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
-    match root {
-        Some(root) => yew::Renderer::<components::app::App>::with_root(root).render(),
-        None => yew::Renderer::<components::app::App>::new().render(),
-    };
+pub use boot::{start, PRERENDERED_HOME};
+
+/// The start page (`#/`) with the empty app state, as hydratable HTML: what `prerender/` puts
+/// into `index.html` at build time. Rendered over a memory history at `/`; the links are hash
+/// routes all the same (see `NavLink`). Yew marks each component with a comment holding its
+/// type name in debug builds; the names are dropped (a release build writes none, and
+/// hydration does not read them).
+#[cfg(feature = "ssr")]
+pub async fn prerender_home() -> String {
+    use yew_router::history::{AnyHistory, MemoryHistory};
+    let html = yew::ServerRenderer::<components::app::App>::with_props(|| {
+        components::app::AppProps {
+            history: Some(AnyHistory::from(MemoryHistory::with_entries(["/"]))),
+        }
+    })
+    .render()
+    .await;
+    drop_component_names(&html)
+}
+
+/// `<!--<[a::B]>-->` → `<!--<[]>-->`, `<!--</[a::B]>-->` → `<!--</[]>-->`.
+#[cfg(feature = "ssr")]
+fn drop_component_names(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start + 4]);
+        let after = &rest[start + 4..];
+        let end = after.find("-->").map_or(after.len(), |e| e);
+        let body = &after[..end];
+        out.push_str(match body {
+            b if b.starts_with("</[") && b.ends_with("]>") => "</[]>",
+            b if b.starts_with("<[") && b.ends_with("]>") => "<[]>",
+            b => b,
+        });
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Browser tests (`wasm-pack test --headless --chrome app`): the app mounted in a real page.

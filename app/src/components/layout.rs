@@ -7,6 +7,7 @@ use crate::components::event_page::EventPage;
 use crate::components::events_page::EventsPage;
 use crate::components::home_page::HomePage;
 use crate::components::nav::Nav;
+use crate::components::nav_link::NavLink;
 use crate::components::not_found_page::NotFoundPage;
 use crate::components::scripts_page::ScriptsPage;
 use crate::components::statuses_page::StatusesPage;
@@ -39,7 +40,14 @@ pub fn Layout() -> Html {
         Route::PathStart { id } | Route::Path { id, .. } => format!("path:{id}"),
         other => format!("{other:?}"),
     };
-    use_effect_with(page_key, |_| browser::scroll_to_top());
+    // Not on the first page: the page was just loaded (and the reader may have scrolled the
+    // prerendered start page before the app took over).
+    let first_page = use_mut_ref(|| true);
+    use_effect_with(page_key, move |_| {
+        if !std::mem::replace(&mut *first_page.borrow_mut(), false) {
+            browser::scroll_to_top();
+        }
+    });
     html! {
         <>
             <a class="skip-link" href="#content" onclick={Callback::from(|e: MouseEvent| {
@@ -54,13 +62,13 @@ pub fn Layout() -> Html {
             })}>{ strings::SKIP_TO_CONTENT }</a>
             <header class="site-header">
                 <div class="header-inner">
-                    <Link<Route> to={Route::Home} classes="brand">
+                    <NavLink to={Route::Home} class="brand">
                         <span class="brand-mark" aria-hidden="true">{ "PHS" }</span>
                         <span class="brand-text">
                             <span class="brand-name">{ strings::APP_NAME }</span>
                             <span class="brand-tagline">{ strings::TAGLINE }</span>
                         </span>
-                    </Link<Route>>
+                    </NavLink>
                     <Nav current={route.section()} />
                 </div>
             </header>

@@ -2,9 +2,9 @@ use phs_doctor_core::knowledge::{self, Scope};
 use phs_doctor_core::version;
 use phs_doctor_core::ConnectVersion;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
-use crate::route::{version_query, Route, VersionQuery};
+use crate::components::nav_link::NavLink;
+use crate::route::{version_query, Route};
 use crate::strings;
 
 #[derive(Properties, PartialEq)]
@@ -29,10 +29,10 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
         };
         html! {
             <span data-testid={format!("start-{}", method.as_str())} class="start-link">
-                <Link<Route, VersionQuery> to={Route::PathStart { id: path.id.to_string() }}
-                    query={query.clone()} classes={classes!(class)}>
+                <NavLink to={Route::PathStart { id: path.id.to_string() }}
+                    query={query.clone()} class={classes!(class)}>
                     { if primary { format!("{}: {}", strings::START_PATH, method.label()) } else { method.label().to_string() } }
-                </Link<Route, VersionQuery>>
+                </NavLink>
             </span>
         }
     };
