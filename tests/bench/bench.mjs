@@ -39,22 +39,40 @@ function mixedPaste(size) {
 
 const browser = await launch();
 try {
-  // 2. Navigation → first render of a page, median of 5 fresh loads.
-  const renders = [];
+  // 2. Navigation → first content visible and → interactive, 5 fresh loads (empty cache).
+  // The start page is prerendered into index.html, so it is visible before the wasm runs:
+  // "visible" is the later of the page element being in the DOM and the first contentful
+  // paint. "Interactive" is when the app has mounted (hydrated the prerendered page, or
+  // rendered it) and set <html data-app> from its root component's first effect.
+  const visible = [];
+  const interactive = [];
   for (let i = 0; i < 5; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.addInitScript(() => {
-      new MutationObserver((_, obs) => {
-        if (document.querySelector('main#content [data-testid^="page-"]')) {
-          window.__phsFirstRender = performance.now();
-          obs.disconnect();
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          if (e.name === 'first-contentful-paint') window.__phsFcp = e.startTime;
         }
-      }).observe(document, { childList: true, subtree: true });
+      }).observe({ type: 'paint', buffered: true });
+      new MutationObserver((_, obs) => {
+        const now = performance.now();
+        if (window.__phsInDom === undefined && document.querySelector('main#content [data-testid^="page-"]')) {
+          window.__phsInDom = now;
+        }
+        if (window.__phsInteractive === undefined && document.documentElement?.hasAttribute('data-app')) {
+          window.__phsInteractive = now;
+          window.__phsHow = document.documentElement.getAttribute('data-app');
+        }
+        if (window.__phsInDom !== undefined && window.__phsInteractive !== undefined) obs.disconnect();
+      }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-app'] });
     });
     await page.goto(BASE_URL);
-    await page.waitForFunction(() => window.__phsFirstRender !== undefined);
-    renders.push(await page.evaluate(() => window.__phsFirstRender));
+    await page.waitForFunction(() => window.__phsInteractive !== undefined && window.__phsFcp !== undefined);
+    const t = await page.evaluate(() => ({ inDom: window.__phsInDom, fcp: window.__phsFcp, interactive: window.__phsInteractive, how: window.__phsHow }));
+    if (t.how !== 'hydrated') throw new Error(`the start page was ${t.how}, not hydrated`);
+    visible.push(Math.max(t.inDom ?? t.interactive, t.fcp));
+    interactive.push(t.interactive);
     await context.close();
   }
 
@@ -63,7 +81,7 @@ try {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(BASE_URL);
-  await page.locator('main#content [data-testid^="page-"]').first().waitFor();
+  await page.locator('html[data-app]').waitFor({ state: 'attached' });
   const wasmMs = await page.evaluate(async (text) => {
     const m = await import('./pkg/phs_doctor_app.js');
     m.phsBenchAnalyze(text);
@@ -110,7 +128,8 @@ try {
   const rows = [
     ['whole app, gzip (html + js + wasm + css)', `${(totalGzip / 1024).toFixed(1)} KB`, '≤ 200 KB', totalGzip <= 200 * 1024],
     ['single-file page, gzip', `${(singleGzip / 1024).toFixed(1)} KB`, '(info)', null],
-    ['navigation → first render, median of 5', `${median(renders).toFixed(0)} ms`, '≤ 150 ms', median(renders) <= 150],
+    ['navigation → interactive (hydrated), median of 5', `${median(interactive).toFixed(0)} ms`, '≤ 150 ms', median(interactive) <= 150],
+    ['navigation → first content visible (prerendered), median of 5', `${median(visible).toFixed(0)} ms`, '(info)', null],
     ['1 MB mixed paste → findings shown', shown.length ? `${median(shown).toFixed(0)} ms` : 'n/a', '≤ 50 ms', shown.length ? median(shown) <= 50 : null],
     ['native analysis throughput (1 MB)', `${nativeMbps.toFixed(0)} MB/s`, '≥ 200 MB/s', nativeMbps >= 200],
     ['wasm analysis throughput (1 MB)', `${wasmMbps.toFixed(0)} MB/s`, '(info)', null],
@@ -120,7 +139,8 @@ try {
   for (const [name, value, budget, ok] of rows) {
     console.log(`| ${name} | ${value} | ${budget} | ${ok === null ? '' : ok ? 'yes' : '**no**'} |`);
   }
-  console.log(`\nfirst renders (ms): ${renders.map((r) => r.toFixed(0)).join(', ')}`);
+  console.log(`\nnavigation → interactive (ms): ${interactive.map((r) => r.toFixed(0)).join(', ')}`);
+  console.log(`navigation → first content visible (ms): ${visible.map((r) => r.toFixed(0)).join(', ')}`);
   if (shown.length) console.log(`1 MB paste → findings (ms): ${shown.map((r) => r.toFixed(0)).join(', ')}`);
   console.log(`gzip bytes: ${JSON.stringify(sizes)}`);
 } finally {
