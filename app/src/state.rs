@@ -39,7 +39,7 @@ pub struct Paste {
 pub struct Analysed {
     /// The [`Paste::revision`] analysed.
     pub revision: u64,
-    pub analysis: Rc<Analysis>,
+    pub analysis: Rc<Analysis<'static>>,
     /// How long `analyze` took, in milliseconds (shown next to the counts).
     pub millis: f64,
 }
@@ -110,7 +110,7 @@ impl Reducible for AppState {
                     return self;
                 }
                 let started = now();
-                let analysis = analysis::analyze_within(&next.paste.text, ANALYSED_BYTES);
+                let analysis = analysis::analyze_within(&next.paste.text, ANALYSED_BYTES).into_owned();
                 next.paste.analysed = Some(Analysed {
                     revision: next.paste.revision,
                     analysis: Rc::new(analysis),

@@ -144,7 +144,7 @@ fn to_json(a: &Analysis) -> DiagnoseJson {
                 kind: r.kind.as_str(),
                 start_line: r.start_line,
                 end_line: r.end_line,
-                fields: r.fields.iter().map(|(k, v)| (*k, v.clone())).collect(),
+                fields: r.fields.iter().map(|(k, v)| (*k, v.to_string())).collect(),
             })
             .collect(),
         unparsed_lines: a.unparsed_lines.clone(),

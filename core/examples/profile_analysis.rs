@@ -37,6 +37,6 @@ fn main() {
 }
 
 #[inline(never)]
-fn measured(text: &str) -> phs_doctor_core::analysis::Analysis {
+fn measured(text: &str) -> phs_doctor_core::analysis::Analysis<'_> {
     black_box(phs_doctor_core::analysis::analyze(black_box(text)))
 }

@@ -10,7 +10,7 @@ const ROWS: usize = 20;
 
 #[derive(Properties, PartialEq)]
 pub struct AnalysisOverviewProps {
-    pub analysis: Rc<Analysis>,
+    pub analysis: Rc<Analysis<'static>>,
     /// Scrolls the paste view to a line (the line numbers in the timeline).
     pub on_line: Callback<usize>,
 }

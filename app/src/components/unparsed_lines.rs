@@ -18,7 +18,7 @@ pub struct UnparsedLinesProps {
     pub text: Rc<str>,
     pub revision: u64,
     pub max_bytes: usize,
-    pub analysis: Rc<Analysis>,
+    pub analysis: Rc<Analysis<'static>>,
     pub on_line: Callback<usize>,
 }
 

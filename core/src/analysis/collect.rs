@@ -156,7 +156,7 @@ impl<'a> Collector<'a> {
         self.take(id);
     }
 
-    pub fn add(&mut self, s: Signal) {
+    pub fn add(&mut self, s: Signal<'_>) {
         // Unknown ids are a programming error caught by the tests; never panic on input.
         let key = (s.finding.as_ptr() as usize, s.finding.len());
         let i = match self.ids.iter().find(|(p, l, _)| (*p, *l) == key) {
@@ -216,7 +216,7 @@ impl<'a> Collector<'a> {
             let mut h = Fx::default();
             (k, &v).hash(&mut h);
             if b.param_hashes.insert(h.finish()) {
-                b.push_param(k, || v);
+                b.push_param(k, || v.into_owned());
             }
         }
         if let Some(e) = s.error {

@@ -3,7 +3,10 @@
 //! log status values, Connect Health alerts. Used for lines on their own and for the message
 //! lines of events alike.
 
+use std::borrow::Cow;
+
 use super::errors::{self, ErrorInfo, ErrorKind, ERRORS};
+use super::lines::Src;
 use super::phrases::{mask, Hits, Ph, Tag, COMMON_STATUSES};
 use super::recognise::Signal;
 use super::scan::{find_ci, find_ci_seq, first_stop, has_ci, starts_ci};
@@ -14,15 +17,15 @@ use crate::version::ConnectVersion;
 
 /// Facts a line gives about its surroundings (connector, domain, object, time).
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Hints {
-    pub connector: Option<String>,
-    pub domain: Option<String>,
-    pub dn: Option<String>,
+pub(crate) struct Hints<'a> {
+    pub connector: Option<Cow<'a, str>>,
+    pub domain: Option<Cow<'a, str>>,
+    pub dn: Option<Cow<'a, str>>,
     pub time: Option<Timestamp>,
 }
 
-impl Hints {
-    pub fn merge(&mut self, o: &Hints) {
+impl<'a> Hints<'a> {
+    pub fn merge(&mut self, o: &Hints<'a>) {
         if self.connector.is_none() {
             self.connector.clone_from(&o.connector);
         }
@@ -50,33 +53,46 @@ pub(crate) struct Ctx<'c> {
     pub in_event: bool,
 }
 
-#[derive(Debug, Default)]
-pub(crate) struct Content {
-    pub signals: Vec<Signal>,
+#[derive(Debug)]
+pub(crate) struct Content<'a> {
+    src: Src<'a>,
+    pub signals: Vec<Signal<'a>>,
     pub kind: Option<RecordKind>,
-    pub fields: Vec<(&'static str, String)>,
-    pub hints: Hints,
+    pub fields: Vec<(&'static str, Cow<'a, str>)>,
+    pub hints: Hints<'a>,
     /// The event this message text belongs to, judged from its wording (bare messages).
     pub event_guess: Option<u32>,
     /// A troubleshooter `AD Connector - name` / partition header.
-    pub diag_connector: Option<String>,
-    pub diag_domain: Option<String>,
+    pub diag_connector: Option<Cow<'a, str>>,
+    pub diag_domain: Option<Cow<'a, str>>,
     pub status_begin: bool,
     pub status_end: bool,
     pub diag_menu: bool,
 }
 
-impl Content {
+impl<'a> Content<'a> {
     fn kind(&mut self, k: RecordKind) {
         if self.kind.is_none() {
             self.kind = Some(k);
         }
     }
-    fn field(&mut self, k: &'static str, v: impl Into<String>) {
+    /// A field with a fixed or a computed value.
+    fn field(&mut self, k: &'static str, v: impl Into<Cow<'a, str>>) {
         let v = v.into();
         if !v.is_empty() {
             self.fields.push((k, v));
         }
+    }
+    /// A field whose value is a piece of the line.
+    fn slice(&mut self, k: &'static str, v: &str) {
+        if !v.is_empty() {
+            let v = self.src.cow(v);
+            self.fields.push((k, v));
+        }
+    }
+    /// A piece of the line, kept.
+    fn cow(&self, v: &str) -> Cow<'a, str> {
+        self.src.cow(v)
     }
 }
 
@@ -169,14 +185,14 @@ fn value_after_colon(s: &str) -> &str {
 }
 
 /// `<tag>value</tag>`, also XML-escaped (`&lt;tag&gt;`).
-pub(crate) fn tag_value(s: &str, tag: &str) -> Option<String> {
+pub(crate) fn tag_value<'s>(s: &'s str, tag: &str) -> Option<&'s str> {
     for (open, close) in [("<", ">"), ("&lt;", "&gt;")] {
         if let Some(i) = find_ci_seq(s, &[open, tag, close]) {
             let rest = &s[i + open.len() + tag.len() + close.len()..];
             let end = rest.find(open).unwrap_or(rest.len());
             let v = rest[..end].trim();
             if !v.is_empty() {
-                return Some(v.to_string());
+                return Some(v);
             }
         }
     }
@@ -184,22 +200,22 @@ pub(crate) fn tag_value(s: &str, tag: &str) -> Option<String> {
 }
 
 /// The name after `for domain:` / `for forest:`, up to a comma, a space or a sentence end.
-fn name_after_phrase(s: &str, end: usize) -> Option<String> {
+fn name_after_phrase(s: &str, end: usize) -> Option<&str> {
     let rest = s.get(end..)?.trim_start_matches([':', ' ', '\t', '"', '\'', '`']);
     let stop = rest.find([',', ' ', '\t', '"', '\'', '`', ';', '<', '&']).unwrap_or(rest.len());
     let name = rest[..stop].trim_end_matches(['.', ':']);
-    (!name.is_empty() && name.len() < 256).then(|| name.to_string())
+    (!name.is_empty() && name.len() < 256).then_some(name)
 }
 
 /// A connector name after the word `connector` (`for AD Connector - contoso.com`).
-fn connector_name(s: &str) -> Option<String> {
+fn connector_name(s: &str) -> Option<&str> {
     let i = find_ci(s, "connector")?;
     let rest = s[i + "connector".len()..].trim_start_matches([':', '-', ' ', '\t', '"', '\'']);
     let name = rest.trim().trim_end_matches(['.', '"', '\'', ':']).trim();
     if name.is_empty() || name.len() > 200 || starts_ci(name, "is ") || starts_ci(name, "was ") || starts_ci(name, "space") {
         return None;
     }
-    Some(name.trim_matches(['"', '\'']).to_string())
+    Some(name.trim_matches(['"', '\'']))
 }
 
 /// A 4-part version `1.x.y.z` after the word `version` (not an assembly's `Version=`).
@@ -247,8 +263,21 @@ fn log_row(text: &str) -> Option<(Timestamp, &'static str)> {
 /// `lower` is scratch space for the lower-cased line (kept by the caller to save allocations).
 ///
 /// `signals` is an empty vector the result's signals go in (lent, to save an allocation).
-pub(crate) fn recognise(first: usize, last: usize, raw: &str, hits: &Hits, ctx: Ctx<'_>, lower: &mut String, signals: Vec<Signal>) -> Content {
-    let mut c = Content { signals, ..Content::default() };
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn recognise<'a>(src: Src<'a>, first: usize, last: usize, raw: &str, hits: &Hits, ctx: Ctx<'_>, lower: &mut String, signals: Vec<Signal<'a>>) -> Content<'a> {
+    let mut c = Content {
+        src,
+        signals,
+        kind: None,
+        fields: Vec::new(),
+        hints: Hints::default(),
+        event_guess: None,
+        diag_connector: None,
+        diag_domain: None,
+        status_begin: false,
+        status_end: false,
+        diag_menu: false,
+    };
     c.signals.clear();
     let sig = |f: &'static str| Signal::new(f, first, last);
 
@@ -257,7 +286,7 @@ pub(crate) fn recognise(first: usize, last: usize, raw: &str, hits: &Hits, ctx: 
             let mut s = sig(f).param("status", status);
             s.time = Some(t);
             if let Some(dn) = ctx.domain {
-                s = s.param("domain", dn);
+                s = s.param("domain", c.cow(dn));
             }
             c.signals.push(s);
         }
@@ -299,8 +328,8 @@ pub(crate) fn recognise(first: usize, last: usize, raw: &str, hits: &Hits, ctx: 
     decode_errors(raw, lower, hits, ctx, &mut c, first, last);
 
     if hits.has(Ph::ForestInfo) {
-        c.hints.domain = tag_value(raw, "partition-name");
-        c.hints.connector = tag_value(raw, "connector-id");
+        c.hints.domain = tag_value(raw, "partition-name").map(|v| c.cow(v));
+        c.hints.connector = tag_value(raw, "connector-id").map(|v| c.cow(v));
         if let Some(d) = &c.hints.domain {
             c.fields.push(("partition", d.clone()));
         }
@@ -312,7 +341,7 @@ pub(crate) fn recognise(first: usize, last: usize, raw: &str, hits: &Hits, ctx: 
     if hits.has(Ph::ForDomain) && c.hints.domain.is_none() {
         for end in hits.ends(Ph::ForDomain) {
             if let Some(d) = name_after_phrase(raw, end) {
-                c.hints.domain = Some(d);
+                c.hints.domain = Some(c.cow(d));
                 break;
             }
         }
@@ -325,7 +354,7 @@ pub(crate) fn recognise(first: usize, last: usize, raw: &str, hits: &Hits, ctx: 
     if hits.has(Ph::SsFeature) {
         let v = value_after_colon(raw).to_ascii_lowercase();
         c.kind(RecordKind::StatusScript);
-        c.field("feature_enabled", value_after_colon(raw));
+        c.slice("feature_enabled", value_after_colon(raw));
         match v.as_str() {
             "true" => c.signals.push(sig("phs-enabled").param("scope", "tenant")),
             "false" => c.signals.push(sig("phs-disabled-tenant")),
@@ -349,7 +378,7 @@ pub(crate) fn recognise(first: usize, last: usize, raw: &str, hits: &Hits, ctx: 
     if hits.has(Ph::CompanyFeatureKey) && starts_ci(raw, "PasswordHashSync") && raw.contains(':') {
         let v = value_after_colon(raw).to_ascii_lowercase();
         c.kind(RecordKind::Setting);
-        c.field("PasswordHashSync", value_after_colon(raw));
+        c.slice("PasswordHashSync", value_after_colon(raw));
         match v.as_str() {
             "true" => c.signals.push(sig("phs-enabled").param("scope", "tenant")),
             "false" => c.signals.push(sig("phs-disabled-tenant")),
@@ -359,7 +388,7 @@ pub(crate) fn recognise(first: usize, last: usize, raw: &str, hits: &Hits, ctx: 
     if hits.has(Ph::StagingEnabledKey) && raw.contains(':') {
         let v = value_after_colon(raw).to_ascii_lowercase();
         c.kind(RecordKind::Setting);
-        c.field("StagingModeEnabled", value_after_colon(raw));
+        c.slice("StagingModeEnabled", value_after_colon(raw));
         if v == "true" {
             c.signals.push(sig("staging-mode"));
         }
@@ -403,7 +432,7 @@ pub(crate) fn recognise(first: usize, last: usize, raw: &str, hits: &Hits, ctx: 
 }
 
 /// Error numbers, service error codes, and known messages of `errors.json`.
-fn decode_errors(raw: &str, lower: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content, first: usize, last: usize) {
+fn decode_errors(raw: &str, lower: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'_>, first: usize, last: usize) {
     let mut found: Vec<&'static ErrorInfo> = Vec::new();
     let mut unknown: Vec<u32> = Vec::new();
     let push = |found: &mut Vec<&'static ErrorInfo>, e: &'static ErrorInfo| {
@@ -482,10 +511,11 @@ fn decode_errors(raw: &str, lower: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Cont
 }
 
 /// `Password Change Request/Result - Anchor : …, Dn : …, …` (events 656/657).
-fn password_change(raw: &str, lower: &str, result: bool, c: &mut Content, first: usize, last: usize) {
+fn password_change(raw: &str, lower: &str, result: bool, c: &mut Content<'_>, first: usize, last: usize) {
     c.kind(RecordKind::PasswordChange);
     c.event_guess.get_or_insert(if result { 657 } else { 656 });
-    let key_value = |key: &str, stops: &[&str]| -> Option<String> {
+    let src = c.src;
+    let key_value = |key: &str, stops: &[&str]| -> Option<&str> {
         let mut from = 0;
         let rest = loop {
             let i = from + lower.get(from..)?.find(key)?;
@@ -506,28 +536,30 @@ fn password_change(raw: &str, lower: &str, result: bool, c: &mut Content, first:
             _ => first_stop(rest_lower, b',', stops),
         };
         let end = end.unwrap_or(rest.len());
-        Some(rest[..end].trim().trim_end_matches('.').trim().to_string())
+        Some(rest[..end].trim().trim_end_matches('.').trim())
     };
     let anchor = key_value("anchor", &[","]);
     let dn = key_value("dn", &[", change date", ", pwdchangeonlogon", ", result", ", extended"]);
     c.field("type", if result { "result" } else { "request" });
     if let Some(a) = anchor {
-        c.field("anchor", a);
+        c.slice("anchor", a);
     }
+    let dn = dn.map(|d| src.cow(d));
     if let Some(d) = &dn {
         c.field("dn", d.clone());
         c.hints.dn = Some(d.clone());
     }
     if !result {
         if let Some(d) = key_value("change date", &[","]) {
-            c.field("change_date", d);
+            c.slice("change_date", d);
         }
         return;
     }
     if let Some(p) = key_value("pwdchangeonlogon", &[","]) {
-        c.field("pwd_change_on_logon", p);
+        c.slice("pwd_change_on_logon", p);
     }
     let Some(res) = key_value("result", &[",", " "]) else { return };
+    let res = src.cow(res);
     c.field("result", res.clone());
     let finding = match knowledge::status(&res) {
         Some(s) => status_finding(s.name),
@@ -544,7 +576,7 @@ fn password_change(raw: &str, lower: &str, result: bool, c: &mut Content, first:
 }
 
 /// Event message wording: bare message bodies say which event they are.
-fn event_wording(raw: &str, lower: &str, hits: &Hits, c: &mut Content, first: usize, last: usize) {
+fn event_wording(raw: &str, lower: &str, hits: &Hits, c: &mut Content<'_>, first: usize, last: usize) {
     let guesses = [
         (Ph::Ev611, 611),
         (Ph::Ev652, 652),
@@ -579,8 +611,9 @@ fn event_wording(raw: &str, lower: &str, hits: &Hits, c: &mut Content, first: us
         if let Some(i) = find_ci(raw, "dn =").or_else(|| find_ci(raw, "dn=")) {
             let dn = raw[i..].split_once('=').map_or("", |(_, v)| v).trim();
             if !dn.is_empty() {
-                s = s.param("dn", dn);
-                c.hints.dn = Some(dn.to_string());
+                let dn = c.cow(dn);
+                s = s.param("dn", dn.clone());
+                c.hints.dn = Some(dn);
             }
         }
         c.signals.push(s);
@@ -589,7 +622,7 @@ fn event_wording(raw: &str, lower: &str, hits: &Hits, c: &mut Content, first: us
 }
 
 /// Status values after `Result :` / `Status :`, and the distinctive ones anywhere.
-fn statuses(raw: &str, hits: &Hits, c: &mut Content, first: usize, last: usize, ctx: Ctx<'_>) {
+fn statuses(raw: &str, hits: &Hits, c: &mut Content<'_>, first: usize, last: usize, ctx: Ctx<'_>) {
     let b = raw.as_bytes();
     let mut names: Vec<&'static str> = Vec::new();
     for p in [Ph::ResultKey, Ph::StatusKey] {
@@ -622,7 +655,7 @@ fn statuses(raw: &str, hits: &Hits, c: &mut Content, first: usize, last: usize, 
         if let Some(f) = status_finding(n) {
             let mut s = Signal::new(f, first, last).param("status", n);
             if let Some(d) = ctx.domain {
-                s = s.param("domain", d);
+                s = s.param("domain", c.cow(d));
             }
             c.signals.push(s);
         }
@@ -631,7 +664,7 @@ fn statuses(raw: &str, hits: &Hits, c: &mut Content, first: usize, last: usize, 
 }
 
 /// The troubleshooter's `AD Connector - name` and partition headers.
-fn diag_header(raw: &str, c: &mut Content) {
+fn diag_header(raw: &str, c: &mut Content<'_>) {
     if raw.len() > 200 {
         return;
     }
@@ -645,7 +678,8 @@ fn diag_header(raw: &str, c: &mut Content) {
             let rest = t[key.len()..].trim_start();
             if let Some(name) = rest.strip_prefix(['-', ':']).map(|r| r.trim().trim_matches(['"', '\''])) {
                 if !name.is_empty() {
-                    c.diag_connector = Some(name.to_string());
+                    let name = c.cow(name);
+                    c.diag_connector = Some(name.clone());
                     c.field("connector", name);
                     c.kind(RecordKind::DiagnosticsInfo);
                     return;
@@ -658,7 +692,8 @@ fn diag_header(raw: &str, c: &mut Content) {
             let rest = t[key.len()..].trim_start();
             if let Some(name) = rest.strip_prefix(['-', ':']).map(|r| r.trim().trim_matches(['"', '\''])) {
                 if !name.is_empty() && !name.contains(' ') {
-                    c.diag_domain = Some(name.to_string());
+                    let name = c.cow(name);
+                    c.diag_domain = Some(name.clone());
                     c.field("domain", name);
                     c.kind(RecordKind::DiagnosticsInfo);
                     return;
@@ -670,7 +705,8 @@ fn diag_header(raw: &str, c: &mut Content) {
         if starts_ci(t, key) {
             if let Some(dn) = t[key.len()..].trim_start().strip_prefix([':', '-']).map(str::trim) {
                 if !dn.is_empty() {
-                    c.hints.dn = Some(dn.to_string());
+                    let dn = c.cow(dn);
+                    c.hints.dn = Some(dn.clone());
                     c.field("dn", dn);
                     c.kind(RecordKind::DiagnosticsInfo);
                     return;
@@ -680,17 +716,17 @@ fn diag_header(raw: &str, c: &mut Content) {
     }
     if starts_ci(t, "AAD Tenant") || starts_ci(t, "Azure AD Tenant") || starts_ci(t, "Tenant") {
         if let Some((_, v)) = t.split_once(['-', ':']) {
-            c.field("tenant", v.trim());
+            c.slice("tenant", v.trim());
             c.kind(RecordKind::DiagnosticsInfo);
         }
     }
 }
 
 /// Inside event messages only a few topics are safe to read as results.
-fn event_topics(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content, first: usize, last: usize) {
+fn event_topics(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'_>, first: usize, last: usize) {
     if hits.has(Ph::Reach) && negative(l) {
         let mut s = Signal::new("domain-unreachable", first, last);
-        if let Some(d) = c.hints.domain.clone().or_else(|| ctx.domain.map(str::to_string)) {
+        if let Some(d) = c.hints.domain.clone().or_else(|| ctx.domain.map(|d| c.cow(d))) {
             s = s.param("domain", d);
         }
         c.signals.push(s);
@@ -703,21 +739,22 @@ fn event_topics(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content, 
 
 /// The troubleshooter's checks, the single-object run and Connect Health alerts, recognised by
 /// phrase families around the documented checks, with negations.
-fn topics(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content, first: usize, last: usize) {
+fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>, first: usize, last: usize) {
     let sig = |f: &'static str| Signal::new(f, first, last);
-    let with_connector = |mut s: Signal, name: Option<String>| {
-        if let Some(n) = name.or_else(|| ctx.connector.map(str::to_string)) {
-            s = s.param("connector", n);
+    let src = c.src;
+    let with_connector = |mut s: Signal<'a>, name: Option<&str>| {
+        if let Some(n) = name.or(ctx.connector) {
+            s = s.param("connector", src.cow(n));
         }
         s
     };
-    let with_domain = |mut s: Signal, name: Option<String>| {
-        if let Some(n) = name.or_else(|| ctx.domain.map(str::to_string)) {
-            s = s.param("domain", n);
+    let with_domain = |mut s: Signal<'a>, name: Option<&str>| {
+        if let Some(n) = name.or(ctx.domain) {
+            s = s.param("domain", src.cow(n));
         }
         s
     };
-    let check = |c: &mut Content, topic: &str, outcome: &str| {
+    let check = |c: &mut Content<'a>, topic: &'static str, outcome: &'static str| {
         c.kind(RecordKind::DiagnosticsCheck);
         c.field("check", topic);
         c.field("outcome", outcome);
@@ -810,7 +847,7 @@ fn topics(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content, first:
         } else {
             check(c, "domain-reachable", "pass");
             if let Some(n) = name {
-                c.field("domain", n);
+                c.slice("domain", n);
             }
         }
     }
@@ -891,7 +928,7 @@ fn topics(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content, first:
 }
 
 /// `… for AD Connector - contoso.com` / `connector 'x'` on the line itself.
-fn connector_in_line(raw: &str) -> Option<String> {
+fn connector_in_line(raw: &str) -> Option<&str> {
     if !has_ci(raw, "connector") {
         return None;
     }
@@ -899,7 +936,7 @@ fn connector_in_line(raw: &str) -> Option<String> {
 }
 
 /// `Domain "contoso.com" is not reachable`, `Unable to connect to domain contoso.com`.
-fn domain_in_line(raw: &str) -> Option<String> {
+fn domain_in_line(raw: &str) -> Option<&str> {
     let i = find_ci(raw, "domain")?;
     let end = i + "domain".len();
     let name = name_after_phrase(raw, end)?;
@@ -932,11 +969,11 @@ mod tests {
 
     #[test]
     fn names() {
-        assert_eq!(connector_name("Password Hash Synchronization is disabled for AD Connector - contoso.com").as_deref(), Some("contoso.com"));
-        assert_eq!(domain_in_line("Domain \"contoso.com\" is not reachable").as_deref(), Some("contoso.com"));
-        assert_eq!(domain_in_line("Unable to connect to domain fabrikam.com.").as_deref(), Some("fabrikam.com"));
+        assert_eq!(connector_name("Password Hash Synchronization is disabled for AD Connector - contoso.com"), Some("contoso.com"));
+        assert_eq!(domain_in_line("Domain \"contoso.com\" is not reachable"), Some("contoso.com"));
+        assert_eq!(domain_in_line("Unable to connect to domain fabrikam.com."), Some("fabrikam.com"));
         assert_eq!(domain_in_line("The domain is not reachable"), None);
-        assert_eq!(tag_value("&lt;partition-name&gt;contoso.com&lt;/partition-name&gt;", "partition-name").as_deref(), Some("contoso.com"));
+        assert_eq!(tag_value("&lt;partition-name&gt;contoso.com&lt;/partition-name&gt;", "partition-name"), Some("contoso.com"));
         assert_eq!(connect_version("Microsoft Azure AD Connect version 1.1.614.0").map(|v| v.to_string()).as_deref(), Some("1.1.614.0"));
         assert_eq!(connect_version("Microsoft.Online, Version=1.0.0.0, Culture=neutral"), None);
         assert_eq!(connect_version("with version 1.1.614.0 or after, use the troubleshooting task"), None);

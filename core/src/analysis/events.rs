@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use super::content::Hints;
-use super::lines;
+use super::lines::{self, Src};
 use super::recognise::Signal;
 use super::scan::{each_byte, eq_ci, find_ci, find_ci_seq, load8, starts_ci};
 use super::time::{self, Timestamp};
@@ -46,32 +46,33 @@ impl Format {
 
 /// An event being assembled.
 #[derive(Debug)]
-pub(crate) struct EventB {
+pub(crate) struct EventB<'a> {
     pub format: Format,
     pub first: usize,
     pub last: usize,
     pub id: Option<u32>,
     pub id_line: Option<usize>,
-    pub source: Option<String>,
-    pub level: Option<String>,
+    pub source: Option<Cow<'a, str>>,
+    pub level: Option<Cow<'a, str>>,
     pub time: Option<Timestamp>,
-    pub computer: Option<String>,
+    pub computer: Option<Cow<'a, str>>,
     /// After `Description:` / `Message :` / inside `<Data>`.
     pub in_message: bool,
     /// Inside the `Event Xml:` part of a Details copy.
     pub in_xml: bool,
     pub in_data: bool,
     pub has_message: bool,
-    pub message_start: String,
+    /// The first 200 bytes of the message (a slice of the paste when it is one line's).
+    pub message_start: Cow<'a, str>,
     /// Format-List keys seen (to tell where the next event starts): bits by index in `LIST_KEYS`.
     pub keys: u64,
-    pub signals: Vec<Signal>,
-    pub hints: Hints,
+    pub signals: Vec<Signal<'a>>,
+    pub hints: Hints<'a>,
     pub blank_run: usize,
 }
 
-impl EventB {
-    pub fn new(format: Format, first: usize) -> EventB {
+impl<'a> EventB<'a> {
+    pub fn new(format: Format, first: usize) -> EventB<'a> {
         EventB {
             format,
             first,
@@ -86,7 +87,7 @@ impl EventB {
             in_xml: false,
             in_data: false,
             has_message: false,
-            message_start: String::new(),
+            message_start: Cow::Borrowed(""),
             keys: 0,
             signals: Vec::new(),
             hints: Hints::default(),
@@ -94,10 +95,10 @@ impl EventB {
         }
     }
 
-    pub fn set(&mut self, key: &str, value: &str, line: usize) {
+    pub fn set(&mut self, src: Src<'a>, key: &str, value: &str, line: usize) {
         let v = value.trim();
         match key {
-            "source" | "providername" | "provider" if !v.is_empty() => self.source = Some(v.to_string()),
+            "source" | "providername" | "provider" if !v.is_empty() => self.source = Some(src.cow(v)),
             "event id" | "eventid" | "instanceid" | "id" => {
                 if let Ok(n) = v.parse::<u64>() {
                     // InstanceId carries qualifiers in its high bits.
@@ -105,38 +106,41 @@ impl EventB {
                     self.id_line = Some(line);
                 }
             }
-            "level" | "entrytype" | "leveldisplayname" if !v.is_empty() => self.level = Some(v.to_string()),
+            "level" | "entrytype" | "leveldisplayname" if !v.is_empty() => self.level = Some(src.cow(v)),
             "date" | "logged" | "timegenerated" | "timecreated" | "date and time" | "timewritten" if self.time.is_none() => {
                 self.time = time::parse_prefix(v).map(|(t, _)| t);
             }
-            "computer" | "machinename" if !v.is_empty() => self.computer = Some(v.to_string()),
+            "computer" | "machinename" if !v.is_empty() => self.computer = Some(src.cow(v)),
             _ => {}
         }
     }
 
-    pub fn note_message(&mut self, text: &str) {
+    pub fn note_message(&mut self, src: Src<'a>, text: &str) {
         if !lines::trim(text).is_empty() {
             self.has_message = true;
             if self.message_start.len() < 200 {
-                if !self.message_start.is_empty() {
-                    self.message_start.push(' ');
-                }
-                let room = 200 - self.message_start.len();
+                let room = 200 - self.message_start.len() - usize::from(!self.message_start.is_empty());
                 let mut cut = text.len().min(room);
                 while !text.is_char_boundary(cut) {
                     cut -= 1;
                 }
-                self.message_start.push_str(&text[..cut]);
+                if self.message_start.is_empty() {
+                    self.message_start = src.cow(&text[..cut]);
+                } else {
+                    let m = self.message_start.to_mut();
+                    m.push(' ');
+                    m.push_str(&text[..cut]);
+                }
             }
         }
     }
 
     /// The record's fields; moves the texts out (the event is done).
-    pub fn take_fields(&mut self) -> Vec<(&'static str, String)> {
+    pub fn take_fields(&mut self) -> Vec<(&'static str, Cow<'a, str>)> {
         let mut f = Vec::with_capacity(9);
-        f.push(("format", self.format.as_str().to_string()));
+        f.push(("format", Cow::Borrowed(self.format.as_str())));
         if let Some(id) = self.id {
-            f.push(("id", id.to_string()));
+            f.push(("id", Cow::Owned(id.to_string())));
         }
         for (k, v) in [("source", &mut self.source), ("level", &mut self.level), ("computer", &mut self.computer)] {
             if let Some(v) = v.take() {
@@ -144,7 +148,7 @@ impl EventB {
             }
         }
         if let Some(t) = self.time {
-            f.push(("time", t.text()));
+            f.push(("time", Cow::Owned(t.text())));
         }
         if let Some(d) = self.hints.domain.take() {
             f.push(("domain", d));
@@ -387,26 +391,26 @@ pub(crate) fn xml_starts_event(text: &str) -> bool {
 }
 
 /// Reads what XML says about the event; returns the message text found in `<Data>`.
-pub(crate) fn xml_fields<'t>(text: &'t str, tags: &XmlTags, ev: &mut EventB, line: usize) -> Option<&'t str> {
+pub(crate) fn xml_fields<'t, 'a>(src: Src<'a>, text: &'t str, tags: &XmlTags, ev: &mut EventB<'a>, line: usize) -> Option<&'t str> {
     if let Some(i) = tags.eventid {
         let rest = &text[i..];
         if let Some(gt) = rest.find('>') {
             let digits = rest[gt + 1..].bytes().take_while(u8::is_ascii_digit).count();
-            ev.set("eventid", &rest[gt + 1..gt + 1 + digits], line);
+            ev.set(src, "eventid", &rest[gt + 1..gt + 1 + digits], line);
         }
     }
     if let Some(v) = tags.provider.and_then(|i| attr(&text[i..], "name")) {
-        ev.set("source", v, line);
+        ev.set(src, "source", v, line);
     }
     if let Some(v) = tags.timecreated.and_then(|i| attr(&text[i..], "systemtime")) {
-        ev.set("timecreated", v, line);
+        ev.set(src, "timecreated", v, line);
     }
     if let Some(v) = tags.computer.and_then(|i| element(&text[i..], "computer")) {
-        ev.set("computer", v, line);
+        ev.set(src, "computer", v, line);
     }
     if let Some(v) = tags.level.and_then(|i| element(&text[i..], "level")) {
         if ev.level.is_none() {
-            ev.level = Some(v.to_string());
+            ev.level = Some(src.cow(v));
         }
     }
     if let Some(i) = tags.data {
@@ -492,7 +496,7 @@ fn element<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
 
 /// A `Get-EventLog` table row: `Index Time EntryType Source InstanceID Message`, e.g.
 /// `12345 Mar 02 04:31  Error  Directory Synchron...  611 Password synchronization…`.
-pub(crate) fn event_log_row(text: &str) -> Option<(EventB, usize)> {
+pub(crate) fn event_log_row<'a>(src: Src<'a>, text: &str) -> Option<(EventB<'a>, usize)> {
     let mut toks = tokens(text);
     let (index, _) = toks.next()?;
     if !index.bytes().all(|b| b.is_ascii_digit()) {
@@ -509,27 +513,29 @@ pub(crate) fn event_log_row(text: &str) -> Option<(EventB, usize)> {
     if !["error", "warning", "information", "successaudit", "failureaudit", "0"].contains(&entry.to_ascii_lowercase().as_str()) {
         return None;
     }
-    let mut source = String::new();
+    // The source's words joined by single spaces: the text itself when it has no other gaps.
+    let mut span: Option<(usize, usize)> = None;
     for (tok, at) in toks {
         if tok.bytes().all(|b| b.is_ascii_digit()) {
             let mut ev = EventB::new(Format::EventLogTable, 0);
-            ev.set("instanceid", tok, 0);
-            ev.source = Some(source);
-            ev.level = Some(entry.to_string());
+            ev.set(src, "instanceid", tok, 0);
+            ev.source = Some(match span {
+                None => Cow::Borrowed(""),
+                Some((s, e)) if !text[s..e].contains(['\t']) && !text[s..e].contains("  ") => src.cow(&text[s..e]),
+                Some((s, e)) => Cow::Owned(tokens(&text[s..e]).map(|(t, _)| t).collect::<Vec<_>>().join(" ")),
+            });
+            ev.level = Some(src.cow(entry));
             ev.time = Some(t);
             return Some((ev, at + tok.len()));
         }
-        if !source.is_empty() {
-            source.push(' ');
-        }
-        source.push_str(tok);
+        span = Some((span.map_or(at, |(s, _)| s), at + tok.len()));
     }
     None
 }
 
 /// A `Get-WinEvent` table row: `TimeCreated Id LevelDisplayName Message`, e.g.
 /// `3/2/2017 4:31:09 AM   611 Error   Password synchronization…`.
-pub(crate) fn win_event_row(text: &str) -> Option<(EventB, usize)> {
+pub(crate) fn win_event_row<'a>(src: Src<'a>, text: &str) -> Option<(EventB<'a>, usize)> {
     let (t, n) = time::parse_prefix(text)?;
     let mut toks = tokens_from(text, n);
     let (id, _) = toks.next()?;
@@ -541,8 +547,8 @@ pub(crate) fn win_event_row(text: &str) -> Option<(EventB, usize)> {
         return None;
     }
     let mut ev = EventB::new(Format::WinEventTable, 0);
-    ev.set("id", id, 0);
-    ev.level = Some(level.to_string());
+    ev.set(src, "id", id, 0);
+    ev.level = Some(src.cow(level));
     ev.time = Some(t);
     Some((ev, at + level.len()))
 }
@@ -690,14 +696,18 @@ mod tests {
 
     #[test]
     fn rows() {
-        let (ev, at) = event_log_row("   12345 Mar 02 04:31  Error       Directory Synchron...          611 Password synchronization failed").unwrap();
+        let row = |t: &'static str| event_log_row(Src(t), t);
+        let (ev, at) = row("   12345 Mar 02 04:31  Error       Directory Synchron...          611 Password synchronization failed").unwrap();
         assert_eq!(ev.id, Some(611));
+        assert!(matches!(ev.source, Some(Cow::Borrowed("Directory Synchron..."))));
+        let (ev, _) = row("12345 Mar 02 04:31  Error  Directory \t Synchron...  611 x").unwrap();
         assert_eq!(ev.source.as_deref(), Some("Directory Synchron..."));
         assert_eq!(&"   12345 Mar 02 04:31  Error       Directory Synchron...          611 Password synchronization failed"[at..], " Password synchronization failed");
-        let (ev, _) = win_event_row("3/2/2017 4:31:09 AM            611 Error            Password synchronization").unwrap();
+        let win = |t: &'static str| win_event_row(Src(t), t);
+        let (ev, _) = win("3/2/2017 4:31:09 AM            611 Error            Password synchronization").unwrap();
         assert_eq!((ev.id, ev.level.as_deref()), (Some(611), Some("Error")));
-        assert!(win_event_row("3/2/2017 4:31:09 AM   Success").is_none());
-        assert!(event_log_row("611 Error").is_none());
+        assert!(win("3/2/2017 4:31:09 AM   Success").is_none());
+        assert!(row("611 Error").is_none());
     }
 
     #[test]
@@ -706,7 +716,7 @@ mod tests {
         let line = r#"<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="Directory Synchronization" /><EventID Qualifiers="0">611</EventID><TimeCreated SystemTime="2017-03-02T04:31:09.000000000Z" /></System><EventData><Data>Password synchronization failed</Data></EventData></Event>"#;
         assert!(xml_starts_event(line));
         assert!(!xml_starts_event("<EventID>611</EventID>"));
-        let msg = xml_fields(line, &xml_tags(line), &mut ev, 1);
+        let msg = xml_fields(Src(line), line, &xml_tags(line), &mut ev, 1);
         assert_eq!(msg, Some("Password synchronization failed"));
         assert_eq!(ev.id, Some(611));
         assert_eq!(ev.source.as_deref(), Some("Directory Synchronization"));

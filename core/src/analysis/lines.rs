@@ -26,6 +26,28 @@ pub(crate) struct Logical<'a> {
     pub shape: Shape,
 }
 
+/// The text being analysed. What the recognisers keep is a slice of it where it can be
+/// (`cow` borrows any slice that lies inside it, and copies anything else: joined console
+/// wraps, CSV rows, texts built from several lines).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Src<'a>(pub &'a str);
+
+impl<'a> Src<'a> {
+    /// `s` as part of the paste, borrowed when it is a slice of it.
+    #[inline]
+    pub fn cow(self, s: &str) -> Cow<'a, str> {
+        let base = self.0;
+        let off = (s.as_ptr() as usize).wrapping_sub(base.as_ptr() as usize);
+        if off <= base.len() && s.len() <= base.len() - off {
+            // Both ends are character boundaries of `s`, so of the paste it lies in.
+            if let Some(b) = base.get(off..off + s.len()) {
+                return Cow::Borrowed(b);
+            }
+        }
+        Cow::Owned(s.to_string())
+    }
+}
+
 /// Removes the NULs of UTF-16 text that was read as bytes, and a leading byte-order mark.
 pub(crate) fn normalise(text: &str) -> Cow<'_, str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -286,6 +308,17 @@ mod tests {
             }
             assert_eq!(physical(text), expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn slices_of_the_paste_are_borrowed() {
+        let paste = String::from("abc déf");
+        let src = Src(&paste);
+        assert!(matches!(src.cow(&paste[4..]), Cow::Borrowed("déf")));
+        assert!(matches!(src.cow(&paste[paste.len()..]), Cow::Borrowed("")));
+        let other = String::from("déf");
+        assert!(matches!(src.cow(&other), Cow::Owned(ref s) if s == "déf"));
+        assert!(matches!(src.cow("literal"), Cow::Owned(_)));
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub mod source;
 pub mod time;
 mod timeline;
 
+use std::borrow::Cow;
+
 use crate::knowledge::{Severity, Text};
 pub use errors::{ErrorInfo, ErrorKind};
 pub use time::Timestamp;
@@ -49,11 +51,12 @@ const CONNECTIVITY_CAUSES: &[&str] = &[
     "transient-retry",
 ];
 
-/// The result of [`analyze`]: plain data for the CLI and the app to render.
+/// The result of [`analyze`]: plain data for the CLI and the app to render. Record fields
+/// borrow from the analysed text where they are slices of it (see [`Analysis::into_owned`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Analysis {
+pub struct Analysis<'a> {
     /// Recognised pieces of the paste, in order.
-    pub records: Vec<Record>,
+    pub records: Vec<Record<'a>>,
     /// Sorted by severity (error, warning, info, ok), then by first evidence line.
     pub findings: Vec<Finding>,
     /// 1-based lines that were not understood (blank lines, binary junk and rules such as
@@ -72,20 +75,36 @@ pub struct Truncation {
     pub bytes_analysed: usize,
 }
 
+impl Analysis<'_> {
+    /// The same analysis, owning every text (for a shell that keeps it apart from the paste).
+    pub fn into_owned(self) -> Analysis<'static> {
+        let Analysis { records, findings, unparsed_lines, timeline, line_count, truncated } = self;
+        let records = records.into_iter().map(Record::into_owned).collect();
+        Analysis { records, findings, unparsed_lines, timeline, line_count, truncated }
+    }
+}
+
 /// A recognised piece of the paste.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Record {
+pub struct Record<'a> {
     pub kind: RecordKind,
     /// 1-based, inclusive.
     pub start_line: usize,
     pub end_line: usize,
     /// Key/value pairs; keys are fixed names such as `id`, `source`, `time`, `dn`, `status`.
-    pub fields: Vec<(&'static str, String)>,
+    /// Values are slices of the paste where they can be (no copy per field).
+    pub fields: Vec<(&'static str, Cow<'a, str>)>,
 }
 
-impl Record {
+impl Record<'_> {
     pub fn field(&self, key: &str) -> Option<&str> {
-        self.fields.iter().find(|(k, _)| *k == key).map(|(_, v)| v.as_str())
+        self.fields.iter().find(|(k, _)| *k == key).map(|(_, v)| v.as_ref())
+    }
+
+    pub fn into_owned(self) -> Record<'static> {
+        let Record { kind, start_line, end_line, fields } = self;
+        let fields = fields.into_iter().map(|(k, v)| (k, Cow::Owned(v.into_owned()))).collect();
+        Record { kind, start_line, end_line, fields }
     }
 }
 
@@ -243,19 +262,26 @@ impl FullSyncState {
 }
 
 /// Analyses a paste. Never fails, never panics; linear in the size of `text`.
-pub fn analyze(text: &str) -> Analysis {
+pub fn analyze(text: &str) -> Analysis<'_> {
     analyze_within(text, MAX_INPUT_BYTES)
 }
 
 /// [`analyze`] with a smaller cut than [`MAX_INPUT_BYTES`] (at most that), for a shell that
 /// must answer quickly: the rest of the paste is left out and reported in
 /// [`Analysis::truncated`].
-pub fn analyze_within(text: &str, max_bytes: usize) -> Analysis {
+pub fn analyze_within(text: &str, max_bytes: usize) -> Analysis<'_> {
     let (text, truncated) = source::cut(text, max_bytes.min(MAX_INPUT_BYTES));
-    let normal = lines::normalise(text);
-    let physical = lines::physical(&normal);
+    match lines::normalise(text) {
+        Cow::Borrowed(normal) => analyze_normal(text, normal, truncated),
+        // UTF-16 read as bytes: the records cannot borrow from the repaired copy.
+        Cow::Owned(normal) => analyze_normal(text, &normal, truncated).into_owned(),
+    }
+}
+
+fn analyze_normal<'a>(text: &str, normal: &'a str, truncated: Option<Truncation>) -> Analysis<'a> {
+    let physical = lines::physical(normal);
     let mut collector = collect::Collector::new(&physical);
-    let out = recognise::run(&physical, lines::logical(&physical), &mut collector);
+    let out = recognise::run(lines::Src(normal), &physical, lines::logical(&physical), &mut collector);
     let timeline = timeline::build(&out.timed, &mut collector);
     // An event the doc calls a connectivity problem is not a cause of its own when the paste
     // decodes the cause elsewhere (for example a table row cut short and its details below).

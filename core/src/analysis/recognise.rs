@@ -2,10 +2,12 @@
 //! assembled, a CSV row, a table, the status script's connector block, the troubleshooter's
 //! connector and domain), builds records and emits signals for the collector.
 
+use std::borrow::Cow;
+
 use super::content::{self, Ctx, Hints};
 use super::errors::ErrorInfo;
 use super::events::{self, CsvColumns, EventB, Format};
-use super::lines::{self, Logical, Shape};
+use super::lines::{self, Logical, Shape, Src};
 use super::phrases::{Hits, Ph};
 use super::scan::{has_ci, starts_ci};
 use super::time::Timestamp;
@@ -14,14 +16,14 @@ use super::{Record, RecordKind};
 
 /// Evidence that a finding applies, before findings are assembled.
 #[derive(Clone, Debug)]
-pub(crate) struct Signal {
+pub(crate) struct Signal<'a> {
     pub finding: &'static str,
     /// Evidence lines `first..=last` (1-based; 0 = none).
     pub first: usize,
     pub last: usize,
     /// One more evidence line (the event's ID line).
     pub extra: Option<usize>,
-    pub params: Vec<(&'static str, String)>,
+    pub params: Vec<(&'static str, Cow<'a, str>)>,
     pub error: Option<&'static ErrorInfo>,
     pub event: Option<u32>,
     /// When it happened (a `time` parameter, formatted only if kept).
@@ -30,12 +32,12 @@ pub(crate) struct Signal {
     pub cred_ambiguous: bool,
 }
 
-impl Signal {
-    pub fn new(finding: &'static str, first: usize, last: usize) -> Signal {
+impl<'a> Signal<'a> {
+    pub fn new(finding: &'static str, first: usize, last: usize) -> Signal<'a> {
         Signal { finding, first, last, extra: None, params: Vec::new(), error: None, event: None, time: None, cred_ambiguous: false }
     }
 
-    pub fn param(mut self, k: &'static str, v: impl Into<String>) -> Signal {
+    pub fn param(mut self, k: &'static str, v: impl Into<Cow<'a, str>>) -> Signal<'a> {
         let v = v.into();
         if !v.is_empty() && !self.params.iter().any(|(pk, pv)| *pk == k && *pv == v) {
             self.params.push((k, v));
@@ -50,27 +52,27 @@ impl Signal {
 
 /// A password hash sync event with an ID, for the timeline.
 #[derive(Clone, Debug)]
-pub(crate) struct Timed {
+pub(crate) struct Timed<'a> {
     pub event: u32,
     pub time: Option<Timestamp>,
     pub id_line: usize,
-    pub connector: Option<String>,
-    pub scope: Option<String>,
+    pub connector: Option<Cow<'a, str>>,
+    pub scope: Option<Cow<'a, str>>,
 }
 
-pub(crate) struct Output {
-    pub records: Vec<Record>,
+pub(crate) struct Output<'a> {
+    pub records: Vec<Record<'a>>,
     pub unparsed: Vec<usize>,
-    pub timed: Vec<Timed>,
+    pub timed: Vec<Timed<'a>>,
 }
 
 /// A run of lines outside any event, whose signals wait for the block to end so that a
 /// trailing `<forest-info>` or the event wording can apply to them.
-struct Bare {
+struct Bare<'a> {
     first: usize,
     last: usize,
-    signals: Vec<Signal>,
-    hints: Hints,
+    signals: Vec<Signal<'a>>,
+    hints: Hints<'a>,
     guess: Option<u32>,
     guess_line: usize,
 }
@@ -82,41 +84,42 @@ enum Table {
     Config { target: usize },
 }
 
-struct Csv {
+struct Csv<'a> {
     cols: CsvColumns,
     row: String,
-    ev: Option<EventB>,
+    ev: Option<EventB<'a>>,
 }
 
 #[derive(Default)]
-struct Config {
+struct Config<'a> {
     first: usize,
     last: usize,
-    source: Option<String>,
-    target: Option<String>,
-    enabled: Option<String>,
+    source: Option<Cow<'a, str>>,
+    target: Option<Cow<'a, str>>,
+    enabled: Option<Cow<'a, str>>,
 }
 
-struct Driver<'c, 'p> {
-    records: Vec<Record>,
+struct Driver<'a, 'c, 'p> {
+    src: Src<'a>,
+    records: Vec<Record<'a>>,
     /// Signals go straight to the collector, in order.
     collector: &'c mut Collector<'p>,
     /// An empty vector with room, lent to each line's content.
-    spare: Vec<Signal>,
-    timed: Vec<Timed>,
+    spare: Vec<Signal<'a>>,
+    timed: Vec<Timed<'a>>,
     covered: Vec<bool>,
     hits: Hits,
-    ev: Option<EventB>,
-    csv: Option<Csv>,
+    ev: Option<EventB<'a>>,
+    csv: Option<Csv<'a>>,
     table: Option<Table>,
-    provider: Option<String>,
+    provider: Option<Cow<'a, str>>,
     diag: bool,
-    diag_connector: Option<String>,
-    diag_domain: Option<String>,
+    diag_connector: Option<Cow<'a, str>>,
+    diag_domain: Option<Cow<'a, str>>,
     /// Inside `Password sync channel status BEGIN … END`: the block's connector.
-    status: Option<Option<String>>,
-    config: Option<Config>,
-    bare: Option<Bare>,
+    status: Option<Option<Cow<'a, str>>>,
+    config: Option<Config<'a>>,
+    bare: Option<Bare<'a>>,
     blank_run: usize,
     /// Scratch for lower-cased lines.
     lower: String,
@@ -124,8 +127,9 @@ struct Driver<'c, 'p> {
     hits_fresh: bool,
 }
 
-pub(crate) fn run<'a>(physical: &[&'a str], logical: impl Iterator<Item = Logical<'a>>, collector: &mut Collector<'_>) -> Output {
+pub(crate) fn run<'a>(src: Src<'a>, physical: &[&'a str], logical: impl Iterator<Item = Logical<'a>>, collector: &mut Collector<'_>) -> Output<'a> {
     let mut d = Driver {
+        src,
         records: Vec::with_capacity(physical.len() / 2),
         collector,
         spare: Vec::new(),
@@ -160,7 +164,7 @@ pub(crate) fn run<'a>(physical: &[&'a str], logical: impl Iterator<Item = Logica
     Output { records: d.records, unparsed, timed: d.timed }
 }
 
-impl Driver<'_, '_> {
+impl<'a> Driver<'a, '_, '_> {
     fn cover(&mut self, first: usize, last: usize) {
         for n in first..=last {
             if let Some(c) = self.covered.get_mut(n.wrapping_sub(1)) {
@@ -169,7 +173,7 @@ impl Driver<'_, '_> {
         }
     }
 
-    fn record(&mut self, kind: RecordKind, first: usize, last: usize, fields: Vec<(&'static str, String)>) {
+    fn record(&mut self, kind: RecordKind, first: usize, last: usize, fields: Vec<(&'static str, Cow<'a, str>)>) {
         self.cover(first, last);
         self.records.push(Record { kind, start_line: first, end_line: last, fields });
     }
@@ -215,7 +219,8 @@ impl Driver<'_, '_> {
                 self.diag_connector = None;
                 self.diag_domain = None;
             }
-            self.record(RecordKind::Command, l.first, l.last, vec![("command", cmd.to_string())]);
+            let cmd = self.src.cow(cmd);
+            self.record(RecordKind::Command, l.first, l.last, vec![("command", cmd)]);
             return;
         }
         if self.csv_line(l) {
@@ -258,7 +263,7 @@ impl Driver<'_, '_> {
 
     // ---- events ------------------------------------------------------------------------------
 
-    fn start_event(&mut self, ev: EventB) {
+    fn start_event(&mut self, ev: EventB<'a>) {
         self.flush_csv();
         self.flush_event();
         self.flush_config();
@@ -280,10 +285,10 @@ impl Driver<'_, '_> {
             self.line_hits(text);
         }
         let ctx = Ctx { connector: None, domain: None, in_diag: false, in_event: true };
-        let mut c = content::recognise(first, last, text, &self.hits, ctx, &mut self.lower, std::mem::take(&mut self.spare));
+        let mut c = content::recognise(self.src, first, last, text, &self.hits, ctx, &mut self.lower, std::mem::take(&mut self.spare));
         if let Some(ev) = self.ev.as_mut() {
             ev.last = ev.last.max(last);
-            ev.note_message(text);
+            ev.note_message(self.src, text);
             ev.hints.merge(&c.hints);
             ev.signals.append(&mut c.signals);
             if ev.id.is_none() {
@@ -314,7 +319,7 @@ impl Driver<'_, '_> {
             let msg = {
                 let ev = self.ev.as_mut().expect("set above");
                 ev.last = last;
-                events::xml_fields(text, &tags, ev, first)
+                events::xml_fields(self.src, text, &tags, ev, first)
             };
             if let Some(m) = msg {
                 self.event_content(first, last, m, true);
@@ -351,7 +356,7 @@ impl Driver<'_, '_> {
                             }
                         }
                         "event xml" => ev.in_xml = true,
-                        _ => ev.set(k, v, first),
+                        _ => ev.set(self.src, k, v, first),
                     }
                 }
                 return true;
@@ -374,7 +379,7 @@ impl Driver<'_, '_> {
                 if ev.source.is_none() && key == "id" && self.provider.is_some() {
                     ev.source.clone_from(&self.provider);
                 }
-                ev.set(key, value, first);
+                ev.set(self.src, key, value, first);
                 if key == "message" {
                     self.event_content(first, last, value, true);
                 }
@@ -406,7 +411,7 @@ impl Driver<'_, '_> {
         let lower_start = text.len() < 300;
         if lower_start && starts_ci(text, "ProviderName:") {
             self.flush_all();
-            self.provider = Some(text["ProviderName:".len()..].trim().to_string());
+            self.provider = Some(self.src.cow(text["ProviderName:".len()..].trim()));
             self.cover(first, last);
             return true;
         }
@@ -431,7 +436,7 @@ impl Driver<'_, '_> {
             }
         }
         if text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-            let row = events::event_log_row(text).or_else(|| events::win_event_row(text));
+            let row = events::event_log_row(self.src, text).or_else(|| events::win_event_row(self.src, text));
             if let Some((mut ev, msg_at)) = row {
                 self.flush_bare();
                 self.flush_config();
@@ -493,18 +498,19 @@ impl Driver<'_, '_> {
         let row = std::mem::take(&mut csv.row);
         let f = events::csv_fields(&row);
         let get = |i: Option<usize>| i.and_then(|i| f.get(i)).map(|s| s.trim().to_string());
+        let src = self.src;
         let first_line = ev.first;
         if let Some(v) = get(csv.cols.id) {
-            ev.set("eventid", &v, first_line);
+            ev.set(src, "eventid", &v, first_line);
         }
         if let Some(v) = get(csv.cols.source) {
-            ev.set("source", &v, first_line);
+            ev.set(src, "source", &v, first_line);
         }
         if let Some(v) = get(csv.cols.level) {
-            ev.set("level", &v, first_line);
+            ev.set(src, "level", &v, first_line);
         }
         if let Some(v) = get(csv.cols.time) {
-            ev.set("date", &v, first_line);
+            ev.set(src, "date", &v, first_line);
         }
         ev.id_line = Some(first_line);
         self.flush_event();
@@ -536,7 +542,7 @@ impl Driver<'_, '_> {
 
     /// What an event means, from its ID, source and message; never from its Level.
     #[allow(clippy::too_many_arguments)]
-    fn evaluate(&mut self, id: Option<u32>, source: Option<&str>, time: Option<Timestamp>, content: Vec<Signal>, hints: &Hints, first: usize, last: usize, id_line: usize, format: Format) {
+    fn evaluate(&mut self, id: Option<u32>, source: Option<&str>, time: Option<Timestamp>, content: Vec<Signal<'a>>, hints: &Hints<'a>, first: usize, last: usize, id_line: usize, format: Format) {
         // Without a source, an ID outside password sync's (0 and the 600s) is another feature's
         // (6329 and 33002 are password writeback's); 6900 is ADSync's password change error.
         let unnamed = source.is_none_or(|s| s.trim().is_empty());
@@ -623,7 +629,8 @@ impl Driver<'_, '_> {
                 let body = text[..text.len() - last_tok.len()].trim_end();
                 let split = target.min(body.len());
                 let (src, tgt) = if body.is_char_boundary(split) { body.split_at(split) } else { (body, "") };
-                let cfg = Config { first: l.first, last: l.last, source: Some(src.trim().to_string()), target: Some(tgt.trim().to_string()), enabled: Some(last_tok.to_string()) };
+                let s = self.src;
+                let cfg = Config { first: l.first, last: l.last, source: Some(s.cow(src.trim())), target: Some(s.cow(tgt.trim())), enabled: Some(s.cow(last_tok)) };
                 self.config = Some(cfg);
                 self.flush_config();
                 return true;
@@ -631,7 +638,7 @@ impl Driver<'_, '_> {
             self.table = None;
         }
         // List form.
-        let key_value = text.split_once(':').map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()));
+        let key_value = text.split_once(':').map(|(k, v)| (k.trim().to_ascii_lowercase(), self.src.cow(v.trim())));
         if let Some((k, v)) = key_value {
             if matches!(k.as_str(), "sourceconnector" | "targetconnector" | "enabled") {
                 if k == "enabled" && self.config.is_none() {
@@ -690,7 +697,7 @@ impl Driver<'_, '_> {
             self.hits.scan(text);
             self.hits_fresh = true;
         }
-        let mut c = content::recognise(l.first, l.last, text, &self.hits, ctx, &mut self.lower, std::mem::take(&mut self.spare));
+        let mut c = content::recognise(self.src, l.first, l.last, text, &self.hits, ctx, &mut self.lower, std::mem::take(&mut self.spare));
         if c.diag_menu {
             self.diag = true;
             self.flush_bare();
@@ -710,7 +717,7 @@ impl Driver<'_, '_> {
         if let Some(kind) = c.kind {
             let mut fields = c.fields;
             if let Some(g) = c.event_guess {
-                fields.insert(0, ("event", g.to_string()));
+                fields.insert(0, ("event", Cow::Owned(g.to_string())));
             }
             self.record(kind, l.first, l.last, fields);
         }
@@ -763,7 +770,7 @@ impl Driver<'_, '_> {
 }
 
 /// A `DrsException` without a number says less than a decoded error of the same message.
-fn drop_generic_drs(signals: &mut Vec<Signal>) {
+fn drop_generic_drs(signals: &mut Vec<Signal<'_>>) {
     let decoded = signals.iter().any(|s| s.error.is_some() || (s.finding == "drs-error" && s.has_param("code")));
     if decoded {
         signals.retain(|s| !(s.finding == "drs-error" && s.error.is_none() && !s.has_param("code")));

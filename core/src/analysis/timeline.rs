@@ -13,24 +13,24 @@ use super::time::Timestamp;
 use super::{FullSyncState, FullSyncStep, Gap, Heartbeat, Timeline, HEARTBEAT_WINDOW_SECONDS};
 
 /// Times comparable with each other: all with a year, or all from a year-less table.
-fn comparable(timed: &[Timed]) -> impl Fn(&Timed) -> Option<Timestamp> + '_ {
+fn comparable<'t>(timed: &'t [Timed<'_>]) -> impl Fn(&Timed<'_>) -> Option<Timestamp> + 't {
     let any_year = timed.iter().any(|t| t.time.is_some_and(|x| x.year != 0));
     move |t: &Timed| t.time.filter(|x| (x.year != 0) == any_year)
 }
 
-pub(crate) fn build(timed: &[Timed], c: &mut Collector<'_>) -> Timeline {
+pub(crate) fn build(timed: &[Timed<'_>], c: &mut Collector<'_>) -> Timeline {
     let time_of = comparable(timed);
     let newest = timed.iter().filter_map(|t| time_of(t).map(|x| (x, t.id_line))).max_by_key(|(x, _)| x.seconds());
     let mut tl = Timeline { newest, ..Timeline::default() };
 
     // Heartbeats per connector.
-    let mut last: HashMap<Option<String>, (usize, &Timed)> = HashMap::new();
-    let mut order: Vec<Option<String>> = Vec::new();
+    let mut last: HashMap<Option<&str>, (usize, &Timed<'_>)> = HashMap::new();
+    let mut order: Vec<Option<&str>> = Vec::new();
     for t in timed.iter().filter(|t| t.event == 654) {
-        let key = t.connector.clone();
+        let key = t.connector.as_deref();
         match last.get_mut(&key) {
             None => {
-                order.push(key.clone());
+                order.push(key);
                 last.insert(key, (1, t));
             }
             Some((n, best)) => {
@@ -46,6 +46,7 @@ pub(crate) fn build(timed: &[Timed], c: &mut Collector<'_>) -> Timeline {
     }
     for key in order {
         let (count, t) = last[&key];
+        let key = key.map(str::to_string);
         tl.heartbeats.push(Heartbeat { connector: key.clone(), time: t.time, line: t.id_line, count });
         let mut s = Signal::new("heartbeat-ok", t.id_line, t.id_line);
         s.event = Some(654);
@@ -73,7 +74,7 @@ pub(crate) fn build(timed: &[Timed], c: &mut Collector<'_>) -> Timeline {
     if all_timed {
         steps.sort_by_key(|t| time_of(t).map(|x| x.seconds()));
     }
-    tl.full_sync = steps.iter().map(|t| FullSyncStep { event: t.event, time: t.time, line: t.id_line, scope: t.scope.clone() }).collect();
+    tl.full_sync = steps.iter().map(|t| FullSyncStep { event: t.event, time: t.time, line: t.id_line, scope: t.scope.as_deref().map(str::to_string) }).collect();
     let state_of = |e: u32| match e {
         613 => Some(FullSyncState::Paused),
         617..=619 => Some(FullSyncState::InProgress),
