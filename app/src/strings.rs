@@ -200,17 +200,20 @@ pub fn grouped(n: usize) -> String {
     out
 }
 
-/// A byte count as people read it: `812 bytes`, `14.2 KB`, `20.0 MB`.
+/// A byte count as people read it: `812 bytes`, `14.2 KB`, `20.0 MB`. Integer arithmetic (one
+/// decimal, rounded half to even like `{:.1}`): float formatting would add ~10 KB to the wasm.
 pub fn size(bytes: usize) -> String {
-    const KB: f64 = 1024.0;
-    let b = bytes as f64;
-    if bytes < 1024 {
-        format!("{bytes} bytes")
-    } else if b < KB * KB {
-        format!("{:.1} KB", b / KB)
+    let (unit, name) = if bytes < 1024 {
+        return format!("{bytes} bytes");
+    } else if bytes < 1024 * 1024 {
+        (1024u128, "KB")
     } else {
-        format!("{:.1} MB", b / KB / KB)
-    }
+        (1024 * 1024, "MB")
+    };
+    let scaled = bytes as u128 * 10;
+    let (q, r) = (scaled / unit, scaled % unit);
+    let tenths = if r * 2 > unit || (r * 2 == unit && q % 2 == 1) { q + 1 } else { q };
+    format!("{}.{} {name}", tenths / 10, tenths % 10)
 }
 
 pub fn paste_counts(lines: Option<usize>, bytes: usize, millis: Option<f64>) -> String {
@@ -225,7 +228,7 @@ pub fn paste_counts(lines: Option<usize>, bytes: usize, millis: Option<f64>) -> 
     parts.push(size(bytes));
     match millis {
         Some(ms) if ms < 1.0 => parts.push("analysed in under 1 ms".to_string()),
-        Some(ms) => parts.push(format!("analysed in {ms:.0} ms")),
+        Some(ms) => parts.push(format!("analysed in {} ms", ms.round() as u64)),
         None => {}
     }
     parts.join(" \u{b7} ")
@@ -432,3 +435,26 @@ pub const FIELD_OPTIONAL_HINT: &str = "Leave it empty to get the article's scrip
 pub const NOT_FOUND_TITLE: &str = "Page not found";
 pub const NOT_FOUND_TEXT: &str = "This address doesn't lead to a page of PHS Doctor.";
 pub const GO_HOME: &str = "Go to the start page";
+
+#[cfg(test)]
+mod tests {
+    use super::size;
+
+    /// The integer `size` says what `{:.1}` of the float would say, ties included.
+    #[test]
+    fn size_matches_float_formatting() {
+        let mut values: Vec<usize> = (0..5000).chain([1023, 1024, 1075, 1076, 1126, 52_428, 52_429]).collect();
+        values.extend((0..2000).map(|i| i * 5243 + 1_048_570));
+        values.extend([20 * 1024 * 1024, usize::MAX / 1024]);
+        for b in values {
+            let expected = if b < 1024 {
+                format!("{b} bytes")
+            } else if b < 1024 * 1024 {
+                format!("{:.1} KB", b as f64 / 1024.0)
+            } else {
+                format!("{:.1} MB", b as f64 / 1024.0 / 1024.0)
+            };
+            assert_eq!(size(b), expected, "{b}");
+        }
+    }
+}
