@@ -1,5 +1,5 @@
 //! The few browser calls the app needs beyond rendering: clipboard, selection, file download,
-//! scrolling. Each fails quietly (returns `false`/does nothing) instead of panicking.
+//! scrolling, running after a paint. Each fails quietly (returns `false`/does nothing) instead of panicking.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -66,4 +66,16 @@ pub fn scroll_to_top() {
     if let Some(w) = web_sys::window() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
     }
+}
+
+/// Runs `f` after the browser has painted what is in the DOM now: on the next animation frame,
+/// in a task of its own. Used to show the first results of a long render before the rest.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return f();
+    };
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, f).forget();
+    });
+    let _ = window.request_animation_frame(frame.unchecked_ref());
 }

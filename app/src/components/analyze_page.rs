@@ -70,6 +70,18 @@ pub fn AnalyzePage() -> Html {
             scroll_nonce.set(scroll_nonce.wrapping_add(1));
         })
     };
+    // The findings are painted first; the overview, the lines not understood and the paste view
+    // (about as much DOM again for a large paste) follow after that paint.
+    let details_for = use_state(|| None::<u64>);
+    {
+        let details_for = details_for.clone();
+        let revision = paste.analysed.as_ref().map(|a| a.revision);
+        use_effect_with(revision, move |revision| {
+            if let Some(r) = *revision {
+                crate::browser::after_paint(move || details_for.set(Some(r)));
+            }
+        });
+    }
     let on_select = select.reform(Selection::Finding);
     let on_line = select.reform(Selection::Line);
 
@@ -110,6 +122,7 @@ pub fn AnalyzePage() -> Html {
     };
 
     let results = shown.map(|a| {
+        let details = *details_for == Some(a.revision);
         let analysis = a.analysis.clone();
         let findings = &analysis.findings;
         let nothing = findings.is_empty() || findings.iter().all(|f| f.id == "nothing-recognised");
@@ -137,16 +150,20 @@ pub fn AnalyzePage() -> Html {
                             </ol>
                             if nothing { { what_to_paste() } }
                         </section>
-                        <AnalysisOverview analysis={analysis.clone()} on_line={on_line.clone()} />
-                        <UnparsedLines text={paste.text.clone()} revision={a.revision} max_bytes={ANALYSED_BYTES}
-                            analysis={analysis.clone()} on_line={on_line.clone()} />
+                        if details {
+                            <AnalysisOverview analysis={analysis.clone()} on_line={on_line.clone()} />
+                            <UnparsedLines text={paste.text.clone()} revision={a.revision} max_bytes={ANALYSED_BYTES}
+                                analysis={analysis.clone()} on_line={on_line.clone()} />
+                        }
                     </div>
                     <aside class="analysis-side" aria-labelledby="paste-view-title">
                         <div class="side-sticky">
                             <h2 id="paste-view-title">{ strings::PASTE_VIEW_TITLE }</h2>
                             <p class="hint">{ strings::PASTE_VIEW_HINT }</p>
-                            <PasteView text={paste.text.clone()} revision={a.revision} line_count={analysis.line_count}
-                                max_bytes={ANALYSED_BYTES} highlight={highlight.clone()} scroll_nonce={*scroll_nonce} />
+                            if details {
+                                <PasteView text={paste.text.clone()} revision={a.revision} line_count={analysis.line_count}
+                                    max_bytes={ANALYSED_BYTES} highlight={highlight.clone()} scroll_nonce={*scroll_nonce} />
+                            }
                         </div>
                     </aside>
                 </div>
