@@ -48,10 +48,10 @@ struct FindingJson {
     id: &'static str,
     severity: &'static str,
     title: &'static str,
-    explanation: &'static str,
+    explanation: String,
     evidence: Vec<EvidenceJson>,
     evidence_omitted: usize,
-    next_steps: Vec<&'static str>,
+    next_steps: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     node: Option<&'static str>,
     params: BTreeMap<String, Vec<String>>,
@@ -69,8 +69,8 @@ struct EvidenceJson {
 struct ErrorJson {
     code: String,
     name: &'static str,
-    cause: &'static str,
-    fix: &'static str,
+    cause: String,
+    fix: String,
 }
 
 #[derive(Serialize)]
@@ -122,16 +122,16 @@ fn to_json(a: &Analysis) -> DiagnoseJson {
                     id: f.id,
                     severity: f.severity.as_str(),
                     title: f.title,
-                    explanation: f.explanation.plain,
+                    explanation: f.explanation.plain(),
                     evidence: f.evidence.iter().map(|e| EvidenceJson { line: e.line, text: e.text.clone() }).collect(),
                     evidence_omitted: f.evidence_omitted,
-                    next_steps: f.next_steps.iter().map(|t| t.plain).collect(),
+                    next_steps: f.next_steps.iter().map(|t| t.plain()).collect(),
                     node: f.node,
                     params,
                     errors: f
                         .errors
                         .iter()
-                        .map(|e| ErrorJson { code: e.label(), name: e.name, cause: e.cause.plain, fix: e.fix.plain })
+                        .map(|e| ErrorJson { code: e.label(), name: e.name, cause: e.cause.plain(), fix: e.fix.plain() })
                         .collect(),
                     events: f.events.clone(),
                 }
@@ -192,9 +192,9 @@ fn render_text(a: &Analysis) -> String {
     ));
     for f in &a.findings {
         s.push_str(&format!("\n[{}] {} ({})\n", f.severity.as_str().to_uppercase(), f.title, f.id));
-        s.push_str(&format!("  {}\n", f.explanation.plain.replace('\n', "\n  ")));
+        s.push_str(&format!("  {}\n", f.explanation.plain().replace('\n', "\n  ")));
         for e in &f.errors {
-            s.push_str(&format!("  {}: {}\n    Cause: {}\n    Fix: {}\n", e.label(), e.name, e.cause.plain, e.fix.plain));
+            s.push_str(&format!("  {}: {}\n    Cause: {}\n    Fix: {}\n", e.label(), e.name, e.cause.plain(), e.fix.plain()));
         }
         if !f.params.is_empty() {
             let p: Vec<String> = f.params.iter().map(|(k, v)| format!("{k}={}", printable(v))).collect();
@@ -210,7 +210,7 @@ fn render_text(a: &Analysis) -> String {
         if !f.next_steps.is_empty() {
             s.push_str("  Next steps:\n");
             for (i, n) in f.next_steps.iter().enumerate() {
-                s.push_str(&format!("    {}. {}\n", i + 1, n.plain.replace('\n', "\n       ")));
+                s.push_str(&format!("    {}. {}\n", i + 1, n.plain().replace('\n', "\n       ")));
             }
         }
     }

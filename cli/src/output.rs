@@ -43,7 +43,7 @@ struct PathJson {
 struct StepJson {
     id: &'static str,
     kind: &'static str,
-    text: &'static str,
+    text: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     answers: Vec<AnswerJson>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -68,11 +68,11 @@ fn path(version: Option<&str>, scope: &str, json: bool) -> Result<String, String
         .nodes
         .iter()
         .map(|n| match &n.kind {
-            NodeKind::Step { next } => StepJson { id: n.id, kind: "step", text: n.text.plain, answers: vec![], next: Some(next) },
+            NodeKind::Step { next } => StepJson { id: n.id, kind: "step", text: n.text.plain(), answers: vec![], next: Some(next) },
             NodeKind::Question { answers } => StepJson {
                 id: n.id,
                 kind: "question",
-                text: n.text.plain,
+                text: n.text.plain(),
                 answers: answers.iter().map(|a| AnswerJson { label: a.label, next: a.next }).collect(),
                 next: None,
             },
@@ -93,7 +93,7 @@ fn path(version: Option<&str>, scope: &str, json: bool) -> Result<String, String
     }
     let mut s = format!("{}\n{}\n\n{}\n\n", out.title, "=".repeat(out.title.chars().count()), out.reason);
     for (i, st) in out.steps.iter().enumerate() {
-        s.push_str(&format!("{}. {}\n", i + 1, indent(st.text)));
+        s.push_str(&format!("{}. {}\n", i + 1, indent(&st.text)));
         for a in &st.answers {
             s.push_str(&format!("     - {} -> {}\n", a.label, a.next));
         }
@@ -156,8 +156,8 @@ fn event(id: &str, json: bool) -> Result<String, String> {
 #[derive(Serialize)]
 struct StatusJson {
     name: &'static str,
-    description: &'static str,
-    next_step: &'static str,
+    description: String,
+    next_step: String,
     severity: &'static str,
 }
 
@@ -165,8 +165,8 @@ fn status(name: &str, json: bool) -> Result<String, String> {
     let st = knowledge::lookup_status(name).map_err(|e| e.to_string())?;
     let out = StatusJson {
         name: st.name,
-        description: st.description.plain,
-        next_step: st.next_step.plain,
+        description: st.description.plain(),
+        next_step: st.next_step.plain(),
         severity: st.severity.as_str(),
     };
     if json {

@@ -6,12 +6,19 @@ use crate::script::ScriptKind;
 use crate::suggest;
 use crate::version::ConnectVersion;
 
-/// Rendered content text: `plain` for terminals, `html` rendered at build time from the
-/// content's markdown (trusted, never from user input).
+/// Rendered content text: `html` rendered at build time from the content's markdown (trusted,
+/// never from user input); [`Text::plain`] for terminals and summaries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Text {
-    pub plain: &'static str,
     pub html: &'static str,
+}
+
+impl Text {
+    /// The text without markup (paragraphs separated by a blank line, list items as `- ` or
+    /// `1. ` lines).
+    pub fn plain(&self) -> String {
+        crate::markup::html_to_plain(self.html)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -471,6 +478,18 @@ mod tests {
 
     use super::*;
 
+    include!(concat!(env!("OUT_DIR"), "/plain_check.rs"));
+
+    /// Only the HTML is compiled in: the plain text derived from it at run time is the plain
+    /// text of the markdown, for every content text.
+    #[test]
+    fn plain_text_from_html_equals_plain_text_from_markdown() {
+        assert!(PLAIN_CHECK.len() > 200, "{}", PLAIN_CHECK.len());
+        for (html, plain) in PLAIN_CHECK {
+            assert_eq!(Text { html }.plain(), *plain, "{html:?}");
+        }
+    }
+
     #[test]
     fn the_event_table_is_complete() {
         let ids: Vec<u32> = table_events().map(|e| e.id).collect();
@@ -531,7 +550,7 @@ mod tests {
             ]
         );
         for s in STATUSES {
-            assert!(!s.description.plain.is_empty() && !s.next_step.plain.is_empty(), "{}", s.name);
+            assert!(!s.description.plain().is_empty() && !s.next_step.plain().is_empty(), "{}", s.name);
             if let Some(g) = s.gate {
                 assert!(gate(g).is_some(), "{}: gate {g}", s.name);
             }
@@ -656,8 +675,8 @@ mod tests {
             assert!(answers_of("task-object", "outcome").contains(&r));
             assert!(answers_of("cmdlet-object", "outcome").contains(&r));
         }
-        assert!(result("temporary-password").unwrap().fix.iter().any(|f| f.plain.contains("2.0.3.0")
-            && f.plain.contains("ForcePasswordChangeOnLogon")));
+        assert!(result("temporary-password").unwrap().fix.iter().any(|f| f.plain().contains("2.0.3.0")
+            && f.plain().contains("ForcePasswordChangeOnLogon")));
     }
 
     fn answers_of(path_id: &str, node_id: &str) -> Vec<&'static str> {
@@ -668,11 +687,11 @@ mod tests {
     #[test]
     fn markdown_is_rendered_at_build_time() {
         let s2 = path("task-all").unwrap().node("s2").unwrap();
-        assert_eq!(s2.text.plain, "Run Set-ExecutionPolicy RemoteSigned or Set-ExecutionPolicy Unrestricted.");
+        assert_eq!(s2.text.plain(), "Run Set-ExecutionPolicy RemoteSigned or Set-ExecutionPolicy Unrestricted.");
         assert!(s2.text.html.contains("<code>Set-ExecutionPolicy RemoteSigned</code>"));
         let checks = path("task-all").unwrap().node("checks").unwrap();
         assert!(checks.text.html.contains("<li>"));
-        assert!(checks.text.plain.contains("\n- Validates"));
+        assert!(checks.text.plain().contains("\n- Validates"));
     }
 
     #[test]

@@ -11,6 +11,7 @@
 pub mod analysis;
 pub mod input;
 pub mod knowledge;
+mod markup;
 pub mod script;
 pub mod suggest;
 pub mod version;

@@ -189,11 +189,11 @@ fn follow(pos: Position, choice: usize) -> Option<Position> {
     knowledge::resolve(from, reference).ok()
 }
 
-fn prompt(pos: Position) -> &'static str {
+fn prompt(pos: Position) -> String {
     match pos {
-        Target::Node { node, .. } => node.text.plain,
-        Target::Result(r) => r.title,
-        Target::Status(s) => s.name,
+        Target::Node { node, .. } => node.text.plain(),
+        Target::Result(r) => r.title.to_string(),
+        Target::Status(s) => s.name.to_string(),
     }
 }
 
@@ -219,7 +219,7 @@ pub struct SummaryItem {
     pub index: usize,
     /// A step's answer is only "Next"; a question's or a result's is a real choice.
     pub kind: CurrentKind,
-    pub prompt: &'static str,
+    pub prompt: String,
     pub answer: &'static str,
 }
 

@@ -162,7 +162,7 @@ fn the_minimum_finding_ids_exist() {
     ];
     for id in ids {
         let f = knowledge::finding(id).unwrap_or_else(|| panic!("{id} missing"));
-        assert!(!f.explanation.plain.is_empty(), "{id}");
+        assert!(!f.explanation.plain().is_empty(), "{id}");
         let steps = if f.next_steps.is_empty() { f.result.and_then(knowledge::result).map(|r| r.fix).unwrap_or(&[]) } else { f.next_steps };
         assert!(!steps.is_empty(), "{id}: no next steps");
     }

@@ -27,7 +27,7 @@ pub fn AnswerSummary(props: &AnswerSummaryProps) -> Html {
                             <li>
                                 <button type="button" class="summary-item" id={format!("jump-{index}")}
                                     data-testid={format!("jump-{index}")} onclick={props.on_jump.reform(move |_: MouseEvent| index)}>
-                                    <span class="summary-prompt">{ item.prompt }</span>
+                                    <span class="summary-prompt">{ item.prompt.clone() }</span>
                                     if item.kind == CurrentKind::Step {
                                         <span class="summary-answer summary-done">{ strings::WALK_DONE }</span>
                                     } else {

@@ -123,11 +123,11 @@ mod tests {
     fn the_required_codes_are_decoded() {
         for code in [1722, 5, 8333, 8439, 8453, 8456, 8593] {
             let e = rpc(code).unwrap_or_else(|| panic!("{code}"));
-            assert!(!e.cause.plain.is_empty() && !e.fix.plain.is_empty(), "{code}");
+            assert!(!e.cause.plain().is_empty() && !e.fix.plain().is_empty(), "{code}");
         }
         for code in [81, 90] {
             let e = service(code).unwrap();
-            assert!(!e.cause.plain.is_empty() && !e.fix.plain.is_empty(), "{code}");
+            assert!(!e.cause.plain().is_empty() && !e.fix.plain().is_empty(), "{code}");
         }
         assert_eq!(rpc(8453).unwrap().finding, "ad-permissions");
         assert_eq!(rpc(1722).unwrap().finding, "domain-unreachable");
