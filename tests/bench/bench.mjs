@@ -95,31 +95,45 @@ try {
   }, paste);
   const wasmMbps = (Buffer.byteLength(paste) / 1e6) / (wasmMs / 1000);
 
-  // 4. 1 MB paste → findings shown on the Analyze page (median of 5).
+  // 4. 1 MB paste → findings shown on the Analyze page (median of 5). The paste is delivered
+  // as a browser delivers one: a cancelable `paste` event carrying the text; only if the page
+  // does not take it is the text inserted and an `input` event sent. "Shown" is the first
+  // animation frame with a finding card in the DOM; "complete" the first frame with the paste
+  // view as well (the page paints the findings first).
   const shown = [];
+  const complete = [];
+  const analysedMs = [];
   await page.goto(BASE_URL + '#/analyze');
   const hasAnalyze = await page.locator('[data-testid="page-analyze"]').count().catch(() => 0);
   if (hasAnalyze) {
-    for (let i = 0; i < 5; i++) {
-      await page.evaluate(() => {
-        const ta = document.querySelector('[data-testid="paste"]');
-        ta.value = '';
-        ta.dispatchEvent(new Event('input', { bubbles: true }));
-      });
+    for (let i = 0; i < 6; i++) {
+      await page.evaluate(() => document.querySelector('[data-testid="clear"]')?.click());
       await page.waitForTimeout(400);
-      const ms = await page.evaluate(async (text) => {
+      const r = await page.evaluate(async (text) => {
         const ta = document.querySelector('[data-testid="paste"]');
         const findings = () => document.querySelectorAll('[data-testid="finding"]').length;
+        const view = () => document.querySelectorAll('[data-testid="paste-view"]').length;
         const t = performance.now();
         const dt = new DataTransfer();
         dt.setData('text/plain', text);
-        ta.value = text;
-        ta.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
-        ta.dispatchEvent(new Event('input', { bubbles: true }));
+        const ev = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
+        ta.dispatchEvent(ev);
+        if (!ev.defaultPrevented) {
+          ta.value = text;
+          ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+        }
         while (findings() === 0) await new Promise((r) => requestAnimationFrame(r));
-        return performance.now() - t;
+        const shownAt = performance.now() - t;
+        while (view() === 0) await new Promise((r) => requestAnimationFrame(r));
+        const counts = document.querySelector('[data-testid="paste-counts"]')?.textContent || '';
+        const m = counts.match(/analysed in (\d+) ms/);
+        return { shown: shownAt, complete: performance.now() - t, analysed: m ? Number(m[1]) : NaN };
       }, paste);
-      shown.push(ms);
+      // The first paste warms the page up (allocations, JIT of the glue); it is not counted.
+      if (i === 0) continue;
+      shown.push(r.shown);
+      complete.push(r.complete);
+      analysedMs.push(r.analysed);
     }
   }
   await context.close();
@@ -130,7 +144,9 @@ try {
     ['single-file page, gzip', `${(singleGzip / 1024).toFixed(1)} KB`, '(info)', null],
     ['navigation → interactive (hydrated), median of 5', `${median(interactive).toFixed(0)} ms`, '≤ 150 ms', median(interactive) <= 150],
     ['navigation → first content visible (prerendered), median of 5', `${median(visible).toFixed(0)} ms`, '(info)', null],
-    ['1 MB mixed paste → findings shown', shown.length ? `${median(shown).toFixed(0)} ms` : 'n/a', '≤ 50 ms', shown.length ? median(shown) <= 50 : null],
+    ['1 MB mixed paste → findings shown, median of 5', shown.length ? `${median(shown).toFixed(0)} ms` : 'n/a', '≤ 50 ms', shown.length ? median(shown) <= 50 : null],
+    ['  of which analysis in wasm (as the page reports it)', analysedMs.length ? `${median(analysedMs).toFixed(0)} ms` : 'n/a', '(info)', null],
+    ['1 MB mixed paste → whole page (paste view too)', complete.length ? `${median(complete).toFixed(0)} ms` : 'n/a', '(info)', null],
     ['native analysis throughput (1 MB)', `${nativeMbps.toFixed(0)} MB/s`, '≥ 200 MB/s', nativeMbps >= 200],
     ['wasm analysis throughput (1 MB)', `${wasmMbps.toFixed(0)} MB/s`, '(info)', null],
     ['wasm vs native, same input', `${(wasmMbps / nativeMbps).toFixed(2)}×`, '≥ 0.5×', wasmMbps / nativeMbps >= 0.5],
@@ -141,7 +157,7 @@ try {
   }
   console.log(`\nnavigation → interactive (ms): ${interactive.map((r) => r.toFixed(0)).join(', ')}`);
   console.log(`navigation → first content visible (ms): ${visible.map((r) => r.toFixed(0)).join(', ')}`);
-  if (shown.length) console.log(`1 MB paste → findings (ms): ${shown.map((r) => r.toFixed(0)).join(', ')}`);
+  if (shown.length) console.log(`1 MB paste → findings (ms): ${shown.map((r) => r.toFixed(0)).join(', ')}; whole page: ${complete.map((r) => r.toFixed(0)).join(', ')}`);
   console.log(`gzip bytes: ${JSON.stringify(sizes)}`);
 } finally {
   await browser.close();
