@@ -54,6 +54,9 @@ export async function open(browser, hash = '', options = {}) {
   page.on('request', (r) => { if (!isOwnFile(r.url())) problems.push(`foreign request: ${r.url()}`); });
   await page.goto(BASE_URL + hash);
   await page.locator('main#content [data-testid^="page-"]').first().waitFor();
+  // The start page is in the HTML before the wasm runs (prerendered): wait until the app has
+  // taken over (hydrated it or rendered the page), so that what a test types reaches the app.
+  await page.locator('html[data-app]').waitFor({ state: 'attached' });
   return {
     page,
     context,
