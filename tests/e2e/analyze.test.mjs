@@ -38,6 +38,8 @@ async function openAnalyze(options) {
 /** Waits until the analysis of the current text is shown. */
 async function analysed(page) {
   await page.waitForFunction(() => document.querySelector('[data-testid="paste-counts"]')?.textContent.includes('analysed in'));
+  // The first cards are painted first; the rest of the page follows.
+  await page.locator('[data-testid="page-analyze"][data-complete="true"]').waitFor();
 }
 
 /** Types nothing: fills the box as a paste would (one input event). */

@@ -16,6 +16,9 @@ use crate::strings;
 const DEBOUNCE_MS: u32 = 250;
 /// Above this size a change shows "Analysing…" for a frame before the analysis runs.
 const BIG: usize = 1024 * 1024;
+/// Finding cards painted with the first frame of a new analysis (more than a screen's worth);
+/// the rest follow after that paint, with the details.
+const FIRST_CARDS: usize = 6;
 
 /// What is highlighted in the paste view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,8 +73,9 @@ pub fn AnalyzePage() -> Html {
             scroll_nonce.set(scroll_nonce.wrapping_add(1));
         })
     };
-    // The findings are painted first; the overview, the lines not understood and the paste view
-    // (about as much DOM again for a large paste) follow after that paint.
+    // The first findings are painted first; the other cards, the overview, the lines not
+    // understood and the paste view (more DOM than the first cards for a large paste) follow
+    // after that paint.
     let details_for = use_state(|| None::<u64>);
     {
         let details_for = details_for.clone();
@@ -121,6 +125,8 @@ pub fn AnalyzePage() -> Html {
         _ => None,
     };
 
+    // Every part of the current analysis is on the page (tests wait for this).
+    let complete = paste.current().is_some_and(|a| *details_for == Some(a.revision));
     let results = shown.map(|a| {
         let details = *details_for == Some(a.revision);
         let analysis = a.analysis.clone();
@@ -141,7 +147,7 @@ pub fn AnalyzePage() -> Html {
                                 { summary(&analysis) }
                             </p>
                             <ol class="findings" data-testid="findings">
-                                { for findings.iter().map(|f| html! {
+                                { for findings.iter().take(if details { usize::MAX } else { FIRST_CARDS }).map(|f| html! {
                                     <li key={f.id} data-testid="finding">
                                         <FindingCard finding={f.clone()} selected={selected_id == Some(f.id)}
                                             on_select={on_select.clone()} />
@@ -172,7 +178,8 @@ pub fn AnalyzePage() -> Html {
     });
 
     html! {
-        <div class="page analyze" data-testid="page-analyze" aria-busy={if busy { "true" } else { "false" }}>
+        <div class="page analyze" data-testid="page-analyze" aria-busy={if busy { "true" } else { "false" }}
+            data-complete={if complete { "true" } else { "false" }}>
             <h1>{ strings::ANALYZE_TITLE }</h1>
             <p class="lead">{ strings::ANALYZE_LEAD }</p>
             <div class="card paste-card">
