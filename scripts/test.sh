@@ -14,8 +14,8 @@ cargo test --workspace --locked
 say "clippy (native, all targets)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-say "clippy (wasm32: the app and the core)"
-cargo clippy -p phs-doctor-app -p phs-doctor-core --target wasm32-unknown-unknown --locked -- -D warnings
+say "clippy (wasm32: the app, its wasm entry and the core)"
+cargo clippy -p phs-doctor-app -p phs-doctor-web -p phs-doctor-core --target wasm32-unknown-unknown --locked -- -D warnings
 
 if grep -q 'wasm_bindgen_test' app/src/*.rs 2>/dev/null; then
   say "wasm tests in headless Chromium"

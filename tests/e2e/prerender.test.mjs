@@ -62,6 +62,9 @@ test('the start page is there before the wasm runs, and its links are hash route
   assert.ok(hrefs.length >= 10, `${hrefs}`);
   for (const h of hrefs) assert.match(h, /^#/, 'every link works without the app');
   await shot(page, 'prerendered-home');
+  // Enter in the version field before the app runs submits nothing (no form for the CSP to refuse).
+  await page.getByTestId('version').press('Enter');
+  assert.equal(await page.locator('#app form').count(), 0);
   release();
   await page.locator('html[data-app="hydrated"]').waitFor({ state: 'attached' });
   await done();

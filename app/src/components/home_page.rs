@@ -25,10 +25,12 @@ pub fn HomePage() -> Html {
             <h1>{ strings::HOME_TITLE }</h1>
             <p class="lead">{ strings::HOME_LEAD }</p>
             <div class="home-grid">
-                <form class="card" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                // Not a <form>: Enter in the prerendered page (before the wasm runs) would submit
+                // it, which the CSP (form-action 'none') refuses with a console error.
+                <div class="card home-form">
                     <VersionField value={AttrValue::from(app.version_text.clone())} on_input={on_version} />
                     <ScopeField value={app.scope} on_change={on_scope} />
-                </form>
+                </div>
                 <Recommendation version={app.version()} scope={app.scope} />
             </div>
             <section class="tools" aria-labelledby="tools-title">
