@@ -9,7 +9,7 @@ use super::errors::{self, ErrorInfo, ErrorKind, ERRORS};
 use super::lines::Src;
 use super::phrases::{mask, Hits, Ph, Tag, COMMON_STATUSES};
 use super::recognise::Signal;
-use super::scan::{find_ci, find_ci_seq, first_stop, has_ci, starts_ci};
+use super::scan::{contains, find, find_ci, find_ci_seq, first_stop, has_ci, starts_ci};
 use super::time::{self, Timestamp};
 use super::RecordKind;
 use crate::knowledge::{self, STATUSES};
@@ -119,7 +119,7 @@ fn is_word_byte(b: u8) -> bool {
 pub(crate) fn has_word(l: &str, w: &str) -> bool {
     let b = l.as_bytes();
     let mut from = 0;
-    while let Some(i) = l.get(from..).and_then(|s| s.find(w)) {
+    while let Some(i) = l.get(from..).and_then(|s| find(s, w)) {
         let at = from + i;
         let end = at + w.len();
         if (at == 0 || !is_word_byte(b[at - 1])) && (end >= b.len() || !is_word_byte(b[end])) {
@@ -131,7 +131,7 @@ pub(crate) fn has_word(l: &str, w: &str) -> bool {
 }
 
 fn has_any(l: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| l.contains(w))
+    words.iter().any(|w| contains(l, w))
 }
 
 /// The negation words `negative` looks for (as `neg_word` matches them).
@@ -189,7 +189,7 @@ pub(crate) fn tag_value<'s>(s: &'s str, tag: &str) -> Option<&'s str> {
     for (open, close) in [("<", ">"), ("&lt;", "&gt;")] {
         if let Some(i) = find_ci_seq(s, &[open, tag, close]) {
             let rest = &s[i + open.len() + tag.len() + close.len()..];
-            let end = rest.find(open).unwrap_or(rest.len());
+            let end = find(rest, open).unwrap_or(rest.len());
             let v = rest[..end].trim();
             if !v.is_empty() {
                 return Some(v);
@@ -518,7 +518,7 @@ fn password_change(raw: &str, lower: &str, result: bool, c: &mut Content<'_>, fi
     let key_value = |key: &str, stops: &[&str]| -> Option<&str> {
         let mut from = 0;
         let rest = loop {
-            let i = from + lower.get(from..)?.find(key)?;
+            let i = from + find(lower.get(from..)?, key)?;
             from = i + 1;
             if i > 0 && raw.as_bytes()[i - 1].is_ascii_alphanumeric() {
                 continue;
@@ -599,7 +599,7 @@ fn event_wording(raw: &str, lower: &str, hits: &Hits, c: &mut Content<'_>, first
         }
         if hits.has(p) {
             // A full sync "completed" line that is about password sync only.
-            if matches!(id, 622 | 623 | 617) && !lower.contains("password") {
+            if matches!(id, 622 | 623 | 617) && !contains(lower, "password") {
                 continue;
             }
             c.event_guess.get_or_insert(id);
@@ -731,7 +731,7 @@ fn event_topics(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'
         }
         c.signals.push(s);
     }
-    if hits.has(Ph::Phs) && (l.contains("not been activated") || l.contains("not activated")) {
+    if hits.has(Ph::Phs) && (contains(l, "not been activated") || contains(l, "not activated")) {
         c.signals.push(Signal::new("phs-disabled-tenant", first, last));
     }
     let _ = raw;
@@ -765,7 +765,7 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
 
     if hits.has(Ph::Staging) && !hits.has(Ph::StagingEnabledKey) {
         topic = true;
-        let claims = l.contains("in staging mode") || has_word(l, "enabled") || has_word(l, "true") || has_word(l, "on");
+        let claims = contains(l, "in staging mode") || has_word(l, "enabled") || has_word(l, "true") || has_word(l, "on");
         if claims && !neg() {
             c.signals.push(sig("staging-mode"));
             check(c, "staging-mode", "fail");
@@ -775,9 +775,9 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
     }
     if hits.has(Ph::Heartbeat) {
         topic = true;
-        let kind = if l.contains("120 minutes") || l.contains("was skipped") {
+        let kind = if contains(l, "120 minutes") || contains(l, "was skipped") {
             RecordKind::HealthAlert
-        } else if l.contains("ping event found") || l.contains("latest heart beat event") {
+        } else if contains(l, "ping event found") || contains(l, "latest heart beat event") {
             RecordKind::StatusScript
         } else {
             RecordKind::DiagnosticsCheck
@@ -809,7 +809,7 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
         c.signals.push(sig("no-heartbeat"));
         c.kind(RecordKind::HealthAlert);
     }
-    if hits.has(Ph::StoppedWorking) && (hits.has(Ph::Phs) || l.contains("password")) && !l.contains("not stopped") {
+    if hits.has(Ph::StoppedWorking) && (hits.has(Ph::Phs) || contains(l, "password")) && !contains(l, "not stopped") {
         topic = true;
         c.signals.push(sig("phs-stopped"));
         c.kind(RecordKind::HealthAlert);
@@ -817,14 +817,14 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
     let ev_wording = c.event_guess.is_some();
     if hits.has(Ph::Permission) && has_any(l, &["account", "ad ds", "connector", "replicat", "directory changes", "msol_"]) {
         topic = true;
-        if neg() || l.contains("insufficient") {
+        if neg() || contains(l, "insufficient") {
             c.signals.push(with_domain(sig("ad-permissions"), None));
             check(c, "permissions", "fail");
         } else {
             check(c, "permissions", "pass");
         }
     }
-    if hits.has(Ph::Credential) && !hits.has(Ph::UserPassIncorrect) && !ev_wording && !l.contains("provision") {
+    if hits.has(Ph::Credential) && !hits.has(Ph::UserPassIncorrect) && !ev_wording && !contains(l, "provision") {
         topic = true;
         let bad = has_any(l, &["incorrect", "invalid", "wrong", "bad password", "failed", "not valid", "expired", "logon failure", "denied"]);
         let cloud_words = has_any(l, &["aadsts", "azure ad connector", "aad connector", "entra connector", "sync_", "azure ad account", "global admin"]);
@@ -841,7 +841,7 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
     if hits.has(Ph::Reach) {
         topic = true;
         let name = domain_in_line(raw);
-        if neg() || l.contains("unreachable") {
+        if neg() || contains(l, "unreachable") {
             c.signals.push(with_domain(sig("domain-unreachable"), name));
             check(c, "domain-reachable", "fail");
         } else {
@@ -892,7 +892,7 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
             check(c, "cloud-filtered", "pass");
         }
     }
-    if hits.has(Ph::SyncRule) && l.contains("password") {
+    if hits.has(Ph::SyncRule) && contains(l, "password") {
         topic = true;
         if neg() {
             c.signals.push(sig("no-phs-sync-rule"));
@@ -912,10 +912,10 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
     }
     // The feature checks: tenant ("cloud configuration") or connector.
     if !topic && hits.has(Ph::Phs) && !ev_wording && has_any(l, &["enabled", "disabled", "activated", "true", "false", "turned off", "turned on"]) {
-        let named = if l.contains("connector") { connector_name(raw) } else { None };
+        let named = if contains(l, "connector") { connector_name(raw) } else { None };
         let tenant_words = has_any(l, &["cloud", "tenant", "azure ad directory", "company", "azure active directory", "entra id", "aad", "feature", "directory"]);
-        let connector_scope = named.is_some() || l.contains("connector") || (!tenant_words && ctx.connector.is_some());
-        let bad = neg() || l.contains("not been activated");
+        let connector_scope = named.is_some() || contains(l, "connector") || (!tenant_words && ctx.connector.is_some());
+        let bad = neg() || contains(l, "not been activated");
         if connector_scope {
             let s = with_connector(sig(if bad { "phs-disabled-connector" } else { "phs-enabled" }), named);
             c.signals.push(s);
@@ -932,7 +932,7 @@ fn connector_in_line(raw: &str) -> Option<&str> {
     if !has_ci(raw, "connector") {
         return None;
     }
-    connector_name(raw).filter(|n| n.len() < 120 && !n.contains(" in ") && !n.contains("last"))
+    connector_name(raw).filter(|n| n.len() < 120 && !contains(n, " in ") && !contains(n, "last"))
 }
 
 /// `Domain "contoso.com" is not reachable`, `Unable to connect to domain contoso.com`.

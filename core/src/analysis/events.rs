@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use super::content::Hints;
 use super::lines::{self, Src};
 use super::recognise::Signal;
-use super::scan::{each_byte, eq_ci, find_ci, find_ci_seq, load8, starts_ci};
+use super::scan::{contains, each_byte, eq_ci, find_ci, find_ci_seq, load8, starts_ci};
 use super::time::{self, Timestamp};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -521,7 +521,7 @@ pub(crate) fn event_log_row<'a>(src: Src<'a>, text: &str) -> Option<(EventB<'a>,
             ev.set(src, "instanceid", tok, 0);
             ev.source = Some(match span {
                 None => Cow::Borrowed(""),
-                Some((s, e)) if !text[s..e].contains(['\t']) && !text[s..e].contains("  ") => src.cow(&text[s..e]),
+                Some((s, e)) if !text[s..e].contains(['\t']) && !contains(&text[s..e], "  ") => src.cow(&text[s..e]),
                 Some((s, e)) => Cow::Owned(tokens(&text[s..e]).map(|(t, _)| t).collect::<Vec<_>>().join(" ")),
             });
             ev.level = Some(src.cow(entry));

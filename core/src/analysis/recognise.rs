@@ -9,7 +9,7 @@ use super::errors::ErrorInfo;
 use super::events::{self, CsvColumns, EventB, Format};
 use super::lines::{self, Logical, Shape, Src};
 use super::phrases::{Hits, Ph};
-use super::scan::{has_ci, starts_ci};
+use super::scan::{find, has_ci, starts_ci};
 use super::time::Timestamp;
 use super::collect::Collector;
 use super::{Record, RecordKind};
@@ -618,7 +618,7 @@ impl<'a> Driver<'a, '_, '_> {
         if self.hits.has(Ph::ConfigKey) && !text.contains(':') && has_ci(text, "SourceConnector") && has_ci(text, "TargetConnector") {
             self.flush_config();
             let lower = text.to_ascii_lowercase();
-            let target = lower.find("targetconnector").unwrap_or(0);
+            let target = find(&lower, "targetconnector").unwrap_or(0);
             self.table = Some(Table::Config { target });
             self.cover(l.first, l.last);
             return true;

@@ -95,19 +95,26 @@ fn lower8(x: u64) -> u64 {
     x | (upper >> 2)
 }
 
-/// The 8 bytes at `at` (little-endian), zeros past the end.
-#[inline]
+/// The 8 bytes at `at` (little-endian), zeros past the end. Always inlined: the scanners call it
+/// per 8 bytes, and at the app's size-first opt-level the wasm otherwise calls it (and the
+/// closure it had) as functions.
+#[inline(always)]
 pub(crate) fn load8(h: &[u8], at: usize) -> u64 {
-    let le = |c: &[u8]| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-    if let Some(c) = h.get(at..at + 8) {
-        return le(c);
+    match h.get(at..at + 8) {
+        Some(c) => u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]),
+        None => load8_end(h, at),
     }
+}
+
+/// `load8` where fewer than 8 bytes are left.
+fn load8_end(h: &[u8], at: usize) -> u64 {
     let rest = h.len().saturating_sub(at);
     if rest == 0 {
         0
     } else if h.len() >= 8 {
         // The last 8 bytes, shifted so that the bytes past the end are zeros (no memcpy call).
-        le(&h[h.len() - 8..]) >> (8 * (8 - rest))
+        let c = &h[h.len() - 8..];
+        u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) >> (8 * (8 - rest))
     } else {
         h[at..].iter().rev().fold(0u64, |x, &b| x << 8 | u64::from(b))
     }
@@ -254,6 +261,21 @@ pub(crate) fn first_stop(hay: &str, c: u8, stops: &[&str]) -> Option<usize> {
     each_byte(h, c, |p| stops.iter().any(|s| h[p..].starts_with(s.as_bytes())))
 }
 
+/// `hay.find(needle)`, for the short needles the recognisers test per line. The standard one
+/// builds a Two-Way searcher on every call, which in wasm (no SIMD fast path there) costs more
+/// than the search itself; this looks for the needle's first byte 8 bytes at a time and
+/// compares the rest. Byte offsets are char boundaries: a UTF-8 needle only matches at one.
+pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = n.split_first() else { return Some(0) };
+    each_byte(h, first, |p| h[p + 1..].starts_with(rest))
+}
+
+/// `hay.contains(needle)`, as `find`.
+pub(crate) fn contains(hay: &str, needle: &str) -> bool {
+    find(hay, needle).is_some()
+}
+
 /// Case-insensitive ASCII substring search (for rare paths, after the scanner gated a line).
 pub(crate) fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
@@ -311,6 +333,18 @@ pub(crate) fn starts_ci(s: &str, prefix: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_as_std() {
+        let hays = ["", "a", "ab", "abcabd", "xx abd", "é abd é", "aaab", "0123456789abcdefabc", "the connector is not connected"];
+        let needles = ["", "a", "b", "abd", "ab", "é", "é a", "aab", "abc", "fab", "connected", "not", "zz", "0123456789abcdefabcX"];
+        for h in hays {
+            for n in needles {
+                assert_eq!(find(h, n), h.find(n), "{h:?} {n:?}");
+                assert_eq!(contains(h, n), h.contains(n), "{h:?} {n:?}");
+            }
+        }
+    }
 
     #[test]
     fn bytes() {
