@@ -111,6 +111,7 @@ pub(crate) fn status_finding(name: &str) -> Option<&'static str> {
     })
 }
 
+#[inline(always)]
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }

@@ -3,6 +3,8 @@
 
 use std::borrow::Cow;
 
+use super::scan::odd_alnum_bits;
+
 /// What a physical line is, before any recogniser looks at it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Shape {
@@ -77,7 +79,7 @@ pub(crate) fn shape(line: &str) -> Shape {
 }
 
 /// Whitespace as `char::is_whitespace` sees it, among ASCII bytes.
-#[inline]
+#[inline(always)]
 fn ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
 }
@@ -109,11 +111,18 @@ fn shape_trimmed(t: &str) -> Shape {
     let mut alnum = 0usize;
     let mut total = 0usize;
     let b = t.as_bytes();
-    // One pass (vectorised): any byte that is not printable ASCII or tab, any letter or digit.
-    let (mut odd, mut any_alnum) = (0u8, 0u8);
-    for &c in b {
-        odd |= u8::from(c.wrapping_sub(0x20) >= 0x5f && c != b'\t');
-        any_alnum |= u8::from(c.wrapping_sub(b'0') < 10 || (c | 0x20).wrapping_sub(b'a') < 26);
+    // One pass, 8 bytes at a time: any byte that is not printable ASCII or tab, any letter or digit.
+    let (mut odd, mut any_alnum) = (0u64, 0u64);
+    let chunks = b.chunks_exact(8);
+    let tail = chunks.remainder();
+    for c in chunks {
+        let (o, a) = odd_alnum_bits(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        odd |= o;
+        any_alnum |= a;
+    }
+    for &c in tail {
+        odd |= u64::from(c.wrapping_sub(0x20) >= 0x5f && c != b'\t');
+        any_alnum |= u64::from(c.wrapping_sub(b'0') < 10 || (c | 0x20).wrapping_sub(b'a') < 26);
     }
     if odd == 0 {
         return if any_alnum != 0 { Shape::Text } else { Shape::Decoration };
@@ -266,7 +275,7 @@ impl<'a> Iterator for LogicalLines<'a, '_> {
 }
 
 fn starts_blank(s: &str) -> bool {
-    s.starts_with([' ', '\t'])
+    matches!(s.as_bytes().first(), Some(b' ' | b'\t'))
 }
 
 /// `PS C:\Users\admin> Invoke-ADSyncDiagnostics -PasswordSync` → the command after the prompt.

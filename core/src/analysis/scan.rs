@@ -30,7 +30,7 @@ static WORD: [bool; 256] = {
 const KEY_BITS: u32 = 13;
 
 /// A hash of the first three bytes of `h8`.
-#[inline]
+#[inline(always)]
 fn key3(h8: u64) -> usize {
     ((h8 as u32 & 0x00ff_ffff).wrapping_mul(0x9e37_79b1) >> (32 - KEY_BITS)) as usize
 }
@@ -74,21 +74,33 @@ const fn rep(b: u8) -> u64 {
 }
 
 /// For 7-bit bytes `y`: bit 7 of each byte set where the byte is at least `k` (1..=128).
-#[inline]
+#[inline(always)]
 fn ge(y: u64, k: u8) -> u64 {
     (y + rep(0x80 - k)) & HI
 }
 
 /// Bit 7 of each byte of `x` set where `WORD` holds: ASCII letter or digit, or not ASCII.
-#[inline]
+#[inline(always)]
 fn word_bits(x: u64) -> u64 {
     let y = x & LO7;
     let z = y | rep(0x20);
     (x & HI) | (ge(y, b'0') & !ge(y, b'9' + 1)) | (ge(z, b'a') & !ge(z, b'z' + 1))
 }
 
+/// Bit 7 of each byte of `x` set where the byte is neither printable ASCII nor a tab (`odd`),
+/// and where it is an ASCII letter or digit (`alnum`): `lines::shape_trimmed`'s two flags, 8
+/// bytes at a time (the size-first wasm does not vectorise the byte loop).
+#[inline(always)]
+pub(crate) fn odd_alnum_bits(x: u64) -> (u64, u64) {
+    let y = x & LO7;
+    let t = y ^ rep(b'\t');
+    let tab = !(((t & LO7) + LO7) | t) & HI;
+    let odd = (x & HI) | (!ge(y, 0x20) & HI & !tab) | ge(y, 0x7f);
+    (odd, word_bits(x) & !x & HI)
+}
+
 /// The 8 bytes of `x` ASCII-lower-cased (as `LOWER`).
-#[inline]
+#[inline(always)]
 fn lower8(x: u64) -> u64 {
     let y = x & LO7;
     let upper = ge(y, b'A') & !ge(y, b'Z' + 1) & !x;
@@ -287,7 +299,15 @@ pub(crate) fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     }
     let (lo, up) = (n[0].to_ascii_lowercase(), n[0].to_ascii_uppercase());
     let rest = &n[1..];
-    (0..=h.len() - n.len()).find(|&i| (h[i] == lo || h[i] == up) && eq_ci(&h[i + 1..i + n.len()], rest))
+    // A plain loop: the size-first wasm calls a `find` closure per byte.
+    let mut i = 0;
+    while i <= h.len() - n.len() {
+        if (h[i] == lo || h[i] == up) && eq_ci(&h[i + 1..i + n.len()], rest) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// The first offset where `parts` follow each other in `hay`, ignoring ASCII case (the
@@ -319,13 +339,13 @@ pub(crate) fn has_ci(hay: &str, needle: &str) -> bool {
 
 /// `a.eq_ignore_ascii_case(b)`, stopping at the first difference (the standard one compares
 /// whole chunks, which costs more on the short keys compared here).
-#[inline]
+#[inline(always)]
 pub(crate) fn eq_ci(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| LOWER[usize::from(*x)] == LOWER[usize::from(*y)])
 }
 
 /// Does `s` start with `prefix`, ignoring ASCII case?
-#[inline]
+#[inline(always)]
 pub(crate) fn starts_ci(s: &str, prefix: &str) -> bool {
     s.len() >= prefix.len() && eq_ci(&s.as_bytes()[..prefix.len()], prefix.as_bytes())
 }
@@ -333,6 +353,19 @@ pub(crate) fn starts_ci(s: &str, prefix: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn odd_alnum() {
+        for c in 0..=255u8 {
+            for at in 0..8 {
+                let x = (u64::from(c) << (8 * at)) | (rep(b'.') & !(0xff << (8 * at)));
+                let (odd, alnum) = odd_alnum_bits(x);
+                let bit = 0x80u64 << (8 * at);
+                assert_eq!(odd == bit, c.wrapping_sub(0x20) >= 0x5f && c != b'\t', "{c}");
+                assert_eq!(alnum == bit, c.is_ascii_alphanumeric(), "{c}");
+            }
+        }
+    }
 
     #[test]
     fn find_as_std() {
