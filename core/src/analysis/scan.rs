@@ -280,7 +280,18 @@ pub(crate) fn first_stop(hay: &str, c: u8, stops: &[&str]) -> Option<usize> {
 pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     let Some((&first, rest)) = n.split_first() else { return Some(0) };
-    each_byte(h, first, |p| h[p + 1..].starts_with(rest))
+    each_byte(h, first, |p| {
+        // A plain loop, no call per candidate (the size-first wasm calls `starts_with`).
+        let tail = &h[p + 1..];
+        if tail.len() < rest.len() {
+            return false;
+        }
+        let mut k = 0;
+        while k < rest.len() && tail[k] == rest[k] {
+            k += 1;
+        }
+        k == rest.len()
+    })
 }
 
 /// `hay.contains(needle)`, as `find`.
@@ -341,7 +352,15 @@ pub(crate) fn has_ci(hay: &str, needle: &str) -> bool {
 /// whole chunks, which costs more on the short keys compared here).
 #[inline(always)]
 pub(crate) fn eq_ci(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| LOWER[usize::from(*x)] == LOWER[usize::from(*y)])
+    if a.len() != b.len() {
+        return false;
+    }
+    // A plain loop: the size-first wasm calls `Iterator::all` and its closure.
+    let mut k = 0;
+    while k < a.len() && LOWER[usize::from(a[k])] == LOWER[usize::from(b[k])] {
+        k += 1;
+    }
+    k == a.len()
 }
 
 /// Does `s` start with `prefix`, ignoring ASCII case?
