@@ -87,6 +87,9 @@ pub enum AppAction {
     Paste(String),
     /// Analyses the paste, unless its analysis is current.
     Analyze,
+    /// [`AppAction::Paste`] then [`AppAction::Analyze`] in one update (one render, no timer),
+    /// for a paste that is analysed at once.
+    PasteAndAnalyze(String),
 }
 
 impl Reducible for AppState {
@@ -116,6 +119,9 @@ impl Reducible for AppState {
                     analysis: Rc::new(analysis),
                     millis: now() - started,
                 });
+            }
+            AppAction::PasteAndAnalyze(text) => {
+                return self.reduce(AppAction::Paste(text)).reduce(AppAction::Analyze);
             }
         }
         Rc::new(next)

@@ -62,7 +62,12 @@ pub fn AnalyzePage() -> Html {
         let immediate = immediate.clone();
         Callback::from(move |(text, now): (String, bool)| {
             *immediate.borrow_mut() = now;
-            dispatcher.dispatch(AppAction::Paste(text));
+            if now && text.len() <= BIG {
+                // Analysed in the same update: one render, no timer between paste and findings.
+                dispatcher.dispatch(AppAction::PasteAndAnalyze(text));
+            } else {
+                dispatcher.dispatch(AppAction::Paste(text));
+            }
         })
     };
     let select = {
