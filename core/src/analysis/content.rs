@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use super::errors::{self, ErrorInfo, ErrorKind, ERRORS};
-use super::lines::Src;
+use super::lines::{self, Src};
 use super::phrases::{mask, Hits, Ph, Tag, COMMON_STATUSES};
 use super::recognise::Signal;
 use super::scan::{contains, find, find_ci, find_ci_seq, first_stop, has_ci, starts_ci};
@@ -182,7 +182,7 @@ fn narrative(l: &str) -> bool {
 
 /// The value after the last `:` (`Enabled : True`).
 fn value_after_colon(s: &str) -> &str {
-    s.rsplit_once(':').map_or("", |(_, v)| v.trim())
+    s.rsplit_once(':').map_or("", |(_, v)| lines::trim(v))
 }
 
 /// `<tag>value</tag>`, also XML-escaped (`&lt;tag&gt;`).
@@ -212,7 +212,7 @@ fn name_after_phrase(s: &str, end: usize) -> Option<&str> {
 fn connector_name(s: &str) -> Option<&str> {
     let i = find_ci(s, "connector")?;
     let rest = s[i + "connector".len()..].trim_start_matches([':', '-', ' ', '\t', '"', '\'']);
-    let name = rest.trim().trim_end_matches(['.', '"', '\'', ':']).trim();
+    let name = lines::trim(rest).trim_end_matches(['.', '"', '\'', ':']).trim();
     if name.is_empty() || name.len() > 200 || starts_ci(name, "is ") || starts_ci(name, "was ") || starts_ci(name, "space") {
         return None;
     }
@@ -319,8 +319,8 @@ pub(crate) fn recognise<'a>(src: Src<'a>, first: usize, last: usize, raw: &str, 
         c.diag_menu = true;
         c.kind(if hits.has(Ph::DiagMenu) { RecordKind::DiagnosticsMenu } else { RecordKind::DiagnosticsInfo });
         if let Some((k, v)) = raw.split_once(':').filter(|_| hits.has(Ph::DiagTitle)) {
-            if !v.trim().is_empty() {
-                c.field("setting", format!("{}: {}", k.trim(), v.trim()));
+            if !lines::trim(v).is_empty() {
+                c.field("setting", format!("{}: {}", lines::trim(k), lines::trim(v)));
             }
         }
         return c;
@@ -677,7 +677,7 @@ fn diag_header(raw: &str, c: &mut Content<'_>) {
     for key in ["AD Connector Name", "AD Connector", "Connector Name", "AD DS Connector"] {
         if starts_ci(t, key) {
             let rest = t[key.len()..].trim_start();
-            if let Some(name) = rest.strip_prefix(['-', ':']).map(|r| r.trim().trim_matches(['"', '\''])) {
+            if let Some(name) = rest.strip_prefix(['-', ':']).map(|r| lines::trim(r).trim_matches(['"', '\''])) {
                 if !name.is_empty() {
                     let name = c.cow(name);
                     c.diag_connector = Some(name.clone());
@@ -691,7 +691,7 @@ fn diag_header(raw: &str, c: &mut Content<'_>) {
     for key in ["Directory Partition Name", "Directory Partition", "Domain Name", "Partition Name", "Domain", "Forest"] {
         if starts_ci(t, key) {
             let rest = t[key.len()..].trim_start();
-            if let Some(name) = rest.strip_prefix(['-', ':']).map(|r| r.trim().trim_matches(['"', '\''])) {
+            if let Some(name) = rest.strip_prefix(['-', ':']).map(|r| lines::trim(r).trim_matches(['"', '\''])) {
                 if !name.is_empty() && !name.contains(' ') {
                     let name = c.cow(name);
                     c.diag_domain = Some(name.clone());
@@ -717,7 +717,7 @@ fn diag_header(raw: &str, c: &mut Content<'_>) {
     }
     if starts_ci(t, "AAD Tenant") || starts_ci(t, "Azure AD Tenant") || starts_ci(t, "Tenant") {
         if let Some((_, v)) = t.split_once(['-', ':']) {
-            c.slice("tenant", v.trim());
+            c.slice("tenant", lines::trim(v));
             c.kind(RecordKind::DiagnosticsInfo);
         }
     }

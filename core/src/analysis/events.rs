@@ -96,7 +96,7 @@ impl<'a> EventB<'a> {
     }
 
     pub fn set(&mut self, src: Src<'a>, key: &str, value: &str, line: usize) {
-        let v = value.trim();
+        let v = lines::trim(value);
         match key {
             "source" | "providername" | "provider" if !v.is_empty() => self.source = Some(src.cow(v)),
             "event id" | "eventid" | "instanceid" | "id" => {
@@ -166,7 +166,7 @@ impl<'a> EventB<'a> {
 /// The sources whose event IDs are password hash sync's (the doc's "Directory
 /// synchronization"; tables cut it to `Directory Synchron...`).
 pub(crate) fn is_phs_source(s: &str) -> bool {
-    starts_ci(s.trim(), "directory synchron")
+    starts_ci(lines::trim(s), "directory synchron")
 }
 
 /// Event Viewer's field names (English, German, French) and what they mean.
@@ -588,7 +588,7 @@ pub(crate) fn csv_fields(row: &str) -> Vec<String> {
                 chars.next();
             }
             ('"', true) => quoted = false,
-            ('"', false) if cur.trim().is_empty() => {
+            ('"', false) if lines::trim(&cur).is_empty() => {
                 cur.clear();
                 quoted = true;
             }
@@ -638,7 +638,7 @@ pub(crate) fn csv_header(text: &str) -> Option<CsvColumns> {
     if !named_id {
         return None;
     }
-    let names: Vec<String> = csv_fields(text).into_iter().map(|f| f.trim().to_ascii_lowercase()).collect();
+    let names: Vec<String> = csv_fields(text).into_iter().map(|f| lines::trim(&f).to_ascii_lowercase()).collect();
     let mut c = CsvColumns { count: names.len(), ..Default::default() };
     for (i, n) in names.iter().enumerate() {
         match n.as_str() {

@@ -497,7 +497,7 @@ impl<'a> Driver<'a, '_, '_> {
         let Some(mut ev) = csv.ev.take() else { return };
         let row = std::mem::take(&mut csv.row);
         let f = events::csv_fields(&row);
-        let get = |i: Option<usize>| i.and_then(|i| f.get(i)).map(|s| s.trim().to_string());
+        let get = |i: Option<usize>| i.and_then(|i| f.get(i)).map(|s| lines::trim(s).to_string());
         let src = self.src;
         let first_line = ev.first;
         if let Some(v) = get(csv.cols.id) {
@@ -545,7 +545,7 @@ impl<'a> Driver<'a, '_, '_> {
     fn evaluate(&mut self, id: Option<u32>, source: Option<&str>, time: Option<Timestamp>, content: Vec<Signal<'a>>, hints: &Hints<'a>, first: usize, last: usize, id_line: usize, format: Format) {
         // Without a source, an ID outside password sync's (0 and the 600s) is another feature's
         // (6329 and 33002 are password writeback's); 6900 is ADSync's password change error.
-        let unnamed = source.is_none_or(|s| s.trim().is_empty());
+        let unnamed = source.is_none_or(|s| lines::trim(s).is_empty());
         let phs = (unnamed && id.is_none_or(|i| i < 1000)) || source.is_some_and(events::is_phs_source);
         let mut out: Vec<Signal> = content
             .into_iter()
@@ -630,7 +630,7 @@ impl<'a> Driver<'a, '_, '_> {
                 let split = target.min(body.len());
                 let (src, tgt) = if body.is_char_boundary(split) { body.split_at(split) } else { (body, "") };
                 let s = self.src;
-                let cfg = Config { first: l.first, last: l.last, source: Some(s.cow(src.trim())), target: Some(s.cow(tgt.trim())), enabled: Some(s.cow(last_tok)) };
+                let cfg = Config { first: l.first, last: l.last, source: Some(s.cow(lines::trim(src))), target: Some(s.cow(lines::trim(tgt))), enabled: Some(s.cow(last_tok)) };
                 self.config = Some(cfg);
                 self.flush_config();
                 return true;
@@ -638,7 +638,7 @@ impl<'a> Driver<'a, '_, '_> {
             self.table = None;
         }
         // List form.
-        let key_value = text.split_once(':').map(|(k, v)| (k.trim().to_ascii_lowercase(), self.src.cow(v.trim())));
+        let key_value = text.split_once(':').map(|(k, v)| (lines::trim(k).to_ascii_lowercase(), self.src.cow(lines::trim(v))));
         if let Some((k, v)) = key_value {
             if matches!(k.as_str(), "sourceconnector" | "targetconnector" | "enabled") {
                 if k == "enabled" && self.config.is_none() {
