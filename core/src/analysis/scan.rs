@@ -273,11 +273,21 @@ pub(crate) fn first_stop(hay: &str, c: u8, stops: &[&str]) -> Option<usize> {
     each_byte(h, c, |p| stops.iter().any(|s| h[p..].starts_with(s.as_bytes())))
 }
 
-/// `hay.find(needle)`, for the short needles the recognisers test per line. The standard one
-/// builds a Two-Way searcher on every call, which in wasm (no SIMD fast path there) costs more
-/// than the search itself; this looks for the needle's first byte 8 bytes at a time and
-/// compares the rest. Byte offsets are char boundaries: a UTF-8 needle only matches at one.
+/// `hay.find(needle)`, for the short needles the recognisers test per line. In wasm the
+/// standard one builds a Two-Way searcher on every call, which costs more than the search
+/// itself, so wasm uses `find_bytes`; natively the standard one is as quick.
+#[inline]
 pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
+    if cfg!(target_arch = "wasm32") {
+        find_bytes(hay, needle)
+    } else {
+        hay.find(needle)
+    }
+}
+
+/// `hay.find(needle)`: looks for the needle's first byte 8 bytes at a time and compares the
+/// rest. Byte offsets are char boundaries: a UTF-8 needle only matches at one.
+fn find_bytes(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     let Some((&first, rest)) = n.split_first() else { return Some(0) };
     each_byte(h, first, |p| {
@@ -294,9 +304,15 @@ pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
     })
 }
 
-/// `hay.contains(needle)`, as `find`.
+/// `hay.contains(needle)`, as `find` (natively the standard one has an SSE2 path for short
+/// needles).
+#[inline]
 pub(crate) fn contains(hay: &str, needle: &str) -> bool {
-    find(hay, needle).is_some()
+    if cfg!(target_arch = "wasm32") {
+        find_bytes(hay, needle).is_some()
+    } else {
+        hay.contains(needle)
+    }
 }
 
 /// Case-insensitive ASCII substring search (for rare paths, after the scanner gated a line).
@@ -392,6 +408,7 @@ mod tests {
         let needles = ["", "a", "b", "abd", "ab", "é", "é a", "aab", "abc", "fab", "connected", "not", "zz", "0123456789abcdefabcX"];
         for h in hays {
             for n in needles {
+                assert_eq!(find_bytes(h, n), h.find(n), "{h:?} {n:?}");
                 assert_eq!(find(h, n), h.find(n), "{h:?} {n:?}");
                 assert_eq!(contains(h, n), h.contains(n), "{h:?} {n:?}");
             }
