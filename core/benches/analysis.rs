@@ -40,7 +40,7 @@ fn measure(text: &str) -> (f64, Duration, usize) {
     let a = analyze(text);
     let findings = a.findings.len();
     let mut best = Duration::MAX;
-    let runs = if text.len() > 4_000_000 { 5 } else { 20 };
+    let runs = if text.len() > 4_000_000 { 8 } else { 60 };
     for _ in 0..runs {
         let t = Instant::now();
         black_box(analyze(black_box(text)));
