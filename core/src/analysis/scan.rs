@@ -415,6 +415,16 @@ mod tests {
         }
     }
 
+    // `find_bytes` only runs in the wasm build, so the native fixture tests and fuzzing never
+    // reach it: compare it with the standard search on arbitrary text. A small alphabet with
+    // multi-byte characters makes matches, near-misses and char boundaries common.
+    proptest::proptest! {
+        #[test]
+        fn find_bytes_as_std(hay in "[ab\u{e9}\u{20ac} x]{0,40}", needle in "[ab\u{e9}\u{20ac} x]{0,5}") {
+            proptest::prop_assert_eq!(find_bytes(&hay, &needle), hay.find(needle.as_str()));
+        }
+    }
+
     #[test]
     fn bytes() {
         for h in [&b""[..], b"<", b"a<b<<c", b"0123456<89abcdef<", b"\0\0<\0"] {
