@@ -16,9 +16,12 @@ use crate::strings;
 const DEBOUNCE_MS: u32 = 250;
 /// Above this size a change shows "Analysing…" for a frame before the analysis runs.
 const BIG: usize = 1024 * 1024;
-/// Finding cards painted with the first frame of a new analysis (more than a screen's worth);
-/// the rest follow after that paint, with the details.
+/// Finding cards painted with the first frame of a new analysis of a paste larger than
+/// [`STAGED`] (more than a screen's worth); the rest follow after that paint, with the details.
 const FIRST_CARDS: usize = 6;
+/// Pastes up to this size are rendered whole at once: their render is quick, and staging it
+/// would make the details blink out for a frame on every re-analysis while typing.
+const STAGED: usize = crate::components::paste_box::LARGE;
 
 /// What is highlighted in the paste view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,9 +81,9 @@ pub fn AnalyzePage() -> Html {
             scroll_nonce.set(scroll_nonce.wrapping_add(1));
         })
     };
-    // The first findings are painted first; the other cards, the overview, the lines not
-    // understood and the paste view (more DOM than the first cards for a large paste) follow
-    // after that paint.
+    // For a large paste the first findings are painted first; the other cards, the overview,
+    // the lines not understood and the paste view (more DOM than the first cards) follow after
+    // that paint.
     let details_for = use_state(|| None::<u64>);
     {
         let details_for = details_for.clone();
@@ -131,9 +134,10 @@ pub fn AnalyzePage() -> Html {
     };
 
     // Every part of the current analysis is on the page (tests wait for this).
-    let complete = paste.current().is_some_and(|a| *details_for == Some(a.revision));
+    let whole = paste.text.len() <= STAGED;
+    let complete = paste.current().is_some_and(|a| whole || *details_for == Some(a.revision));
     let results = shown.map(|a| {
-        let details = *details_for == Some(a.revision);
+        let details = whole || *details_for == Some(a.revision);
         let analysis = a.analysis.clone();
         let findings = &analysis.findings;
         let nothing = findings.is_empty() || findings.iter().all(|f| f.id == "nothing-recognised");
