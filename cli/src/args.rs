@@ -12,12 +12,17 @@ USAGE:
   phs-doctor path [--version <V>] --scope all|object [--json]
   phs-doctor event <ID> [--json]
   phs-doctor status <NAME> [--json]
-  phs-doctor script status [--aad-connector <NAME>]
-  phs-doctor script full-sync --ad-connector <NAME> --aad-connector <NAME>
-  phs-doctor script single-object --ad-connector <NAME> --dn <DN>
+  phs-doctor script status [--aad-connector <NAME>] [--output <FILE>]
+  phs-doctor script full-sync --ad-connector <NAME> --aad-connector <NAME> [--output <FILE>]
+  phs-doctor script single-object --ad-connector <NAME> --dn <DN> [--output <FILE>]
   phs-doctor diagnose <FILE|-> [--json]
 
-Exit codes: 0 success, 2 invalid input or unknown name (reason on stderr).
+Scripts are pure ASCII (a non-ASCII character of a value is written [char]0xNNNN), so they
+read the same in any encoding Windows PowerShell uses. --output writes a .ps1 file in UTF-8
+with BOM and CRLF line endings, as the web page's download does.
+
+Exit codes: 0 success, 1 a file could not be written, 2 invalid input or unknown name
+(reason on stderr).
 ";
 
 #[derive(Debug, PartialEq, Eq)]
@@ -26,7 +31,7 @@ pub enum Command {
     Path { version: Option<String>, scope: String, json: bool },
     Event { id: String, json: bool },
     Status { name: String, json: bool },
-    Script { kind: String, ad_connector: Option<String>, aad_connector: Option<String>, dn: Option<String> },
+    Script { kind: String, ad_connector: Option<String>, aad_connector: Option<String>, dn: Option<String>, output: Option<OsString> },
     Diagnose { source: String, json: bool },
 }
 
@@ -76,16 +81,17 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
                 Some(Value(v)) => string(v)?,
                 _ => return Err("script needs a kind: status, full-sync or single-object".into()),
             };
-            let (mut ad, mut aad, mut dn) = (None, None, None);
+            let (mut ad, mut aad, mut dn, mut output) = (None, None, None, None);
             while let Some(arg) = p.next().map_err(|e| e.to_string())? {
                 match arg {
                     Long("ad-connector") => ad = Some(string(p.value().map_err(|e| e.to_string())?)?),
                     Long("aad-connector") => aad = Some(string(p.value().map_err(|e| e.to_string())?)?),
                     Long("dn") => dn = Some(string(p.value().map_err(|e| e.to_string())?)?),
+                    Long("output") | Short('o') => output = Some(p.value().map_err(|e| e.to_string())?),
                     other => return Err(other.unexpected().to_string()),
                 }
             }
-            Ok(Command::Script { kind, ad_connector: ad, aad_connector: aad, dn })
+            Ok(Command::Script { kind, ad_connector: ad, aad_connector: aad, dn, output })
         }
         other => Err(format!("unknown command \"{}\"; run phs-doctor --help", other.chars().take(40).collect::<String>())),
     }
@@ -114,7 +120,11 @@ mod tests {
         assert_eq!(p(&["status", "--json", "Success"]), Ok(Command::Status { name: "Success".into(), json: true }));
         assert_eq!(
             p(&["script", "full-sync", "--ad-connector=a", "--aad-connector", "b"]),
-            Ok(Command::Script { kind: "full-sync".into(), ad_connector: Some("a".into()), aad_connector: Some("b".into()), dn: None })
+            Ok(Command::Script { kind: "full-sync".into(), ad_connector: Some("a".into()), aad_connector: Some("b".into()), dn: None, output: None })
+        );
+        assert_eq!(
+            p(&["script", "status", "--output", "x.ps1"]),
+            Ok(Command::Script { kind: "status".into(), ad_connector: None, aad_connector: None, dn: None, output: Some("x.ps1".into()) })
         );
     }
 

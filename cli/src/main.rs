@@ -1,5 +1,6 @@
 //! `phs-doctor`: the command-line shell over `phs-doctor-core`. Parses arguments, calls the
-//! core, prints text or JSON. Errors: exit code 2 and a one-line reason on stderr.
+//! core, prints text or JSON. Errors: a one-line reason on stderr, exit code 2 for invalid
+//! input, 1 for a file that could not be written.
 
 mod args;
 mod diagnose;
@@ -9,7 +10,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let result = args::parse(std::env::args_os().skip(1)).and_then(output::run);
+    let result = args::parse(std::env::args_os().skip(1)).map_err(output::Failure::from).and_then(output::run);
     match result {
         Ok(text) => {
             let mut out = std::io::stdout().lock();
@@ -18,9 +19,9 @@ fn main() -> ExitCode {
             let _ = out.flush();
             ExitCode::SUCCESS
         }
-        Err(message) => {
+        Err(output::Failure { code, message }) => {
             eprintln!("phs-doctor: {message}");
-            ExitCode::from(2)
+            ExitCode::from(code)
         }
     }
 }

@@ -8,16 +8,40 @@ use serde::Serialize;
 
 use crate::args::{Command, USAGE};
 
-pub fn run(cmd: Command) -> Result<String, String> {
+/// Why a command failed: the exit code and a one-line reason.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl From<String> for Failure {
+    /// Invalid input or an unknown name: exit code 2.
+    fn from(message: String) -> Failure {
+        Failure { code: 2, message }
+    }
+}
+
+impl From<&str> for Failure {
+    fn from(message: &str) -> Failure {
+        Failure::from(message.to_string())
+    }
+}
+
+pub fn run(cmd: Command) -> Result<String, Failure> {
     match cmd {
         Command::Help => Ok(USAGE.to_string()),
-        Command::Path { version, scope, json } => path(version.as_deref(), &scope, json),
-        Command::Event { id, json } => event(&id, json),
-        Command::Status { name, json } => status(&name, json),
-        Command::Script { kind, ad_connector, aad_connector, dn } => {
-            script(&kind, ad_connector, aad_connector, dn)
+        Command::Path { version, scope, json } => Ok(path(version.as_deref(), &scope, json)?),
+        Command::Event { id, json } => Ok(event(&id, json)?),
+        Command::Status { name, json } => Ok(status(&name, json)?),
+        Command::Script { kind, ad_connector, aad_connector, dn, output } => {
+            let text = script(&kind, ad_connector, aad_connector, dn)?;
+            match output {
+                None => Ok(text),
+                Some(file) => write_ps1(&file, &text),
+            }
         }
-        Command::Diagnose { source, json } => crate::diagnose::run(&source, json),
+        Command::Diagnose { source, json } => Ok(crate::diagnose::run(&source, json)?),
     }
 }
 
@@ -173,6 +197,21 @@ fn status(name: &str, json: bool) -> Result<String, String> {
         return Ok(to_json(&out));
     }
     Ok(format!("{} ({})\n{}\n\nNext step: {}\n", out.name, out.severity, out.description, out.next_step))
+}
+
+/// Writes `script` as the web page's download does (UTF-8 with BOM, CRLF) and says so on stderr.
+fn write_ps1(file: &std::ffi::OsStr, script: &str) -> Result<String, Failure> {
+    let bytes = script::ps1_file(script);
+    std::fs::write(file, bytes.as_bytes()).map_err(|e| Failure {
+        code: 1,
+        message: format!("cannot write {}: {e}", std::path::Path::new(file).display()),
+    })?;
+    eprintln!(
+        "phs-doctor: wrote {} ({} bytes, UTF-8 with BOM, CRLF line endings)",
+        std::path::Path::new(file).display(),
+        bytes.len()
+    );
+    Ok(String::new())
 }
 
 fn script(kind: &str, ad: Option<String>, aad: Option<String>, dn: Option<String>) -> Result<String, String> {

@@ -2,6 +2,9 @@
 
 use std::process::{Command, Output};
 
+#[path = "../../core/tests/support/ps_model.rs"]
+mod ps_model;
+
 fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_phs-doctor")).args(args).output().expect("run phs-doctor")
 }
@@ -62,6 +65,83 @@ fn scripts() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("comma is probably missing"));
     let out = run(&["script", "status"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("More than one Azure AD Connectors found"));
+}
+
+/// The script the CLI prints for `values`, checked under every encoding PowerShell may read it
+/// with against the same script made from benign values.
+fn check_script(kind: &str, flags: &[&str], values: &[&str], benign: &[&str]) {
+    let mut args = vec!["script", kind];
+    let mut b_args = args.clone();
+    for ((f, v), b) in flags.iter().zip(values).zip(benign) {
+        args.extend([*f, *v]);
+        b_args.extend([*f, *b]);
+    }
+    let out = run(&args);
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stdout.is_ascii(), "{args:?}: not ASCII");
+    let b_out = String::from_utf8(run(&b_args).stdout).unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    for (how, read) in ps_model::every_reading(&text) {
+        let n = ps_model::check(&read, values, &b_out, benign).unwrap_or_else(|e| panic!("{args:?}, {how}: {e}"));
+        assert!(n >= values.len());
+    }
+}
+
+#[test]
+fn scripts_stay_literal_under_every_encoding() {
+    // The two attacks: template injection and a letter whose UTF-8 holds a 1252 quote.
+    check_script("full-sync", &["--ad-connector", "--aad-connector"], &["x{{AAD_CONNECTOR}}", ";Start-Process calc;#"], &["ba", "bb"]);
+    check_script("full-sync", &["--ad-connector", "--aad-connector"], &["Ă;Start-Process calc;#", "Россия - AAD"], &["ba", "bb"]);
+    check_script("single-object", &["--ad-connector", "--dn"], &["{{DN}}", "CN=Иван Петров,OU=Отдел,DC=contoso,DC=com"], &["ba", "CN=b,DC=x"]);
+    check_script("status", &["--aad-connector"], &["O\u{2019}Brien {{AAD_CONNECTOR}} - AAD"], &["bb"]);
+    let out = run(&["script", "full-sync", "--ad-connector", "Ă;Start-Process calc;#", "--aad-connector", "b"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("$adConnector = ('' + [char]0x0102 + ';Start-Process calc;#')\n"));
+}
+
+#[test]
+fn script_output_file_is_utf8_with_bom_and_crlf() {
+    let dir = std::env::temp_dir().join(format!("phs-doctor-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("full sync.ps1");
+    let out = run(&["script", "full-sync", "--ad-connector", "Ă", "--aad-connector", "b", "--output", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("wrote") && err.contains("UTF-8 with BOM"), "{err}");
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]));
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(text.contains("\r\n") && !text.replace("\r\n", "").contains('\n'), "CRLF only");
+    let printed = String::from_utf8(run(&["script", "full-sync", "--ad-connector", "Ă", "--aad-connector", "b"]).stdout).unwrap();
+    assert_eq!(text, printed.replace('\n', "\r\n"));
+    let read = ps_model::read_as_windows_powershell(&bytes);
+    let benign = String::from_utf8(run(&["script", "full-sync", "--ad-connector", "ba", "--aad-connector", "bb"]).stdout).unwrap();
+    assert_eq!(ps_model::check(&read, &["Ă", "b"], &benign, &["ba", "bb"]), Ok(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+    // A file that can't be written: exit 1, one line.
+    let out = run(&["script", "status", "--output", "/nonexistent-dir/x.ps1"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("phs-doctor: cannot write /nonexistent-dir/x.ps1") && err.trim_end().lines().count() == 1, "{err}");
+}
+
+#[test]
+fn values_that_hide_what_runs_or_are_too_long_are_refused() {
+    fails(&["script", "full-sync", "--ad-connector", "con\u{200B}toso", "--aad-connector", "b"], "U+200B (character 4)");
+    fails(&["script", "status", "--aad-connector", "a\u{E0041}"], "invisible character U+E0041 (character 2)");
+    fails(&["script", "status", "--aad-connector", "a\u{FEFF}"], "U+FEFF");
+    let long = "x".repeat(2000);
+    fails(&["script", "status", "--aad-connector", &long], "the limit is 1024 characters");
+    // 100,000 commas: one short line, not an error per comma.
+    let commas = format!("CN=a{}DC=x", ",".repeat(100_000));
+    let out = run(&["script", "single-object", "--ad-connector", "a", "--dn", &commas]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.len() < 1000 && err.contains("the limit is 8192 characters"), "{} bytes: {}", err.len(), &err[..err.len().min(300)]);
+    let commas = format!("CN=a{}DC=x", ",".repeat(5000));
+    let out = run(&["script", "single-object", "--ad-connector", "a", "--dn", &commas]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.len() < 1000 && err.contains("… and 4,994 more problems"), "{} bytes: {}", err.len(), &err[..err.len().min(300)]);
 }
 
 #[test]

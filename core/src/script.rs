@@ -1,10 +1,23 @@
 //! PowerShell generators.
 //!
-//! Generated scripts run as administrator on a production server, so every user-supplied value
-//! becomes one single-quoted PowerShell literal: inside it PowerShell expands nothing, and the
-//! only character that ends it is a single quote, of which PowerShell accepts five spellings
-//! (' ‘ ’ ‚ ‛); each is doubled. Values that a literal cannot hold safely on one line
-//! (newlines, other control characters, invisible direction overrides) are refused.
+//! Generated scripts run as administrator on a production server, so two rules hold for every
+//! user-supplied value:
+//!
+//! - **A value is never scanned again.** A template is filled in one pass over its parts
+//!   ([`fill`]): text as written, and a placeholder replaced by its value's expression. What a
+//!   value contains (`{{DN}}`, `}}`, anything) is never looked at by the filling.
+//! - **A script is safe under any encoding PowerShell may read it with.** A script is pure
+//!   ASCII. A value becomes one single-quoted literal (inside it PowerShell expands nothing, and
+//!   `'` is doubled); each non-ASCII character of a value is spelled `[char]0xNNNN` inside a
+//!   parenthesised concatenation, such as `('Ren' + [char]0x00E9 + 'e')`, so plain ASCII names
+//!   stay readable and no byte of the script means something else in UTF-8, Windows-1252 (the
+//!   ANSI code page Windows PowerShell 5.1 reads a `.ps1` without BOM in) or UTF-16. Without
+//!   this, `Ă` (UTF-8 `C4 82`) would end a literal read as Windows-1252, where `82` is `‚`, one
+//!   of PowerShell's five single quotes.
+//!
+//! Values that can't be shown as they will run are refused with the field and the character
+//! position: line breaks, control characters, text-direction controls and invisible or format
+//! characters. A value has a length limit far above any real name or DN.
 
 use std::fmt;
 
@@ -91,19 +104,25 @@ impl Field {
     }
 }
 
-/// Why a value can't go into a script.
+/// Why a value can't go into a script. `at` is the 1-based character position.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ValueError {
     Empty,
+    TooLong { len: usize, max: usize },
     LineBreak { at: usize },
     Control { at: usize, code: u32 },
     Bidi { at: usize, code: u32 },
+    Invisible { at: usize, code: u32 },
 }
 
 impl fmt::Display for ValueError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ValueError::Empty => write!(f, "is empty"),
+            ValueError::TooLong { len, max } => write!(
+                f,
+                "is {len} characters long; the limit is {max} characters, far above any real name or distinguished name (was something else pasted?)"
+            ),
             ValueError::LineBreak { at } => write!(f, "contains a line break (character {at}); a name is one line"),
             ValueError::Control { at, code } => {
                 write!(f, "contains the control character U+{code:04X} (character {at}), which can't be typed into a name")
@@ -112,19 +131,75 @@ impl fmt::Display for ValueError {
                 f,
                 "contains the invisible text-direction character U+{code:04X} (character {at}), which makes text display differently from what runs"
             ),
+            ValueError::Invisible { at, code } => write!(
+                f,
+                "contains the invisible character U+{code:04X} (character {at}), so what you see is not what would run; type the value again or delete that character"
+            ),
         }
     }
 }
 
 impl std::error::Error for ValueError {}
 
-/// The characters PowerShell treats as a single quote.
-pub const SINGLE_QUOTES: [char; 5] = ['\'', '\u{2018}', '\u{2019}', '\u{201A}', '\u{201B}'];
+/// The longest value of `field`, in characters: far above any real name (connector names are
+/// a few dozen characters) or DN (Active Directory limits each RDN value to 64 characters).
+pub const fn max_len(field: Field) -> usize {
+    match field {
+        Field::AdConnector | Field::AadConnector => 1_024,
+        Field::DistinguishedName => 8_192,
+    }
+}
 
-/// Checks that `value` can be a one-line literal.
+/// Invisible and format characters (Unicode's Cf class and the fillers and selectors that
+/// render as nothing), other than the text-direction ones [`check_value`] names as such.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{0600}'..='\u{0605}'
+            | '\u{06DD}'
+            | '\u{070F}'
+            | '\u{0890}'..='\u{0891}'
+            | '\u{08E2}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{17B4}'..='\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200D}'
+            | '\u{2060}'..='\u{2065}'
+            | '\u{206A}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{110BD}'
+            | '\u{110CD}'
+            | '\u{13430}'..='\u{1343F}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}'
+    )
+}
+
+/// Checks that `value` can be a one-line literal that shows exactly what will run, with the
+/// length limit of the widest field. See [`check_field`] for a field's own limit.
 pub fn check_value(value: &str) -> Result<(), ValueError> {
+    check_chars(value, max_len(Field::DistinguishedName))
+}
+
+/// [`check_value`] with `field`'s length limit.
+pub fn check_field(field: Field, value: &str) -> Result<(), ValueError> {
+    check_chars(value, max_len(field))
+}
+
+fn check_chars(value: &str, max: usize) -> Result<(), ValueError> {
     if value.is_empty() {
         return Err(ValueError::Empty);
+    }
+    let len = value.chars().count();
+    if len > max {
+        return Err(ValueError::TooLong { len, max });
     }
     for (i, c) in value.chars().enumerate() {
         let at = i + 1;
@@ -135,25 +210,60 @@ pub fn check_value(value: &str) -> Result<(), ValueError> {
                 return Err(ValueError::Bidi { at, code })
             }
             c if c.is_control() => return Err(ValueError::Control { at, code }),
+            c if is_invisible(c) => return Err(ValueError::Invisible { at, code }),
             _ => {}
         }
     }
     Ok(())
 }
 
-/// `value` as a single-quoted PowerShell literal, every single-quote spelling doubled.
+/// `value` as one pure-ASCII PowerShell expression that evaluates to exactly `value`: a
+/// single-quoted literal with `'` doubled, or, when `value` has non-ASCII characters, a
+/// parenthesised concatenation of such literals and `[char]0xNNNN` (UTF-16 code units, so a
+/// character beyond U+FFFF is two). The concatenation starts with a string, so `+` joins
+/// strings and never adds numbers.
 pub fn ps_literal(value: &str) -> Result<String, ValueError> {
     check_value(value)?;
-    let mut out = String::with_capacity(value.len() + 2);
+    Ok(ps_expr(value))
+}
+
+fn ps_expr(value: &str) -> String {
+    if value.is_ascii() {
+        return quoted(value);
+    }
+    let mut terms: Vec<String> = Vec::new();
+    let mut run_start = None::<usize>;
+    for (i, c) in value.char_indices() {
+        if c.is_ascii() {
+            run_start.get_or_insert(i);
+            continue;
+        }
+        match run_start.take() {
+            Some(s) => terms.push(quoted(&value[s..i])),
+            None if terms.is_empty() => terms.push("''".into()),
+            None => {}
+        }
+        let mut units = [0u16; 2];
+        terms.extend(c.encode_utf16(&mut units).iter().map(|u| format!("[char]0x{u:04X}")));
+    }
+    if let Some(s) = run_start {
+        terms.push(quoted(&value[s..]));
+    }
+    format!("({})", terms.join(" + "))
+}
+
+/// An ASCII string as a single-quoted literal.
+fn quoted(ascii: &str) -> String {
+    let mut out = String::with_capacity(ascii.len() + 2);
     out.push('\'');
-    for c in value.chars() {
-        if SINGLE_QUOTES.contains(&c) {
-            out.push(c);
+    for c in ascii.chars() {
+        if c == '\'' {
+            out.push('\'');
         }
         out.push(c);
     }
     out.push('\'');
-    Ok(out)
+    out
 }
 
 /// A problem with a distinguished name: errors make it invalid, warnings make it suspicious.
@@ -170,8 +280,38 @@ pub enum DnLevel {
 }
 
 /// Checks a DN against RFC 4514 syntax, plus the mistakes people make when copying one
-/// (such as the doc's own `CN=TestUserCN=Users,…`, which lacks a comma). Never panics.
+/// (such as the doc's own `CN=TestUserCN=Users,…`, which lacks a comma). Never panics; a DN
+/// over [`max_len`] gets one error, and at most [`MAX_PROBLEMS_PER_VALUE`] problems are listed,
+/// then one that counts the rest ("… and 199,995 more problems").
 pub fn check_dn(dn: &str) -> Vec<DnIssue> {
+    if let Err(e @ ValueError::TooLong { .. }) = check_field(Field::DistinguishedName, dn) {
+        return vec![DnIssue { level: DnLevel::Error, message: e.to_string() }];
+    }
+    let mut issues = check_dn_all(dn);
+    if issues.len() > MAX_PROBLEMS_PER_VALUE {
+        let rest = issues.split_off(MAX_PROBLEMS_PER_VALUE);
+        let level = if rest.iter().any(|i| i.level == DnLevel::Error) { DnLevel::Error } else { DnLevel::Warning };
+        let n = rest.len();
+        let message = format!("… and {} more problem{}", thousands(n), if n == 1 { "" } else { "s" });
+        issues.push(DnIssue { level, message });
+    }
+    issues
+}
+
+/// `199995` → `199,995`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+fn check_dn_all(dn: &str) -> Vec<DnIssue> {
     let mut issues = Vec::new();
     let err = |m: String| DnIssue { level: DnLevel::Error, message: m };
     let warn = |m: String| DnIssue { level: DnLevel::Warning, message: m };
@@ -380,16 +520,24 @@ pub struct ScriptOutput {
     pub warnings: Vec<FieldError>,
 }
 
+/// How many problems are listed for one value; the rest are counted.
+pub const MAX_PROBLEMS_PER_VALUE: usize = 5;
+
 /// Generates `kind` from `input`. Never panics; bad input gives errors, not a script.
 pub fn generate(kind: ScriptKind, input: &ScriptInput) -> ScriptOutput {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    let mut literal = |field: Field| -> Option<String> {
+    let mut values: Vec<(Field, String)> = Vec::new();
+    for &field in kind.fields() {
         let value = input.get(field);
         if value.is_empty() && kind.optional(field) {
-            return None;
+            continue;
         }
-        if field == Field::DistinguishedName && check_value(value).is_ok() {
+        if let Err(e) = check_field(field, value) {
+            errors.push(FieldError { field, message: e.to_string() });
+            continue;
+        }
+        if field == Field::DistinguishedName {
             for issue in check_dn(value) {
                 let fe = FieldError { field, message: issue.message };
                 match issue.level {
@@ -398,32 +546,78 @@ pub fn generate(kind: ScriptKind, input: &ScriptInput) -> ScriptOutput {
                 }
             }
         }
-        match ps_literal(value) {
-            Ok(l) => Some(l),
-            Err(e) => {
-                errors.push(FieldError { field, message: e.to_string() });
-                None
+        values.push((field, ps_expr(value)));
+    }
+    if !errors.is_empty() {
+        return ScriptOutput { kind, text: None, errors, warnings };
+    }
+    let template: std::borrow::Cow<'static, str> = match kind {
+        ScriptKind::Status if values.is_empty() => STATUS_SCRIPT.into(),
+        ScriptKind::Status => STATUS_SCRIPT.replacen(AAD_FILTER_LINE, AAD_FILTER_BY_NAME, 1).into(),
+        ScriptKind::FullSync => FULL_SYNC_SCRIPT.into(),
+        ScriptKind::SingleObject => SINGLE_OBJECT_SCRIPT.into(),
+    };
+    let text = fill(&template, |field| values.iter().find(|(f, _)| *f == field).map(|(_, e)| e.as_str()));
+    ScriptOutput { kind, text: Some(text), errors, warnings }
+}
+
+/// One part of a template: text as written, or the placeholder of a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part<'t> {
+    Text(&'t str),
+    Value(Field),
+}
+
+/// The placeholders a template may hold.
+fn placeholder(name: &str) -> Option<Field> {
+    match name {
+        "AD_CONNECTOR" => Some(Field::AdConnector),
+        "AAD_CONNECTOR" => Some(Field::AadConnector),
+        "DN" => Some(Field::DistinguishedName),
+        _ => None,
+    }
+}
+
+/// Splits a template at its `{{NAME}}` placeholders. A `{{` that does not open a known
+/// placeholder is text.
+pub fn parts(template: &str) -> Vec<Part<'_>> {
+    let mut out = Vec::new();
+    let mut text_start = 0;
+    let mut i = 0;
+    while let Some(off) = template[i..].find("{{") {
+        let open = i + off;
+        let field = template[open + 2..]
+            .find("}}")
+            .and_then(|len| placeholder(&template[open + 2..open + 2 + len]).map(|f| (f, open + 2 + len + 2)));
+        match field {
+            Some((f, after)) => {
+                if open > text_start {
+                    out.push(Part::Text(&template[text_start..open]));
+                }
+                out.push(Part::Value(f));
+                text_start = after;
+                i = after;
             }
+            None => i = open + 2,
         }
-    };
-    let text = match kind {
-        ScriptKind::Status => {
-            let aad = literal(Field::AadConnector);
-            status_script(aad.as_deref())
+    }
+    if text_start < template.len() {
+        out.push(Part::Text(&template[text_start..]));
+    }
+    out
+}
+
+/// Fills `template` in one pass over its [`parts`]: each placeholder gets its expression from
+/// `value` (an empty string if there is none), and nothing inserted is ever scanned again.
+pub fn fill<'v>(template: &str, value: impl Fn(Field) -> Option<&'v str>) -> String {
+    let mut out = String::with_capacity(template.len() + 64);
+    for part in parts(template) {
+        match part {
+            Part::Text(t) => out.push_str(t),
+            Part::Value(f) => out.push_str(value(f).unwrap_or_default()),
         }
-        ScriptKind::FullSync => {
-            let ad = literal(Field::AdConnector).unwrap_or_default();
-            let aad = literal(Field::AadConnector).unwrap_or_default();
-            FULL_SYNC_SCRIPT.replace("{{AD_CONNECTOR}}", &ad).replace("{{AAD_CONNECTOR}}", &aad)
-        }
-        ScriptKind::SingleObject => {
-            let ad = literal(Field::AdConnector).unwrap_or_default();
-            let dn = literal(Field::DistinguishedName).unwrap_or_default();
-            SINGLE_OBJECT_SCRIPT.replace("{{AD_CONNECTOR}}", &ad).replace("{{DN}}", &dn)
-        }
-    };
-    let ok = errors.is_empty();
-    ScriptOutput { kind, text: ok.then_some(text), errors, warnings }
+    }
+    out
 }
 
 /// A generated script as the text of a downloadable `.ps1` file: a UTF-8 byte order mark and
@@ -449,33 +643,37 @@ pub fn ps1_file(script: &str) -> String {
 const AAD_FILTER_LINE: &str =
     r#"$aadConnectors = $connectors | Where-Object {$_.SubType -eq "Windows Azure Active Directory (Microsoft)"}"#;
 
-/// The doc's status script, statement for statement. With a connector name, the Entra
-/// connector filter also matches the name, so the script works where the doc's gives up with
-/// "More than one Azure AD Connectors found".
-fn status_script(aad_literal: Option<&str>) -> String {
-    match aad_literal {
-        None => STATUS_SCRIPT.to_string(),
-        Some(lit) => {
-            let filtered = format!(
-                "# Only the Microsoft Entra connector named below is used (the doc's script stops when there is more than one).\n\
-                 $aadConnectorName = {lit}\n\
-                 $aadConnectors = $connectors | Where-Object {{$_.SubType -eq \"Windows Azure Active Directory (Microsoft)\" -and $_.Name -ceq $aadConnectorName}}"
-            );
-            STATUS_SCRIPT.replacen(AAD_FILTER_LINE, &filtered, 1)
-        }
-    }
-}
+/// With a connector name, the doc's status script filters the Entra connectors by that name
+/// too, so it works where the doc's gives up with "More than one Azure AD Connectors found".
+/// The rest stays statement for statement.
+const AAD_FILTER_BY_NAME: &str = "# Only the Microsoft Entra connector named below is used (the doc's script stops when there is more than one).\n\
+     $aadConnectorName = {{AAD_CONNECTOR}}\n\
+     $aadConnectors = $connectors | Where-Object {$_.SubType -eq \"Windows Azure Active Directory (Microsoft)\" -and $_.Name -ceq $aadConnectorName}";
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn literals_double_every_single_quote_spelling() {
+    fn literals_are_ascii_and_double_the_quote() {
         assert_eq!(ps_literal("contoso.com").unwrap(), "'contoso.com'");
         assert_eq!(ps_literal("O'Brien").unwrap(), "'O''Brien'");
-        assert_eq!(ps_literal("a\u{2018}b\u{2019}c\u{201A}d\u{201B}e").unwrap(), "'a\u{2018}\u{2018}b\u{2019}\u{2019}c\u{201A}\u{201A}d\u{201B}\u{201B}e'");
         assert_eq!(ps_literal("$(rm -r C:\\) `n \"x\" ; | &").unwrap(), "'$(rm -r C:\\) `n \"x\" ; | &'");
+        // Non-ASCII characters, the typographic quotes among them, are spelled as code units.
+        assert_eq!(
+            ps_literal("a\u{2018}b\u{2019}c\u{201A}d\u{201B}e").unwrap(),
+            "('a' + [char]0x2018 + 'b' + [char]0x2019 + 'c' + [char]0x201A + 'd' + [char]0x201B + 'e')"
+        );
+        // A leading non-ASCII character: the chain starts with a string, so `+` concatenates.
+        assert_eq!(ps_literal("Ă;Start-Process calc;#").unwrap(), "('' + [char]0x0102 + ';Start-Process calc;#')");
+        assert_eq!(ps_literal("Ă").unwrap(), "('' + [char]0x0102)");
+        assert_eq!(ps_literal("Renée").unwrap(), "('Ren' + [char]0x00E9 + 'e')");
+        // Beyond U+FFFF: two UTF-16 code units, as .NET strings hold it.
+        assert_eq!(ps_literal("k🔑").unwrap(), "('k' + [char]0xD83D + [char]0xDD11)");
+        assert_eq!(ps_literal("'Ж'").unwrap(), "('''' + [char]0x0416 + '''')");
+        for v in ["Россия", "日本語", "O\u{2019}Brien", "😀"] {
+            assert!(ps_literal(v).unwrap().is_ascii(), "{v}");
+        }
     }
 
     #[test]
@@ -486,8 +684,103 @@ mod tests {
         assert_eq!(ps_literal("a\u{2028}"), Err(ValueError::LineBreak { at: 2 }));
         assert_eq!(ps_literal("\0"), Err(ValueError::Control { at: 1, code: 0 }));
         assert_eq!(ps_literal("ab\u{1b}[31m"), Err(ValueError::Control { at: 3, code: 0x1b }));
+        assert_eq!(ps_literal("a\u{7F}"), Err(ValueError::Control { at: 2, code: 0x7F }));
         assert_eq!(ps_literal("x\u{202E}gpj.exe"), Err(ValueError::Bidi { at: 2, code: 0x202E }));
         assert!(ValueError::LineBreak { at: 2 }.to_string().contains("line break"));
+    }
+
+    #[test]
+    fn invisible_and_format_characters_are_refused_with_their_position() {
+        let invisible = [
+            0x00AD, 0x115F, 0x1160, 0x180E, 0x200B, 0x200C, 0x200D, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x3164, 0xFEFF, 0xFFA0, 0xFFF9,
+            0xFFFA, 0xFFFB, 0xE0000, 0xE0001, 0xE0041, 0xE007F, 0xFE00, 0xFE0F, 0xE0100, 0xE01EF, 0x034F,
+        ];
+        for code in invisible {
+            let c = char::from_u32(code).unwrap();
+            let value = format!("contoso{c}.com");
+            assert_eq!(ps_literal(&value), Err(ValueError::Invisible { at: 8, code }), "U+{code:04X}");
+            let msg = ValueError::Invisible { at: 8, code }.to_string();
+            assert!(msg.contains(&format!("U+{code:04X}")) && msg.contains("character 8"), "{msg}");
+        }
+        // U+200E and U+200F are direction marks: refused as such.
+        assert_eq!(ps_literal("a\u{200F}"), Err(ValueError::Bidi { at: 2, code: 0x200F }));
+        // Visible non-ASCII letters, marks and spaces pass (and are spelled as code units).
+        for ok in ["e\u{301}", "Ж", "a\u{00A0}b", "中文"] {
+            assert!(ps_literal(ok).is_ok(), "{ok:?}");
+        }
+    }
+
+    #[test]
+    fn values_have_a_stated_length_limit() {
+        let long = "x".repeat(max_len(Field::AdConnector) + 1);
+        assert_eq!(check_field(Field::AdConnector, &long), Err(ValueError::TooLong { len: 1025, max: 1024 }));
+        assert!(check_field(Field::AdConnector, &long[1..]).is_ok());
+        assert!(ValueError::TooLong { len: 1025, max: 1024 }.to_string().contains("the limit is 1024 characters"));
+        // The DN: one error, however many commas.
+        let commas = ",".repeat(200_000);
+        let issues = check_dn(&commas);
+        assert_eq!(issues.len(), 1);
+        assert!(issues[0].message.contains("200000 characters long"), "{}", issues[0].message);
+        let out = generate(ScriptKind::SingleObject, &ScriptInput { ad_connector: "a".into(), dn: commas, ..Default::default() });
+        assert_eq!(out.errors.len(), 1, "{:?}", out.errors);
+        assert!(out.text.is_none());
+    }
+
+    #[test]
+    fn problems_per_value_are_capped_and_counted() {
+        let dn = format!("CN=a{}DC=x", ",".repeat(4000));
+        let issues = check_dn(&dn);
+        assert_eq!(issues.len(), MAX_PROBLEMS_PER_VALUE + 1);
+        assert_eq!(issues.last().unwrap().message, "… and 3,994 more problems");
+        assert_eq!(issues.last().unwrap().level, DnLevel::Error);
+        assert_eq!(thousands(199_995), "199,995");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000_000), "1,000,000");
+    }
+
+    #[test]
+    fn a_value_is_never_scanned_again() {
+        // The issue's example: the AD connector's value holds the next placeholder.
+        let input = ScriptInput {
+            ad_connector: "x{{AAD_CONNECTOR}}".into(),
+            aad_connector: ";Start-Process calc;#".into(),
+            ..Default::default()
+        };
+        let text = generate(ScriptKind::FullSync, &input).text.unwrap();
+        assert!(text.contains("\n$adConnector = 'x{{AAD_CONNECTOR}}'\n$aadConnector = ';Start-Process calc;#'\n"), "{text}");
+        let input = ScriptInput { ad_connector: "{{DN}}".into(), dn: "CN=x'{{AD_CONNECTOR}}' Start-Process calc #,DC=x".into(), ..Default::default() };
+        let text = generate(ScriptKind::SingleObject, &input).text.unwrap();
+        assert!(text.contains("-ADConnectorName '{{DN}}' -DistinguishedName 'CN=x''{{AD_CONNECTOR}}'' Start-Process calc #,DC=x'\n"), "{text}");
+        let input = ScriptInput { aad_connector: "{{AAD_CONNECTOR}}".into(), ..Default::default() };
+        let text = generate(ScriptKind::Status, &input).text.unwrap();
+        assert!(text.contains("$aadConnectorName = '{{AAD_CONNECTOR}}'\n"), "{text}");
+    }
+
+    #[test]
+    fn templates_hold_only_known_placeholders() {
+        for (kind, template) in [
+            (ScriptKind::Status, STATUS_SCRIPT.replacen(AAD_FILTER_LINE, AAD_FILTER_BY_NAME, 1)),
+            (ScriptKind::FullSync, FULL_SYNC_SCRIPT.to_string()),
+            (ScriptKind::SingleObject, SINGLE_OBJECT_SCRIPT.to_string()),
+        ] {
+            let parts = parts(&template);
+            let fields: Vec<Field> = parts.iter().filter_map(|p| if let Part::Value(f) = p { Some(*f) } else { None }).collect();
+            let mut expected = kind.fields().to_vec();
+            expected.sort_by_key(|f| f.id());
+            let mut got = fields.clone();
+            got.sort_by_key(|f| f.id());
+            got.dedup();
+            assert_eq!(got, expected, "{kind:?}");
+            for p in &parts {
+                if let Part::Text(t) = p {
+                    assert!(!t.contains("{{") && !t.contains("}}"), "{kind:?}: unknown placeholder in {t:?}");
+                }
+            }
+            assert!(template.is_ascii(), "{kind:?}: the template is not ASCII");
+        }
+        assert_eq!(parts("a{{B}}c{{DN}}"), vec![Part::Text("a{{B}}c"), Part::Value(Field::DistinguishedName)]);
+        assert_eq!(parts("{{DN}}{{DN}"), vec![Part::Value(Field::DistinguishedName), Part::Text("{{DN}")]);
+        assert_eq!(fill("<{{DN}}>", |_| Some("{{DN}}")), "<{{DN}}>");
     }
 
     fn dn(input: &str) -> (usize, usize) {
@@ -536,7 +829,7 @@ mod tests {
         let input = ScriptInput { aad_connector: "contoso.onmicrosoft.com - AAD".into(), ..Default::default() };
         let text = generate(ScriptKind::Status, &input).text.unwrap();
         assert!(!text.contains(AAD_FILTER_LINE));
-        assert!(text.contains("$aadConnectorName = 'contoso.onmicrosoft.com - AAD'"));
+        assert!(text.contains("\n$aadConnectorName = 'contoso.onmicrosoft.com - AAD'\n"));
         assert!(text.contains("-and $_.Name -ceq $aadConnectorName"));
         // Everything else stays statement for statement.
         assert_eq!(text.lines().count(), STATUS_SCRIPT.lines().count() + 2);

@@ -1,13 +1,13 @@
 //! Every generated script, over a corpus of hostile values, parses as PowerShell with no error
-//! node, and each user value is exactly one single-quoted string literal whose content is the
-//! value (after PowerShell's quote-doubling is undone).
+//! node (tree-sitter-powershell), is pure ASCII, and has the shape of the same script made from
+//! benign values under every encoding Windows PowerShell may read it with: each user value is
+//! exactly one value expression that evaluates to the value (`support/ps_model.rs`, the
+//! project's own model of PowerShell's quoting rules, independent of the generator).
 
-use phs_doctor_core::script::{generate, ScriptInput, ScriptKind};
+#[path = "support/ps_model.rs"]
+mod ps_model;
 
-/// What PowerShell's tokenizer accepts as a single quote (its `IsSingleQuote`): written out
-/// here, not taken from the crate, so that the test is an independent oracle. The grammar used
-/// below only knows the ASCII quote, so the typographic ones are checked by `unquote`.
-const SINGLE_QUOTES: [char; 5] = ['\'', '\u{2018}', '\u{2019}', '\u{201A}', '\u{201B}'];
+use phs_doctor_core::script::{generate, ps1_file, Field, ScriptInput, ScriptKind};
 use tree_sitter::{Node, Parser};
 
 fn hostile_values() -> Vec<String> {
@@ -46,9 +46,18 @@ fn hostile_values() -> Vec<String> {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    v.push("x".repeat(10 * 1024));
-    v.push("'".repeat(5000));
-    v.push("\u{2019}$(a)".repeat(2000));
+    // Every placeholder of every template, braces and partial markers (template injection).
+    for marker in ["{{AD_CONNECTOR}}", "{{AAD_CONNECTOR}}", "{{DN}}", "{{", "}}", "{{AD_", "DN}}", "{{{{DN}}}}", "{{ DN }}", "{{dn}}"] {
+        v.push(marker.to_string());
+        v.push(format!("x{marker}"));
+        v.push(format!("{marker}';Start-Process calc;#"));
+    }
+    // Letters whose UTF-8 bytes hold a Windows-1252 quote (C4 82 is "Ă"; 82 is "‚").
+    v.extend(["Ă;Start-Process calc;#", "ĂĂ", "Ђ", "Россия", "Ă'", "'Ă", "‘Ă’", "😀'", "e\u{301}"].map(String::from));
+    v.push("x".repeat(1000));
+    v.push("'".repeat(500));
+    v.push("\u{2019}$(a)".repeat(150));
+    v.push("Ă".repeat(1000));
     v
 }
 
@@ -68,39 +77,69 @@ fn collect<'t>(node: Node<'t>, kind: &str, out: &mut Vec<Node<'t>>) {
     }
 }
 
-/// The value a PowerShell verbatim string literal stands for.
-fn unquote(literal: &str) -> String {
-    let inner: Vec<char> = literal.chars().collect();
-    assert!(inner.len() >= 2 && SINGLE_QUOTES.contains(&inner[0]) && SINGLE_QUOTES.contains(&inner[inner.len() - 1]), "{literal}");
-    let inner = &inner[1..inner.len() - 1];
-    let mut out = String::new();
-    let mut i = 0;
-    while i < inner.len() {
-        out.push(inner[i]);
-        if SINGLE_QUOTES.contains(&inner[i]) {
-            assert!(i + 1 < inner.len() && SINGLE_QUOTES.contains(&inner[i + 1]), "undoubled quote in {literal}");
-            i += 1;
-        }
-        i += 1;
+/// Distinct benign values for every field: ASCII letters that occur nowhere in a template.
+fn benign(kind: ScriptKind) -> ScriptInput {
+    let mut input = ScriptInput::default();
+    for &f in kind.fields() {
+        input.set(
+            f,
+            match f {
+                Field::AdConnector => "benignad".into(),
+                Field::AadConnector => "benignaad".into(),
+                Field::DistinguishedName => "CN=benigndn,DC=x".into(),
+            },
+        );
     }
-    out
+    input
 }
 
-fn check(kind: ScriptKind, input: &ScriptInput, values: &[&str]) {
+fn values(kind: ScriptKind, input: &ScriptInput) -> Vec<String> {
+    kind.fields().iter().map(|&f| input.get(f).to_string()).collect()
+}
+
+/// The script for `input`, checked with tree-sitter and with the model under every reading.
+fn check(kind: ScriptKind, input: &ScriptInput) {
     let out = generate(kind, input);
     let Some(text) = out.text else {
         panic!("{kind:?} refused {input:?}: {:?}", out.errors);
     };
+    assert!(text.is_ascii(), "{kind:?}: the script is not pure ASCII");
     let tree = parser().parse(&text, None).expect("parse");
     let root = tree.root_node();
-    assert!(!root.has_error(), "{kind:?} with {values:?} has a syntax error:\n{}", root.to_sexp());
+    assert!(!root.has_error(), "{kind:?} with {input:?} has a syntax error:\n{}", root.to_sexp());
+    let b_input = benign(kind);
+    let b_text = generate(kind, &b_input).text.unwrap();
+    let (h_vals, b_vals) = (values(kind, input), values(kind, &b_input));
+    let h: Vec<&str> = h_vals.iter().map(String::as_str).collect();
+    let b: Vec<&str> = b_vals.iter().map(String::as_str).collect();
+    // The text as the CLI prints it, as the app downloads it, and as PowerShell's `>` saves it.
+    for script in [text.clone(), ps1_file(&text)] {
+        for (how, read) in ps_model::every_reading(&script) {
+            let n = ps_model::check(&read, &h, &b_text, &b).unwrap_or_else(|e| panic!("{kind:?}, {how}, {input:?}: {e}"));
+            assert!(n >= kind.fields().len(), "{kind:?}: only {n} value expressions");
+        }
+    }
+    // The grammar agrees: as many single-quoted literals as the model counts.
     let mut literals = Vec::new();
     collect(root, "verbatim_string_characters", &mut literals);
-    let texts: Vec<String> = literals.iter().map(|n| n.utf8_text(text.as_bytes()).unwrap().to_string()).collect();
-    for v in values {
-        let hits = texts.iter().filter(|t| unquote(t) == *v).count();
-        assert_eq!(hits, 1, "{kind:?}: value {v:?} is not exactly one literal; literals: {texts:?}");
-    }
+    let model = ps_model::lex(&text).unwrap().iter().filter(|t| matches!(t, ps_model::Tok::Verbatim(_))).count();
+    assert_eq!(literals.len(), model, "{kind:?}: tree-sitter and the model disagree on the literals of\n{text}");
+}
+
+#[test]
+fn the_model_catches_a_value_that_escapes() {
+    // Guards the oracle: the old generator's output, read as Windows-1252, must fail.
+    let old = "$adConnector = 'Ă;Start-Process calc;#'\n$aadConnector = 'b'\n";
+    let read = ps_model::decode_1252(old.as_bytes());
+    let benign = "$adConnector = 'benignad'\n$aadConnector = 'benignaad'\n";
+    assert!(ps_model::check(&read, &["Ă;Start-Process calc;#", "b"], benign, &["benignad", "benignaad"]).is_err());
+    assert!(ps_model::check(old, &["Ă;Start-Process calc;#", "b"], benign, &["benignad", "benignaad"]).is_ok());
+    // Template injection as the old chained replace produced it.
+    let injected = "$adConnector = 'x';Start-Process calc;#''\n$aadConnector = ';Start-Process calc;#'\n";
+    assert!(ps_model::check(injected, &["x{{AAD_CONNECTOR}}", ";Start-Process calc;#"], benign, &["benignad", "benignaad"]).is_err());
+    // A concatenation reads back as its value.
+    let concat = "$adConnector = ('' + [char]0x0102 + ';Start-Process calc;#')\n$aadConnector = 'b'\n";
+    assert_eq!(ps_model::check(concat, &["Ă;Start-Process calc;#", "b"], benign, &["benignad", "benignaad"]), Ok(2));
 }
 
 #[test]
@@ -112,20 +151,29 @@ fn the_grammar_sees_literals_as_literals() {
     assert!(tree.root_node().has_error() || lits.len() != 1 || lits[0].utf8_text(b"$a = 'O'Brien'").unwrap() != "'O''Brien'");
 }
 
+/// A DN made from `v`: escaped as RFC 4514 wants, so that the DN check lets it through.
+fn dn_of(v: &str) -> String {
+    format!("CN={},OU=Sales,DC=contoso,DC=com", v.replace('\\', "\\\\").replace(',', "\\,").replace('+', "\\+").replace(['"', ';', '<', '>'], "_"))
+}
+
 #[test]
 fn generated_scripts_parse_and_keep_values_literal() {
+    let mut checked = 0;
     for v in hostile_values() {
-        let ad = v.clone();
         let aad = format!("{v} - AAD");
-        check(ScriptKind::Status, &ScriptInput { aad_connector: aad.clone(), ..Default::default() }, &[&aad]);
-        check(ScriptKind::FullSync, &ScriptInput { ad_connector: ad.clone(), aad_connector: aad.clone(), ..Default::default() }, &[&ad, &aad]);
-        let dn = format!("CN={},OU=Sales,DC=contoso,DC=com", v.replace('\\', "\\\\").replace(',', "\\,").replace('+', "\\+").replace(['"', ';', '<', '>'], "_"));
-        let input = ScriptInput { ad_connector: ad.clone(), dn: dn.clone(), ..Default::default() };
-        let out = generate(ScriptKind::SingleObject, &input);
-        if out.errors.is_empty() {
-            check(ScriptKind::SingleObject, &input, &[&ad, &dn]);
+        check(ScriptKind::Status, &ScriptInput { aad_connector: aad.clone(), ..Default::default() });
+        check(ScriptKind::FullSync, &ScriptInput { ad_connector: v.clone(), aad_connector: aad.clone(), ..Default::default() });
+        // Every field gets the hostile value, the others a plain one.
+        check(ScriptKind::FullSync, &ScriptInput { ad_connector: "contoso.com".into(), aad_connector: v.clone(), ..Default::default() });
+        check(ScriptKind::FullSync, &ScriptInput { ad_connector: v.clone(), aad_connector: v.clone(), ..Default::default() });
+        let input = ScriptInput { ad_connector: v.clone(), dn: dn_of(&v), ..Default::default() };
+        if generate(ScriptKind::SingleObject, &input).errors.is_empty() {
+            check(ScriptKind::SingleObject, &input);
+            checked += 1;
         }
     }
+    // The DN check must not have turned most of the corpus away.
+    assert!(checked * 10 >= hostile_values().len() * 9, "only {checked} single-object scripts checked");
 }
 
 #[test]

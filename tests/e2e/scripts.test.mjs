@@ -46,7 +46,8 @@ test('full sync script: both names, every quote spelling doubled, copy to the cl
   await page.getByTestId('field-aad-connector').fill('O\u2019Brien.onmicrosoft.com - AAD');
   const text = await script(page);
   assert.ok(text.includes("$adConnector = 'contoso.com''; Remove-Item C:\\ -Recurse; '''"), text);
-  assert.ok(text.includes("$aadConnector = 'O\u2019\u2019Brien.onmicrosoft.com - AAD'"), text);
+  // Non-ASCII characters, the typographic quotes among them, are spelled as code units.
+  assert.ok(text.includes("$aadConnector = ('O' + [char]0x2019 + 'Brien.onmicrosoft.com - AAD')"), text);
   assert.match(text, /Run this script only once/);
   await shot(page, 'scripts-full-sync');
 
@@ -54,7 +55,8 @@ test('full sync script: both names, every quote spelling doubled, copy to the cl
   await page.getByTestId('copy-status').filter({ hasText: 'Copied' }).waitFor();
   const clip = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(clip, text.endsWith('\n') ? clip : clip.replace(/\n$/, ''));
-  assert.ok(clip.includes("'O\u2019\u2019Brien.onmicrosoft.com - AAD'"));
+  assert.ok(clip.includes("('O' + [char]0x2019 + 'Brien.onmicrosoft.com - AAD')"));
+  assert.ok(/^[\x00-\x7f]*$/.test(clip), 'the copied script is pure ASCII');
   await done();
 });
 
@@ -82,6 +84,14 @@ test('single-object script: the DN warning, DN errors, and a .ps1 download with 
   assert.ok(file.includes("'CN=Dan O''Brien,OU=Sales,DC=contoso,DC=com'"));
   assert.ok(file.includes('\r\n') && !/[^\r]\n/.test(file), 'Windows line endings');
 
+  // A Cyrillic DN: the downloaded file is ASCII after its BOM, whatever code page reads it.
+  await page.getByTestId('field-dn').fill('CN=Иван,OU=Sales,DC=contoso,DC=com');
+  const [download2] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+  const bytes2 = await readFile(await download2.path());
+  assert.ok(bytes2.subarray(3).every((b) => b < 0x80), 'ASCII after the BOM');
+  assert.ok(bytes2.subarray(3).toString('latin1').includes(
+    "-DistinguishedName ('CN=' + [char]0x0418 + [char]0x0432 + [char]0x0430 + [char]0x043D + ',OU=Sales,DC=contoso,DC=com')"));
+
   // An invalid DN: an error on the field, no script, no buttons.
   await page.getByTestId('field-dn').fill('CN=a<b,DC=x');
   await page.getByTestId('field-dn-error').waitFor();
@@ -94,6 +104,27 @@ test('single-object script: the DN warning, DN errors, and a .ps1 download with 
   await page.locator('#tab-full-sync').click();
   await page.waitForSelector('[data-testid="page-scripts"][data-kind="full-sync"]');
   assert.equal(await page.getByTestId('field-ad-connector').inputValue(), 'contoso.com');
+  await done();
+});
+
+test('values that hide what runs, and huge values, get one clear message each', async () => {
+  const { page, done } = await open(browser, '#/scripts/single-object');
+  await page.getByTestId('field-ad-connector').fill('conto\u200Bso.com');
+  await page.getByTestId('field-ad-connector-error').waitFor();
+  assert.match(await page.getByTestId('field-ad-connector-error').innerText(), /invisible character U\+200B \(character 6\)/);
+  await page.getByTestId('script-pending').waitFor();
+  await page.getByTestId('field-ad-connector').fill('contoso.com');
+  // 200,000 commas: one message that states the limit, not 200,001 paragraphs.
+  const started = Date.now();
+  await page.getByTestId('field-dn').fill(','.repeat(200000));
+  await page.getByTestId('field-dn-error').first().waitFor();
+  assert.equal(await page.getByTestId('field-dn-error').count(), 1);
+  assert.match(await page.getByTestId('field-dn-error').innerText(), /limit is 8192 characters/);
+  console.log(`200,000 commas: message shown after ${Date.now() - started} ms`);
+  await page.getByTestId('field-dn').fill(`CN=a${','.repeat(3000)}DC=x`);
+  await page.getByTestId('field-dn-error').filter({ hasText: 'more problems' }).waitFor();
+  assert.ok(await page.getByTestId('field-dn-error').count() <= 6);
+  await shot(page, 'scripts-limits');
   await done();
 });
 
