@@ -236,6 +236,9 @@ fn script(kind: &str, ad: Option<String>, aad: Option<String>, dn: Option<String
     for w in &out.warnings {
         eprintln!("phs-doctor: warning: {w}");
     }
+    if !out.spelled.is_empty() {
+        eprintln!("phs-doctor: note: {}", script::SPELLED_NOTE);
+    }
     match out.text {
         Some(text) => Ok(text),
         None => Err(out.errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")),

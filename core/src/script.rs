@@ -518,7 +518,13 @@ pub struct ScriptOutput {
     pub text: Option<String>,
     pub errors: Vec<FieldError>,
     pub warnings: Vec<FieldError>,
+    /// The fields whose non-ASCII characters the script spells as `[char]0xNNNN`, so that the
+    /// shells can say why the value looks different.
+    pub spelled: Vec<Field>,
 }
+
+/// Why a value with non-ASCII characters looks different in the script.
+pub const SPELLED_NOTE: &str = "Letters outside ASCII are written as [char]0xNNNN (their UTF-16 code), so the script means the same whatever encoding Windows PowerShell reads it with; PowerShell joins the parts back into your value.";
 
 /// How many problems are listed for one value; the rest are counted.
 pub const MAX_PROBLEMS_PER_VALUE: usize = 5;
@@ -549,7 +555,7 @@ pub fn generate(kind: ScriptKind, input: &ScriptInput) -> ScriptOutput {
         values.push((field, ps_expr(value)));
     }
     if !errors.is_empty() {
-        return ScriptOutput { kind, text: None, errors, warnings };
+        return ScriptOutput { kind, text: None, errors, warnings, spelled: Vec::new() };
     }
     let template: std::borrow::Cow<'static, str> = match kind {
         ScriptKind::Status if values.is_empty() => STATUS_SCRIPT.into(),
@@ -558,7 +564,8 @@ pub fn generate(kind: ScriptKind, input: &ScriptInput) -> ScriptOutput {
         ScriptKind::SingleObject => SINGLE_OBJECT_SCRIPT.into(),
     };
     let text = fill(&template, |field| values.iter().find(|(f, _)| *f == field).map(|(_, e)| e.as_str()));
-    ScriptOutput { kind, text: Some(text), errors, warnings }
+    let spelled = kind.fields().iter().copied().filter(|&f| !input.get(f).is_ascii()).collect();
+    ScriptOutput { kind, text: Some(text), errors, warnings, spelled }
 }
 
 /// One part of a template: text as written, or the placeholder of a field.
@@ -674,6 +681,8 @@ mod tests {
         for v in ["Россия", "日本語", "O\u{2019}Brien", "😀"] {
             assert!(ps_literal(v).unwrap().is_ascii(), "{v}");
         }
+        let input = ScriptInput { ad_connector: "a".into(), aad_connector: "Ж".into(), ..Default::default() };
+        assert_eq!(generate(ScriptKind::FullSync, &input).spelled, vec![Field::AadConnector]);
     }
 
     #[test]
@@ -746,7 +755,9 @@ mod tests {
             aad_connector: ";Start-Process calc;#".into(),
             ..Default::default()
         };
-        let text = generate(ScriptKind::FullSync, &input).text.unwrap();
+        let out = generate(ScriptKind::FullSync, &input);
+        assert!(out.spelled.is_empty());
+        let text = out.text.unwrap();
         assert!(text.contains("\n$adConnector = 'x{{AAD_CONNECTOR}}'\n$aadConnector = ';Start-Process calc;#'\n"), "{text}");
         let input = ScriptInput { ad_connector: "{{DN}}".into(), dn: "CN=x'{{AD_CONNECTOR}}' Start-Process calc #,DC=x".into(), ..Default::default() };
         let text = generate(ScriptKind::SingleObject, &input).text.unwrap();

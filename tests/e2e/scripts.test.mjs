@@ -48,6 +48,7 @@ test('full sync script: both names, every quote spelling doubled, copy to the cl
   assert.ok(text.includes("$adConnector = 'contoso.com''; Remove-Item C:\\ -Recurse; '''"), text);
   // Non-ASCII characters, the typographic quotes among them, are spelled as code units.
   assert.ok(text.includes("$aadConnector = ('O' + [char]0x2019 + 'Brien.onmicrosoft.com - AAD')"), text);
+  assert.match(await page.getByTestId('script-note').innerText(), /written as \[char\]0xNNNN/);
   assert.match(text, /Run this script only once/);
   await shot(page, 'scripts-full-sync');
 
@@ -73,6 +74,7 @@ test('single-object script: the DN warning, DN errors, and a .ps1 download with 
 
   await page.getByTestId('field-dn').fill("CN=Dan O'Brien,OU=Sales,DC=contoso,DC=com");
   assert.equal(await page.getByTestId('field-dn-warning').count(), 0);
+  assert.equal(await page.getByTestId('script-note').count(), 0, 'no note for ASCII values');
   const text = await script(page);
   assert.ok(text.includes("-DistinguishedName 'CN=Dan O''Brien,OU=Sales,DC=contoso,DC=com'"), text);
 

@@ -10,6 +10,9 @@ pub struct ScriptOutputProps {
     pub kind: ScriptKind,
     /// `None` while a value is invalid.
     pub text: Option<AttrValue>,
+    /// Why the script spells some characters differently from the values typed.
+    #[prop_or_default]
+    pub note: Option<AttrValue>,
 }
 
 /// The generated script with Copy and Download buttons.
@@ -87,6 +90,9 @@ pub fn ScriptOutputView(props: &ScriptOutputProps) -> Html {
                     </button>
                 </div>
             </div>
+            if let (Some(note), Some(_)) = (&props.note, &props.text) {
+                <p class="hint script-note" data-testid="script-note">{ note.clone() }</p>
+            }
             { match &props.text {
                 Some(text) => html! {
                     <pre class="script" id="script" data-testid="script" ref={pre} tabindex="0" aria-labelledby="script-output-title"><code>{ text.clone() }</code></pre>

@@ -88,7 +88,8 @@ pub fn ScriptsPage(props: &ScriptsPageProps) -> Html {
                         }
                     }) }
                 </form>
-                <ScriptOutputView {kind} text={output.text.clone().map(AttrValue::from)} />
+                <ScriptOutputView {kind} text={output.text.clone().map(AttrValue::from)}
+                    note={(!output.spelled.is_empty()).then_some(AttrValue::Static(script::SPELLED_NOTE))} />
             </section>
         </div>
     }
