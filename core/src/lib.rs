@@ -5,6 +5,7 @@
 //! - [`version`]: parsing a Microsoft Entra Connect version and choosing a troubleshooting path.
 //! - [`walk`]: the decision-tree walker (answers so far, back, restart, jump, summary).
 //! - [`script`]: the PowerShell generators and the literal quoting and DN checks behind them.
+//! - [`redact`]: stable placeholders for DNs, users, hosts, tenants, GUIDs, SIDs and addresses.
 //!
 //! The core does no IO and has no web dependency; nothing in it panics on user input.
 
@@ -12,6 +13,7 @@ pub mod analysis;
 pub mod input;
 pub mod knowledge;
 mod markup;
+pub mod redact;
 pub mod script;
 pub mod suggest;
 pub mod version;
