@@ -195,3 +195,15 @@ fn diagnose_survives_anything() {
     let out = run_stdin(&["diagnose", "-"], b"Event ID: 611\nRPC Error 8453 : \x1b[2J\x1b]0;pwned\x07 Replication access was denied\n");
     assert!(!out.stdout.contains(&0x1b), "escape sequence reached the terminal");
 }
+
+#[test]
+fn diagnose_reads_cr_line_endings() {
+    // A file saved with CR alone between lines (classic Mac OS, some exports).
+    let (paste, expect) = fixture("event-details-611-8453.txt");
+    let cr = paste.replace("\r\n", "\n").replace('\n', "\r");
+    let out = run_stdin(&["diagnose", "-", "--json"], cr.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(finding_ids(&v), expect);
+    assert_eq!(v["line_count"].as_u64(), Some(paste.lines().count() as u64));
+}

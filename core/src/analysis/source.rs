@@ -30,17 +30,10 @@ pub fn lines_in(text: &str, max_bytes: usize, wanted: &[RangeInclusive<usize>]) 
     let (text, _) = cut(text, max_bytes);
     let normal = lines::normalise(text);
     let mut out = Vec::new();
-    // The same split as `lines::physical`, lazily: a final empty line (after the last line
-    // break) is not a line.
-    let mut split = normal.split('\n').enumerate().take(last).peekable();
-    while let Some((i, line)) = split.next() {
+    for (i, (start, end)) in lines::line_spans(&normal).enumerate().take(last) {
         let n = i + 1;
-        let after_last_break = line.is_empty() && n > 1 && split.peek().is_none() && normal.ends_with('\n');
-        if after_last_break && normal.matches('\n').count() + 1 == n {
-            break;
-        }
         if wanted.iter().any(|r| r.contains(&n)) {
-            out.push((n, line.strip_suffix('\r').unwrap_or(line).to_string()));
+            out.push((n, normal[start..end].to_string()));
         }
     }
     out
@@ -62,6 +55,8 @@ mod tests {
         check("a\r\nb\r\nc\r\n", &[1..=1, 3..=9], &[(1, "a"), (3, "c")]);
         check("a\nb\n", &[2..=3], &[(2, "b")]);
         check("a\n\nb", &[1..=3], &[(1, "a"), (2, ""), (3, "b")]);
+        // A lone CR is a line break, as in the analysis.
+        check("a\rb\r\rc\r\nd\r", &[1..=9], &[(1, "a"), (2, "b"), (3, ""), (4, "c"), (5, "d")]);
         check("", &[1..=1], &[(1, "")]);
         check("x", &[], &[]);
         // UTF-16 read as bytes: numbered after the NULs are removed, as the analysis does.
