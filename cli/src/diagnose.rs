@@ -33,6 +33,7 @@ struct DiagnoseJson {
     truncated: Option<TruncatedJson>,
     findings: Vec<FindingJson>,
     records: Vec<RecordJson>,
+    records_omitted: usize,
     unparsed_lines: Vec<usize>,
     timeline: TimelineJson,
 }
@@ -147,6 +148,7 @@ fn to_json(a: &Analysis) -> DiagnoseJson {
                 fields: r.fields.iter().map(|(k, v)| (*k, v.to_string())).collect(),
             })
             .collect(),
+        records_omitted: a.records_omitted,
         unparsed_lines: a.unparsed_lines.clone(),
         timeline: TimelineJson {
             newest: a.timeline.newest.map(|(t, _)| t.to_string()),
@@ -186,7 +188,7 @@ fn render_text(a: &Analysis) -> String {
     s.push_str(&format!(
         "{} finding(s), {} record(s) in {} line(s); {} line(s) not understood.\n",
         a.findings.len(),
-        a.records.len(),
+        a.records.len() + a.records_omitted,
         a.line_count,
         a.unparsed_lines.len()
     ));

@@ -207,3 +207,16 @@ fn diagnose_reads_cr_line_endings() {
     assert_eq!(finding_ids(&v), expect);
     assert_eq!(v["line_count"].as_u64(), Some(paste.lines().count() as u64));
 }
+
+#[test]
+fn diagnose_json_counts_the_records_it_leaves_out() {
+    let text = "Event ID: 611\n".repeat(phs_doctor_core::analysis::MAX_RECORDS + 3);
+    let out = run_stdin(&["diagnose", "-", "--json"], text.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["records"].as_array().unwrap().len(), phs_doctor_core::analysis::MAX_RECORDS);
+    assert_eq!(v["records_omitted"], 3);
+    let short = run_stdin(&["diagnose", "-", "--json"], b"Event ID: 611\n");
+    let v: serde_json::Value = serde_json::from_slice(&short.stdout).unwrap();
+    assert_eq!(v["records_omitted"], 0);
+}

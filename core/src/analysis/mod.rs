@@ -30,6 +30,9 @@ pub use time::Timestamp;
 
 /// Pastes larger than this are cut at the last line break before it.
 pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
+/// Records kept (in the order they were recognised); the rest are counted in
+/// `records_omitted`, so that a paste of a million events keeps no list of them.
+pub const MAX_RECORDS: usize = 10_000;
 /// Evidence lines kept per finding; the rest are counted in `evidence_omitted`.
 pub const MAX_EVIDENCE: usize = 200;
 /// Distinct parameters kept per finding; the rest are counted in `params_omitted`.
@@ -55,8 +58,10 @@ const CONNECTIVITY_CAUSES: &[&str] = &[
 /// borrow from the analysed text where they are slices of it (see [`Analysis::into_owned`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Analysis<'a> {
-    /// Recognised pieces of the paste, in order.
+    /// Recognised pieces of the paste, in order: the first [`MAX_RECORDS`].
     pub records: Vec<Record<'a>>,
+    /// Records recognised beyond [`MAX_RECORDS`] (their findings and timeline still count).
+    pub records_omitted: usize,
     /// Sorted by severity (error, warning, info, ok), then by first evidence line.
     pub findings: Vec<Finding>,
     /// 1-based lines that were not understood (blank lines, binary junk and rules such as
@@ -78,9 +83,9 @@ pub struct Truncation {
 impl Analysis<'_> {
     /// The same analysis, owning every text (for a shell that keeps it apart from the paste).
     pub fn into_owned(self) -> Analysis<'static> {
-        let Analysis { records, findings, unparsed_lines, timeline, line_count, truncated } = self;
+        let Analysis { records, records_omitted, findings, unparsed_lines, timeline, line_count, truncated } = self;
         let records = records.into_iter().map(Record::into_owned).collect();
-        Analysis { records, findings, unparsed_lines, timeline, line_count, truncated }
+        Analysis { records, records_omitted, findings, unparsed_lines, timeline, line_count, truncated }
     }
 }
 
@@ -282,7 +287,7 @@ fn analyze_normal<'a>(text: &str, normal: &'a str, truncated: Option<Truncation>
     let physical = lines::physical(normal);
     let mut collector = collect::Collector::new(&physical);
     let out = recognise::run(lines::Src(normal), &physical, lines::logical(&physical), &mut collector);
-    let timeline = timeline::build(&out.timed, &mut collector);
+    let timeline = timeline::build(out.timed, &mut collector);
     // An event the doc calls a connectivity problem is not a cause of its own when the paste
     // decodes the cause elsewhere (for example a table row cut short and its details below).
     let specific: Vec<&'static str> = CONNECTIVITY_CAUSES.iter().copied().filter(|id| collector.has(id)).collect();
@@ -290,11 +295,28 @@ fn analyze_normal<'a>(text: &str, normal: &'a str, truncated: Option<Truncation>
         collector.merge_into("connectivity-error", only);
     }
     let mut findings = collector.finish();
-    if findings.is_empty() && out.records.is_empty() && physical.iter().any(|l| lines::shape(l) == lines::Shape::Text) {
+    if findings.is_empty() && out.records.is_empty() && out.records_omitted == 0 && physical.iter().any(|l| lines::shape(l) == lines::Shape::Text) {
         let mut c = collect::Collector::new(&physical);
         c.add(recognise::Signal::new("nothing-recognised", 0, 0));
         findings = c.finish();
     }
     let line_count = if text.is_empty() { 0 } else { physical.len() };
-    Analysis { records: out.records, findings, unparsed_lines: out.unparsed, timeline, line_count, truncated }
+    Analysis { records: out.records, records_omitted: out.records_omitted, findings, unparsed_lines: out.unparsed, timeline, line_count, truncated }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_are_capped_and_counted() {
+        let text = "Event ID: 611\n".repeat(MAX_RECORDS + 7);
+        let a = analyze(&text);
+        assert_eq!((a.records.len(), a.records_omitted), (MAX_RECORDS, 7));
+        assert_eq!(a.records.last().map(|r| r.start_line), Some(MAX_RECORDS));
+        // The findings still see every event.
+        assert_eq!(a.findings[0].evidence.len() + a.findings[0].evidence_omitted, MAX_RECORDS + 7);
+        let a = analyze("Event ID: 611\n");
+        assert_eq!((a.records.len(), a.records_omitted), (1, 0));
+    }
 }
