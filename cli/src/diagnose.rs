@@ -6,6 +6,7 @@ use std::io::Read;
 
 use phs_doctor_core::analysis::{self, Analysis};
 use phs_doctor_core::input;
+use phs_doctor_core::script;
 use serde::Serialize;
 
 /// Reads the input: a path, or `-` for stdin. Files are read up to the analysis limit plus one
@@ -173,9 +174,7 @@ pub fn run(source: &str, json: bool) -> Result<String, String> {
     let text = read(source)?;
     let a = analysis::analyze(&text);
     if json {
-        let mut s = serde_json::to_string_pretty(&to_json(&a)).map_err(|e| e.to_string())?;
-        s.push('\n');
-        return Ok(s);
+        return Ok(crate::output::to_json(&to_json(&a)));
     }
     Ok(render_text(&a))
 }
@@ -219,10 +218,11 @@ fn render_text(a: &Analysis) -> String {
     s
 }
 
-/// Pasted text printed to a terminal: control characters (escape sequences) made visible.
+/// Pasted text printed to a terminal: control characters (escape sequences, C0, DEL, C1) and
+/// bidirectional formatting characters made visible.
 fn printable(text: &str) -> String {
     text.chars()
-        .map(|c| if c.is_control() && c != '\t' { char::REPLACEMENT_CHARACTER } else { c })
+        .map(|c| if (c.is_control() && c != '\t') || script::is_bidi_control(c) { char::REPLACEMENT_CHARACTER } else { c })
         .take(400)
         .collect()
 }

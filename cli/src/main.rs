@@ -1,5 +1,6 @@
 //! `phs-doctor`: the command-line shell over `phs-doctor-core`. Parses arguments, calls the
-//! core, prints text or JSON. Errors: exit code 2 and a one-line reason on stderr.
+//! core, prints text or JSON. Errors: exit code 2 and a one-line reason on stderr; output that
+//! cannot be written (a full disk, a closed pipe): exit code 1 and a one-line reason.
 
 mod args;
 mod diagnose;
@@ -13,13 +14,16 @@ fn main() -> ExitCode {
     match result {
         Ok(text) => {
             let mut out = std::io::stdout().lock();
-            // A closed pipe (`| head`) is not an error worth a panic.
-            let _ = out.write_all(text.as_bytes());
-            let _ = out.flush();
-            ExitCode::SUCCESS
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    let _ = writeln!(std::io::stderr(), "phs-doctor: cannot write the output: {e}");
+                    ExitCode::from(1)
+                }
+            }
         }
         Err(message) => {
-            eprintln!("phs-doctor: {message}");
+            let _ = writeln!(std::io::stderr(), "phs-doctor: {message}");
             ExitCode::from(2)
         }
     }

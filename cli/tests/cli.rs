@@ -220,3 +220,55 @@ fn diagnose_json_counts_the_records_it_leaves_out() {
     let v: serde_json::Value = serde_json::from_slice(&short.stdout).unwrap();
     assert_eq!(v["records_omitted"], 0);
 }
+
+#[test]
+fn a_failed_write_exits_1_with_one_line() {
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full");
+    let out = Command::new(env!("CARGO_BIN_EXE_phs-doctor")).args(["event", "611"]).stdout(full).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err:?}");
+    assert!(err.contains("cannot write the output"), "{err:?}");
+    // The same for diagnose, text and JSON.
+    let (paste, _) = fixture("event-details-611-8453.txt");
+    let dir = std::env::temp_dir().join(format!("phs-doctor-full-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("paste.txt");
+    std::fs::write(&file, paste).unwrap();
+    for json in [false, true] {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let mut args = vec!["diagnose", file.to_str().unwrap()];
+        if json {
+            args.push("--json");
+        }
+        let out = Command::new(env!("CARGO_BIN_EXE_phs-doctor")).args(&args).stdout(full).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr).trim_end().lines().count(), 1);
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn diagnose_escapes_controls_and_bidi() {
+    // DEL, C1 controls (NEL, CSI) and bidi overrides in the evidence line.
+    let paste = "Event ID: 611\nRPC Error 8453 : Replication \u{7f}\u{85}\u{9b}2J access \u{202e}deined\u{202c} \u{2066}x\u{2069} \u{200f} was denied.\n";
+    let out = run_stdin(&["diagnose", "-", "--json"], paste.as_bytes());
+    assert!(out.status.success());
+    let raw = String::from_utf8(out.stdout.clone()).unwrap();
+    for c in ['\u{7f}', '\u{85}', '\u{9b}', '\u{202e}', '\u{202c}', '\u{2066}', '\u{2069}', '\u{200f}'] {
+        assert!(!raw.contains(c), "raw U+{:04X} in the JSON", u32::from(c));
+    }
+    for e in ["\\u007f", "\\u0085", "\\u009b", "\\u202e", "\\u2066", "\\u200f"] {
+        assert!(raw.contains(e), "{e} missing");
+    }
+    // The escapes decode to the pasted text.
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let evidence: Vec<&str> = v["findings"][0]["evidence"].as_array().unwrap().iter().map(|e| e["text"].as_str().unwrap()).collect();
+    assert!(evidence.iter().any(|t| t.contains("\u{202e}deined\u{202c}")), "{evidence:?}");
+    let text = run_stdin(&["diagnose", "-"], paste.as_bytes());
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("Replication"), "{text}");
+    for c in ['\u{7f}', '\u{85}', '\u{9b}', '\u{202e}', '\u{2066}', '\u{200f}'] {
+        assert!(!text.contains(c), "raw U+{:04X} in the text output", u32::from(c));
+    }
+}

@@ -121,6 +121,12 @@ impl std::error::Error for ValueError {}
 /// The characters PowerShell treats as a single quote.
 pub const SINGLE_QUOTES: [char; 5] = ['\'', '\u{2018}', '\u{2019}', '\u{201A}', '\u{201B}'];
 
+/// The Unicode bidirectional formatting characters (embeddings, overrides, isolates and marks):
+/// they reorder what a reader sees ("Trojan Source"), so no output carries them raw.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
 /// Checks that `value` can be a one-line literal.
 pub fn check_value(value: &str) -> Result<(), ValueError> {
     if value.is_empty() {
@@ -131,9 +137,7 @@ pub fn check_value(value: &str) -> Result<(), ValueError> {
         let code = u32::from(c);
         match c {
             '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => return Err(ValueError::LineBreak { at }),
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => {
-                return Err(ValueError::Bidi { at, code })
-            }
+            c if is_bidi_control(c) => return Err(ValueError::Bidi { at, code }),
             c if c.is_control() => return Err(ValueError::Control { at, code }),
             _ => {}
         }
