@@ -272,3 +272,73 @@ fn diagnose_escapes_controls_and_bidi() {
         assert!(!text.contains(c), "raw U+{:04X} in the text output", u32::from(c));
     }
 }
+
+/// A file of `size` bytes: `head`, filler lines, `tail`, in UTF-16LE with a BOM when `utf16`.
+fn big_file(name: &str, size: usize, head: &str, tail: &str, utf16: bool) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("phs-doctor-big-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let encode = |s: &str| -> Vec<u8> { if utf16 { s.encode_utf16().flat_map(u16::to_le_bytes).collect() } else { s.as_bytes().to_vec() } };
+    let mut bytes = if utf16 { vec![0xFF, 0xFE] } else { vec![] };
+    bytes.extend(encode(head));
+    // Long filler lines are cheap to analyse (one of the slow debug build's few shortcuts).
+    let filler = encode(&format!("{}\r\n", "-".repeat(4000)));
+    let tail = encode(tail);
+    while bytes.len() + filler.len() + tail.len() <= size {
+        bytes.extend(&filler);
+    }
+    bytes.resize(size - tail.len(), b'-');
+    if utf16 {
+        let at = bytes.len() - bytes.len() % 2;
+        bytes.truncate(at);
+        bytes.extend(encode("\r\n"));
+        bytes.resize(size - tail.len(), 0);
+    }
+    bytes.extend(tail);
+    let file = dir.join(name);
+    std::fs::write(&file, &bytes).unwrap();
+    file
+}
+
+#[test]
+fn diagnose_a_huge_utf16_file_says_what_it_analysed() {
+    // The newest event last, as a log written oldest first: a 611 with RPC Error 8453.
+    let head = "Log Name:      Application\r\nSource:        Directory Synchronization\r\nDate:          3/2/2017 4:31:09 AM\r\nEvent ID:      654\r\nDescription:\r\nProvision credentials ping end.\r\n\r\n";
+    let tail = "\r\nLog Name:      Application\r\nSource:        Directory Synchronization\r\nDate:          3/2/2017 5:31:09 AM\r\nEvent ID:      611\r\nDescription:\r\nPassword synchronization failed for domain: Contoso.com. Details: RPC Error 8453 : Replication access was denied.\r\n";
+    let size = 40_000_000;
+    let file = big_file("utf16.txt", size, head, tail, true);
+    let v = json(&["diagnose", file.to_str().unwrap(), "--json"]);
+    let ids = finding_ids(&v);
+    assert!(ids.contains(&"ad-permissions".to_string()), "{ids:?}");
+    let t = &v["truncated"];
+    assert_eq!(t["bytes_total"], size as u64);
+    let (head_bytes, tail_bytes) = (t["head"]["bytes"].as_u64().unwrap(), t["tail"]["bytes"].as_u64().unwrap());
+    let max = phs_doctor_core::analysis::MAX_INPUT_BYTES as u64;
+    assert!(head_bytes + tail_bytes <= max && head_bytes > max / 2 - 9000 && tail_bytes > max / 2 - 9000, "{t}");
+    assert_eq!(t["tail"]["last_line"], v["line_count"]);
+    let text = run(&["diagnose", file.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    let note = text.lines().next().unwrap();
+    assert!(note.contains("the input is 40,000,000 bytes"), "{note}");
+    assert!(note.contains(&format!("the last {} bytes", tail_bytes.to_string().as_bytes().rchunks(3).rev().map(|c| std::str::from_utf8(c).unwrap()).collect::<Vec<_>>().join(","))), "{note}");
+    std::fs::remove_dir_all(file.parent().unwrap()).unwrap();
+}
+
+#[test]
+fn diagnose_counts_the_bytes_of_the_input() {
+    // 50 MB of bytes that are not text: the total is the file's size, not its decoded length.
+    let mut junk: Vec<u8> = (0..50_000_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    for b in junk.iter_mut().filter(|b| matches!(**b, b'\r' | b'\n')) {
+        *b = b' ';
+    }
+    for i in (99..junk.len()).step_by(100) {
+        junk[i] = b'\n';
+    }
+    let out = run_stdin(&["diagnose", "-", "--json"], &junk);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["truncated"]["bytes_total"], 50_000_000);
+    let max = phs_doctor_core::analysis::MAX_INPUT_BYTES as u64;
+    assert!(v["truncated"]["head"]["bytes"].as_u64().unwrap() <= max / 2);
+    assert_eq!(v["line_count"], 500_000);
+    assert_eq!(v["truncated"]["tail"]["last_line"], 500_000);
+}

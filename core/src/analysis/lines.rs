@@ -183,8 +183,8 @@ pub(crate) fn physical(text: &str) -> Vec<&str> {
             nl &= nl - 1;
         }
     }
-    for at in b.len() - tail..b.len() {
-        if matches!(b[at], b'\n' | b'\r') {
+    for (at, &c) in b.iter().enumerate().skip(b.len() - tail) {
+        if matches!(c, b'\n' | b'\r') {
             brk(at, &mut start);
         }
     }
@@ -270,10 +270,18 @@ pub(crate) struct LogicalLines<'a, 'b> {
     lines: &'b [&'a str],
     width: Option<usize>,
     i: usize,
+    /// The index of the first line of the end of a cut input: no wrap is joined across it.
+    split: usize,
 }
 
+#[cfg(test)]
 pub(crate) fn logical<'a, 'b>(lines: &'b [&'a str]) -> LogicalLines<'a, 'b> {
-    LogicalLines { lines, width: wrap_width(lines), i: 0 }
+    logical_split(lines, usize::MAX)
+}
+
+/// Logical lines of `lines`, none joined across index `split`.
+pub(crate) fn logical_split<'a, 'b>(lines: &'b [&'a str], split: usize) -> LogicalLines<'a, 'b> {
+    LogicalLines { lines, width: wrap_width(lines), i: 0, split }
 }
 
 impl<'a> Iterator for LogicalLines<'a, '_> {
@@ -285,11 +293,11 @@ impl<'a> Iterator for LogicalLines<'a, '_> {
         let raw = *lines.get(i)?;
         let width = self.width;
         let wrapped = |l: &str| width.is_some_and(|w| l.len() >= w && l.chars().count() == w);
-        if wrapped(raw) && i + 1 < lines.len() && !lines[i + 1].trim().is_empty() {
+        if wrapped(raw) && i + 1 < lines.len() && i + 1 != self.split && !lines[i + 1].trim().is_empty() {
             let first = i;
             let mut j = i;
             let mut joined = String::from(raw);
-            while j + 1 < lines.len() && j - first < MAX_JOIN && wrapped(lines[j]) && !lines[j + 1].trim().is_empty() {
+            while j + 1 < lines.len() && j + 1 != self.split && j - first < MAX_JOIN && wrapped(lines[j]) && !lines[j + 1].trim().is_empty() {
                 j += 1;
                 joined.push_str(lines[j]);
             }

@@ -130,7 +130,9 @@ struct Driver<'a, 'c, 'p> {
     hits_fresh: bool,
 }
 
-pub(crate) fn run<'a>(src: Src<'a>, physical: &[&'a str], logical: impl Iterator<Item = Logical<'a>>, collector: &mut Collector<'_>) -> Output<'a> {
+/// `split`: the index of the first line of the end of a cut input, where everything being
+/// assembled is finished as at the end of a paste.
+pub(crate) fn run<'a>(src: Src<'a>, physical: &[&'a str], logical: impl Iterator<Item = Logical<'a>>, split: usize, collector: &mut Collector<'_>) -> Output<'a> {
     let mut d = Driver {
         src,
         records: Vec::with_capacity((physical.len() / 2).min(MAX_RECORDS)),
@@ -156,6 +158,15 @@ pub(crate) fn run<'a>(src: Src<'a>, physical: &[&'a str], logical: impl Iterator
     };
     let mut text_lines = vec![false; physical.len()];
     for l in logical {
+        if l.first.wrapping_sub(1) == split {
+            d.flush_all();
+            d.diag = false;
+            d.diag_connector = None;
+            d.diag_domain = None;
+            d.status = None;
+            d.provider = None;
+            d.blank_run = 0;
+        }
         if l.shape == Shape::Text {
             for t in &mut text_lines[l.first - 1..l.last] {
                 *t = true;

@@ -30,6 +30,9 @@ struct Beats<'a> {
     best: [(Option<Timestamp>, usize); 2],
 }
 
+/// (seconds, is a stop), event, time, line.
+type NewestEvent = ((i64, bool), u32, Option<Timestamp>, usize);
+
 /// What the timeline needs of the events, gathered as they are recognised: a few values per
 /// connector and the full sync events, not every event (a paste of a million events keeps
 /// no list of them).
@@ -46,7 +49,7 @@ pub(crate) struct Acc<'a> {
     /// Per mode: the newest 654, 650, 651, 622 or 623 (activity after a pause).
     later: [Option<i64>; 2],
     /// Per mode: the newest event, a stop (602, 609) winning a tie: (seconds, stop), event, time, line.
-    newest_event: [Option<((i64, bool), u32, Option<Timestamp>, usize)>; 2],
+    newest_event: [Option<NewestEvent>; 2],
 }
 
 impl<'a> Acc<'a> {
