@@ -234,12 +234,28 @@ pub fn paste_counts(lines: Option<usize>, bytes: usize, millis: Option<f64>) -> 
     parts.join(" \u{b7} ")
 }
 
-pub fn truncated(analysed: usize, total: usize) -> String {
+/// Which parts of a paste too large to analyse whole were analysed.
+pub fn truncated(t: &phs_doctor_core::analysis::Truncation, line_count: usize) -> String {
+    let head = format!(
+        "the first {} (lines 1\u{2013}{})",
+        size(t.head_bytes as usize),
+        grouped(t.head_lines)
+    );
+    let parts = if t.tail_bytes > 0 {
+        format!(
+            "{head} and the last {} (lines {}\u{2013}{})",
+            size(t.tail_bytes as usize),
+            grouped(t.tail_first_line),
+            grouped(line_count)
+        )
+    } else {
+        head
+    };
     format!(
-        "This paste is {}: PHS Doctor analysed the first {} and left the rest out. \
-         Paste the part that matters (for example the newest events) to analyse it.",
-        size(total),
-        size(analysed)
+        "This paste is {}: PHS Doctor analysed {parts} and left the {} between out. \
+         Paste the part that matters to analyse it whole.",
+        size(t.bytes_total as usize),
+        size((t.bytes_total - t.head_bytes - t.tail_bytes) as usize)
     )
 }
 

@@ -6,23 +6,29 @@ use std::io::Read;
 
 use phs_doctor_core::analysis::{self, Analysis};
 use phs_doctor_core::input;
+use phs_doctor_core::script;
 use serde::Serialize;
 
-/// Reads the input: a path, or `-` for stdin. Files are read up to the analysis limit plus one
-/// byte, so a huge file is cut like a huge paste instead of filling memory.
-pub fn read(source: &str) -> Result<String, String> {
-    let limit = (analysis::MAX_INPUT_BYTES + 1) as u64;
-    let mut bytes = Vec::new();
-    let result = if source == "-" {
-        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
+/// Reads the input: a path, or `-` for stdin, in chunks through the core's bounded reader: an
+/// input larger than the analysis limit keeps its start and its end (and its real size), so a
+/// huge file neither fills memory nor loses its newest events without a word.
+pub fn read(source: &str) -> Result<input::Excerpt, String> {
+    let mut reader = input::Reader::new(analysis::MAX_INPUT_BYTES);
+    let mut from: Box<dyn Read> = if source == "-" {
+        Box::new(std::io::stdin().lock())
     } else {
-        std::fs::File::open(source)
-            .map_err(|e| format!("cannot open {source}: {e}"))?
-            .take(limit)
-            .read_to_end(&mut bytes)
+        Box::new(std::fs::File::open(source).map_err(|e| format!("cannot open {source}: {e}"))?)
     };
-    result.map_err(|e| format!("cannot read {source}: {e}"))?;
-    Ok(input::decode(&bytes))
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        match from.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => reader.push(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(format!("cannot read {source}: {e}")),
+        }
+    }
+    Ok(reader.finish())
 }
 
 #[derive(Serialize)]
@@ -33,14 +39,24 @@ struct DiagnoseJson {
     truncated: Option<TruncatedJson>,
     findings: Vec<FindingJson>,
     records: Vec<RecordJson>,
+    records_omitted: usize,
     unparsed_lines: Vec<usize>,
     timeline: TimelineJson,
 }
 
 #[derive(Serialize)]
 struct TruncatedJson {
-    bytes_total: usize,
-    bytes_analysed: usize,
+    bytes_total: u64,
+    head: PartJson,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tail: Option<PartJson>,
+}
+
+#[derive(Serialize)]
+struct PartJson {
+    bytes: u64,
+    first_line: usize,
+    last_line: usize,
 }
 
 #[derive(Serialize)]
@@ -109,7 +125,11 @@ fn to_json(a: &Analysis) -> DiagnoseJson {
     DiagnoseJson {
         schema: 1,
         line_count: a.line_count,
-        truncated: a.truncated.as_ref().map(|t| TruncatedJson { bytes_total: t.bytes_total, bytes_analysed: t.bytes_analysed }),
+        truncated: a.truncated.as_ref().map(|t| TruncatedJson {
+            bytes_total: t.bytes_total,
+            head: PartJson { bytes: t.head_bytes, first_line: 1, last_line: t.head_lines },
+            tail: (t.tail_bytes > 0).then_some(PartJson { bytes: t.tail_bytes, first_line: t.tail_first_line, last_line: a.line_count }),
+        }),
         findings: a
             .findings
             .iter()
@@ -147,6 +167,7 @@ fn to_json(a: &Analysis) -> DiagnoseJson {
                 fields: r.fields.iter().map(|(k, v)| (*k, v.to_string())).collect(),
             })
             .collect(),
+        records_omitted: a.records_omitted,
         unparsed_lines: a.unparsed_lines.clone(),
         timeline: TimelineJson {
             newest: a.timeline.newest.map(|(t, _)| t.to_string()),
@@ -168,12 +189,10 @@ fn to_json(a: &Analysis) -> DiagnoseJson {
 }
 
 pub fn run(source: &str, json: bool) -> Result<String, String> {
-    let text = read(source)?;
-    let a = analysis::analyze(&text);
+    let excerpt = read(source)?;
+    let a = analysis::analyze_excerpt(&excerpt);
     if json {
-        let mut s = serde_json::to_string_pretty(&to_json(&a)).map_err(|e| e.to_string())?;
-        s.push('\n');
-        return Ok(s);
+        return Ok(crate::output::to_json(&to_json(&a)));
     }
     Ok(render_text(&a))
 }
@@ -181,12 +200,12 @@ pub fn run(source: &str, json: bool) -> Result<String, String> {
 fn render_text(a: &Analysis) -> String {
     let mut s = String::new();
     if let Some(t) = &a.truncated {
-        s.push_str(&format!("Note: analysed the first {} of {} bytes.\n\n", t.bytes_analysed, t.bytes_total));
+        s.push_str(&truncation_note(t, a.line_count));
     }
     s.push_str(&format!(
         "{} finding(s), {} record(s) in {} line(s); {} line(s) not understood.\n",
         a.findings.len(),
-        a.records.len(),
+        a.records.len() + a.records_omitted,
         a.line_count,
         a.unparsed_lines.len()
     ));
@@ -217,10 +236,36 @@ fn render_text(a: &Analysis) -> String {
     s
 }
 
-/// Pasted text printed to a terminal: control characters (escape sequences) made visible.
+/// Which parts of a cut input were analysed, in bytes of the input and its line numbers.
+fn truncation_note(t: &analysis::Truncation, line_count: usize) -> String {
+    let head = format!("the first {} bytes (lines 1-{})", grouped(t.head_bytes), grouped(t.head_lines as u64));
+    let parts = if t.tail_bytes > 0 {
+        format!("{head} and the last {} bytes (lines {}-{})", grouped(t.tail_bytes), grouped(t.tail_first_line as u64), grouped(line_count as u64))
+    } else {
+        head
+    };
+    let left_out = t.bytes_total - t.head_bytes - t.tail_bytes;
+    format!("Note: the input is {} bytes, more than PHS Doctor analyses: it analysed {parts}; the {} bytes between were left out.\n\n", grouped(t.bytes_total), grouped(left_out))
+}
+
+/// 52428800 → "52,428,800".
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Pasted text printed to a terminal: control characters (escape sequences, C0, DEL, C1) and
+/// bidirectional formatting characters made visible.
 fn printable(text: &str) -> String {
     text.chars()
-        .map(|c| if c.is_control() && c != '\t' { char::REPLACEMENT_CHARACTER } else { c })
+        .map(|c| if (c.is_control() && c != '\t') || script::is_bidi_control(c) { char::REPLACEMENT_CHARACTER } else { c })
         .take(400)
         .collect()
 }

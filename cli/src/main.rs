@@ -1,6 +1,7 @@
 //! `phs-doctor`: the command-line shell over `phs-doctor-core`. Parses arguments, calls the
-//! core, prints text or JSON. Errors: a one-line reason on stderr, exit code 2 for invalid
-//! input, 1 for a file that could not be written.
+//! core, prints text or JSON. Errors: exit code 2 and a one-line reason on stderr; output that
+//! cannot be written (a full disk, a closed pipe, a `--output` file): exit code 1 and a
+//! one-line reason.
 
 mod args;
 mod diagnose;
@@ -14,13 +15,16 @@ fn main() -> ExitCode {
     match result {
         Ok(text) => {
             let mut out = std::io::stdout().lock();
-            // A closed pipe (`| head`) is not an error worth a panic.
-            let _ = out.write_all(text.as_bytes());
-            let _ = out.flush();
-            ExitCode::SUCCESS
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    let _ = writeln!(std::io::stderr(), "phs-doctor: cannot write the output: {e}");
+                    ExitCode::from(1)
+                }
+            }
         }
         Err(output::Failure { code, message }) => {
-            eprintln!("phs-doctor: {message}");
+            let _ = writeln!(std::io::stderr(), "phs-doctor: {message}");
             ExitCode::from(code)
         }
     }

@@ -4,6 +4,8 @@
 use phs_doctor_core::knowledge::{self, NodeKind, Scope};
 use phs_doctor_core::script::{self, ScriptInput, ScriptKind};
 use phs_doctor_core::version::{self, ConnectVersion};
+use std::io::Write;
+
 use serde::Serialize;
 
 use crate::args::{Command, USAGE};
@@ -45,10 +47,63 @@ pub fn run(cmd: Command) -> Result<String, Failure> {
     }
 }
 
-fn to_json<T: Serialize>(value: &T) -> String {
-    let mut s = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
-    s.push('\n');
-    s
+/// Pretty JSON in which every character a terminal or an editor may act on is a `\u` escape:
+/// serde_json escapes C0 controls, `"` and `\`; this escapes DEL, the C1 controls
+/// (U+0080–U+009F) and the bidirectional formatting characters too.
+pub fn to_json<T: Serialize>(value: &T) -> String {
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Escaping(serde_json::ser::PrettyFormatter::new()));
+    if let Err(e) = value.serialize(&mut ser) {
+        return format!("{{\"error\":\"{e}\"}}\n");
+    }
+    out.push(b'\n');
+    // The serializer writes whole strings of valid UTF-8.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn escaped(c: char) -> bool {
+    matches!(c, '\u{7f}'..='\u{9f}') || script::is_bidi_control(c)
+}
+
+struct Escaping(serde_json::ser::PrettyFormatter<'static>);
+
+impl serde_json::ser::Formatter for Escaping {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(&mut self, w: &mut W, fragment: &str) -> std::io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices().filter(|(_, c)| escaped(*c)) {
+            w.write_all(&fragment.as_bytes()[start..i])?;
+            write!(w, "\\u{:04x}", u32::from(c))?;
+            start = i + c.len_utf8();
+        }
+        w.write_all(&fragment.as_bytes()[start..])
+    }
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 #[derive(Serialize)]
@@ -234,7 +289,8 @@ fn script(kind: &str, ad: Option<String>, aad: Option<String>, dn: Option<String
     let input = ScriptInput { ad_connector: ad.unwrap_or_default(), aad_connector: aad.unwrap_or_default(), dn: dn.unwrap_or_default() };
     let out = script::generate(kind, &input);
     for w in &out.warnings {
-        eprintln!("phs-doctor: warning: {w}");
+        // A warning that cannot be written is not worth failing the script for.
+        let _ = writeln!(std::io::stderr(), "phs-doctor: warning: {w}");
     }
     if !out.spelled.is_empty() {
         eprintln!("phs-doctor: note: {}", script::SPELLED_NOTE);

@@ -275,3 +275,150 @@ fn diagnose_survives_anything() {
     let out = run_stdin(&["diagnose", "-"], b"Event ID: 611\nRPC Error 8453 : \x1b[2J\x1b]0;pwned\x07 Replication access was denied\n");
     assert!(!out.stdout.contains(&0x1b), "escape sequence reached the terminal");
 }
+
+#[test]
+fn diagnose_reads_cr_line_endings() {
+    // A file saved with CR alone between lines (classic Mac OS, some exports).
+    let (paste, expect) = fixture("event-details-611-8453.txt");
+    let cr = paste.replace("\r\n", "\n").replace('\n', "\r");
+    let out = run_stdin(&["diagnose", "-", "--json"], cr.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(finding_ids(&v), expect);
+    assert_eq!(v["line_count"].as_u64(), Some(paste.lines().count() as u64));
+}
+
+#[test]
+fn diagnose_json_counts_the_records_it_leaves_out() {
+    let text = "Event ID: 611\n".repeat(phs_doctor_core::analysis::MAX_RECORDS + 3);
+    let out = run_stdin(&["diagnose", "-", "--json"], text.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["records"].as_array().unwrap().len(), phs_doctor_core::analysis::MAX_RECORDS);
+    assert_eq!(v["records_omitted"], 3);
+    let short = run_stdin(&["diagnose", "-", "--json"], b"Event ID: 611\n");
+    let v: serde_json::Value = serde_json::from_slice(&short.stdout).unwrap();
+    assert_eq!(v["records_omitted"], 0);
+}
+
+#[test]
+fn a_failed_write_exits_1_with_one_line() {
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full");
+    let out = Command::new(env!("CARGO_BIN_EXE_phs-doctor")).args(["event", "611"]).stdout(full).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err:?}");
+    assert!(err.contains("cannot write the output"), "{err:?}");
+    // The same for diagnose, text and JSON.
+    let (paste, _) = fixture("event-details-611-8453.txt");
+    let dir = std::env::temp_dir().join(format!("phs-doctor-full-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("paste.txt");
+    std::fs::write(&file, paste).unwrap();
+    for json in [false, true] {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let mut args = vec!["diagnose", file.to_str().unwrap()];
+        if json {
+            args.push("--json");
+        }
+        let out = Command::new(env!("CARGO_BIN_EXE_phs-doctor")).args(&args).stdout(full).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr).trim_end().lines().count(), 1);
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn diagnose_escapes_controls_and_bidi() {
+    // DEL, C1 controls (NEL, CSI) and bidi overrides in the evidence line.
+    let paste = "Event ID: 611\nRPC Error 8453 : Replication \u{7f}\u{85}\u{9b}2J access \u{202e}deined\u{202c} \u{2066}x\u{2069} \u{200f} was denied.\n";
+    let out = run_stdin(&["diagnose", "-", "--json"], paste.as_bytes());
+    assert!(out.status.success());
+    let raw = String::from_utf8(out.stdout.clone()).unwrap();
+    for c in ['\u{7f}', '\u{85}', '\u{9b}', '\u{202e}', '\u{202c}', '\u{2066}', '\u{2069}', '\u{200f}'] {
+        assert!(!raw.contains(c), "raw U+{:04X} in the JSON", u32::from(c));
+    }
+    for e in ["\\u007f", "\\u0085", "\\u009b", "\\u202e", "\\u2066", "\\u200f"] {
+        assert!(raw.contains(e), "{e} missing");
+    }
+    // The escapes decode to the pasted text.
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let evidence: Vec<&str> = v["findings"][0]["evidence"].as_array().unwrap().iter().map(|e| e["text"].as_str().unwrap()).collect();
+    assert!(evidence.iter().any(|t| t.contains("\u{202e}deined\u{202c}")), "{evidence:?}");
+    let text = run_stdin(&["diagnose", "-"], paste.as_bytes());
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("Replication"), "{text}");
+    for c in ['\u{7f}', '\u{85}', '\u{9b}', '\u{202e}', '\u{2066}', '\u{200f}'] {
+        assert!(!text.contains(c), "raw U+{:04X} in the text output", u32::from(c));
+    }
+}
+
+/// A file of `size` bytes: `head`, filler lines, `tail`, in UTF-16LE with a BOM when `utf16`.
+fn big_file(name: &str, size: usize, head: &str, tail: &str, utf16: bool) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("phs-doctor-big-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let encode = |s: &str| -> Vec<u8> { if utf16 { s.encode_utf16().flat_map(u16::to_le_bytes).collect() } else { s.as_bytes().to_vec() } };
+    let mut bytes = if utf16 { vec![0xFF, 0xFE] } else { vec![] };
+    bytes.extend(encode(head));
+    // Long filler lines are cheap to analyse (one of the slow debug build's few shortcuts).
+    let filler = encode(&format!("{}\r\n", "-".repeat(4000)));
+    let tail = encode(tail);
+    while bytes.len() + filler.len() + tail.len() <= size {
+        bytes.extend(&filler);
+    }
+    bytes.resize(size - tail.len(), b'-');
+    if utf16 {
+        let at = bytes.len() - bytes.len() % 2;
+        bytes.truncate(at);
+        bytes.extend(encode("\r\n"));
+        bytes.resize(size - tail.len(), 0);
+    }
+    bytes.extend(tail);
+    let file = dir.join(name);
+    std::fs::write(&file, &bytes).unwrap();
+    file
+}
+
+#[test]
+fn diagnose_a_huge_utf16_file_says_what_it_analysed() {
+    // The newest event last, as a log written oldest first: a 611 with RPC Error 8453.
+    let head = "Log Name:      Application\r\nSource:        Directory Synchronization\r\nDate:          3/2/2017 4:31:09 AM\r\nEvent ID:      654\r\nDescription:\r\nProvision credentials ping end.\r\n\r\n";
+    let tail = "\r\nLog Name:      Application\r\nSource:        Directory Synchronization\r\nDate:          3/2/2017 5:31:09 AM\r\nEvent ID:      611\r\nDescription:\r\nPassword synchronization failed for domain: Contoso.com. Details: RPC Error 8453 : Replication access was denied.\r\n";
+    let size = 40_000_000;
+    let file = big_file("utf16.txt", size, head, tail, true);
+    let v = json(&["diagnose", file.to_str().unwrap(), "--json"]);
+    let ids = finding_ids(&v);
+    assert!(ids.contains(&"ad-permissions".to_string()), "{ids:?}");
+    let t = &v["truncated"];
+    assert_eq!(t["bytes_total"], size as u64);
+    let (head_bytes, tail_bytes) = (t["head"]["bytes"].as_u64().unwrap(), t["tail"]["bytes"].as_u64().unwrap());
+    let max = phs_doctor_core::analysis::MAX_INPUT_BYTES as u64;
+    assert!(head_bytes + tail_bytes <= max && head_bytes > max / 2 - 9000 && tail_bytes > max / 2 - 9000, "{t}");
+    assert_eq!(t["tail"]["last_line"], v["line_count"]);
+    let text = run(&["diagnose", file.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    let note = text.lines().next().unwrap();
+    assert!(note.contains("the input is 40,000,000 bytes"), "{note}");
+    assert!(note.contains(&format!("the last {} bytes", tail_bytes.to_string().as_bytes().rchunks(3).rev().map(|c| std::str::from_utf8(c).unwrap()).collect::<Vec<_>>().join(","))), "{note}");
+    std::fs::remove_dir_all(file.parent().unwrap()).unwrap();
+}
+
+#[test]
+fn diagnose_counts_the_bytes_of_the_input() {
+    // 50 MB of bytes that are not text: the total is the file's size, not its decoded length.
+    let mut junk: Vec<u8> = (0..50_000_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    for b in junk.iter_mut().filter(|b| matches!(**b, b'\r' | b'\n')) {
+        *b = b' ';
+    }
+    for i in (99..junk.len()).step_by(100) {
+        junk[i] = b'\n';
+    }
+    let out = run_stdin(&["diagnose", "-", "--json"], &junk);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["truncated"]["bytes_total"], 50_000_000);
+    let max = phs_doctor_core::analysis::MAX_INPUT_BYTES as u64;
+    assert!(v["truncated"]["head"]["bytes"].as_u64().unwrap() <= max / 2);
+    assert_eq!(v["line_count"], 500_000);
+    assert_eq!(v["truncated"]["tail"]["last_line"], 500_000);
+}

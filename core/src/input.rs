@@ -7,19 +7,69 @@
 /// Decodes UTF-8 (with or without BOM) and UTF-16 LE/BE (with a BOM, or detected from the
 /// zero bytes of mostly-ASCII text); anything else is read as UTF-8 with replacement.
 pub fn decode(bytes: &[u8]) -> String {
-    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return String::from_utf8_lossy(rest).into_owned();
+    let (enc, bom) = sniff(bytes);
+    decode_as(&bytes[bom..], enc)
+}
+
+/// [`decode`], reusing the buffer when it is valid UTF-8 without a BOM (no copy of a big file).
+pub fn decode_owned(bytes: Vec<u8>) -> String {
+    match sniff(&bytes) {
+        (Encoding::Utf8, 0) => String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        (enc, bom) => decode_as(&bytes[bom..], enc),
     }
-    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return utf16(rest, u16::from_le_bytes);
+}
+
+/// How the bytes are encoded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf16Le,
+    Utf16Be,
+}
+
+impl Encoding {
+    fn unit(self) -> usize {
+        if self == Encoding::Utf8 {
+            1
+        } else {
+            2
+        }
     }
-    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return utf16(rest, u16::from_be_bytes);
+
+    /// The code unit at `at` (which must leave room for one).
+    fn at(self, b: &[u8], at: usize) -> u16 {
+        match self {
+            Encoding::Utf8 => u16::from(b[at]),
+            Encoding::Utf16Le => u16::from_le_bytes([b[at], b[at + 1]]),
+            Encoding::Utf16Be => u16::from_be_bytes([b[at], b[at + 1]]),
+        }
+    }
+}
+
+/// The encoding of `bytes` and the length of its byte-order mark.
+pub fn sniff(bytes: &[u8]) -> (Encoding, usize) {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return (Encoding::Utf8, 3);
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        return (Encoding::Utf16Le, 2);
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        return (Encoding::Utf16Be, 2);
     }
     match looks_like_utf16(bytes) {
-        Some(Endian::Little) => utf16(bytes, u16::from_le_bytes),
-        Some(Endian::Big) => utf16(bytes, u16::from_be_bytes),
-        None => String::from_utf8_lossy(bytes).into_owned(),
+        Some(Endian::Little) => (Encoding::Utf16Le, 0),
+        Some(Endian::Big) => (Encoding::Utf16Be, 0),
+        None => (Encoding::Utf8, 0),
+    }
+}
+
+/// Bytes (without their byte-order mark) in a known encoding, with replacement characters.
+pub fn decode_as(bytes: &[u8], enc: Encoding) -> String {
+    match enc {
+        Encoding::Utf8 => String::from_utf8_lossy(bytes).into_owned(),
+        Encoding::Utf16Le => utf16(bytes, u16::from_le_bytes),
+        Encoding::Utf16Be => utf16(bytes, u16::from_be_bytes),
     }
 }
 
@@ -55,6 +105,235 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
     out
 }
 
+const LF: u16 = 0x0A;
+const CR: u16 = 0x0D;
+
+/// Line breaks in a stream of bytes, as the analysis splits lines: `\n`, `\r\n`, a lone `\r`.
+#[derive(Debug)]
+struct Breaks {
+    enc: Encoding,
+    /// The first byte of a UTF-16 unit split between two chunks.
+    odd: Option<u8>,
+    after_cr: bool,
+    count: usize,
+}
+
+impl Breaks {
+    fn unit(&mut self, u: u16) {
+        match u {
+            LF if self.after_cr => self.after_cr = false,
+            LF => self.count += 1,
+            CR => {
+                self.count += 1;
+                self.after_cr = true;
+            }
+            _ => self.after_cr = false,
+        }
+    }
+
+    fn feed(&mut self, mut b: &[u8]) {
+        if self.enc == Encoding::Utf8 {
+            for &c in b {
+                self.unit(u16::from(c));
+            }
+            return;
+        }
+        if let Some(first) = self.odd.take() {
+            let Some((&second, rest)) = b.split_first() else {
+                self.odd = Some(first);
+                return;
+            };
+            self.unit(self.enc.at(&[first, second], 0));
+            b = rest;
+        }
+        let pairs = b.chunks_exact(2);
+        self.odd = pairs.remainder().first().copied();
+        for p in pairs {
+            self.unit(self.enc.at(p, 0));
+        }
+    }
+}
+
+/// What was kept of an input too large to analyse whole: its start and its end.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Excerpt {
+    /// The decoded start, then the decoded end (`text[..head_len]` and `text[head_len..]`).
+    pub text: String,
+    pub head_len: usize,
+    /// `None`: `text` is the whole input.
+    pub cut: Option<Cut>,
+}
+
+/// Where an input was cut, in bytes of the input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cut {
+    pub bytes_total: u64,
+    /// Bytes `0..head_bytes` are the start kept (it ends at a line break when there is one).
+    pub head_bytes: u64,
+    /// The last `tail_bytes` bytes are the end kept (it starts after a line break; 0 when the
+    /// end has no line break).
+    pub tail_bytes: u64,
+    /// The number of the end's first line in the whole input (1-based).
+    pub tail_first_line: usize,
+}
+
+/// Reads an input of any size in chunks and keeps at most `max_bytes` of it: all of it when it
+/// fits, else about half at the start and half at the end (Event Viewer and `Get-WinEvent` list
+/// the newest events first, log files last), each cut at a line break, counting the lines left
+/// out so that lines keep their numbers. Memory: `max_bytes` plus the decoded text.
+#[derive(Debug)]
+pub struct Reader {
+    max: usize,
+    /// The start: everything while it fits, then the first half of `max`.
+    head: Vec<u8>,
+    /// The last `max - max / 2` bytes once the input does not fit, oldest at `ring_start`.
+    ring: Vec<u8>,
+    ring_start: usize,
+    total: u64,
+    /// The encoding: sniffed from the start (bytes), or UTF-8 (text).
+    text: bool,
+    breaks: Option<Breaks>,
+}
+
+impl Reader {
+    /// For bytes in any encoding [`decode`] knows.
+    pub fn new(max_bytes: usize) -> Reader {
+        Reader { max: max_bytes.max(16), head: Vec::new(), ring: Vec::new(), ring_start: 0, total: 0, text: false, breaks: None }
+    }
+
+    /// For text already decoded (UTF-8).
+    pub fn for_text(max_bytes: usize) -> Reader {
+        Reader { text: true, ..Reader::new(max_bytes) }
+    }
+
+    pub fn push(&mut self, mut chunk: &[u8]) {
+        self.total += chunk.len() as u64;
+        if self.breaks.is_none() {
+            let room = self.max - self.head.len();
+            if chunk.len() <= room {
+                self.head.extend_from_slice(chunk);
+                return;
+            }
+            self.head.extend_from_slice(&chunk[..room]);
+            chunk = &chunk[room..];
+            // It does not fit: keep the first half as the start, the rest begins the end.
+            let enc = if self.text { Encoding::Utf8 } else { sniff(&self.head).0 };
+            let half = self.max / 2;
+            let mut breaks = Breaks { enc, odd: None, after_cr: false, count: 0 };
+            breaks.feed(&self.head[..half]);
+            self.breaks = Some(breaks);
+            self.ring = self.head[half..].to_vec();
+            self.head.truncate(half);
+            self.head.shrink_to_fit();
+        }
+        let cap = self.ring.len();
+        let Some(breaks) = self.breaks.as_mut() else { return };
+        if chunk.len() >= cap {
+            // Everything in the ring and the chunk's start fall out.
+            breaks.feed(&self.ring[self.ring_start..]);
+            breaks.feed(&self.ring[..self.ring_start]);
+            let keep = chunk.len() - cap;
+            breaks.feed(&chunk[..keep]);
+            self.ring.copy_from_slice(&chunk[keep..]);
+            self.ring_start = 0;
+            return;
+        }
+        while !chunk.is_empty() {
+            let n = chunk.len().min(cap - self.ring_start);
+            let at = self.ring_start;
+            breaks.feed(&self.ring[at..at + n]);
+            self.ring[at..at + n].copy_from_slice(&chunk[..n]);
+            self.ring_start = (at + n) % cap;
+            chunk = &chunk[n..];
+        }
+    }
+
+    pub fn finish(self) -> Excerpt {
+        let Reader { head, mut ring, ring_start, total, text, breaks, .. } = self;
+        let Some(mut breaks) = breaks else {
+            let text = if text { String::from_utf8(head).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()) } else { decode_owned(head) };
+            return Excerpt { head_len: text.len(), text, cut: None };
+        };
+        let enc = breaks.enc;
+        let unit = enc.unit();
+        let bom = if text { 0 } else { sniff(&head).1 };
+        // The start, cut after its last line break (a CR at the very end may be half a CRLF).
+        let whole = bom + (head.len() - bom) / unit * unit;
+        let mut end = None;
+        let mut at = whole;
+        while at >= bom + unit {
+            at -= unit;
+            match enc.at(&head, at) {
+                LF => {
+                    end = Some(at + unit);
+                    break;
+                }
+                CR if at + unit < whole => {
+                    end = Some(at + unit);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let end = end.unwrap_or_else(|| char_boundary(&head, bom, whole, enc));
+        let head_text = decode_as(&head[bom..end], enc);
+        // The end: the ring in order, from the first unit boundary, after its first line break.
+        ring.rotate_left(ring_start);
+        let offset = total - ring.len() as u64;
+        let skip = usize::from(unit == 2 && offset % 2 == 1);
+        breaks.feed(&ring[..skip.min(ring.len())]);
+        let mut start = ring.len();
+        let mut i = skip;
+        while i + unit <= ring.len() {
+            let u = enc.at(&ring, i);
+            if u == LF {
+                start = i + unit;
+                break;
+            }
+            if u == CR {
+                if i + 2 * unit <= ring.len() {
+                    start = if enc.at(&ring, i + unit) == LF { i + 2 * unit } else { i + unit };
+                }
+                break;
+            }
+            i += unit;
+        }
+        let start = start.max(skip);
+        breaks.feed(&ring[skip..start]);
+        let tail_text = decode_as(&ring[start..], enc);
+        let head_len = head_text.len();
+        let mut text = head_text;
+        text.push_str(&tail_text);
+        let cut = Cut { bytes_total: total, head_bytes: end as u64, tail_bytes: (ring.len() - start) as u64, tail_first_line: breaks.count + 1 };
+        Excerpt { text, head_len, cut: Some(cut) }
+    }
+}
+
+/// The last character boundary at or before `end` (no line break to cut at).
+fn char_boundary(b: &[u8], bom: usize, end: usize, enc: Encoding) -> usize {
+    match enc {
+        Encoding::Utf8 => {
+            // The last character's lead byte, and whether all of it is before `end`.
+            let mut lead = end;
+            while lead > bom && end - lead < 4 {
+                lead -= 1;
+                if b[lead] & 0xC0 != 0x80 {
+                    let len = match b[lead] {
+                        0xF0.. => 4,
+                        0xE0.. => 3,
+                        0xC0.. => 2,
+                        _ => 1,
+                    };
+                    return if lead + len > end { lead } else { end };
+                }
+            }
+            end
+        }
+        _ if end >= bom + 2 && (0xD800..0xDC00).contains(&enc.at(b, end - 2)) => end - 2,
+        _ => end,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,5 +364,74 @@ mod tests {
         let _ = decode(&junk);
         // Lone surrogates in UTF-16 become replacement characters.
         assert_eq!(decode(&[0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00]), "\u{FFFD}A");
+    }
+
+    /// The whole input read through a [`Reader`] in chunks of `chunk` bytes.
+    fn read(bytes: &[u8], max: usize, chunk: usize) -> Excerpt {
+        let mut r = Reader::new(max);
+        for c in bytes.chunks(chunk.max(1)) {
+            r.push(c);
+        }
+        r.finish()
+    }
+
+    /// Lines as the analysis splits them, numbered.
+    fn numbered(text: &str) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        for (i, l) in text.split("\r\n").flat_map(|l| l.split(['\r', '\n'])).enumerate() {
+            out.push((i + 1, l));
+        }
+        if text.ends_with(['\r', '\n']) {
+            out.pop();
+        }
+        out
+    }
+
+    #[test]
+    fn a_small_input_is_read_whole() {
+        let ex = read(b"Event ID: 611\n", 1024, 3);
+        assert_eq!((ex.text.as_str(), ex.head_len, ex.cut), ("Event ID: 611\n", 14, None));
+        assert_eq!(read(&utf16le("a\nb", true), 1024, 1).text, "a\nb");
+    }
+
+    #[test]
+    fn a_large_input_keeps_its_start_and_its_end_with_line_numbers() {
+        let lines: Vec<String> = (1..=500).map(|i| format!("line {i}")).collect();
+        for sep in ["\n", "\r\n", "\r"] {
+            let text = lines.join(sep) + sep;
+            for (bytes, unit) in [(text.as_bytes().to_vec(), 1), (utf16le(&text, true), 2), (utf16le(&text, false), 2)] {
+                for chunk in [1, 7, 4096, usize::MAX] {
+                    let ex = read(&bytes, 1000, chunk);
+                    let cut = ex.cut.unwrap_or_else(|| panic!("{sep:?} not cut"));
+                    assert_eq!(cut.bytes_total, bytes.len() as u64);
+                    assert!(cut.head_bytes + cut.tail_bytes <= 1000 && cut.head_bytes > 400 && cut.tail_bytes > 400, "{cut:?}");
+                    let (head, tail) = ex.text.split_at(ex.head_len);
+                    // The start is whole lines from the first; the end whole lines to the last,
+                    // numbered as in the whole input.
+                    let h = numbered(head);
+                    assert_eq!(h.last().map(|(n, l)| (*n, l.to_string())), Some((h.len(), format!("line {}", h.len()))), "{sep:?} {unit}");
+                    assert!(head.ends_with(sep));
+                    for (i, (_, l)) in numbered(tail).iter().enumerate() {
+                        assert_eq!(*l, format!("line {}", cut.tail_first_line + i), "{sep:?} unit {unit} chunk {chunk}");
+                    }
+                    assert!(tail.ends_with(&("line 500".to_string() + sep)) && !tail.starts_with(sep));
+                    assert_eq!(cut.head_bytes as usize, bytes.len().min(head.len() * unit + if bytes[0] == 0xFF { 2 } else { 0 }));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_input_without_line_breaks_is_cut_on_a_character_boundary() {
+        let text = "é".repeat(2000);
+        let ex = read(text.as_bytes(), 1001, 5);
+        assert!(ex.text.chars().all(|c| c == 'é'), "{:?}", &ex.text[..10]);
+        let cut = ex.cut.unwrap();
+        assert_eq!((cut.head_bytes, cut.tail_bytes, cut.tail_first_line), (500, 0, 1));
+        // Text read as UTF-8, never sniffed.
+        let mut r = Reader::for_text(100);
+        r.push("a\0b\0c\0\n".repeat(40).as_bytes());
+        let ex = r.finish();
+        assert!(ex.text.starts_with("a\0b\0c\0\n") && ex.cut.is_some());
     }
 }

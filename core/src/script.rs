@@ -150,6 +150,12 @@ pub const fn max_len(field: Field) -> usize {
     }
 }
 
+/// The Unicode bidirectional formatting characters (embeddings, overrides, isolates and marks):
+/// they reorder what a reader sees ("Trojan Source"), so no output carries them raw.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
 /// Invisible and format characters (Unicode's Cf class and the fillers and selectors that
 /// render as nothing), other than the text-direction ones [`check_value`] names as such.
 fn is_invisible(c: char) -> bool {
@@ -206,9 +212,7 @@ fn check_chars(value: &str, max: usize) -> Result<(), ValueError> {
         let code = u32::from(c);
         match c {
             '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => return Err(ValueError::LineBreak { at }),
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => {
-                return Err(ValueError::Bidi { at, code })
-            }
+            c if is_bidi_control(c) => return Err(ValueError::Bidi { at, code }),
             c if c.is_control() => return Err(ValueError::Control { at, code }),
             c if is_invisible(c) => return Err(ValueError::Invisible { at, code }),
             _ => {}

@@ -111,6 +111,23 @@ fn every_fixture_gives_exactly_its_findings() {
     assert!(failures.is_empty(), "{} fixture(s) failed:\n{}", failures.len(), failures.join("\n"));
 }
 
+/// A lone CR is a line break: every fixture saved with CR line endings (classic Mac OS, some
+/// exports) gives the same findings with the same evidence lines.
+#[test]
+fn cr_line_endings_give_the_same_findings() {
+    let evidence = |a: &Analysis| -> Vec<(String, Vec<usize>)> { a.findings.iter().map(|f| (f.id.to_string(), f.evidence.iter().map(|e| e.line).collect())).collect() };
+    let mut failures = Vec::new();
+    for fx in load() {
+        let lf = fx.body.replace("\r\n", "\n");
+        let cr = lf.replace('\n', "\r");
+        let (a, b) = (analyze(&lf), analyze(&cr));
+        if evidence(&a) != evidence(&b) || a.line_count != b.line_count {
+            failures.push(format!("{}: LF {:?} ({} lines), CR {:?} ({} lines)", fx.name, evidence(&a), a.line_count, evidence(&b), b.line_count));
+        }
+    }
+    assert!(failures.is_empty(), "{} fixture(s) differ with CR line endings:\n{}", failures.len(), failures.join("\n"));
+}
+
 /// Every finding id of the content is exercised by at least one fixture.
 #[test]
 fn fixtures_cover_every_finding() {

@@ -6,10 +6,12 @@ use proptest::prelude::*;
 
 fn check_ranges(text: &str, a: &Analysis) -> Result<(), TestCaseError> {
     let lines = a.line_count;
-    // `str::lines`-like count, with `\n` as the separator (a trailing one ends the last line).
-    let expected = match text.split('\n').count() {
+    // `str::lines`-like count, with `\n`, `\r\n` and a lone `\r` as separators (a trailing one
+    // ends the last line).
+    let breaks = text.matches(['\r', '\n']).count() - text.matches("\r\n").count();
+    let expected = match breaks + 1 {
         _ if text.is_empty() => 0,
-        n if text.ends_with('\n') => n - 1,
+        n if text.ends_with(['\n', '\r']) => n - 1,
         n => n,
     };
     prop_assert_eq!(lines, expected);

@@ -9,7 +9,7 @@ use crate::components::finding_card::FindingCard;
 use crate::components::paste_box::PasteBox;
 use crate::components::paste_view::PasteView;
 use crate::components::unparsed_lines::UnparsedLines;
-use crate::state::{use_app, AppAction, ANALYSED_BYTES};
+use crate::state::{use_app, AppAction};
 use crate::strings;
 
 /// The pause in typing after which the paste is analysed.
@@ -145,7 +145,7 @@ pub fn AnalyzePage() -> Html {
             <>
                 if let Some(t) = analysis.truncated {
                     <div class="notice notice-warning" data-testid="truncated" role="status">
-                        { strings::truncated(t.bytes_analysed, t.bytes_total) }
+                        { strings::truncated(&t, analysis.line_count) }
                     </div>
                 }
                 <div class="analysis-grid">
@@ -167,7 +167,7 @@ pub fn AnalyzePage() -> Html {
                         </section>
                         if details {
                             <AnalysisOverview analysis={analysis.clone()} on_line={on_line.clone()} />
-                            <UnparsedLines text={paste.text.clone()} revision={a.revision} max_bytes={ANALYSED_BYTES}
+                            <UnparsedLines text={paste.text.clone()} revision={a.revision}
                                 analysis={analysis.clone()} on_line={on_line.clone()} />
                         }
                     </div>
@@ -177,7 +177,7 @@ pub fn AnalyzePage() -> Html {
                             <p class="hint">{ strings::PASTE_VIEW_HINT }</p>
                             if details {
                                 <PasteView text={paste.text.clone()} revision={a.revision} line_count={analysis.line_count}
-                                    max_bytes={ANALYSED_BYTES} highlight={highlight.clone()} scroll_nonce={*scroll_nonce} />
+                                    highlight={highlight.clone()} scroll_nonce={*scroll_nonce} />
                             }
                         </div>
                     </aside>

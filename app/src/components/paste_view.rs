@@ -23,9 +23,8 @@ pub struct PasteViewProps {
     pub text: Rc<str>,
     /// Identifies `text` (comparing 20 MB of text on every render is not needed).
     pub revision: u64,
-    /// Lines and byte cut of the analysis.
+    /// The analysis's last line number.
     pub line_count: usize,
-    pub max_bytes: usize,
     /// Highlighted lines, ascending.
     pub highlight: Rc<Vec<usize>>,
     /// Scrolls to the first highlighted line whenever it changes.
@@ -40,9 +39,8 @@ pub fn PasteView(props: &PasteViewProps) -> Html {
     let ranges = windows(props.line_count, &props.highlight);
     let lines = {
         let text = props.text.clone();
-        let max = props.max_bytes;
         use_memo((props.revision, ranges.clone()), move |(_, ranges)| {
-            source::lines_in(&text, max, ranges)
+            source::lines_in(&text, ranges)
         })
     };
     {

@@ -17,7 +17,6 @@ const LINE_CHARS: usize = 300;
 pub struct UnparsedLinesProps {
     pub text: Rc<str>,
     pub revision: u64,
-    pub max_bytes: usize,
     pub analysis: Rc<Analysis<'static>>,
     pub on_line: Callback<usize>,
 }
@@ -30,14 +29,13 @@ pub fn UnparsedLines(props: &UnparsedLinesProps) -> Html {
     let unparsed = &props.analysis.unparsed_lines;
     let lines = {
         let text = props.text.clone();
-        let max = props.max_bytes;
         let wanted: Vec<RangeInclusive<usize>> = if *open {
             unparsed.iter().take(SHOWN).map(|&n| n..=n).collect()
         } else {
             Vec::new()
         };
         use_memo((props.revision, wanted), move |(_, wanted)| {
-            source::lines_in(&text, max, wanted)
+            source::lines_in(&text, wanted)
         })
     };
     if unparsed.is_empty() {

@@ -1,5 +1,6 @@
 //! Signals to findings: one finding per cause (finding id), with all its evidence.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
@@ -50,9 +51,24 @@ impl Fx {
 
 type FxSet<T> = HashSet<T, BuildHasherDefault<Fx>>;
 
-/// The parameter keys signals use (parameters are `&'static str` keyed).
-const PARAM_KEYS: &[&str] = &["connector", "domain", "dn", "code", "event", "time", "version", "status", "result", "scope", "last_heartbeat", "newest_event"];
 use crate::knowledge::{self, FindingInfo, FINDINGS};
+
+/// A parameter value; events and times are formatted only when the finding is finished.
+enum Value {
+    Text(String),
+    Event(u32),
+    Time(Timestamp),
+}
+
+impl Value {
+    fn text(self) -> String {
+        match self {
+            Value::Text(s) => s,
+            Value::Event(e) => e.to_string(),
+            Value::Time(t) => t.text(),
+        }
+    }
+}
 
 struct Builder {
     info: &'static FindingInfo,
@@ -60,7 +76,7 @@ struct Builder {
     /// Evidence lines seen, one bit per line (grown as far as the last line seen).
     seen: Vec<u64>,
     omitted: usize,
-    params: Vec<(String, String)>,
+    params: Vec<(&'static str, Value)>,
     params_omitted: usize,
     errors: Vec<&'static ErrorInfo>,
     events: Vec<u32>,
@@ -80,12 +96,39 @@ impl Builder {
         new
     }
 
-    /// Keeps a new distinct parameter (formatted only if there is room), or counts it.
-    fn push_param(&mut self, k: &'static str, v: impl FnOnce() -> String) {
+    /// Keeps a new distinct parameter (made only if there is room), or counts it.
+    fn push_param(&mut self, k: &'static str, v: impl FnOnce() -> Value) {
         if self.params.len() < MAX_PARAMS {
-            self.params.push((k.to_string(), v()));
+            self.params.push((k, v()));
         } else {
             self.params_omitted += 1;
+        }
+    }
+
+    /// An event ID among the evidence, and its `event` parameter, once each.
+    fn add_event(&mut self, ev: u32) {
+        if !self.events.contains(&ev) {
+            self.events.push(ev);
+            self.push_param("event", || Value::Event(ev));
+        }
+    }
+
+    /// A `time` parameter, once per distinct time.
+    fn add_time(&mut self, t: Timestamp) {
+        if self.times.insert(t) {
+            self.push_param("time", || Value::Time(t));
+        }
+    }
+
+    /// Any other parameter, once per distinct key and value.
+    fn add_text(&mut self, k: &'static str, v: Cow<'_, str>) {
+        if v.is_empty() {
+            return;
+        }
+        let mut h = Fx::default();
+        (k, &v).hash(&mut h);
+        if self.param_hashes.insert(h.finish()) {
+            self.push_param(k, || Value::Text(v.into_owned()));
         }
     }
 }
@@ -123,17 +166,21 @@ impl<'a> Collector<'a> {
         Some(b)
     }
 
-    /// Moves the evidence, parameters and events of finding `from` into `to`.
+    /// Moves the evidence, parameters and events of finding `from` into `to`; a parameter
+    /// both have is listed once.
     pub fn merge_into(&mut self, from: &str, to: &'static str) {
         let Some(src) = self.take(from) else { return };
-        let mut s = Signal::new(to, 0, 0);
-        for (k, v) in src.params {
-            if let Some(k) = PARAM_KEYS.iter().find(|p| **p == k) {
-                s = s.param(k, v);
-            }
-        }
-        self.add(s);
+        self.add(Signal::new(to, 0, 0));
         if let Some(b) = index_of(to).and_then(|i| self.builders[i].as_mut()) {
+            for (k, v) in src.params {
+                match v {
+                    Value::Event(e) => b.add_event(e),
+                    Value::Time(t) => b.add_time(t),
+                    Value::Text(v) => b.add_text(k, Cow::Owned(v)),
+                }
+            }
+            b.params_omitted += src.params_omitted;
+            b.times.extend(src.times);
             for l in src.lines {
                 if b.see(l) {
                     if b.lines.len() < MAX_EVIDENCE {
@@ -144,9 +191,7 @@ impl<'a> Collector<'a> {
                 }
             }
             for e in src.events {
-                if !b.events.contains(&e) {
-                    b.events.push(e);
-                }
+                b.add_event(e);
             }
         }
     }
@@ -199,25 +244,13 @@ impl<'a> Collector<'a> {
             }
         }
         if let Some(ev) = s.event {
-            if !b.events.contains(&ev) {
-                b.events.push(ev);
-                b.push_param("event", || ev.to_string());
-            }
+            b.add_event(ev);
         }
         if let Some(t) = s.time {
-            if b.times.insert(t) {
-                b.push_param("time", || t.text());
-            }
+            b.add_time(t);
         }
         for (k, v) in s.params {
-            if v.is_empty() {
-                continue;
-            }
-            let mut h = Fx::default();
-            (k, &v).hash(&mut h);
-            if b.param_hashes.insert(h.finish()) {
-                b.push_param(k, || v.into_owned());
-            }
+            b.add_text(k, v);
         }
         if let Some(e) = s.error {
             if !b.errors.iter().any(|x| std::ptr::eq(*x, e)) {
@@ -253,7 +286,7 @@ impl<'a> Collector<'a> {
                     result: info.result,
                     evidence: b.lines.iter().map(|&l| Evidence { line: l, text: clip(lines::trim(physical[l - 1])) }).collect(),
                     evidence_omitted: b.omitted,
-                    params: b.params,
+                    params: b.params.into_iter().map(|(k, v)| (k.to_string(), v.text())).collect(),
                     params_omitted: b.params_omitted,
                     errors: b.errors,
                     events: b.events,
@@ -300,5 +333,25 @@ mod tests {
         assert_eq!(ids, ["domain-unreachable"]);
         let lines: Vec<usize> = a.findings[0].evidence.iter().map(|e| e.line).collect();
         assert_eq!(lines, [1, 3]);
+    }
+
+    #[test]
+    fn a_merged_finding_lists_each_parameter_once() {
+        // A 611 whose message decodes the cause, and two 611s that don't (one at the same time):
+        // the latter join the decoded cause, their event ID and times listed once.
+        let event = |time: &str, details: &str| {
+            format!("Log Name:      Application\nSource:        Directory Synchronization\nDate:          3/2/2017 {time}\nEvent ID:      611\nDescription:\nPassword hash synchronization failed for domain: contoso.com{details}\n\n\n")
+        };
+        let text = event("5:31:09 AM", ". Details: RPC Error 1722 : The RPC server is unavailable.") + &event("6:31:09 AM", "") + &event("5:31:09 AM", "");
+        let text = text.as_str();
+        let a = analyze(text);
+        let f = a.findings.iter().find(|f| f.id == "domain-unreachable").expect("domain-unreachable");
+        let mut seen = std::collections::HashSet::new();
+        for p in &f.params {
+            assert!(seen.insert(p), "{p:?} listed twice in {:?}", f.params);
+        }
+        let times: Vec<&str> = f.params.iter().filter(|(k, _)| k == "time").map(|(_, v)| v.as_str()).collect();
+        assert_eq!(times, ["2017-03-02 05:31:09", "2017-03-02 06:31:09"]);
+        assert_eq!(f.params.iter().filter(|(k, _)| k == "event").count(), 1);
     }
 }

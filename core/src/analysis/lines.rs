@@ -157,43 +157,72 @@ fn classify(control: usize, alnum: usize, total: usize) -> Shape {
     Shape::Text
 }
 
-/// Splits into physical lines (without `\r\n`).
+/// Splits into physical lines. A line ends at `\n`, `\r\n` or a lone `\r` (classic Mac OS
+/// files and some exports use CR alone); what follows the last line break is not a line when
+/// it is empty.
 pub(crate) fn physical(text: &str) -> Vec<&str> {
-    // `text.split('\n')`, 8 bytes at a time.
+    // `text.split(['\r', '\n'])` with CRLF as one break, 8 bytes at a time.
     let b = text.as_bytes();
     let mut v: Vec<&str> = Vec::with_capacity(b.len() / 32 + 1);
-    let mut push = |start: usize, end: usize| {
-        let l = &text[start..end];
-        v.push(l.strip_suffix('\r').unwrap_or(l));
-    };
     let mut start = 0;
+    let mut brk = |at: usize, start: &mut usize| {
+        // The LF of a CRLF has been consumed with its CR.
+        if at >= *start {
+            v.push(&text[*start..at]);
+            *start = at + 1 + usize::from(b[at] == b'\r' && b.get(at + 1) == Some(&b'\n'));
+        }
+    };
     let chunks = b.chunks_exact(8);
     let tail = chunks.remainder().len();
     for (k, c) in chunks.enumerate() {
-        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) ^ 0x0a0a_0a0a_0a0a_0a0a;
-        // Bit 7 of each byte that is zero (a line feed).
-        const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-        let mut nl = !(((x & LO7) + LO7) | x) & !LO7;
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        // Bit 7 of each byte that is a line feed or a carriage return.
+        let mut nl = zero_bytes(w ^ 0x0a0a_0a0a_0a0a_0a0a) | zero_bytes(w ^ 0x0d0d_0d0d_0d0d_0d0d);
         while nl != 0 {
-            let at = k * 8 + (nl.trailing_zeros() / 8) as usize;
-            push(start, at);
-            start = at + 1;
+            brk(k * 8 + (nl.trailing_zeros() / 8) as usize, &mut start);
             nl &= nl - 1;
         }
     }
     for (at, &c) in b.iter().enumerate().skip(b.len() - tail) {
-        if c == b'\n' {
-            push(start, at);
-            start = at + 1;
+        if matches!(c, b'\n' | b'\r') {
+            brk(at, &mut start);
         }
     }
-    push(start, b.len());
-    // What follows the last line break is not a line when it is empty (a lone `\r` after the
-    // break is one).
-    if text.ends_with('\n') {
+    v.push(&text[start..]);
+    if text.ends_with(['\n', '\r']) {
         v.pop();
     }
     v
+}
+
+/// Bit 7 set in each byte of `x` that is zero (exact, no false positives).
+#[inline(always)]
+fn zero_bytes(x: u64) -> u64 {
+    const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    !(((x & LO7) + LO7) | x) & !LO7
+}
+
+/// The lines of `text` as [`physical`] splits them, lazily: `(start, end)` byte offsets.
+pub(crate) fn line_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start > b.len() || (start == b.len() && start > 0 && text.ends_with(['\n', '\r'])) {
+            return None;
+        }
+        let from = start;
+        match b[from..].iter().position(|&c| matches!(c, b'\n' | b'\r')) {
+            Some(i) => {
+                let at = from + i;
+                start = at + 1 + usize::from(b[at] == b'\r' && b.get(at + 1) == Some(&b'\n'));
+                Some((from, at))
+            }
+            None => {
+                start = b.len() + 1;
+                Some((from, b.len()))
+            }
+        }
+    })
 }
 
 /// The console width, when the paste looks wrapped by a console: several lines share the
@@ -241,10 +270,18 @@ pub(crate) struct LogicalLines<'a, 'b> {
     lines: &'b [&'a str],
     width: Option<usize>,
     i: usize,
+    /// The index of the first line of the end of a cut input: no wrap is joined across it.
+    split: usize,
 }
 
+#[cfg(test)]
 pub(crate) fn logical<'a, 'b>(lines: &'b [&'a str]) -> LogicalLines<'a, 'b> {
-    LogicalLines { lines, width: wrap_width(lines), i: 0 }
+    logical_split(lines, usize::MAX)
+}
+
+/// Logical lines of `lines`, none joined across index `split`.
+pub(crate) fn logical_split<'a, 'b>(lines: &'b [&'a str], split: usize) -> LogicalLines<'a, 'b> {
+    LogicalLines { lines, width: wrap_width(lines), i: 0, split }
 }
 
 impl<'a> Iterator for LogicalLines<'a, '_> {
@@ -256,11 +293,11 @@ impl<'a> Iterator for LogicalLines<'a, '_> {
         let raw = *lines.get(i)?;
         let width = self.width;
         let wrapped = |l: &str| width.is_some_and(|w| l.len() >= w && l.chars().count() == w);
-        if wrapped(raw) && i + 1 < lines.len() && !lines[i + 1].trim().is_empty() {
+        if wrapped(raw) && i + 1 < lines.len() && i + 1 != self.split && !lines[i + 1].trim().is_empty() {
             let first = i;
             let mut j = i;
             let mut joined = String::from(raw);
-            while j + 1 < lines.len() && j - first < MAX_JOIN && wrapped(lines[j]) && !lines[j + 1].trim().is_empty() {
+            while j + 1 < lines.len() && j + 1 != self.split && j - first < MAX_JOIN && wrapped(lines[j]) && !lines[j + 1].trim().is_empty() {
                 j += 1;
                 joined.push_str(lines[j]);
             }
@@ -310,13 +347,21 @@ mod tests {
 
     #[test]
     fn physical_lines_are_split_lines() {
-        for text in ["", "a", "a\n", "a\r\nb", "\n\r", "\n\n", "0123456789abcdef\n0123456\r\n\n", "x\ny\nz\n\n\n12345678\n"] {
-            let mut expected: Vec<&str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
-            if text.ends_with('\n') {
+        let texts = [
+            "", "a", "a\n", "a\r\nb", "\n\r", "\n\n", "0123456789abcdef\n0123456\r\n\n", "x\ny\nz\n\n\n12345678\n",
+            "a\rb", "a\r", "\r", "\r\r\n\n", "Event ID: 611\rRPC Error 8453\r", "0123456\r\n0123456\r\r\n", "abcdefg\r\nh",
+        ];
+        for text in texts {
+            // CRLF is one break, CR and LF alone are one each.
+            let mut expected: Vec<&str> = text.split("\r\n").flat_map(|l| l.split(['\r', '\n'])).collect();
+            if text.ends_with(['\n', '\r']) {
                 expected.pop();
             }
             assert_eq!(physical(text), expected, "{text:?}");
+            let spans: Vec<&str> = line_spans(text).map(|(a, b)| &text[a..b]).collect();
+            assert_eq!(spans, expected, "{text:?}");
         }
+        assert_eq!(physical("Event ID: 611\rRPC Error 8453\r"), ["Event ID: 611", "RPC Error 8453"]);
     }
 
     #[test]

@@ -28,8 +28,12 @@ use crate::knowledge::{Severity, Text};
 pub use errors::{ErrorInfo, ErrorKind};
 pub use time::Timestamp;
 
-/// Pastes larger than this are cut at the last line break before it.
+/// Input larger than this is cut: its first and last halves are analysed (each cut at a line
+/// break), the middle is left out and reported in [`Analysis::truncated`].
 pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
+/// Records kept (in the order they were recognised); the rest are counted in
+/// `records_omitted`, so that a paste of a million events keeps no list of them.
+pub const MAX_RECORDS: usize = 10_000;
 /// Evidence lines kept per finding; the rest are counted in `evidence_omitted`.
 pub const MAX_EVIDENCE: usize = 200;
 /// Distinct parameters kept per finding; the rest are counted in `params_omitted`.
@@ -55,32 +59,43 @@ const CONNECTIVITY_CAUSES: &[&str] = &[
 /// borrow from the analysed text where they are slices of it (see [`Analysis::into_owned`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Analysis<'a> {
-    /// Recognised pieces of the paste, in order.
+    /// Recognised pieces of the paste, in order: the first [`MAX_RECORDS`].
     pub records: Vec<Record<'a>>,
+    /// Records recognised beyond [`MAX_RECORDS`] (their findings and timeline still count).
+    pub records_omitted: usize,
     /// Sorted by severity (error, warning, info, ok), then by first evidence line.
     pub findings: Vec<Finding>,
     /// 1-based lines that were not understood (blank lines, binary junk and rules such as
     /// `-----` are left out).
     pub unparsed_lines: Vec<usize>,
     pub timeline: Timeline,
-    /// Number of lines analysed (after any truncation).
+    /// The number of the last line analysed: the input's line count unless its end was cut
+    /// without a line break to start at. Line numbers are those of the whole input.
     pub line_count: usize,
-    /// Set when the paste was larger than [`MAX_INPUT_BYTES`].
+    /// Set when the input was larger than the limit ([`MAX_INPUT_BYTES`]): which parts were
+    /// analysed.
     pub truncated: Option<Truncation>,
 }
 
+/// Which parts of an input too large to analyse whole were analysed: bytes `0..head_bytes`
+/// (lines `1..=head_lines`) and the last `tail_bytes` bytes (lines
+/// `tail_first_line..=line_count`; none when `tail_bytes` is 0). Bytes are of the input as
+/// read (a file's bytes in any encoding, or the paste's UTF-8).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Truncation {
-    pub bytes_total: usize,
-    pub bytes_analysed: usize,
+    pub bytes_total: u64,
+    pub head_bytes: u64,
+    pub head_lines: usize,
+    pub tail_bytes: u64,
+    pub tail_first_line: usize,
 }
 
 impl Analysis<'_> {
     /// The same analysis, owning every text (for a shell that keeps it apart from the paste).
     pub fn into_owned(self) -> Analysis<'static> {
-        let Analysis { records, findings, unparsed_lines, timeline, line_count, truncated } = self;
+        let Analysis { records, records_omitted, findings, unparsed_lines, timeline, line_count, truncated } = self;
         let records = records.into_iter().map(Record::into_owned).collect();
-        Analysis { records, findings, unparsed_lines, timeline, line_count, truncated }
+        Analysis { records, records_omitted, findings, unparsed_lines, timeline, line_count, truncated }
     }
 }
 
@@ -266,23 +281,48 @@ pub fn analyze(text: &str) -> Analysis<'_> {
     analyze_within(text, MAX_INPUT_BYTES)
 }
 
-/// [`analyze`] with a smaller cut than [`MAX_INPUT_BYTES`] (at most that), for a shell that
-/// must answer quickly: the rest of the paste is left out and reported in
-/// [`Analysis::truncated`].
+/// [`analyze`] with a smaller limit than [`MAX_INPUT_BYTES`] (at most that), for a shell that
+/// must answer quickly: a larger paste has its start and end analysed (see [`Truncation`]).
 pub fn analyze_within(text: &str, max_bytes: usize) -> Analysis<'_> {
-    let (text, truncated) = source::cut(text, max_bytes.min(MAX_INPUT_BYTES));
-    match lines::normalise(text) {
-        Cow::Borrowed(normal) => analyze_normal(text, normal, truncated),
-        // UTF-16 read as bytes: the records cannot borrow from the repaired copy.
-        Cow::Owned(normal) => analyze_normal(text, &normal, truncated).into_owned(),
+    let max = max_bytes.min(MAX_INPUT_BYTES);
+    if text.len() <= max {
+        return match lines::normalise(text) {
+            Cow::Borrowed(normal) => analyze_normal(normal, normal.len(), None, text.is_empty()),
+            // UTF-16 read as bytes: the records cannot borrow from the repaired copy.
+            Cow::Owned(normal) => analyze_normal(&normal, normal.len(), None, text.is_empty()).into_owned(),
+        };
     }
+    let mut reader = crate::input::Reader::for_text(max);
+    reader.push(text.as_bytes());
+    analyze_excerpt(&reader.finish()).into_owned()
 }
 
-fn analyze_normal<'a>(text: &str, normal: &'a str, truncated: Option<Truncation>) -> Analysis<'a> {
-    let physical = lines::physical(normal);
+/// Analyses what [`input::Reader`](crate::input::Reader) kept of an input: all of it, or its
+/// start and its end with the lines of the whole input's numbers.
+pub fn analyze_excerpt(ex: &crate::input::Excerpt) -> Analysis<'_> {
+    let (head, tail) = ex.text.split_at(ex.head_len.min(ex.text.len()));
+    let (nh, nt) = (lines::normalise(head), lines::normalise(tail));
+    if let (Cow::Borrowed(_), Cow::Borrowed(_)) = (&nh, &nt) {
+        if nh.len() == head.len() && nt.len() == tail.len() {
+            return analyze_normal(&ex.text, head.len(), ex.cut, ex.text.is_empty());
+        }
+    }
+    // A byte-order mark or UTF-16 read as bytes: the records cannot borrow from the copy.
+    let joined = format!("{nh}{nt}");
+    analyze_normal(&joined, nh.len(), ex.cut, ex.text.is_empty()).into_owned()
+}
+
+fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input::Cut>, empty: bool) -> Analysis<'a> {
+    let (head, tail) = normal.split_at(head_len);
+    let mut physical = if cut.is_some() && head.is_empty() { Vec::new() } else { lines::physical(head) };
+    let split = physical.len();
+    if cut.is_some() && !tail.is_empty() {
+        physical.extend(lines::physical(tail));
+    }
     let mut collector = collect::Collector::new(&physical);
-    let out = recognise::run(lines::Src(normal), &physical, lines::logical(&physical), &mut collector);
-    let timeline = timeline::build(&out.timed, &mut collector);
+    let boundary = if cut.is_some() { split } else { usize::MAX };
+    let out = recognise::run(lines::Src(normal), &physical, lines::logical_split(&physical, boundary), boundary, &mut collector);
+    let timeline = timeline::build(out.timed, &mut collector);
     // An event the doc calls a connectivity problem is not a cause of its own when the paste
     // decodes the cause elsewhere (for example a table row cut short and its details below).
     let specific: Vec<&'static str> = CONNECTIVITY_CAUSES.iter().copied().filter(|id| collector.has(id)).collect();
@@ -290,11 +330,69 @@ fn analyze_normal<'a>(text: &str, normal: &'a str, truncated: Option<Truncation>
         collector.merge_into("connectivity-error", only);
     }
     let mut findings = collector.finish();
-    if findings.is_empty() && out.records.is_empty() && physical.iter().any(|l| lines::shape(l) == lines::Shape::Text) {
+    if findings.is_empty() && out.records.is_empty() && out.records_omitted == 0 && physical.iter().any(|l| lines::shape(l) == lines::Shape::Text) {
         let mut c = collect::Collector::new(&physical);
         c.add(recognise::Signal::new("nothing-recognised", 0, 0));
         findings = c.finish();
     }
-    let line_count = if text.is_empty() { 0 } else { physical.len() };
-    Analysis { records: out.records, findings, unparsed_lines: out.unparsed, timeline, line_count, truncated }
+    let mut a = Analysis {
+        records: out.records,
+        records_omitted: out.records_omitted,
+        findings,
+        unparsed_lines: out.unparsed,
+        timeline,
+        line_count: if empty { 0 } else { physical.len() },
+        truncated: None,
+    };
+    if let Some(c) = cut {
+        // The end's lines get their numbers in the whole input.
+        let shift = c.tail_first_line.saturating_sub(split + 1);
+        a.renumber(split, shift);
+        a.line_count = if physical.len() > split { physical.len() + shift } else { split };
+        a.truncated = Some(Truncation { bytes_total: c.bytes_total, head_bytes: c.head_bytes, head_lines: split, tail_bytes: c.tail_bytes, tail_first_line: c.tail_first_line });
+    }
+    a
+}
+
+impl Analysis<'_> {
+    /// Adds `shift` to every line number after `split`.
+    fn renumber(&mut self, split: usize, shift: usize) {
+        let f = |n: &mut usize| {
+            if *n > split {
+                *n += shift;
+            }
+        };
+        for r in &mut self.records {
+            f(&mut r.start_line);
+            f(&mut r.end_line);
+        }
+        for e in self.findings.iter_mut().flat_map(|x| x.evidence.iter_mut()) {
+            f(&mut e.line);
+        }
+        self.unparsed_lines.iter_mut().for_each(f);
+        let t = &mut self.timeline;
+        if let Some((_, n)) = &mut t.newest {
+            f(n);
+        }
+        t.heartbeats.iter_mut().for_each(|h| f(&mut h.line));
+        t.gaps.iter_mut().for_each(|g| f(&mut g.line));
+        t.full_sync.iter_mut().for_each(|s| f(&mut s.line));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_are_capped_and_counted() {
+        let text = "Event ID: 611\n".repeat(MAX_RECORDS + 7);
+        let a = analyze(&text);
+        assert_eq!((a.records.len(), a.records_omitted), (MAX_RECORDS, 7));
+        assert_eq!(a.records.last().map(|r| r.start_line), Some(MAX_RECORDS));
+        // The findings still see every event.
+        assert_eq!(a.findings[0].evidence.len() + a.findings[0].evidence_omitted, MAX_RECORDS + 7);
+        let a = analyze("Event ID: 611\n");
+        assert_eq!((a.records.len(), a.records_omitted), (1, 0));
+    }
 }

@@ -12,7 +12,7 @@ use super::phrases::{Hits, Ph};
 use super::scan::{find, has_ci, starts_ci};
 use super::time::Timestamp;
 use super::collect::Collector;
-use super::{Record, RecordKind};
+use super::{Record, RecordKind, MAX_RECORDS};
 
 /// Evidence that a finding applies, before findings are assembled.
 #[derive(Clone, Debug)]
@@ -62,8 +62,10 @@ pub(crate) struct Timed<'a> {
 
 pub(crate) struct Output<'a> {
     pub records: Vec<Record<'a>>,
+    /// Records recognised after the first [`MAX_RECORDS`], counted.
+    pub records_omitted: usize,
     pub unparsed: Vec<usize>,
-    pub timed: Vec<Timed<'a>>,
+    pub timed: super::timeline::Acc<'a>,
 }
 
 /// A run of lines outside any event, whose signals wait for the block to end so that a
@@ -102,11 +104,12 @@ struct Config<'a> {
 struct Driver<'a, 'c, 'p> {
     src: Src<'a>,
     records: Vec<Record<'a>>,
+    records_omitted: usize,
     /// Signals go straight to the collector, in order.
     collector: &'c mut Collector<'p>,
     /// An empty vector with room, lent to each line's content.
     spare: Vec<Signal<'a>>,
-    timed: Vec<Timed<'a>>,
+    timed: super::timeline::Acc<'a>,
     covered: Vec<bool>,
     hits: Hits,
     ev: Option<EventB<'a>>,
@@ -127,13 +130,16 @@ struct Driver<'a, 'c, 'p> {
     hits_fresh: bool,
 }
 
-pub(crate) fn run<'a>(src: Src<'a>, physical: &[&'a str], logical: impl Iterator<Item = Logical<'a>>, collector: &mut Collector<'_>) -> Output<'a> {
+/// `split`: the index of the first line of the end of a cut input, where everything being
+/// assembled is finished as at the end of a paste.
+pub(crate) fn run<'a>(src: Src<'a>, physical: &[&'a str], logical: impl Iterator<Item = Logical<'a>>, split: usize, collector: &mut Collector<'_>) -> Output<'a> {
     let mut d = Driver {
         src,
-        records: Vec::with_capacity(physical.len() / 2),
+        records: Vec::with_capacity((physical.len() / 2).min(MAX_RECORDS)),
+        records_omitted: 0,
         collector,
         spare: Vec::new(),
-        timed: Vec::new(),
+        timed: Default::default(),
         covered: vec![false; physical.len()],
         hits: Hits::default(),
         ev: None,
@@ -152,6 +158,15 @@ pub(crate) fn run<'a>(src: Src<'a>, physical: &[&'a str], logical: impl Iterator
     };
     let mut text_lines = vec![false; physical.len()];
     for l in logical {
+        if l.first.wrapping_sub(1) == split {
+            d.flush_all();
+            d.diag = false;
+            d.diag_connector = None;
+            d.diag_domain = None;
+            d.status = None;
+            d.provider = None;
+            d.blank_run = 0;
+        }
         if l.shape == Shape::Text {
             for t in &mut text_lines[l.first - 1..l.last] {
                 *t = true;
@@ -161,7 +176,7 @@ pub(crate) fn run<'a>(src: Src<'a>, physical: &[&'a str], logical: impl Iterator
     }
     d.flush_all();
     let unparsed = (1..=physical.len()).filter(|&n| text_lines[n - 1] && !d.covered[n - 1]).collect();
-    Output { records: d.records, unparsed, timed: d.timed }
+    Output { records: d.records, records_omitted: d.records_omitted, unparsed, timed: d.timed }
 }
 
 impl<'a> Driver<'a, '_, '_> {
@@ -175,7 +190,11 @@ impl<'a> Driver<'a, '_, '_> {
 
     fn record(&mut self, kind: RecordKind, first: usize, last: usize, fields: Vec<(&'static str, Cow<'a, str>)>) {
         self.cover(first, last);
-        self.records.push(Record { kind, start_line: first, end_line: last, fields });
+        if self.records.len() < MAX_RECORDS {
+            self.records.push(Record { kind, start_line: first, end_line: last, fields });
+        } else {
+            self.records_omitted += 1;
+        }
     }
 
     /// Scans the current line for phrases, once.

@@ -4,43 +4,21 @@
 
 use std::ops::RangeInclusive;
 
-use super::{lines, Truncation};
-
-/// `text` cut at the last line break before `max_bytes` (and on a character boundary), with
-/// what was cut. `None` when the text fits.
-pub fn cut(text: &str, max_bytes: usize) -> (&str, Option<Truncation>) {
-    if text.len() <= max_bytes {
-        return (text, None);
-    }
-    let mut end = max_bytes;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let end = text[..end].rfind('\n').map_or(end, |i| i + 1);
-    (&text[..end], Some(Truncation { bytes_total: text.len(), bytes_analysed: end }))
-}
+use super::lines;
 
 /// The lines of `text` whose 1-based numbers fall in one of `wanted`, with their numbers, in
-/// order, as `analyze(text)` (cut at `max_bytes`) numbers them. Reads only as far as the last
-/// wanted line.
-pub fn lines_in(text: &str, max_bytes: usize, wanted: &[RangeInclusive<usize>]) -> Vec<(usize, String)> {
+/// order, as `analyze(text)` numbers them (a cut paste's lines keep their numbers in the whole
+/// paste). Reads only as far as the last wanted line.
+pub fn lines_in(text: &str, wanted: &[RangeInclusive<usize>]) -> Vec<(usize, String)> {
     let Some(last) = wanted.iter().map(|r| *r.end()).max() else {
         return Vec::new();
     };
-    let (text, _) = cut(text, max_bytes);
     let normal = lines::normalise(text);
     let mut out = Vec::new();
-    // The same split as `lines::physical`, lazily: a final empty line (after the last line
-    // break) is not a line.
-    let mut split = normal.split('\n').enumerate().take(last).peekable();
-    while let Some((i, line)) = split.next() {
+    for (i, (start, end)) in lines::line_spans(&normal).enumerate().take(last) {
         let n = i + 1;
-        let after_last_break = line.is_empty() && n > 1 && split.peek().is_none() && normal.ends_with('\n');
-        if after_last_break && normal.matches('\n').count() + 1 == n {
-            break;
-        }
         if wanted.iter().any(|r| r.contains(&n)) {
-            out.push((n, line.strip_suffix('\r').unwrap_or(line).to_string()));
+            out.push((n, normal[start..end].to_string()));
         }
     }
     out
@@ -49,10 +27,10 @@ pub fn lines_in(text: &str, max_bytes: usize, wanted: &[RangeInclusive<usize>]) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{analyze, MAX_INPUT_BYTES};
+    use crate::analysis::analyze;
 
     fn check(text: &str, wanted: &[RangeInclusive<usize>], expected: &[(usize, &str)]) {
-        let got = lines_in(text, MAX_INPUT_BYTES, wanted);
+        let got = lines_in(text, wanted);
         let got: Vec<(usize, &str)> = got.iter().map(|(n, l)| (*n, l.as_str())).collect();
         assert_eq!(got, expected, "{text:?} {wanted:?}");
     }
@@ -62,6 +40,8 @@ mod tests {
         check("a\r\nb\r\nc\r\n", &[1..=1, 3..=9], &[(1, "a"), (3, "c")]);
         check("a\nb\n", &[2..=3], &[(2, "b")]);
         check("a\n\nb", &[1..=3], &[(1, "a"), (2, ""), (3, "b")]);
+        // A lone CR is a line break, as in the analysis.
+        check("a\rb\r\rc\r\nd\r", &[1..=9], &[(1, "a"), (2, "b"), (3, ""), (4, "c"), (5, "d")]);
         check("", &[1..=1], &[(1, "")]);
         check("x", &[], &[]);
         // UTF-16 read as bytes: numbered after the NULs are removed, as the analysis does.
@@ -76,27 +56,35 @@ mod tests {
         let ev = &a.findings[0].evidence;
         assert!(!ev.is_empty());
         for e in ev {
-            let got = lines_in(text, MAX_INPUT_BYTES, &[e.line..=e.line]);
+            let got = lines_in(text, &[e.line..=e.line]);
             assert_eq!(got.len(), 1);
             assert!(got[0].1.contains(e.text.trim()), "{got:?} {e:?}");
         }
     }
 
     #[test]
-    fn analyze_within_cuts_and_says_so() {
-        let text = "RPC Error 8453 : Replication access was denied.\nRPC Error 1722 : The RPC server is unavailable.\n";
-        let a = crate::analysis::analyze_within(text, 60);
-        assert_eq!(a.truncated, Some(Truncation { bytes_total: text.len(), bytes_analysed: 48 }));
-        assert_eq!(a.line_count, 1);
-        assert!(a.findings.iter().all(|f| f.evidence.iter().all(|e| e.line == 1)));
-        assert_eq!(crate::analysis::analyze_within(text, usize::MAX).truncated, None);
-    }
-
-    #[test]
-    fn cuts_at_a_line_break() {
-        assert_eq!(cut("ab\ncd\nef", 7), ("ab\ncd\n", Some(Truncation { bytes_total: 8, bytes_analysed: 6 })));
-        assert_eq!(cut("abc", 3), ("abc", None));
-        // No line break: cut on a character boundary.
-        assert_eq!(cut("aé", 2).0, "a");
+    fn analyze_within_keeps_the_start_and_the_end() {
+        // The newest events at the start (Event Viewer) or at the end (a log file): both are seen.
+        let filler = "Password synchronization heartbeat. nothing to see here\n".repeat(2000);
+        let text = format!("RPC Error 8453 : Replication access was denied.\n{filler}RPC Error 1722 : The RPC server is unavailable.\n");
+        let a = crate::analysis::analyze_within(&text, 10_000);
+        let t = a.truncated.expect("cut");
+        assert_eq!(t.bytes_total, text.len() as u64);
+        assert!(t.head_bytes + t.tail_bytes <= 10_000 && t.head_bytes > 4_000 && t.tail_bytes > 4_000, "{t:?}");
+        assert_eq!(a.line_count, 2002);
+        let ids: Vec<&str> = a.findings.iter().map(|f| f.id).collect();
+        assert!(ids.contains(&"ad-permissions") && ids.contains(&"domain-unreachable"), "{ids:?}");
+        // Evidence lines are the whole paste's, and the paste view finds them.
+        for f in &a.findings {
+            for e in &f.evidence {
+                assert!(e.line <= t.head_lines || e.line >= t.tail_first_line, "{e:?} in the part left out");
+                let got = lines_in(&text, &[e.line..=e.line]);
+                assert_eq!(got[0].1.trim(), e.text.trim(), "line {}", e.line);
+            }
+        }
+        let last = a.findings.iter().find(|f| f.id == "domain-unreachable").unwrap();
+        assert_eq!(last.evidence[0].line, 2002);
+        assert!(a.unparsed_lines.iter().all(|&n| n <= t.head_lines || (t.tail_first_line..=a.line_count).contains(&n)));
+        assert_eq!(crate::analysis::analyze_within(&text, usize::MAX).truncated, None);
     }
 }

@@ -5,6 +5,7 @@
 //! Event Viewer and the cmdlets list the newest event first, so order comes from timestamps;
 //! without them the timeline does not guess an order.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::collect::Collector;
@@ -12,49 +13,115 @@ use super::recognise::{Signal, Timed};
 use super::time::Timestamp;
 use super::{FullSyncState, FullSyncStep, Gap, Heartbeat, Timeline, HEARTBEAT_WINDOW_SECONDS};
 
-/// Times comparable with each other: all with a year, or all from a year-less table.
-fn comparable<'t>(timed: &'t [Timed<'_>]) -> impl Fn(&Timed<'_>) -> Option<Timestamp> + 't {
-    let any_year = timed.iter().any(|t| t.time.is_some_and(|x| x.year != 0));
-    move |t: &Timed| t.time.filter(|x| (x.year != 0) == any_year)
+/// Which times are compared: those with a year, or (when no event has one) those of a
+/// year-less table. Which one applies is known only at the end, so the accumulator keeps
+/// both answers.
+const MODES: [bool; 2] = [false, true];
+
+fn time_in(mode: bool, t: Option<Timestamp>) -> Option<Timestamp> {
+    t.filter(|x| (x.year != 0) == mode)
 }
 
-pub(crate) fn build(timed: &[Timed<'_>], c: &mut Collector<'_>) -> Timeline {
-    let time_of = comparable(timed);
-    let newest = timed.iter().filter_map(|t| time_of(t).map(|x| (x, t.id_line))).max_by_key(|(x, _)| x.seconds());
-    let mut tl = Timeline { newest, ..Timeline::default() };
+/// The last heartbeat of one connector: counted, and the newest by time for each mode
+/// (untimed: the first listed, as Event Viewer lists newest first).
+struct Beats<'a> {
+    connector: Option<Cow<'a, str>>,
+    count: usize,
+    best: [(Option<Timestamp>, usize); 2],
+}
 
-    // Heartbeats per connector.
-    let mut last: HashMap<Option<&str>, (usize, &Timed<'_>)> = HashMap::new();
-    let mut order: Vec<Option<&str>> = Vec::new();
-    for t in timed.iter().filter(|t| t.event == 654) {
-        let key = t.connector.as_deref();
-        match last.get_mut(&key) {
-            None => {
-                order.push(key);
-                last.insert(key, (1, t));
+/// (seconds, is a stop), event, time, line.
+type NewestEvent = ((i64, bool), u32, Option<Timestamp>, usize);
+
+/// What the timeline needs of the events, gathered as they are recognised: a few values per
+/// connector and the full sync events, not every event (a paste of a million events keeps
+/// no list of them).
+#[derive(Default)]
+pub(crate) struct Acc<'a> {
+    any_year: bool,
+    /// Per mode: the newest event and its line (the last listed among equal times).
+    newest: [Option<(Timestamp, usize)>; 2],
+    beats: Vec<Beats<'a>>,
+    by_connector: HashMap<Cow<'a, str>, usize>,
+    unnamed: Option<usize>,
+    /// Full password sync events (613, 617-623), in line order.
+    steps: Vec<Timed<'a>>,
+    /// Per mode: the newest 654, 650, 651, 622 or 623 (activity after a pause).
+    later: [Option<i64>; 2],
+    /// Per mode: the newest event, a stop (602, 609) winning a tie: (seconds, stop), event, time, line.
+    newest_event: [Option<NewestEvent>; 2],
+}
+
+impl<'a> Acc<'a> {
+    pub fn push(&mut self, t: Timed<'a>) {
+        self.any_year |= t.time.is_some_and(|x| x.year != 0);
+        for (m, mode) in MODES.into_iter().enumerate() {
+            let Some(x) = time_in(mode, t.time) else { continue };
+            let secs = x.seconds();
+            if self.newest[m].is_none_or(|(n, _)| secs >= n.seconds()) {
+                self.newest[m] = Some((x, t.id_line));
             }
-            Some((n, best)) => {
-                *n += 1;
-                // Newest by time; untimed: the first listed (Event Viewer lists newest first).
-                if let (Some(a), Some(b)) = (time_of(t), time_of(best)) {
-                    if a.seconds() > b.seconds() {
-                        *best = t;
+            if matches!(t.event, 654 | 650 | 651 | 622 | 623) {
+                self.later[m] = Some(self.later[m].map_or(secs, |l| l.max(secs)));
+            }
+            let key = (secs, matches!(t.event, 602 | 609));
+            if self.newest_event[m].is_none_or(|(k, ..)| key >= k) {
+                self.newest_event[m] = Some((key, t.event, t.time, t.id_line));
+            }
+        }
+        if t.event == 654 {
+            let slot = match t.connector.as_deref() {
+                Some(c) => self.by_connector.get(c).copied(),
+                None => self.unnamed,
+            };
+            match slot {
+                None => {
+                    let i = self.beats.len();
+                    match &t.connector {
+                        Some(c) => {
+                            self.by_connector.insert(c.clone(), i);
+                        }
+                        None => self.unnamed = Some(i),
+                    }
+                    self.beats.push(Beats { connector: t.connector.clone(), count: 1, best: [(t.time, t.id_line); 2] });
+                }
+                Some(i) => {
+                    let b = &mut self.beats[i];
+                    b.count += 1;
+                    for (m, mode) in MODES.into_iter().enumerate() {
+                        if let (Some(a), Some(best)) = (time_in(mode, t.time), time_in(mode, b.best[m].0)) {
+                            if a.seconds() > best.seconds() {
+                                b.best[m] = (t.time, t.id_line);
+                            }
+                        }
                     }
                 }
             }
         }
+        if matches!(t.event, 613 | 617..=623) {
+            self.steps.push(t);
+        }
     }
-    for key in order {
-        let (count, t) = last[&key];
-        let key = key.map(str::to_string);
-        tl.heartbeats.push(Heartbeat { connector: key.clone(), time: t.time, line: t.id_line, count });
-        let mut s = Signal::new("heartbeat-ok", t.id_line, t.id_line);
+}
+
+pub(crate) fn build(acc: Acc<'_>, c: &mut Collector<'_>) -> Timeline {
+    let mode = usize::from(acc.any_year);
+    let time_of = |t: &Timed| time_in(acc.any_year, t.time);
+    let newest = acc.newest[mode];
+    let mut tl = Timeline { newest, ..Timeline::default() };
+
+    // Heartbeats per connector.
+    for b in &acc.beats {
+        let (time, line) = b.best[mode];
+        let key = b.connector.as_deref().map(str::to_string);
+        tl.heartbeats.push(Heartbeat { connector: key.clone(), time, line, count: b.count });
+        let mut s = Signal::new("heartbeat-ok", line, line);
         s.event = Some(654);
-        if let (Some(hb), Some((new, new_line))) = (time_of(t), newest) {
+        if let (Some(hb), Some((new, new_line))) = (time_in(acc.any_year, time), newest) {
             let gap = new.seconds() - hb.seconds();
             if gap > HEARTBEAT_WINDOW_SECONDS {
-                tl.gaps.push(Gap { connector: key.clone(), last_heartbeat: hb, line: t.id_line, newest: new, minutes: gap / 60 });
-                s = Signal::new("no-heartbeat", t.id_line, t.id_line);
+                tl.gaps.push(Gap { connector: key.clone(), last_heartbeat: hb, line, newest: new, minutes: gap / 60 });
+                s = Signal::new("no-heartbeat", line, line);
                 s.extra = Some(new_line);
                 s.event = Some(654);
                 s = s.param("last_heartbeat", hb.text()).param("newest_event", new.text());
@@ -69,7 +136,7 @@ pub(crate) fn build(timed: &[Timed<'_>], c: &mut Collector<'_>) -> Timeline {
     }
 
     // Full password sync.
-    let mut steps: Vec<&Timed> = timed.iter().filter(|t| matches!(t.event, 613 | 617..=623)).collect();
+    let mut steps: Vec<&Timed> = acc.steps.iter().collect();
     let all_timed = !steps.is_empty() && steps.iter().all(|t| time_of(t).is_some());
     if all_timed {
         steps.sort_by_key(|t| time_of(t).map(|x| x.seconds()));
@@ -88,7 +155,7 @@ pub(crate) fn build(timed: &[Timed<'_>], c: &mut Collector<'_>) -> Timeline {
         let completed = last_at(&|e| e == 622 || e == 623);
         let failed = last_at(&|e| e == 621);
         let paused = last_at(&|e| e == 613);
-        let later_activity = timed.iter().filter(|t| matches!(t.event, 654 | 650 | 651 | 622 | 623)).filter_map(&time_of).map(|x| x.seconds()).max();
+        let later_activity = acc.later[mode];
         if let (Some(done), Some(f)) = (completed, failed) {
             if done > f {
                 c.remove("full-sync-failed");
@@ -116,12 +183,11 @@ pub(crate) fn build(timed: &[Timed<'_>], c: &mut Collector<'_>) -> Timeline {
     }
 
     // Left stopped: the newest password sync event is a stop (602/609).
-    let newest_event = timed.iter().filter(|t| time_of(t).is_some()).max_by_key(|t| (time_of(t).map(|x| x.seconds()), matches!(t.event, 602 | 609)));
-    if let Some(t) = newest_event {
-        if matches!(t.event, 602 | 609) {
-            let mut s = Signal::new("phs-stopped", t.id_line, t.id_line);
-            s.event = Some(t.event);
-            s.time = t.time;
+    if let Some((_, event, time, line)) = acc.newest_event[mode] {
+        if matches!(event, 602 | 609) {
+            let mut s = Signal::new("phs-stopped", line, line);
+            s.event = Some(event);
+            s.time = time;
             c.add(s);
         }
     }
