@@ -16,12 +16,16 @@ USAGE:
   phs-doctor script full-sync --ad-connector <NAME> --aad-connector <NAME> [--output <FILE>]
   phs-doctor script single-object --ad-connector <NAME> --dn <DN> [--output <FILE>]
   phs-doctor diagnose <FILE|-> [--json]
+  phs-doctor redact <FILE|->
 
 Scripts are pure ASCII (a non-ASCII character of a value is written [char]0xNNNN), so they
 read the same in any encoding Windows PowerShell uses. --output writes a .ps1 file in UTF-8
 with BOM and CRLF line endings, as the web page's download does.
 
-Exit codes: 0 success, 1 a file could not be written, 2 invalid input or unknown name
+redact prints the input with DNs, users, hosts, tenants, GUIDs, SIDs and addresses replaced by
+stable placeholders (<dn1>, <host1>, ...); the table of what was replaced goes to stderr.
+
+Exit codes: 0 success, 1 output or a file could not be written, 2 invalid input or unknown name
 (reason on stderr).
 ";
 
@@ -33,6 +37,7 @@ pub enum Command {
     Status { name: String, json: bool },
     Script { kind: String, ad_connector: Option<String>, aad_connector: Option<String>, dn: Option<String>, output: Option<OsString> },
     Diagnose { source: String, json: bool },
+    Redact { source: String },
 }
 
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
@@ -56,6 +61,17 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             }
             let scope = scope.ok_or("path needs --scope all|object")?;
             Ok(Command::Path { version, scope, json })
+        }
+        "redact" => {
+            let mut source = None;
+            while let Some(arg) = p.next().map_err(|e| e.to_string())? {
+                match arg {
+                    Value(v) if source.is_none() => source = Some(string(v)?),
+                    Short('-') if source.is_none() => source = Some("-".into()),
+                    other => return Err(other.unexpected().to_string()),
+                }
+            }
+            Ok(Command::Redact { source: source.ok_or("redact needs a file, or - for standard input")? })
         }
         "event" | "status" | "diagnose" => {
             let (mut value, mut json) = (None, false);

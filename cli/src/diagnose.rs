@@ -249,7 +249,7 @@ fn truncation_note(t: &analysis::Truncation, line_count: usize) -> String {
 }
 
 /// 52428800 → "52,428,800".
-fn grouped(n: u64) -> String {
+pub fn grouped(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

@@ -6,6 +6,7 @@
 mod args;
 mod diagnose;
 mod output;
+mod redact;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -44,6 +44,7 @@ pub fn run(cmd: Command) -> Result<String, Failure> {
             }
         }
         Command::Diagnose { source, json } => Ok(crate::diagnose::run(&source, json)?),
+        Command::Redact { source } => Ok(crate::redact::run(&source)?),
     }
 }
 

@@ -422,3 +422,27 @@ fn diagnose_counts_the_bytes_of_the_input() {
     assert_eq!(v["line_count"], 500_000);
     assert_eq!(v["truncated"]["tail"]["last_line"], 500_000);
 }
+
+#[test]
+fn redact_prints_the_text_with_placeholders_and_the_table_on_stderr() {
+    let paste = "Computer:      AADC01.contoso.com\r\nDn : CN=Viola Hanson,OU=Cloud Objects,DC=contoso,DC=com\r\n\
+                 UPN viola@contoso.com, connector contoso.onmicrosoft.com - AAD, RPC Error 8453, Event ID: 611\r\n\
+                 again CN=viola hanson,OU=Cloud Objects,DC=contoso,DC=com from 10.20.30.40 \u{1b}[31m\u{202E}\n";
+    let out = run_stdin(&["redact", "-"], paste.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text,
+        "Computer:      <host1>\r\nDn : <dn1>\r\nUPN <user1>@<host2>, connector <tenant1>.onmicrosoft.com - AAD, RPC Error 8453, Event ID: 611\r\n\
+         again <dn1> from <ip1> \u{FFFD}[31m\u{FFFD}\n"
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("replaced 6 value(s), 7 occurrence(s)"), "{err}");
+    assert!(err.contains("<dn1>         2×  CN=Viola Hanson,OU=Cloud Objects,DC=contoso,DC=com  (distinguished name)"), "{err}");
+    // Nothing to redact: said so.
+    let out = run_stdin(&["redact", "-"], b"Event ID: 611\n");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "Event ID: 611\n");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing to redact"));
+    fails(&["redact"], "redact needs a file");
+    fails(&["redact", "/nonexistent/file.txt"], "cannot open /nonexistent/file.txt");
+}
