@@ -135,3 +135,25 @@ test('an unknown script name', async () => {
   await page.getByTestId('unknown-script').waitFor();
   await done();
 });
+
+test('a script with non-ASCII values, at desktop and phone widths, light and dark', async () => {
+  for (const [name, options] of [
+    ['scripts-non-ascii', {}],
+    ['dark-scripts-non-ascii', { colorScheme: 'dark' }],
+    ['phone-scripts-non-ascii', { viewport: { width: 390, height: 844 } }],
+    ['phone-dark-scripts-non-ascii', { viewport: { width: 390, height: 844 }, colorScheme: 'dark' }],
+  ]) {
+    const { page, done } = await open(browser, '#/scripts/full-sync', options);
+    await page.getByTestId('field-ad-connector').fill('Ăcme.ru');
+    await page.getByTestId('field-aad-connector').fill('Россия.onmicrosoft.com - AAD');
+    await page.getByTestId('script-note').waitFor();
+    const text = await script(page);
+    assert.ok(text.includes("$adConnector = ('' + [char]0x0102 + 'cme.ru')"), text);
+    assert.ok(/^[\x00-\x7f]*$/.test(text), 'pure ASCII');
+    // The page itself never scrolls sideways; the script box does.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${name}: the page is ${overflow}px wider than the window`);
+    await shot(page, name);
+    await done();
+  }
+});
