@@ -189,15 +189,7 @@ pub fn severity_count(s: Severity, n: usize) -> String {
 
 /// `1,234`: counts and sizes read better grouped.
 pub fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    phs_doctor_core::number::grouped(n as u64)
 }
 
 /// A byte count as people read it: `812 bytes`, `14.2 KB`, `20.0 MB`. Integer arithmetic (one

@@ -6,6 +6,7 @@ use std::io::Read;
 
 use phs_doctor_core::analysis::{self, Analysis};
 use phs_doctor_core::input;
+pub use phs_doctor_core::number::grouped;
 use phs_doctor_core::script;
 use serde::Serialize;
 
@@ -246,19 +247,6 @@ fn truncation_note(t: &analysis::Truncation, line_count: usize) -> String {
     };
     let left_out = t.bytes_total - t.head_bytes - t.tail_bytes;
     format!("Note: the input is {} bytes, more than PHS Doctor analyses: it analysed {parts}; the {} bytes between were left out.\n\n", grouped(t.bytes_total), grouped(left_out))
-}
-
-/// 52428800 → "52,428,800".
-pub fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Pasted text printed to a terminal: control characters (escape sequences, C0, DEL, C1) and

@@ -13,6 +13,7 @@ pub mod analysis;
 pub mod input;
 pub mod knowledge;
 mod markup;
+pub mod number;
 pub mod redact;
 pub mod script;
 pub mod suggest;

@@ -603,23 +603,19 @@ fn find_unc_hosts(text: &str, spans: &mut Vec<Span>) {
     }
 }
 
+/// Each place where one of `prefixes` starts a word: (where it starts, where it ends).
+fn prefixed<'p>(text: &'p str, prefixes: &'p [&'p str]) -> impl Iterator<Item = (usize, usize)> + 'p {
+    prefixes.iter().flat_map(move |prefix| {
+        text.match_indices(prefix).map(|(s, p)| (s, s + p.len())).filter(move |&(s, _)| boundary_before(text, s, is_word_byte))
+    })
+}
+
 fn find_accounts(text: &str, spans: &mut Vec<Span>) {
     let b = text.as_bytes();
-    for prefix in ["MSOL_", "AAD_"] {
-        let mut i = 0;
-        while let Some(off) = text[i..].find(prefix) {
-            let s = i + off;
-            i = s + prefix.len();
-            if !boundary_before(text, s, is_word_byte) {
-                continue;
-            }
-            let mut e = i;
-            while e < b.len() && b[e].is_ascii_hexdigit() {
-                e += 1;
-            }
-            if e - i >= 8 && boundary_after(text, e, is_word_byte) {
-                spans.push(Span { start: s, end: e, shape: Shape::Account { prefix_end: i }, rank: 4 });
-            }
+    for (s, body) in prefixed(text, &["MSOL_", "AAD_"]) {
+        let e = body + hex_run(b, body);
+        if e - body >= 8 && boundary_after(text, e, is_word_byte) {
+            spans.push(Span { start: s, end: e, shape: Shape::Account { prefix_end: body }, rank: 4 });
         }
     }
 }
@@ -813,21 +809,13 @@ fn find_guids(text: &str, spans: &mut Vec<Span>) {
 
 fn find_sids(text: &str, spans: &mut Vec<Span>) {
     let b = text.as_bytes();
-    for prefix in ["S-1-5-21-", "S-1-12-1-"] {
-        let mut i = 0;
-        while let Some(off) = text[i..].find(prefix) {
-            let s = i + off;
-            i = s + prefix.len();
-            if !boundary_before(text, s, is_word_byte) {
-                continue;
-            }
-            let mut e = i;
-            while e < b.len() && (b[e].is_ascii_digit() || (b[e] == b'-' && b.get(e + 1).is_some_and(u8::is_ascii_digit))) {
-                e += 1;
-            }
-            if e > i {
-                spans.push(Span { start: s, end: e, shape: Shape::Plain(Kind::Sid), rank: 0 });
-            }
+    for (s, body) in prefixed(text, &["S-1-5-21-", "S-1-12-1-"]) {
+        let mut e = body;
+        while e < b.len() && (b[e].is_ascii_digit() || (b[e] == b'-' && b.get(e + 1).is_some_and(u8::is_ascii_digit))) {
+            e += 1;
+        }
+        if e > body {
+            spans.push(Span { start: s, end: e, shape: Shape::Plain(Kind::Sid), rank: 0 });
         }
     }
 }

@@ -296,23 +296,10 @@ pub fn check_dn(dn: &str) -> Vec<DnIssue> {
         let rest = issues.split_off(MAX_PROBLEMS_PER_VALUE);
         let level = if rest.iter().any(|i| i.level == DnLevel::Error) { DnLevel::Error } else { DnLevel::Warning };
         let n = rest.len();
-        let message = format!("… and {} more problem{}", thousands(n), if n == 1 { "" } else { "s" });
+        let message = format!("… and {} more problem{}", crate::number::grouped(n as u64), if n == 1 { "" } else { "s" });
         issues.push(DnIssue { level, message });
     }
     issues
-}
-
-/// `199995` → `199,995`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(d);
-    }
-    out
 }
 
 fn check_dn_all(dn: &str) -> Vec<DnIssue> {
@@ -746,9 +733,6 @@ mod tests {
         assert_eq!(issues.len(), MAX_PROBLEMS_PER_VALUE + 1);
         assert_eq!(issues.last().unwrap().message, "… and 3,994 more problems");
         assert_eq!(issues.last().unwrap().level, DnLevel::Error);
-        assert_eq!(thousands(199_995), "199,995");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1_000_000), "1,000,000");
     }
 
     #[test]
