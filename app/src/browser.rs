@@ -3,20 +3,63 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Node, Url};
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlDocument, HtmlTextAreaElement, Node, Url};
 
-/// Writes `text` to the clipboard. `false` when the browser has no clipboard API here (not a
-/// secure context) or refuses.
-pub async fn copy_text(text: &str) -> bool {
+/// How a copy went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Copied {
+    /// Through the Clipboard API.
+    Clipboard,
+    /// Through `document.execCommand('copy')` on a hidden textarea: the Clipboard API is absent
+    /// on plain-http intranet hosting and under `file://`.
+    Fallback,
+    /// Neither worked: the caller selects the text for Ctrl+C.
+    No,
+}
+
+/// Copies `text` to the clipboard: the Clipboard API where the page is a secure context, else
+/// the `execCommand` fallback on a hidden, selected textarea.
+pub async fn copy_text(text: &str) -> Copied {
     let Some(window) = web_sys::window() else {
-        return false;
+        return Copied::No;
     };
     let clipboard = window.navigator().clipboard();
     let value: &JsValue = clipboard.as_ref();
-    if value.is_undefined() || value.is_null() {
+    if !value.is_undefined() && !value.is_null() && JsFuture::from(clipboard.write_text(text)).await.is_ok() {
+        return Copied::Clipboard;
+    }
+    if copy_with_exec_command(text) {
+        Copied::Fallback
+    } else {
+        Copied::No
+    }
+}
+
+fn copy_with_exec_command(text: &str) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Some(body) = document.body() else { return false };
+    let Some(area) = document.create_element("textarea").ok().and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok()) else {
+        return false;
+    };
+    area.set_value(text);
+    let _ = area.set_attribute("readonly", "");
+    let _ = area.set_attribute("aria-hidden", "true");
+    // Off screen, not display:none (a hidden element can't be selected); a class, since the
+    // CSP refuses style attributes.
+    area.set_class_name("copy-buffer");
+    if body.append_child(&area).is_err() {
         return false;
     }
-    JsFuture::from(clipboard.write_text(text)).await.is_ok()
+    let active = document.active_element();
+    area.select();
+    let ok = document.dyn_ref::<HtmlDocument>().and_then(|d| d.exec_command("copy").ok()).unwrap_or(false);
+    let _ = body.remove_child(&area);
+    if let Some(el) = active.and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+    ok
 }
 
 /// Selects everything inside `node`, so the user can copy it by hand.

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { launch, shot } from './helpers.mjs';
+import { BASE_URL, launch, shot } from './helpers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FILE = resolve(process.env.PHS_SINGLE_FILE || join(here, '..', '..', 'dist', 'phs-doctor.html'));
@@ -78,5 +78,36 @@ test('its CSP forbids the network: a fetch from the page is refused', async () =
   assert.match(csp, /connect-src 'none'/);
   assert.match(csp, /default-src 'none'/);
   assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
+  await context.close();
+});
+
+test('copy works without the Clipboard API (plain-http hosting), and says so plainly when nothing can copy', async () => {
+  const { page, context, problems } = await openFile('#/scripts/full-sync');
+  // Outside a secure context (an intranet page over plain http) there is no navigator.clipboard.
+  await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true }));
+  assert.equal(await page.evaluate(() => typeof navigator.clipboard), 'undefined');
+  await page.getByTestId('field-ad-connector').fill('contoso.com');
+  await page.getByTestId('field-aad-connector').fill('contoso.onmicrosoft.com - AAD');
+  await page.getByTestId('copy').click();
+  const status = page.getByTestId('copy-status');
+  await status.filter({ hasText: 'Copied' }).waitFor();
+  assert.equal(await status.getAttribute('role'), 'status', 'announced in a live region');
+  const okColor = await status.evaluate((e) => getComputedStyle(e).color);
+  // Read the clipboard from a page that may (same browser, secure origin).
+  await context.grantPermissions(['clipboard-read'], { origin: new URL(BASE_URL).origin });
+  const reader = await context.newPage();
+  await reader.goto(BASE_URL);
+  const clip = await reader.evaluate(() => navigator.clipboard.readText());
+  assert.ok(clip.includes("$aadConnector = 'contoso.onmicrosoft.com - AAD'"), clip);
+  await reader.close();
+  // Neither the API nor execCommand: the script is selected and the message is neutral.
+  await page.evaluate(() => { document.execCommand = () => false; });
+  await page.getByTestId('copy').click();
+  await status.filter({ hasText: 'Ctrl+C' }).waitFor();
+  assert.match(await status.getAttribute('class'), /copy-status-manual/);
+  assert.notEqual(await status.evaluate((e) => getComputedStyle(e).color), okColor, 'not the green of success');
+  assert.ok((await page.evaluate(() => String(window.getSelection()))).includes('Set-ADSyncAADPasswordSyncConfiguration'));
+  await shot(page, 'offline-copy-manual');
+  assert.deepEqual(problems, []);
   await context.close();
 });

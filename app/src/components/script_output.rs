@@ -44,13 +44,14 @@ pub fn ScriptOutputView(props: &ScriptOutputProps) -> Html {
             let pre = pre.clone();
             let say = say.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                if browser::copy_text(&text).await {
-                    say(strings::COPIED);
-                } else {
-                    if let Some(node) = pre.get() {
-                        browser::select_contents(&node);
+                match browser::copy_text(&text).await {
+                    browser::Copied::Clipboard | browser::Copied::Fallback => say(strings::COPIED),
+                    browser::Copied::No => {
+                        if let Some(node) = pre.get() {
+                            browser::select_contents(&node);
+                        }
+                        say(strings::COPY_SELECTED);
                     }
-                    say(strings::COPY_SELECTED);
                 }
             });
         })
@@ -74,7 +75,9 @@ pub fn ScriptOutputView(props: &ScriptOutputProps) -> Html {
         <div class="script-output">
             <div class="script-toolbar">
                 <h3 id="script-output-title">{ strings::SCRIPT_OUTPUT }</h3>
-                <p class="copy-status" role="status" data-testid="copy-status">
+                // A request to copy by hand is not a success: neutral, not green.
+                <p class={classes!("copy-status", (*status == Some(strings::COPY_SELECTED)).then_some("copy-status-manual"))}
+                    role="status" data-testid="copy-status">
                     { match *status {
                         Some(msg) if msg == strings::DOWNLOADED => format!("{msg} {}", props.kind.file_name()),
                         Some(msg) => msg.to_string(),
