@@ -54,10 +54,13 @@ fuzz_target!(|data: &[u8]| {
         } else {
             generate(kind, &ScriptInput::default()).text.expect("script without the optional field")
         };
+        if let Err(e) = ps_model::check(&text, &h, &b_text, &b_used) {
+            panic!("{kind:?}: {e}");
+        }
+        // Every reading gives back the same text (so the check above holds for each), which
+        // is what being pure ASCII buys; checking the readings by equality keeps the target fast.
         for (how, read) in ps_model::every_reading(&text) {
-            if let Err(e) = ps_model::check(&read, &h, &b_text, &b_used) {
-                panic!("{kind:?}, {how}: {e}");
-            }
+            assert_eq!(read, text, "{kind:?}: read differently as {how}");
         }
     }
 });
