@@ -345,9 +345,13 @@ fn errors(doc: &Value, out: &mut String) {
                 "ErrorKind::Message" => (s(e, "name"), s(e, "text")),
                 _ => (s(e, "name"), s(e, "message")),
             };
+            let fixed_in = match e.get("fixed_in").and_then(Value::as_str) {
+                Some(v) => format!("Some({})", version_lit(v)),
+                None => "None".into(),
+            };
             writeln!(
                 out,
-                "    ErrorInfo {{ kind: {kind}, code: {code}, name: {name:?}, message: {message:?}, finding: {:?}, cause: {}, fix: {} }},",
+                "    ErrorInfo {{ kind: {kind}, code: {code}, name: {name:?}, message: {message:?}, finding: {:?}, cause: {}, fix: {}, fixed_in: {fixed_in} }},",
                 s(e, "finding"),
                 text(s(e, "cause")),
                 text(s(e, "fix")),

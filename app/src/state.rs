@@ -113,7 +113,9 @@ impl Reducible for AppState {
                     return self;
                 }
                 let started = now();
-                let analysis = analysis::analyze_within(&next.paste.text, ANALYSED_BYTES).into_owned();
+                let analysis = analysis::analyze_within(&next.paste.text, ANALYSED_BYTES)
+                    .for_version(next.version())
+                    .into_owned();
                 next.paste.analysed = Some(Analysed {
                     revision: next.paste.revision,
                     analysis: Rc::new(analysis),

@@ -311,6 +311,7 @@ pub fn param_label(key: &str) -> &str {
         "domain" => "Domain",
         "dn" => "Distinguished name",
         "code" => "Error code",
+        "message" => "Error message",
         "event" => "Event",
         "time" => "Time",
         "version" => "Version",

@@ -24,7 +24,8 @@ mod timeline;
 
 use std::borrow::Cow;
 
-use crate::knowledge::{Severity, Text};
+use crate::knowledge::{self, Severity, Text};
+use crate::version::ConnectVersion;
 pub use errors::{ErrorInfo, ErrorKind};
 pub use time::Timestamp;
 
@@ -67,6 +68,8 @@ pub struct Analysis<'a> {
     pub line_count: usize,
     /// Set when the paste was larger than [`MAX_INPUT_BYTES`].
     pub truncated: Option<Truncation>,
+    /// The Microsoft Entra Connect version the paste shows (the first one), if any.
+    pub connect_version: Option<ConnectVersion>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,13 +78,66 @@ pub struct Truncation {
     pub bytes_analysed: usize,
 }
 
-impl Analysis<'_> {
+impl<'a> Analysis<'a> {
     /// The same analysis, owning every text (for a shell that keeps it apart from the paste).
     pub fn into_owned(self) -> Analysis<'static> {
-        let Analysis { records, findings, unparsed_lines, timeline, line_count, truncated } = self;
+        let Analysis { records, findings, unparsed_lines, timeline, line_count, truncated, connect_version } = self;
         let records = records.into_iter().map(Record::into_owned).collect();
-        Analysis { records, findings, unparsed_lines, timeline, line_count, truncated }
+        Analysis { records, findings, unparsed_lines, timeline, line_count, truncated, connect_version }
     }
+
+    /// The analysis judged for the version the user gave elsewhere (the start page): a version
+    /// in the paste wins; without one, `version` decides whether a generic message is a known
+    /// issue fixed in an older build ([`ErrorInfo::fixed_in`]).
+    pub fn for_version(mut self, version: Option<ConnectVersion>) -> Analysis<'a> {
+        if self.connect_version.is_none() {
+            judge_fixed_issues(&mut self.findings, version);
+        }
+        self
+    }
+}
+
+/// A generic .NET message (`An item with the same key has already been added`, …) means the
+/// known issue that printed it only on a build older than the one that fixed it. On a 2.x
+/// build at or after that fix it is an internal error (`internal-error`), not `upgrade-required`.
+/// Every 1.x build is retired, so on 1.x `upgrade-required` stands.
+fn judge_fixed_issues(findings: &mut Vec<Finding>, version: Option<ConnectVersion>) {
+    let Some(v) = version.filter(|v| v.0[0] >= 2) else { return };
+    let Some(i) = findings.iter().position(|f| f.id == "upgrade-required") else { return };
+    let Some(info) = knowledge::finding("internal-error") else { return };
+    let outgrown = |e: &ErrorInfo| e.fixed_in.is_some_and(|fixed| v >= fixed);
+    let (old, keep): (Vec<&'static ErrorInfo>, Vec<&'static ErrorInfo>) = findings[i].errors.iter().partition(|e| outgrown(e));
+    if old.is_empty() {
+        return;
+    }
+    let f = &mut findings[i];
+    let mentions = |text: &str| old.iter().any(|e| text.to_ascii_lowercase().contains(&e.message.to_ascii_lowercase()));
+    let whole = keep.is_empty() && f.param("version").is_none();
+    let evidence: Vec<Evidence> = if whole { f.evidence.clone() } else { f.evidence.iter().filter(|e| mentions(&e.text)).cloned().collect() };
+    let mut params: Vec<(String, String)> = old.iter().map(|e| ("message".to_string(), e.message.to_string())).collect();
+    params.push(("version".to_string(), v.to_string()));
+    let internal = Finding {
+        id: info.id,
+        severity: info.severity,
+        title: info.title,
+        explanation: info.explanation,
+        next_steps: info.next_steps,
+        node: info.node,
+        result: info.result,
+        evidence,
+        evidence_omitted: if whole { f.evidence_omitted } else { 0 },
+        params,
+        params_omitted: 0,
+        errors: Vec::new(),
+        events: if whole { f.events.clone() } else { Vec::new() },
+    };
+    if whole {
+        findings[i] = internal;
+    } else {
+        f.errors = keep;
+        findings.push(internal);
+    }
+    findings.sort_by_key(|f| (f.severity, f.evidence.first().map_or(usize::MAX, |e| e.line)));
 }
 
 /// A recognised piece of the paste.
@@ -296,5 +352,12 @@ fn analyze_normal<'a>(text: &str, normal: &'a str, truncated: Option<Truncation>
         findings = c.finish();
     }
     let line_count = if text.is_empty() { 0 } else { physical.len() };
-    Analysis { records: out.records, findings, unparsed_lines: out.unparsed, timeline, line_count, truncated }
+    let connect_version = out
+        .records
+        .iter()
+        .filter(|r| r.kind == RecordKind::DiagnosticsInfo)
+        .find_map(|r| r.field("version"))
+        .and_then(|v| ConnectVersion::parse(v).ok());
+    judge_fixed_issues(&mut findings, connect_version);
+    Analysis { records: out.records, findings, unparsed_lines: out.unparsed, timeline, line_count, truncated, connect_version }
 }
