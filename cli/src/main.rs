@@ -3,6 +3,7 @@
 
 mod args;
 mod diagnose;
+mod guide;
 mod output;
 
 use std::io::Write;

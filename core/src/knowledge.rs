@@ -7,17 +7,100 @@ use crate::suggest;
 use crate::version::ConnectVersion;
 
 /// Rendered content text: `html` rendered at build time from the content's markdown (trusted,
-/// never from user input); [`Text::plain`] for terminals and summaries.
+/// never from user input); [`Text::plain`] for terminals and summaries. Every text carries its
+/// [`Source`] (the build fails on a text without one).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Text {
     pub html: &'static str,
+    pub source: &'static Source,
+}
+
+/// Where a text comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SourceKind {
+    /// Microsoft's troubleshooting article (2025 revision): its words.
+    Article,
+    /// Another public source, by title and address: PHS Doctor's advice beyond the article.
+    Public,
+    /// A pointer to PHS Doctor's own pages or commands.
+    Tool,
+    /// PHS Doctor's own reasoning, with the reason.
+    Inference,
+}
+
+/// The source of a content text (`content/sources.json`).
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct Source {
+    pub kind: SourceKind,
+    /// The document's title (empty for an inference).
+    pub title: &'static str,
+    /// Its public address (empty for an inference or the tool itself).
+    pub url: &'static str,
+    /// The article's section (its heading), or the part of another source.
+    pub section: Option<&'static str>,
+    /// Why PHS Doctor infers it.
+    pub reason: Option<&'static str>,
+}
+
+impl Source {
+    pub fn is_article(&self) -> bool {
+        self.kind == SourceKind::Article
+    }
+
+    /// The label a reader sees: "Microsoft's article (section “…”)" for the article's words,
+    /// "PHS Doctor's advice" for everything beyond it.
+    pub fn label(&self) -> String {
+        match (self.kind, self.section) {
+            (SourceKind::Article, Some(section)) => format!("Microsoft's article (section \u{201c}{section}\u{201d})"),
+            (SourceKind::Article, None) => "Microsoft's article".to_string(),
+            _ => "PHS Doctor's advice".to_string(),
+        }
+    }
+
+    /// For advice beyond the article: what it rests on ("Source: title, address" or
+    /// "Inference: reason"). `None` for the article's own words.
+    pub fn citation(&self) -> Option<String> {
+        match self.kind {
+            SourceKind::Article => None,
+            SourceKind::Public => Some(match self.section {
+                Some(section) => format!("Source: {}, section \u{201c}{section}\u{201d} ({})", self.title, self.url),
+                None => format!("Source: {} ({})", self.title, self.url),
+            }),
+            SourceKind::Tool => Some("a pointer to this tool's own page or command".to_string()),
+            SourceKind::Inference => Some(format!("Inference: {}", self.reason.unwrap_or(""))),
+        }
+    }
+
+    /// [`Source::label`] and, for advice beyond the article, [`Source::citation`], on one line.
+    pub fn line(&self) -> String {
+        match self.citation() {
+            Some(c) => format!("{} \u{2014} {c}", self.label()),
+            None => self.label(),
+        }
+    }
+
+    /// The source's kind as a stable word (`article`, `public`, `tool`, `inference`).
+    pub fn kind_str(&self) -> &'static str {
+        match self.kind {
+            SourceKind::Article => "article",
+            SourceKind::Public => "public",
+            SourceKind::Tool => "tool",
+            SourceKind::Inference => "inference",
+        }
+    }
 }
 
 impl Text {
-    /// The text without markup (paragraphs separated by a blank line, list items as `- ` or
-    /// `1. ` lines).
+    /// The text without markup, for a terminal (paragraphs separated by a blank line, list
+    /// items as `- ` or `1. ` lines; a link to one of the app's pages names its command-line
+    /// equivalent).
     pub fn plain(&self) -> String {
-        crate::markup::html_to_plain(self.html)
+        crate::markup::html_to_plain(self.html, true)
+    }
+
+    /// The text without markup, for a summary on the page (links are just their text).
+    pub fn plain_for_page(&self) -> String {
+        crate::markup::html_to_plain(self.html, false)
     }
 }
 
@@ -73,11 +156,15 @@ impl EventCategory {
 pub struct EventInfo {
     pub id: u32,
     pub description: &'static str,
+    /// The article's event table (for event 0: the article's manual steps).
+    pub description_source: &'static Source,
     pub category: EventCategory,
     pub severity: Severity,
-    pub note: Option<&'static str>,
+    pub note: Option<Text>,
     /// False for event 0, which the doc names only in its connectivity rule.
     pub in_table: bool,
+    /// The guided-path step (`path/node`) this event belongs to.
+    pub step: Option<&'static str>,
 }
 
 impl EventInfo {
@@ -85,6 +172,12 @@ impl EventInfo {
     /// connectivity problem.
     pub fn connectivity(&self) -> bool {
         CONNECTIVITY_IDS.contains(&self.id)
+    }
+
+    /// Whether pasting the whole event into the analysis tells more: an error or warning
+    /// event's message carries the error number or exception that names the cause.
+    pub fn worth_analysing(&self) -> bool {
+        matches!(self.severity, Severity::Error | Severity::Warning)
     }
 }
 
@@ -139,6 +232,11 @@ impl Method {
             Method::Cmdlet => "cmdlet",
             Method::Manual => "manual",
         }
+    }
+
+    /// `task`, `cmdlet` or `manual` (any case).
+    pub fn parse(s: &str) -> Option<Method> {
+        [Method::Task, Method::Cmdlet, Method::Manual].into_iter().find(|m| m.as_str().eq_ignore_ascii_case(s.trim()))
     }
 
     pub fn label(self) -> &'static str {
@@ -251,6 +349,60 @@ pub struct FindingInfo {
 }
 
 include!(concat!(env!("OUT_DIR"), "/knowledge.rs"));
+
+impl FindingInfo {
+    /// What to do, as the reader sees it: the documented result's fix first (the article's
+    /// words, then any additions in it), then the finding's own next steps. Within that, the
+    /// article's words come before PHS Doctor's advice.
+    pub fn steps(&self) -> Vec<Text> {
+        let fix = self.result.and_then(result).map_or(&[][..], |r| r.fix);
+        let all: Vec<Text> = fix.iter().chain(self.next_steps).copied().collect();
+        let (article, added): (Vec<Text>, Vec<Text>) = all.into_iter().partition(|t| t.source.is_article());
+        article.into_iter().chain(added).collect()
+    }
+}
+
+/// Steps shown together under one label: a run of the article's words or a run of PHS
+/// Doctor's advice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AdviceGroup {
+    pub from_article: bool,
+    /// "Microsoft's article (section “…”)" (every section of the run) or "PHS Doctor's advice".
+    pub label: String,
+    pub steps: Vec<Text>,
+}
+
+/// `steps` in order, grouped into runs of the article's words and of PHS Doctor's advice (each
+/// step of the latter names its own source: [`Source::citation`]).
+pub fn advice_groups(steps: &[Text]) -> Vec<AdviceGroup> {
+    let mut groups: Vec<AdviceGroup> = Vec::new();
+    for t in steps {
+        let from_article = t.source.is_article();
+        match groups.last_mut() {
+            Some(g) if g.from_article == from_article => g.steps.push(*t),
+            _ => groups.push(AdviceGroup { from_article, label: String::new(), steps: vec![*t] }),
+        }
+    }
+    for g in &mut groups {
+        g.label = if g.from_article {
+            let mut sections: Vec<&str> = Vec::new();
+            for t in &g.steps {
+                if let Some(s) = t.source.section.filter(|s| !sections.contains(s)) {
+                    sections.push(s);
+                }
+            }
+            let quoted: Vec<String> = sections.iter().map(|s| format!("\u{201c}{s}\u{201d}")).collect();
+            match quoted.len() {
+                0 => "Microsoft's article".to_string(),
+                1 => format!("Microsoft's article (section {})", quoted[0]),
+                _ => format!("Microsoft's article (sections {})", quoted.join(", ")),
+            }
+        } else {
+            "PHS Doctor's advice".to_string()
+        };
+    }
+    groups
+}
 
 /// Knowledge items are static and unique: identity is the id (nodes: the address).
 macro_rules! eq_by {
@@ -438,6 +590,34 @@ impl fmt::Display for UnknownStatus {
     }
 }
 
+/// Why a result look-up failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownResult {
+    pub query: String,
+    pub suggestion: Option<&'static str>,
+}
+
+impl fmt::Display for UnknownResult {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "\"{}\" is not a documented result", clip(&self.query))?;
+        match self.suggestion {
+            Some(s) => write!(f, "; did you mean {s}?"),
+            None => write!(f, "; the results are listed by phs-doctor path (for example staging-mode, no-heartbeat)"),
+        }
+    }
+}
+
+/// Looks up a documented result by id (`staging-mode`, or `result:staging-mode` as the paths
+/// write it), case-insensitively.
+pub fn lookup_result(query: &str) -> Result<&'static ResultInfo, UnknownResult> {
+    let q = query.trim();
+    let id = q.strip_prefix("result:").unwrap_or(q);
+    RESULTS.iter().find(|r| r.id.eq_ignore_ascii_case(id)).ok_or_else(|| UnknownResult {
+        query: query.to_string(),
+        suggestion: suggest::closest(id, RESULTS.iter().map(|r| r.id)),
+    })
+}
+
 pub fn lookup_status(query: &str) -> Result<&'static StatusInfo, UnknownStatus> {
     status(query).ok_or_else(|| UnknownStatus {
         query: query.to_string(),
@@ -457,7 +637,7 @@ pub fn filter_events(query: &str) -> Vec<&'static EventInfo> {
                 e.id,
                 e.description.to_lowercase(),
                 e.category.as_str(),
-                e.note.unwrap_or("").to_lowercase(),
+                e.note.map(|n| n.plain()).unwrap_or_default().to_lowercase(),
                 if e.connectivity() { " connectivity" } else { "" }
             );
             words.iter().all(|w| {
@@ -486,7 +666,45 @@ mod tests {
     fn plain_text_from_html_equals_plain_text_from_markdown() {
         assert!(PLAIN_CHECK.len() > 200, "{}", PLAIN_CHECK.len());
         for (html, plain) in PLAIN_CHECK {
-            assert_eq!(Text { html }.plain(), *plain, "{html:?}");
+            assert_eq!(Text { html, source: SOURCES[0] }.plain_for_page(), *plain, "{html:?}");
+        }
+    }
+
+    /// Issue 9: "…synchronization.You can paste…" never again. No text's plain form has a
+    /// sentence end glued to the next sentence (code spans, such as `System.IO`, aside).
+    #[test]
+    fn sentences_never_fuse() {
+        for (html, _) in PLAIN_CHECK {
+            let mut h = String::new();
+            let mut rest = *html;
+            while let Some(i) = rest.find("<code>") {
+                h.push_str(&rest[..i]);
+                rest = rest[i..].split_once("</code>").map_or("", |(_, after)| after);
+                h.push_str("CODE");
+            }
+            h.push_str(rest);
+            for cli in [false, true] {
+                let plain = crate::markup::html_to_plain(&h, cli);
+                let b = plain.as_bytes();
+                for i in 1..b.len().saturating_sub(1) {
+                    let fused = b[i] == b'.' && (b[i - 1].is_ascii_lowercase() || b[i - 1] == b')') && b[i + 1].is_ascii_uppercase();
+                    assert!(!fused, "fused sentences in {plain:?}");
+                }
+            }
+        }
+        let checks = path("task-all").unwrap().node("checks").unwrap();
+        assert!(checks.text.plain().ends_with("permissions required for password hash synchronization."), "{}", checks.text.plain());
+    }
+
+    #[test]
+    fn every_event_step_resolves() {
+        for e in EVENTS {
+            if let Some(r) = e.step {
+                resolve(&PATHS[0], r).unwrap_or_else(|err| panic!("event {}: {err}", e.id));
+            }
+            if e.severity == Severity::Error {
+                assert!(e.step.is_some(), "event {}: an error event names its step", e.id);
+            }
         }
     }
 

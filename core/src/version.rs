@@ -138,6 +138,31 @@ pub fn recommend(version: Option<ConnectVersion>) -> Recommendation {
     }
 }
 
+/// The method to follow: `wanted` if the version allows it (the recommended one or one of
+/// [`Recommendation::also`]), else the recommendation. Without a version every method may be
+/// taken (its version gate is shown with the path). Errs with the reason when `wanted` needs a
+/// newer version than `version`.
+pub fn choose(version: Option<ConnectVersion>, wanted: Option<Method>) -> Result<Method, String> {
+    let rec = recommend(version);
+    let Some(m) = wanted else { return Ok(rec.primary) };
+    if version.is_none() || m == rec.primary || rec.also.contains(&m) {
+        return Ok(m);
+    }
+    let gate = match m {
+        Method::Task => knowledge::gate("troubleshooting-task"),
+        Method::Cmdlet => knowledge::gate("diagnostic-cmdlet"),
+        Method::Manual => None,
+    };
+    let allowed: Vec<&str> = std::iter::once(rec.primary).chain(rec.also.iter().copied()).map(Method::as_str).collect();
+    Err(format!(
+        "{} needs version {} or later; version {} allows {}",
+        m.label(),
+        gate.map(|g| g.min.to_string()).unwrap_or_default(),
+        version.map(|v| v.to_string()).unwrap_or_default(),
+        allowed.join(", ")
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -191,7 +191,7 @@ fn follow(pos: Position, choice: usize) -> Option<Position> {
 
 fn prompt(pos: Position) -> String {
     match pos {
-        Target::Node { node, .. } => node.text.plain(),
+        Target::Node { node, .. } => node.text.plain_for_page(),
         Target::Result(r) => r.title.to_string(),
         Target::Status(s) => s.name.to_string(),
     }

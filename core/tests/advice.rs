@@ -186,3 +186,116 @@ fn generic_messages_are_judged_by_the_version() {
     assert!(ids(cast, ConnectVersion::parse("2.0.9.0").ok()).contains(&"upgrade-required"));
     assert!(ids(cast, ConnectVersion::parse("2.0.10.0").ok()).contains(&"internal-error"));
 }
+
+/// Issue 9 §1: a finding tied to a documented result shows that result's whole fix, the
+/// article's words first, then PHS Doctor's extra steps.
+#[test]
+fn every_finding_tied_to_a_result_shows_its_fix_first() {
+    for f in FINDINGS {
+        let Some(r) = f.result else { continue };
+        let fix = knowledge::result(r).unwrap().fix;
+        let steps = f.steps();
+        for t in fix {
+            assert!(
+                steps.contains(t),
+                "finding {}: lacks the fix of result {r}: {}",
+                f.id,
+                t.plain()
+            );
+        }
+        let first_addition = steps
+            .iter()
+            .position(|t| !t.source.is_article())
+            .unwrap_or(steps.len());
+        assert!(
+            steps[first_addition..]
+                .iter()
+                .all(|t| !t.source.is_article()),
+            "finding {}: the article's words come first",
+            f.id
+        );
+        let own_first = steps
+            .iter()
+            .position(|t| f.next_steps.contains(t) && !fix.contains(t));
+        if let (Some(own), Some(last_fix)) = (
+            own_first,
+            steps
+                .iter()
+                .rposition(|t| fix.contains(t) && t.source.is_article()),
+        ) {
+            assert!(
+                last_fix < own || !steps[own].source.is_article(),
+                "finding {}",
+                f.id
+            );
+        }
+    }
+}
+
+fn fixture(name: &str) -> String {
+    let path = format!(
+        "{}/../tests/fixtures/pastes/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    text.lines()
+        .skip_while(|l| l.starts_with("# "))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+fn steps_of(paste: &str, id: &str) -> Vec<Text> {
+    let a = analysis::analyze(paste);
+    a.findings
+        .iter()
+        .find(|f| f.id == id)
+        .unwrap_or_else(|| {
+            panic!(
+                "{id}: {:?}",
+                a.findings.iter().map(|f| f.id).collect::<Vec<_>>()
+            )
+        })
+        .next_steps
+        .clone()
+}
+
+/// "No heartbeat" says to run the full sync once; "domain unreachable" (and event 616) gives
+/// the article's preferred-DC procedure and the restart.
+#[test]
+fn the_documented_fix_reaches_the_finding() {
+    let hb: Vec<String> = steps_of(&fixture("diag-no-heartbeat.txt"), "no-heartbeat")
+        .iter()
+        .map(Text::plain)
+        .collect();
+    assert!(
+        hb.iter()
+            .any(|s| s.contains("Trigger a full sync of all passwords") && s.contains("only once")),
+        "{hb:#?}"
+    );
+    assert!(
+        hb.iter().position(|s| s.contains("Trigger a full sync"))
+            < hb.iter().position(|s| s.contains("restart")),
+        "{hb:#?}"
+    );
+    for name in ["diag-domain-unreachable.txt", "event-616-preferred-dc.txt"] {
+        let steps = steps_of(&fixture(name), "domain-unreachable");
+        let all: Vec<String> = steps.iter().map(Text::plain).collect();
+        let joined = all.join("\n");
+        for needle in [
+            "Configure Directory Partition",
+            "Only use preferred domain controllers check box",
+            "Do these steps for all your domains",
+            "restart the Microsoft Entra ID Sync (ADSync) service",
+        ] {
+            assert!(joined.contains(needle), "{name}: {needle}: {joined}");
+        }
+        assert!(
+            steps[0].source.is_article(),
+            "{name}: the article's procedure first"
+        );
+        assert!(
+            steps.iter().any(|t| !t.source.is_article()),
+            "{name}: PHS Doctor's port advice after it"
+        );
+    }
+}

@@ -56,6 +56,15 @@ test('one event has its own page; an unknown ID suggests the nearest', async () 
   assert.equal(await hash(page), '#/event/611');
   assert.match(await page.getByTestId('event-title').innerText(), /Event 611/);
   await assert.doesNotReject(page.getByTestId('connectivity-rule').waitFor());
+  // What to do next: analyse it, its guided-path step, and the article's Application log advice.
+  const next = page.getByTestId('event-next');
+  assert.match(await next.getByTestId('event-analyse').innerText(), /Analyze page/);
+  assert.match(await next.getByTestId('log-advice').innerText(), /increasing the size of the Application log/);
+  assert.equal(await next.getByTestId('log-advice').getByTestId('source').getAttribute('data-source'), 'article');
+  await next.getByTestId('event-step').getByRole('link').click();
+  await page.waitForSelector('[data-testid="node"][data-reference="manual-all/events"]');
+  await page.goBack();
+  await page.getByTestId('event-next').waitFor();
   await shot(page, 'event-611');
   await assertAccessible(page, 'event 611');
 

@@ -65,6 +65,10 @@ test('walk the task path to a result, go back, jump from the summary, restart', 
   assert.match(await page.getByTestId('node-heading').innerText(), /staging mode/);
   assert.equal(await page.locator('[data-testid="node"] [data-severity]').getAttribute('data-severity'), 'error');
   assert.ok(await page.getByTestId('fix-list').locator('li').count() >= 1);
+  // Staging mode: the article gives the result, the fix is PHS Doctor's advice with its source.
+  assert.equal(await page.locator('[data-testid="fix-list"] .advice-group').first().getAttribute('data-source'), 'phs-doctor');
+  assert.match(await page.getByTestId('fix-list').innerText(), /PHS Doctor's advice/);
+  assert.match(await page.getByTestId('fix-list').getByTestId('source').first().innerText(), /Staging server and disaster recovery/);
   assert.equal(await page.getByTestId('summary').locator('li').count(), 9);
   assert.match(await page.getByTestId('jump-8').innerText(), /staging mode/);
   await shot(page, 'walker-result');

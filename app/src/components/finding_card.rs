@@ -2,6 +2,7 @@ use phs_doctor_core::analysis::Finding;
 use phs_doctor_core::walk::WalkState;
 use yew::prelude::*;
 
+use crate::components::advice_list::AdviceList;
 use crate::components::nav_link::NavLink;
 use crate::components::rich_text::RichText;
 use crate::components::severity_badge::SeverityBadge;
@@ -102,9 +103,7 @@ pub fn FindingCard(props: &FindingCardProps) -> Html {
             }
             if !f.next_steps.is_empty() {
                 <h4>{ strings::FINDING_NEXT }</h4>
-                <ol class="fix-list" data-testid="next-steps">
-                    { for f.next_steps.iter().map(|t| html! { <li><RichText text={*t} /></li> }) }
-                </ol>
+                <AdviceList steps={f.next_steps.clone()} testid="next-steps" />
             }
             if let Some(w) = walk {
                 <p class="finding-path">

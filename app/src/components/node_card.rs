@@ -2,9 +2,11 @@ use phs_doctor_core::walk::{CurrentKind, CurrentView};
 use yew::prelude::*;
 
 use crate::components::gate_notice::GateNoticeView;
+use crate::components::advice_list::AdviceList;
 use crate::components::nav_link::NavLink;
 use crate::components::rich_text::RichText;
 use crate::components::severity_badge::SeverityBadge;
+use crate::components::source_note::SourceNote;
 use crate::route::Route;
 use crate::strings;
 
@@ -51,15 +53,16 @@ pub fn NodeCard(props: &NodeCardProps) -> Html {
                 tabindex="-1" ref={props.heading.clone()} data-testid="node-heading">
                 { heading_text }
             </h2>
-            <RichText text={c.text} class="node-text" id={AttrValue::Static("node-text")} />
-            if let Some(help) = c.help {
-                <RichText text={help} class="node-help" />
-            }
+            <div id="node-text" class="node-body">
+                <RichText text={c.text} class="node-text" />
+                if let Some(help) = c.help {
+                    <RichText text={help} class="node-help" />
+                    if !help.source.is_article() { <SourceNote source={help.source} /> }
+                }
+            </div>
             if !c.fix.is_empty() {
                 <h3>{ strings::WALK_FIX }</h3>
-                <ol class="fix-list" data-testid="fix-list">
-                    { for c.fix.iter().map(|f| html! { <li><RichText text={*f} /></li> }) }
-                </ol>
+                <AdviceList steps={c.fix.clone()} testid="fix-list" />
             }
             if let Some(g) = c.gate.clone() {
                 <GateNoticeView notice={g} version={props.version.clone()} />

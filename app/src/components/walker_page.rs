@@ -8,6 +8,7 @@ use crate::components::gate_notice::GateNoticeView;
 use crate::components::nav_link::NavLink;
 use crate::components::node_card::NodeCard;
 use crate::components::rich_text::RichText;
+use crate::components::source_note::SourceNote;
 use crate::route::{self, version_from_query, Route};
 use crate::state::{use_app, AppAction};
 use crate::strings;
@@ -98,6 +99,7 @@ pub fn WalkerPage(props: &WalkerPageProps) -> Html {
                 <GateNoticeView notice={g} version={version_text.clone()} />
             }
             <RichText text={view.intro} class="intro" />
+            <SourceNote source={view.intro.source} />
             <div class="walk-grid">
                 <div class="walk-main">
                     <NodeCard current={view.current.clone()} step_number={view.step_number}

@@ -52,7 +52,7 @@ type FxSet<T> = HashSet<T, BuildHasherDefault<Fx>>;
 
 /// The parameter keys signals use (parameters are `&'static str` keyed).
 const PARAM_KEYS: &[&str] = &["connector", "domain", "dn", "code", "event", "time", "version", "status", "result", "scope", "last_heartbeat", "newest_event"];
-use crate::knowledge::{self, FindingInfo, FINDINGS};
+use crate::knowledge::{FindingInfo, FINDINGS};
 
 struct Builder {
     info: &'static FindingInfo,
@@ -238,11 +238,7 @@ impl<'a> Collector<'a> {
                 let numbered: Vec<&'static str> = b.errors.iter().filter(|e| e.kind != ErrorKind::Message).map(|e| e.finding).collect();
                 b.errors.retain(|e| e.kind != ErrorKind::Message || !numbered.contains(&e.finding));
                 let info = b.info;
-                let next_steps = if info.next_steps.is_empty() {
-                    info.result.and_then(knowledge::result).map_or(info.next_steps, |r| r.fix)
-                } else {
-                    info.next_steps
-                };
+                let next_steps = info.steps();
                 Finding {
                     id: info.id,
                     severity: info.severity,

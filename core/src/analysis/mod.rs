@@ -121,7 +121,7 @@ fn judge_fixed_issues(findings: &mut Vec<Finding>, version: Option<ConnectVersio
         severity: info.severity,
         title: info.title,
         explanation: info.explanation,
-        next_steps: info.next_steps,
+        next_steps: info.steps(),
         node: info.node,
         result: info.result,
         evidence,
@@ -233,8 +233,10 @@ pub struct Finding {
     pub severity: Severity,
     pub title: &'static str,
     pub explanation: Text,
-    /// The finding's own next steps, or the fix of its documented result.
-    pub next_steps: &'static [Text],
+    /// What to do: the fix of its documented result first (the article's words before PHS
+    /// Doctor's advice), then the finding's own next steps ([`knowledge::FindingInfo::steps`]).
+    /// Each step's [`Text::source`] says where it comes from.
+    pub next_steps: Vec<Text>,
     /// Guided-path reference (`path/node`, `result:id` or `status:Name`).
     pub node: Option<&'static str>,
     /// The documented result whose fix applies.
