@@ -728,25 +728,83 @@ mod tests {
         }
     }
 
-    /// Compares the compiled table with the seed doc itself when it is beside the repo.
+    /// The article's two tables and its headings, kept in the repository
+    /// (`tests/fixtures/article/tables.md`, attributed there).
+    const ARTICLE_TABLES: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/article/tables.md"));
+
+    /// The rows of the fixture's tables: (first cell, second cell).
+    fn article_rows() -> Vec<(&'static str, &'static str)> {
+        ARTICLE_TABLES
+            .lines()
+            .filter_map(|line| {
+                let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+                (cells.len() == 4 && !cells[1].starts_with("---") && !["Status", "Event ID"].contains(&cells[1])).then(|| (cells[1], cells[2]))
+            })
+            .collect()
+    }
+
     #[test]
-    fn the_event_table_matches_the_seed_doc() {
-        let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/seeds/000_67b3daae3cac36ac.txt");
-        let Ok(doc) = std::fs::read_to_string(seed) else {
-            eprintln!("seed doc not found at {seed}; compared the compiled table only");
-            assert_eq!(table_events().count(), 41);
-            return;
-        };
-        let mut rows = 0;
-        for line in doc.lines() {
-            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
-            if cells.len() == 4 && cells[1].len() == 3 && cells[1].starts_with('6') {
-                let id: u32 = cells[1].parse().unwrap();
-                assert_eq!(event(id).map(|e| e.description), Some(cells[2]), "event {id}");
-                rows += 1;
+    fn the_event_table_matches_the_article() {
+        let rows: Vec<(u32, &str)> = article_rows().into_iter().filter_map(|(id, d)| id.parse().ok().map(|id| (id, d))).collect();
+        assert_eq!(rows.len(), 41);
+        for (id, description) in &rows {
+            assert_eq!(event(*id).map(|e| e.description), Some(*description), "event {id}");
+        }
+        assert_eq!(rows.len(), table_events().count());
+        for e in table_events() {
+            assert!(e.description_source.is_article(), "event {}", e.id);
+        }
+    }
+
+    #[test]
+    fn the_status_table_matches_the_article() {
+        let rows: Vec<(&str, &str)> = article_rows().into_iter().filter(|(name, _)| name.parse::<u32>().is_err()).collect();
+        assert_eq!(rows.len(), 10);
+        for (name, description) in rows {
+            let s = status(name).unwrap_or_else(|| panic!("status {name}"));
+            assert_eq!(s.name, name);
+            assert_eq!(s.description.plain(), description.replace("**", "").trim(), "{name}");
+            assert!(s.description.source.is_article(), "{name}");
+        }
+    }
+
+    /// Every article section a text cites is a heading of the article (a `>` separates a
+    /// subsection from its section).
+    #[test]
+    fn every_cited_section_is_a_heading_of_the_article() {
+        let headings: Vec<&str> = ARTICLE_TABLES.lines().filter_map(|l| l.strip_prefix("- ")).collect();
+        assert!(headings.len() > 20);
+        let cited: Vec<&Source> = SOURCES.iter().copied().filter(|s| s.is_article()).collect();
+        assert!(cited.len() > 15, "{}", cited.len());
+        for s in cited {
+            for part in s.section.unwrap().split(" > ") {
+                assert!(headings.contains(&part), "{part:?} is not a heading of the article");
             }
         }
-        assert_eq!(rows, table_events().count());
+        for s in SOURCES {
+            assert!(s.url.is_empty() || s.url.starts_with("https://"), "{s:?}");
+            assert!(s.kind != SourceKind::Inference || s.reason.is_some_and(|r| !r.is_empty()), "{s:?}");
+        }
+    }
+
+    /// The fixture is the article: compared with the copy beside the repository when there is
+    /// one (the tests above run on every machine with the fixture alone).
+    #[test]
+    fn the_article_fixture_is_verbatim() {
+        let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/seeds/000_67b3daae3cac36ac.txt");
+        let Ok(doc) = std::fs::read_to_string(seed) else {
+            eprintln!("no copy of the article at {seed}; the fixture alone was used");
+            return;
+        };
+        let doc_lines: HashSet<&str> = doc.lines().map(str::trim_end).collect();
+        let headings: HashSet<&str> = doc.lines().filter(|l| l.starts_with('#')).map(|l| l.trim_start_matches('#').trim()).collect();
+        for line in ARTICLE_TABLES.lines() {
+            if line.starts_with('|') {
+                assert!(doc_lines.contains(line.trim_end()), "not in the article: {line}");
+            } else if let Some(h) = line.strip_prefix("- ") {
+                assert!(headings.contains(h), "not a heading of the article: {h}");
+            }
+        }
     }
 
     #[test]

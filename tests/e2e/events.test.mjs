@@ -90,6 +90,13 @@ test('status values: all ten with their next step', async () => {
   assert.match(await filtered.innerText(), /User must change password at next logon/);
   // The version from the start page decides the gate notice.
   assert.equal(await filtered.getByTestId('gate-notice').getAttribute('data-gate'), 'not-met');
+  // Where each next step comes from: the article's words, or PHS Doctor's advice with its source.
+  assert.equal(await filtered.getByTestId('source').getAttribute('data-source'), 'article');
+  assert.match(await filtered.getByTestId('source').innerText(), /Microsoft's article \(section “One object isn't synchronizing passwords: manual troubleshooting steps”\)/);
+  const error = page.getByTestId('status-Error').getByTestId('source');
+  assert.equal(await error.getAttribute('data-source'), 'inference');
+  assert.match(await error.innerText(), /PHS Doctor's advice — Inference: /);
+  assert.match(await page.locator('footer').innerText(), /marked “PHS Doctor's advice” goes beyond the article/);
   await shot(page, 'statuses');
   await assertAccessible(page, 'statuses');
   await done();

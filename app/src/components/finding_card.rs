@@ -6,6 +6,7 @@ use crate::components::advice_list::AdviceList;
 use crate::components::nav_link::NavLink;
 use crate::components::rich_text::RichText;
 use crate::components::severity_badge::SeverityBadge;
+use crate::components::source_note::SourceNote;
 use crate::route::Route;
 use crate::strings;
 use crate::text::ellipsis;
@@ -46,6 +47,7 @@ pub fn FindingCard(props: &FindingCardProps) -> Html {
                 <h3 id={title_id} class="finding-title">{ f.title }</h3>
             </header>
             <RichText text={f.explanation} class="finding-explanation" />
+            <SourceNote source={f.explanation.source} />
             if !f.evidence.is_empty() {
                 <h4>{ strings::FINDING_EVIDENCE }</h4>
                 <ul class="evidence" data-testid="evidence">
@@ -80,6 +82,7 @@ pub fn FindingCard(props: &FindingCardProps) -> Html {
                                 <dt>{ strings::ERROR_CAUSE }</dt><dd><RichText text={e.cause} /></dd>
                                 <dt>{ strings::ERROR_FIX }</dt><dd><RichText text={e.fix} /></dd>
                             </dl>
+                            <SourceNote source={e.fix.source} />
                         </li>
                     }) }
                 </ul>
