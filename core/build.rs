@@ -296,6 +296,7 @@ fn events(doc: &Value, out: &mut String) {
 fn statuses(doc: &Value, out: &mut String) {
     writeln!(out, "pub const STATUS_WHERE: Text = {};", sourced(&doc["where"], None, "statuses.json: where")).unwrap();
     let table = doc.get("table_source").and_then(Value::as_str);
+    writeln!(out, "pub static STATUS_CONTINUE: Continue = {};", continue_lit(&doc["continue"])).unwrap();
     out.push_str("pub static STATUSES: &[StatusInfo] = &[\n");
     for st in doc["statuses"].as_array().unwrap() {
         writeln!(
@@ -313,6 +314,9 @@ fn statuses(doc: &Value, out: &mut String) {
 }
 
 fn gates(doc: &Value, out: &mut String) {
+    let r = &doc["retired"];
+    writeln!(out, "pub static RETIRED_BELOW: ConnectVersion = {};", version_lit(s(r, "below"))).unwrap();
+    writeln!(out, "pub const RETIRED_TEXT: Text = {};", sourced(&r["text"], r.get("source").and_then(Value::as_str), "versions.json: retired")).unwrap();
     out.push_str("pub static GATES: &[Gate] = &[\n");
     for g in doc["gates"].as_array().unwrap() {
         writeln!(
@@ -342,12 +346,10 @@ fn result_lit(r: &Value) -> String {
     let at = format!("results.json: {}", s(r, "id"));
     let own = r.get("source").and_then(Value::as_str);
     let fix: Vec<String> = r["fix"].as_array().unwrap().iter().map(|f| sourced(f, own, &at)).collect();
-    let cont = match r.get("continue") {
-        Some(c) => format!("Some(Continue {{ label: {:?}, next: {:?} }})", s(c, "label"), s(c, "next")),
-        None => "None".into(),
-    };
+    let conts: Vec<String> = r.get("continue").and_then(Value::as_array).map(|cs| cs.iter().map(continue_lit).collect()).unwrap_or_default();
+    let cont = format!("&[{}]", conts.join(", "));
     format!(
-        "ResultInfo {{ id: {:?}, severity: {}, title: {:?}, meaning: {}, fix: &[{}], script: {}, gate: {}, cont: {} }}",
+        "ResultInfo {{ id: {:?}, severity: {}, title: {:?}, meaning: {}, fix: &[{}], script: {}, gate: {}, conts: {} }}",
         s(r, "id"),
         severity(s(r, "severity")),
         s(r, "title"),
@@ -356,6 +358,17 @@ fn result_lit(r: &Value) -> String {
         script_kind(r),
         opt_str(r, "gate"),
         cont,
+    )
+}
+
+/// Where to go on after a result or a status value: `{"label", "next", "path"?, "task_checked"?}`.
+fn continue_lit(c: &Value) -> String {
+    format!(
+        "Continue {{ label: {:?}, next: {:?}, path: {}, task_checked: {} }}",
+        s(c, "label"),
+        s(c, "next"),
+        opt_str(c, "path"),
+        c.get("task_checked").and_then(Value::as_bool).unwrap_or(false)
     )
 }
 
@@ -423,11 +436,12 @@ fn paths(doc: &Value, statuses: &Value, out: &mut String) {
             };
             writeln!(
                 out,
-                "        Node {{ id: {:?}, kind: {kind}, text: {}, help: {help}, script: {}, gate: {} }},",
+                "        Node {{ id: {:?}, kind: {kind}, text: {}, help: {help}, script: {}, gate: {}, task_checked: {} }},",
                 s(n, "id"),
                 sourced(&n["text"], own, &at),
                 script_kind(n),
                 opt_str(n, "gate"),
+                opt_str(n, "task_checked"),
             )
             .unwrap();
         }

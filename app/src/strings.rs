@@ -65,6 +65,12 @@ pub const WALK_SUMMARY_EMPTY: &str =
     "Your answers appear here as you go. Select one to go back to it.";
 pub const WALK_SUMMARY_HINT: &str = "Select an answer to go back to that point.";
 pub const WALK_END: &str = "This is the end of the path.";
+pub const WALK_NOW_ON: &str = "Now on:";
+
+/// A check the troubleshooting task already made, with the answer it established.
+pub fn done_by_task(answer: &str) -> String {
+    format!("Done by the troubleshooting task: {answer}")
+}
 
 pub fn kind_label(kind: CurrentKind) -> &'static str {
     match kind {

@@ -52,6 +52,8 @@ impl TextJson {
 
 #[derive(Serialize)]
 struct PathJson {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    retired: Option<TextJson>,
     path: &'static str,
     path_id: &'static str,
     title: &'static str,
@@ -101,8 +103,17 @@ struct ResultJson {
     fix: Vec<TextJson>,
     #[serde(skip_serializing_if = "Option::is_none")]
     script: Option<ScriptJson>,
-    #[serde(rename = "continue", skip_serializing_if = "Option::is_none")]
-    cont: Option<AnswerJson>,
+    /// Where to go on (for `path`: from this path; for `result`: every continuation).
+    #[serde(rename = "continue", skip_serializing_if = "Vec::is_empty")]
+    conts: Vec<ContinueJson>,
+}
+
+#[derive(Serialize)]
+struct ContinueJson {
+    label: &'static str,
+    next: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'static str>,
 }
 
 /// The command that writes a script, with the values it needs.
@@ -126,7 +137,15 @@ fn script_json(kind: Option<ScriptKind>) -> Option<ScriptJson> {
     })
 }
 
-fn result_json(r: &'static ResultInfo) -> ResultJson {
+/// The continuations of `r` that apply: from `path`, or all of them.
+fn continuations(r: &'static ResultInfo, path: Option<&str>) -> Vec<&'static knowledge::Continue> {
+    match path {
+        Some(p) => r.continuation(p).into_iter().collect(),
+        None => r.conts.iter().collect(),
+    }
+}
+
+fn result_json(r: &'static ResultInfo, path: Option<&str>) -> ResultJson {
     ResultJson {
         id: r.id,
         severity: r.severity.as_str(),
@@ -134,10 +153,14 @@ fn result_json(r: &'static ResultInfo) -> ResultJson {
         meaning: TextJson::of(&r.meaning),
         fix: r.fix.iter().map(TextJson::of).collect(),
         script: script_json(r.script),
-        cont: r.cont.as_ref().map(|c| AnswerJson {
-            label: c.label,
-            next: c.next,
-        }),
+        conts: continuations(r, path)
+            .into_iter()
+            .map(|c| ContinueJson {
+                label: c.label,
+                next: c.next,
+                path: c.path,
+            })
+            .collect(),
     }
 }
 
@@ -212,6 +235,7 @@ pub fn path(
         .map(|m| m.as_str())
         .collect();
     let out = PathJson {
+        retired: version::retired(version).as_ref().map(TextJson::of),
         path: method.as_str(),
         path_id: p.id,
         title: p.title,
@@ -221,7 +245,7 @@ pub fn path(
         also,
         source: SourceJson::of(p.intro.source),
         steps,
-        results: results_of(p).into_iter().map(result_json).collect(),
+        results: results_of(p).into_iter().map(|r| result_json(r, Some(p.id))).collect(),
     };
     if json {
         return Ok(to_json(&out));
@@ -238,12 +262,16 @@ fn target_label(p: &'static PathInfo, reference: &str) -> String {
 }
 
 fn path_text(p: &'static PathInfo, out: &PathJson, version: Option<ConnectVersion>) -> String {
-    let mut s = format!(
+    let mut s = String::new();
+    if let Some(r) = version::retired(version) {
+        s.push_str(&format!("{}\n({})\n\n", r.plain(), r.source.line()));
+    }
+    s.push_str(&format!(
         "{}\n{}\n\n{}\n",
         out.title,
         "=".repeat(out.title.chars().count()),
         out.reason
-    );
+    ));
     if let Some(g) = p.gate.and_then(knowledge::gate) {
         if g.status(version) != knowledge::GateStatus::Met {
             s.push_str(&format!("Note: {}\n", g.text.plain()));
@@ -292,7 +320,7 @@ fn path_text(p: &'static PathInfo, out: &PathJson, version: Option<ConnectVersio
         s.push_str("\nResults\n-------\n");
         for r in results_of(p) {
             s.push('\n');
-            s.push_str(&result_text(r));
+            s.push_str(&result_text(r, Some(p.id)));
         }
     }
     if !out.also.is_empty() {
@@ -318,7 +346,7 @@ fn path_text(p: &'static PathInfo, out: &PathJson, version: Option<ConnectVersio
 
 /// A result as text: title, meaning, the numbered fix under its sources, the script and where
 /// to go on.
-fn result_text(r: &'static ResultInfo) -> String {
+fn result_text(r: &'static ResultInfo, path: Option<&str>) -> String {
     let mut s = format!("result:{}  {} [{}]\n", r.id, r.title, r.severity.as_str());
     s.push_str(&format!("  {}\n", r.meaning.plain().replace('\n', "\n  ")));
     s.push_str(&format!("  ({})\n", r.meaning.source.line()));
@@ -347,8 +375,11 @@ fn result_text(r: &'static ResultInfo) -> String {
     if let Some(g) = r.gate.and_then(knowledge::gate) {
         s.push_str(&format!("  Version: {}\n", g.text.plain()));
     }
-    if let Some(c) = &r.cont {
-        s.push_str(&format!("  Then: {} -> {}\n", c.label, c.next));
+    for c in continuations(r, path) {
+        match c.path.filter(|_| path.is_none()) {
+            Some(p) => s.push_str(&format!("  Then (in {p}): {} -> {}\n", c.label, c.next)),
+            None => s.push_str(&format!("  Then: {} -> {}\n", c.label, c.next)),
+        }
     }
     s
 }
@@ -356,7 +387,7 @@ fn result_text(r: &'static ResultInfo) -> String {
 pub fn result(id: &str, json: bool) -> Result<String, String> {
     let r = knowledge::lookup_result(id).map_err(|e| e.to_string())?;
     if json {
-        return Ok(to_json(&result_json(r)));
+        return Ok(to_json(&result_json(r, None)));
     }
-    Ok(result_text(r))
+    Ok(result_text(r, None))
 }

@@ -90,6 +90,18 @@ fn path_method() {
     assert!(t.contains("Note: The troubleshooting task is available only for Microsoft Entra Connect version 1.1.614.0 or later."), "{t}");
 }
 
+/// A 1.x build: the path says first that every 1.x build is retired, with its source.
+#[test]
+fn a_1x_build_is_retired_first() {
+    let t = text(&["path", "--version", "1.6.16.0", "--scope", "all"]);
+    assert!(t.starts_with("Every 1.x build of Microsoft Entra Connect is retired and no longer synchronizes"), "{t}");
+    assert!(t.contains("Microsoft Entra Connect: Version release history"), "{t}");
+    assert!(!text(&["path", "--version", "2.4.129.0", "--scope", "all"]).contains("retired"));
+    let v = json(&["path", "--version", "1.6.16.0", "--scope", "all", "--json"]);
+    assert_eq!(v["retired"]["source"]["kind"], "public");
+    assert!(json(&["path", "--version", "2.4.129.0", "--scope", "all", "--json"]).get("retired").is_none());
+}
+
 /// `result <ID>`: one documented result, text or JSON, with "did you mean".
 #[test]
 fn result_command() {
@@ -102,7 +114,12 @@ fn result_command() {
     assert_eq!(v["severity"], "error");
     assert!(v["fix"].as_array().unwrap().len() >= 5);
     assert_eq!(v["fix"][4]["text"], "To apply these changes, restart the Microsoft Entra ID Sync (ADSync) service.");
-    assert_eq!(json(&["result", "log-empty", "--json"])["continue"]["next"], "manual-all/entra-connectivity");
+    assert_eq!(json(&["result", "log-empty", "--json"])["continue"][0]["next"], "manual-all/entra-connectivity");
+    assert_eq!(json(&["result", "ad-permissions", "--json"])["continue"][0]["path"], "manual-all");
+    assert!(text(&["path", "--scope", "all", "--method", "manual"]).contains("  Then: Next: are the domain controllers reachable? -> manual-all/dcs\n"));
+    let task = json(&["path", "--version", "2.4.129.0", "--scope", "all", "--json"]);
+    let perms = task["results"].as_array().unwrap().iter().find(|r| r["id"] == "ad-permissions").unwrap();
+    assert!(perms.get("continue").is_none(), "the task's result does not continue into the manual steps");
     fails(&["result", "staging-mod"], "did you mean staging-mode");
     fails(&["result", "zzzz-zzzz-zzzz"], "is not a documented result");
     fails(&["result"], "result needs an ID");

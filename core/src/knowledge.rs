@@ -290,7 +290,16 @@ pub struct ResultInfo {
     pub fix: &'static [Text],
     pub script: Option<ScriptKind>,
     pub gate: Option<&'static str>,
-    pub cont: Option<Continue>,
+    /// Where to go on, when the article goes on: for walks from one path (`path`) or any.
+    pub conts: &'static [Continue],
+}
+
+impl ResultInfo {
+    /// The continuation for a walk that reached this result from `path` (one for that path
+    /// first, else one for any path).
+    pub fn continuation(&self, path: &str) -> Option<&'static Continue> {
+        self.conts.iter().find(|c| c.path == Some(path)).or_else(|| self.conts.iter().find(|c| c.path.is_none()))
+    }
 }
 
 /// Where to go on after a result, when the doc says so.
@@ -298,6 +307,11 @@ pub struct ResultInfo {
 pub struct Continue {
     pub label: &'static str,
     pub next: &'static str,
+    /// Only for walks that reached the result from this path.
+    pub path: Option<&'static str>,
+    /// The checks the troubleshooting task made are done: nodes with `task_checked` are shown
+    /// as done by the task from here on, not asked again.
+    pub task_checked: bool,
 }
 
 #[derive(Debug)]
@@ -320,6 +334,9 @@ pub struct Node {
     pub help: Option<Text>,
     pub script: Option<ScriptKind>,
     pub gate: Option<&'static str>,
+    /// The answer the troubleshooting task establishes when it reports every check passed
+    /// (`Next` for a step): after "All checks passed", the node is shown as done by the task.
+    pub task_checked: Option<&'static str>,
 }
 
 #[derive(Debug)]
@@ -881,8 +898,11 @@ mod tests {
         }
         for r in RESULTS {
             assert!(!r.fix.is_empty(), "{}: no fix", r.id);
-            if let Some(c) = &r.cont {
+            for c in r.conts {
                 resolve(&PATHS[0], c.next).unwrap_or_else(|e| panic!("result {}: {e}", r.id));
+                if let Some(p) = c.path {
+                    assert!(path(p).is_some(), "result {}: path {p}", r.id);
+                }
             }
             if let Some(g) = r.gate {
                 assert!(gate(g).is_some(), "result {}: gate {g}", r.id);
@@ -916,7 +936,7 @@ mod tests {
                         Target::Node { path, node } => queue.push_back((path, node)),
                         Target::Result(res) => {
                             results_used.insert(res.id);
-                            if let Some(c) = &res.cont {
+                            for c in res.conts {
                                 if let Target::Node { path, node } = resolve(path, c.next).unwrap() {
                                     queue.push_back((path, node));
                                 }
@@ -924,6 +944,9 @@ mod tests {
                         }
                         Target::Status(s) => {
                             statuses_used.insert(s.name);
+                            if let Target::Node { path, node } = resolve(path, STATUS_CONTINUE.next).unwrap() {
+                                queue.push_back((path, node));
+                            }
                         }
                     }
                 }

@@ -39,7 +39,16 @@ pub fn NodeCard(props: &NodeCardProps) -> Html {
             strings::kind_label(k)
         ),
     };
-    let choose = |i: usize| props.on_choose.reform(move |_: MouseEvent| i);
+    // A double click counts once: its second click (`detail` 2) would land on whatever the move
+    // put under the pointer (an answer such as "Every check passed" that nobody chose).
+    let choose = |i: usize| {
+        let on_choose = props.on_choose.clone();
+        Callback::from(move |e: MouseEvent| {
+            if e.detail() <= 1 {
+                on_choose.emit(i);
+            }
+        })
+    };
     html! {
         <section class={classes!("card", "node", format!("node-{kind}"), severity_class)}
             data-testid="node" data-kind={kind} data-reference={c.reference.clone()} aria-labelledby="node-heading">
@@ -60,6 +69,9 @@ pub fn NodeCard(props: &NodeCardProps) -> Html {
                     if !help.source.is_article() { <SourceNote source={help.source} /> }
                 }
             </div>
+            if let Some(answer) = c.done_by_task {
+                <p class="notice notice-ok" data-testid="done-by-task">{ strings::done_by_task(answer) }</p>
+            }
             if !c.fix.is_empty() {
                 <h3>{ strings::WALK_FIX }</h3>
                 <AdviceList steps={c.fix.clone()} testid="fix-list" />

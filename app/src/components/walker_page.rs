@@ -89,12 +89,21 @@ pub fn WalkerPage(props: &WalkerPageProps) -> Html {
         <div class="page walker" data-testid="page-walker" data-path={view.path_id} data-position={view.current.reference.clone()}>
             <p class="crumb"><NavLink to={Route::Home} id={AttrValue::Static("change-start")}>{ strings::WALK_CHANGE }</NavLink></p>
             <h1 id="path-title" data-testid="path-title">{ view.path_title }</h1>
+            if let Some(now) = view.now_on {
+                <p class="now-on" data-testid="now-on"><strong>{ strings::WALK_NOW_ON }</strong>{ " " }{ now }</p>
+            }
             <p class="version-line" data-testid="walk-version">
                 { match &version_text {
                     Some(v) => html! { <>{ format!("{} {v}", strings::WALK_VERSION) }</> },
                     None => html! { <>{ strings::WALK_NO_VERSION }{ " " }<NavLink to={Route::Home}>{ strings::WALK_SET_VERSION }</NavLink></> },
                 } }
             </p>
+            if let Some(r) = view.retired {
+                <div class="notice notice-warning" data-testid="retired">
+                    <RichText text={r} />
+                    <SourceNote source={r.source} />
+                </div>
+            }
             if let Some(g) = path_gate {
                 <GateNoticeView notice={g} version={version_text.clone()} />
             }
