@@ -155,14 +155,35 @@ test('a 1.x version: the start page and the path say first that every 1.x build 
   await done();
 });
 
-test('a double click on "Done, next step" moves one step and chooses nothing', async () => {
-  // Step 8 of the task path; the next node is the question whose answers include "Every check passed".
-  const { page, done } = await open(browser, '#/path/task-all/0.0.0.0.0.0.0?v=2.4.129.0');
-  await page.waitForSelector('[data-testid="node"][data-reference="task-all/checks"]');
-  const box = await page.getByTestId('next').boundingBox();
-  await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2);
-  await page.waitForSelector('[data-testid="node"][data-reference="task-all/outcome"]');
+/** A real double click on the element: the first click moves the walk, the page re-renders,
+ * then the second click (click count 2) lands at the same point on whatever is there now.
+ * Returns the test id of the button under that point before the second click. */
+async function doubleClickAcrossAMove(page, testid, nextReference) {
+  const box = await page.getByTestId(testid).boundingBox();
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(x, y);
+  await page.mouse.down({ clickCount: 1 });
+  await page.mouse.up({ clickCount: 1 });
+  await page.waitForSelector(`[data-testid="node"][data-reference="${nextReference}"]`);
+  const under = await page.evaluate(([px, py]) => document.elementFromPoint(px, py)?.closest('button')?.dataset.testid ?? null, [x, y]);
+  await page.mouse.down({ clickCount: 2 });
+  await page.mouse.up({ clickCount: 2 });
   await page.waitForTimeout(500);
+  return under;
+}
+
+test('a double click on "Done, next step" moves one step and chooses nothing', async () => {
+  // manual-all step 2: after the move, the question's third answer sits where the button was.
+  const { page, done } = await open(browser, '#/path/manual-all/1');
+  await page.waitForSelector('[data-testid="node"][data-reference="manual-all/run-status"]');
+  const under = await doubleClickAcrossAMove(page, 'next', 'manual-all/feature');
+  assert.match(String(under), /^answer-\d+$/, 'an answer sits where the Next button was (the case the guard is for)');
+  assert.equal(await page.getByTestId('node').getAttribute('data-reference'), 'manual-all/feature');
+  assert.equal(await hash(page), '#/path/manual-all/1.0');
+  // The task path's step 8, as reported: the next node is the question with "Every check passed".
+  await page.goto(page.url().replace(/#.*/, '#/path/task-all/0.0.0.0.0.0.0?v=2.4.129.0'));
+  await page.waitForSelector('[data-testid="node"][data-reference="task-all/checks"]');
+  await doubleClickAcrossAMove(page, 'next', 'task-all/outcome');
   assert.equal(await page.getByTestId('node').getAttribute('data-reference'), 'task-all/outcome');
   assert.equal(await hash(page), '#/path/task-all/0.0.0.0.0.0.0.0?v=2.4.129.0');
   // A single click on an answer still chooses it.

@@ -30,7 +30,7 @@ pub fn EventRow(props: &EventRowProps) -> Html {
                 <p class="event-description">{ e.description }</p>
                 if let Some(note) = e.note {
                     <RichText text={note} class="event-note" />
-                    <SourceNote source={note.source} />
+                    <SourceNote source={note.source} link={false} />
                 }
                 if connectivity {
                     <span class="badge badge-connectivity" data-testid="connectivity">{ strings::EVENTS_CONNECTIVITY }</span>

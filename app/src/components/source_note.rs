@@ -4,6 +4,10 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct SourceNoteProps {
     pub source: &'static Source,
+    /// Link the public source's address (off inside a table row, where the row's own link
+    /// must stay the only one).
+    #[prop_or(true)]
+    pub link: bool,
 }
 
 /// Where a text comes from: "Microsoft's article (section …)", or "PHS Doctor's advice" with
@@ -16,7 +20,7 @@ pub fn SourceNote(props: &SourceNoteProps) -> Html {
             <span class="source-label">{ s.label() }</span>
             if let Some(citation) = s.citation() {
                 { " \u{2014} " }
-                if s.url.is_empty() {
+                if s.url.is_empty() || !props.link {
                     <span class="source-cite">{ citation }</span>
                 } else {
                     <a class="source-cite" href={s.url} rel="noopener noreferrer" target="_blank">{ citation }</a>
