@@ -98,7 +98,15 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: AppAction) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            AppAction::Version(text) => next.version_text = text,
+            AppAction::Version(text) => {
+                let before = next.version();
+                next.version_text = text;
+                // The analysis is judged for the version (`Analysis::for_version`): a new
+                // version makes it stale, and the Analyze page analyses the paste again.
+                if next.version() != before && !next.paste.text.is_empty() {
+                    next.paste.revision += 1;
+                }
+            }
             AppAction::Scope(scope) => next.scope = scope,
             AppAction::Field(field, value) => next.script_input.set(field, value),
             AppAction::Paste(text) => {
@@ -113,7 +121,9 @@ impl Reducible for AppState {
                     return self;
                 }
                 let started = now();
-                let analysis = analysis::analyze_within(&next.paste.text, ANALYSED_BYTES).into_owned();
+                let analysis = analysis::analyze_within(&next.paste.text, ANALYSED_BYTES)
+                    .for_version(next.version())
+                    .into_owned();
                 next.paste.analysed = Some(Analysed {
                     revision: next.paste.revision,
                     analysis: Rc::new(analysis),
@@ -144,4 +154,28 @@ pub type AppContext = UseReducerHandle<AppState>;
 #[hook]
 pub fn use_app() -> AppContext {
     use_context::<AppContext>().expect("AppContext is provided by App")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A generic .NET message is judged for the start page's version, also when the version
+    /// is entered after the paste.
+    #[test]
+    fn a_new_version_judges_the_paste_again() {
+        let ids = |s: &AppState| -> Vec<&'static str> {
+            s.paste.current().map(|a| a.analysis.findings.iter().map(|f| f.id).collect()).unwrap_or_default()
+        };
+        let paste = "Details: System.ArgumentException: An item with the same key has already been added.\n";
+        let s = Rc::new(AppState::default()).reduce(AppAction::PasteAndAnalyze(paste.to_string()));
+        assert!(ids(&s).contains(&"upgrade-required"), "{:?}", ids(&s));
+        let s = s.reduce(AppAction::Version("2.3.20.0".into()));
+        assert!(s.paste.current().is_none(), "stale after a new version");
+        let s = s.reduce(AppAction::Analyze);
+        assert!(ids(&s).contains(&"internal-error"), "{:?}", ids(&s));
+        // The same version again is no change.
+        let again = s.clone().reduce(AppAction::Version("2.3.20.0".into()));
+        assert!(again.paste.current().is_some());
+    }
 }

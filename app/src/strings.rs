@@ -12,8 +12,11 @@ pub const TAGLINE: &str = "Troubleshoot password hash synchronization";
 pub const SKIP_TO_CONTENT: &str = "Skip to content";
 pub const NAV_LABEL: &str = "Main";
 pub const FOOTER: &str = "PHS Doctor runs entirely in your browser: nothing you type leaves this page. \
-    Its steps, events and status values follow Microsoft's article \u{201c}Troubleshoot password hash \
-    synchronization with Microsoft Entra Connect Sync\u{201d}.";
+    Text marked \u{201c}Microsoft's article\u{201d} (with its section) is from Microsoft's \
+    \u{201c}Troubleshoot password hash synchronization with Microsoft Entra Connect Sync\u{201d} (2025 \
+    revision): its steps, its results, its event table and its status values. Text marked \
+    \u{201c}PHS Doctor's advice\u{201d} goes beyond the article: it names its public source, or says \
+    that it is PHS Doctor's inference and why.";
 
 // Navigation (see `route::NAV`).
 pub const NAV_HOME: &str = "Start";
@@ -62,6 +65,12 @@ pub const WALK_SUMMARY_EMPTY: &str =
     "Your answers appear here as you go. Select one to go back to it.";
 pub const WALK_SUMMARY_HINT: &str = "Select an answer to go back to that point.";
 pub const WALK_END: &str = "This is the end of the path.";
+pub const WALK_NOW_ON: &str = "Now on:";
+
+/// A check the troubleshooting task already made, with the answer it established.
+pub fn done_by_task(answer: &str) -> String {
+    format!("Done by the troubleshooting task: {answer}")
+}
 
 pub fn kind_label(kind: CurrentKind) -> &'static str {
     match kind {
@@ -319,6 +328,7 @@ pub fn param_label(key: &str) -> &str {
         "domain" => "Domain",
         "dn" => "Distinguished name",
         "code" => "Error code",
+        "message" => "Error message",
         "event" => "Event",
         "time" => "Time",
         "version" => "Version",
@@ -372,6 +382,10 @@ pub const COL_CATEGORY: &str = "Category";
 pub const COL_SEVERITY: &str = "Severity";
 pub const EVENT_ALL: &str = "\u{2190} All event IDs";
 pub const EVENT_NOT_IN_TABLE: &str = "Not in the article's event table.";
+pub const EVENT_NEXT: &str = "What to do next";
+pub const EVENT_ANALYSE: &str = "Paste the whole event (Event Viewer: Copy details as text) on the";
+pub const EVENT_ANALYSE_LINK: &str = "Analyze page";
+pub const EVENT_ANALYSE_END: &str = ": the error number or exception in its message names the cause.";
 
 pub fn events_count(shown: usize, total: usize) -> String {
     if shown == total {

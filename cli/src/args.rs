@@ -9,7 +9,8 @@ pub const USAGE: &str = "\
 phs-doctor: troubleshoot password hash synchronization in Microsoft Entra Connect Sync
 
 USAGE:
-  phs-doctor path [--version <V>] --scope all|object [--json]
+  phs-doctor path [--version <V>] --scope all|object [--method task|cmdlet|manual] [--json]
+  phs-doctor result <ID> [--json]
   phs-doctor event <ID> [--json]
   phs-doctor status <NAME> [--json]
   phs-doctor script status [--aad-connector <NAME>] [--output <FILE>]
@@ -32,7 +33,8 @@ Exit codes: 0 success, 1 output or a file could not be written, 2 invalid input 
 #[derive(Debug, PartialEq, Eq)]
 pub enum Command {
     Help,
-    Path { version: Option<String>, scope: String, json: bool },
+    Path { version: Option<String>, scope: String, method: Option<String>, json: bool },
+    Result { id: String, json: bool },
     Event { id: String, json: bool },
     Status { name: String, json: bool },
     Script { kind: String, ad_connector: Option<String>, aad_connector: Option<String>, dn: Option<String>, output: Option<OsString> },
@@ -50,17 +52,18 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
     match sub.as_str() {
         "help" => Ok(Command::Help),
         "path" => {
-            let (mut version, mut scope, mut json) = (None, None, false);
+            let (mut version, mut scope, mut method, mut json) = (None, None, None, false);
             while let Some(arg) = p.next().map_err(|e| e.to_string())? {
                 match arg {
                     Long("version") => version = Some(string(p.value().map_err(|e| e.to_string())?)?),
                     Long("scope") => scope = Some(string(p.value().map_err(|e| e.to_string())?)?),
+                    Long("method") => method = Some(string(p.value().map_err(|e| e.to_string())?)?),
                     Long("json") => json = true,
                     other => return Err(other.unexpected().to_string()),
                 }
             }
             let scope = scope.ok_or("path needs --scope all|object")?;
-            Ok(Command::Path { version, scope, json })
+            Ok(Command::Path { version, scope, method, json })
         }
         "redact" => {
             let mut source = None;
@@ -73,7 +76,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             }
             Ok(Command::Redact { source: source.ok_or("redact needs a file, or - for standard input")? })
         }
-        "event" | "status" | "diagnose" => {
+        "event" | "status" | "diagnose" | "result" => {
             let (mut value, mut json) = (None, false);
             while let Some(arg) = p.next().map_err(|e| e.to_string())? {
                 match arg {
@@ -84,7 +87,9 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
                     other => return Err(other.unexpected().to_string()),
                 }
             }
-            if sub == "event" {
+            if sub == "result" {
+                Ok(Command::Result { id: value.ok_or("result needs an ID, such as staging-mode")?, json })
+            } else if sub == "event" {
                 Ok(Command::Event { id: value.ok_or("event needs an ID, such as 611")?, json })
             } else if sub == "diagnose" {
                 Ok(Command::Diagnose { source: value.ok_or("diagnose needs a file, or - for standard input")?, json })
@@ -130,7 +135,7 @@ mod tests {
         assert_eq!(p(&[]), Ok(Command::Help));
         assert_eq!(
             p(&["path", "--version", "1.1.614.0", "--scope", "all", "--json"]),
-            Ok(Command::Path { version: Some("1.1.614.0".into()), scope: "all".into(), json: true })
+            Ok(Command::Path { version: Some("1.1.614.0".into()), scope: "all".into(), method: None, json: true })
         );
         assert_eq!(p(&["event", "611"]), Ok(Command::Event { id: "611".into(), json: false }));
         assert_eq!(p(&["status", "--json", "Success"]), Ok(Command::Status { name: "Success".into(), json: true }));

@@ -5,6 +5,7 @@
 
 mod args;
 mod diagnose;
+mod guide;
 mod output;
 mod redact;
 

@@ -1,14 +1,15 @@
 //! Runs a command against the core and renders text or JSON. The JSON shapes are this shell's
 //! own serialised types (stable, documented in README), not derives on core types.
 
-use phs_doctor_core::knowledge::{self, NodeKind, Scope};
-use phs_doctor_core::script::{self, ScriptInput, ScriptKind};
-use phs_doctor_core::version::{self, ConnectVersion};
 use std::io::Write;
 
+use phs_doctor_core::knowledge;
+use phs_doctor_core::script::{self, ScriptInput, ScriptKind};
+use phs_doctor_core::walk::WalkState;
 use serde::Serialize;
 
 use crate::args::{Command, USAGE};
+use crate::guide::{SourceJson, TextJson};
 
 /// Why a command failed: the exit code and a one-line reason.
 #[derive(Debug, PartialEq, Eq)]
@@ -33,7 +34,8 @@ impl From<&str> for Failure {
 pub fn run(cmd: Command) -> Result<String, Failure> {
     match cmd {
         Command::Help => Ok(USAGE.to_string()),
-        Command::Path { version, scope, json } => Ok(path(version.as_deref(), &scope, json)?),
+        Command::Path { version, scope, method, json } => Ok(crate::guide::path(version.as_deref(), &scope, method.as_deref(), json)?),
+        Command::Result { id, json } => Ok(crate::guide::result(&id, json)?),
         Command::Event { id, json } => Ok(event(&id, json)?),
         Command::Status { name, json } => Ok(status(&name, json)?),
         Command::Script { kind, ad_connector, aad_connector, dn, output } => {
@@ -107,88 +109,11 @@ impl serde_json::ser::Formatter for Escaping {
     }
 }
 
-#[derive(Serialize)]
-struct PathJson {
-    path: &'static str,
-    path_id: &'static str,
-    title: &'static str,
-    version: Option<String>,
-    scope: &'static str,
-    reason: String,
-    also: Vec<&'static str>,
-    steps: Vec<StepJson>,
-}
-
-#[derive(Serialize)]
-struct StepJson {
-    id: &'static str,
-    kind: &'static str,
-    text: String,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    answers: Vec<AnswerJson>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    next: Option<&'static str>,
-}
-
-#[derive(Serialize)]
-struct AnswerJson {
-    label: &'static str,
-    next: &'static str,
-}
-
-fn path(version: Option<&str>, scope: &str, json: bool) -> Result<String, String> {
-    let scope = Scope::parse(scope).ok_or_else(|| format!("unknown scope \"{}\": use all or object", clip(scope)))?;
-    let version = match version {
-        Some(v) => Some(ConnectVersion::parse(v).map_err(|e| format!("invalid version: {e}"))?),
-        None => None,
-    };
-    let rec = version::recommend(version);
-    let p = knowledge::path_for(rec.primary, scope).ok_or("no path for that method and scope")?;
-    let steps: Vec<StepJson> = p
-        .nodes
-        .iter()
-        .map(|n| match &n.kind {
-            NodeKind::Step { next } => StepJson { id: n.id, kind: "step", text: n.text.plain(), answers: vec![], next: Some(next) },
-            NodeKind::Question { answers } => StepJson {
-                id: n.id,
-                kind: "question",
-                text: n.text.plain(),
-                answers: answers.iter().map(|a| AnswerJson { label: a.label, next: a.next }).collect(),
-                next: None,
-            },
-        })
-        .collect();
-    let out = PathJson {
-        path: rec.primary.as_str(),
-        path_id: p.id,
-        title: p.title,
-        version: version.map(|v| v.to_string()),
-        scope: scope.as_str(),
-        reason: rec.reason,
-        also: rec.also.iter().map(|m| m.as_str()).collect(),
-        steps,
-    };
-    if json {
-        return Ok(to_json(&out));
-    }
-    let mut s = format!("{}\n{}\n\n{}\n\n", out.title, "=".repeat(out.title.chars().count()), out.reason);
-    for (i, st) in out.steps.iter().enumerate() {
-        s.push_str(&format!("{}. {}\n", i + 1, indent(&st.text)));
-        for a in &st.answers {
-            s.push_str(&format!("     - {} -> {}\n", a.label, a.next));
-        }
-    }
-    if !out.also.is_empty() {
-        s.push_str(&format!("\nAlso available on this version: {}\n", out.also.join(", ")));
-    }
-    Ok(s)
-}
-
-fn indent(text: &str) -> String {
+pub(crate) fn indent(text: &str) -> String {
     text.replace('\n', "\n   ")
 }
 
-fn clip(s: &str) -> String {
+pub(crate) fn clip(s: &str) -> String {
     let t: String = s.chars().filter(|c| !c.is_control()).take(40).collect();
     if s.chars().count() > 40 {
         format!("{t}…")
@@ -205,8 +130,18 @@ struct EventJson {
     severity: &'static str,
     connectivity: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
-    note: Option<&'static str>,
+    note: Option<TextJson>,
     in_table: bool,
+    source: SourceJson,
+    next: EventNextJson,
+    log_advice: TextJson,
+}
+
+#[derive(Serialize)]
+struct EventNextJson {
+    analyse: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    step: Option<&'static str>,
 }
 
 fn event(id: &str, json: bool) -> Result<String, String> {
@@ -217,19 +152,38 @@ fn event(id: &str, json: bool) -> Result<String, String> {
         category: e.category.as_str(),
         severity: e.severity.as_str(),
         connectivity: e.connectivity(),
-        note: e.note,
+        note: e.note.as_ref().map(TextJson::of),
         in_table: e.in_table,
+        source: SourceJson::of(e.description_source),
+        next: EventNextJson { analyse: e.worth_analysing(), step: e.step },
+        log_advice: TextJson::of(&knowledge::EVENT_LOG_ADVICE),
     };
     if json {
         return Ok(to_json(&out));
     }
-    let mut s = format!("Event {}  [category: {}; severity: {}]\n{}\n", e.id, out.category, out.severity, e.description);
-    if let Some(n) = e.note {
-        s.push_str(&format!("\n{n}\n"));
+    let mut s = format!("Event {}  [category: {}; severity: {}]\n{}\n({})\n", e.id, out.category, out.severity, e.description, e.description_source.line());
+    if let Some(n) = &e.note {
+        s.push_str(&format!("\n{}\n({})\n", n.plain(), n.source.line()));
     }
     if e.connectivity() {
-        s.push_str(&format!("\nFrom source \"{}\": {}\n", knowledge::CONNECTIVITY_SOURCE, knowledge::CONNECTIVITY_MEANING));
+        let meaning = &knowledge::CONNECTIVITY_MEANING;
+        s.push_str(&format!("\nFrom source \"{}\": {}\n({})\n", knowledge::CONNECTIVITY_SOURCE, meaning.plain(), meaning.source.line()));
     }
+    s.push_str("\nWhat to do next:\n");
+    if e.worth_analysing() {
+        s.push_str("- Paste the whole event (Event Viewer: Copy details as text) into phs-doctor diagnose - (or save it and run phs-doctor diagnose <FILE>): the error number or exception in its message names the cause.\n");
+    }
+    if let Some(w) = e.step.and_then(WalkState::leading_to) {
+        let v = w.view(None);
+        let scope = w.path.scope.as_str();
+        let method = w.path.method.as_str();
+        s.push_str(&format!(
+            "- Guided path: step {} of \"{}\" (phs-doctor path --scope {scope} --method {method})\n",
+            v.step_number, v.path_title
+        ));
+    }
+    let advice = &knowledge::EVENT_LOG_ADVICE;
+    s.push_str(&format!("- {}\n  ({})\n", advice.plain(), advice.source.line()));
     Ok(s)
 }
 
@@ -239,6 +193,8 @@ struct StatusJson {
     description: String,
     next_step: String,
     severity: &'static str,
+    source: SourceJson,
+    next_step_source: SourceJson,
 }
 
 fn status(name: &str, json: bool) -> Result<String, String> {
@@ -248,11 +204,21 @@ fn status(name: &str, json: bool) -> Result<String, String> {
         description: st.description.plain(),
         next_step: st.next_step.plain(),
         severity: st.severity.as_str(),
+        source: SourceJson::of(st.description.source),
+        next_step_source: SourceJson::of(st.next_step.source),
     };
     if json {
         return Ok(to_json(&out));
     }
-    Ok(format!("{} ({})\n{}\n\nNext step: {}\n", out.name, out.severity, out.description, out.next_step))
+    Ok(format!(
+        "{} ({})\n{}\n({})\n\nNext step: {}\n({})\n",
+        out.name,
+        out.severity,
+        out.description,
+        st.description.source.line(),
+        out.next_step,
+        st.next_step.source.line()
+    ))
 }
 
 /// Writes `script` as the web page's download does (UTF-8 with BOM, CRLF) and says so on stderr.

@@ -39,6 +39,113 @@ fn path_json() {
     assert!(unknown["version"].is_null());
 }
 
+fn text(args: &[&str]) -> String {
+    let out = run(args);
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// `path` prints every result the path leads to, with its meaning, numbered fix under its
+/// source, and the command that writes the script it needs; and each step's help.
+#[test]
+fn path_prints_results_fixes_scripts_and_help() {
+    let t = text(&["path", "--version", "2.4.129.0", "--scope", "all", "--method", "manual"]);
+    assert!(t.starts_with("No passwords are synchronized: manual troubleshooting steps\n"), "{t}");
+    assert!(t.contains("Source: Microsoft's article (section \u{201c}No passwords are synchronized: manual troubleshooting steps\u{201d})"), "{t}");
+    // A step's help, and the script command.
+    assert!(t.contains("Check with Get-ADSyncScheduler: StagingModeEnabled is True in staging mode."), "{t}");
+    assert!(t.contains("Script (Get the status of password sync settings): phs-doctor script status [--aad-connector <NAME>]"), "{t}");
+    assert!(t.contains("Script (Trigger a full sync of all passwords): phs-doctor script full-sync --ad-connector <NAME> --aad-connector <NAME>"), "{t}");
+    // The results with their fixes.
+    assert!(t.contains("result:domain-unreachable  A domain isn't reachable from the Connect server [error]"), "{t}");
+    assert!(t.contains("Select your domain in Select directory partitions, select the Only use preferred domain controllers check box, and then select Configure."), "{t}");
+    assert!(t.contains("result:staging-mode"), "{t}");
+    assert!(t.contains("  PHS Doctor's advice:\n"), "{t}");
+    assert!(t.contains("(Source: Microsoft Entra Connect: Staging server and disaster recovery (https://"), "{t}");
+    // Answers name the step they lead to.
+    assert!(t.contains("- No -> step 2"), "{t}");
+    // Page mentions name the CLI equivalent.
+    assert!(t.contains("Analyze page (CLI: phs-doctor diagnose <FILE|->)"), "{t}");
+    let v = json(&["path", "--version", "2.4.129.0", "--scope", "all", "--method", "manual", "--json"]);
+    let results = v["results"].as_array().unwrap();
+    assert!(results.len() >= 7, "{results:?}");
+    let du = results.iter().find(|r| r["id"] == "domain-unreachable").unwrap();
+    assert_eq!(du["fix"][0]["source"]["kind"], "article");
+    assert!(du["fix"].as_array().unwrap().iter().any(|f| f["text"].as_str().unwrap().contains("restart the Microsoft Entra ID Sync")));
+    let nh = results.iter().find(|r| r["id"] == "no-heartbeat").unwrap();
+    assert_eq!(nh["script"]["command"], "phs-doctor script full-sync --ad-connector <NAME> --aad-connector <NAME>");
+    assert_eq!(v["steps"][0]["help"]["source"]["kind"], "public");
+    assert_eq!(v["source"]["kind"], "article");
+}
+
+/// `--method` takes another method the version allows, and says why not otherwise.
+#[test]
+fn path_method() {
+    let v = json(&["path", "--version", "2.4.129.0", "--scope", "object", "--method", "cmdlet", "--json"]);
+    assert_eq!((v["path"].as_str(), v["path_id"].as_str()), (Some("cmdlet"), Some("cmdlet-object")));
+    assert_eq!(v["also"], serde_json::json!(["task", "manual"]));
+    let t = text(&["path", "--version", "2.4.129.0", "--scope", "all"]);
+    assert!(t.contains("Also available on this version: cmdlet, manual (phs-doctor path --version 2.4.129.0 --scope all --method cmdlet; phs-doctor path --version 2.4.129.0 --scope all --method manual)"), "{t}");
+    fails(&["path", "--version", "1.1.524.0", "--scope", "all", "--method", "task"], "needs version 1.1.614.0 or later; version 1.1.524.0 allows cmdlet, manual");
+    fails(&["path", "--scope", "all", "--method", "wizard"], "unknown method");
+    // Without a version any method may be taken; its version note is printed.
+    let t = text(&["path", "--scope", "all", "--method", "task"]);
+    assert!(t.contains("Note: The troubleshooting task is available only for Microsoft Entra Connect version 1.1.614.0 or later."), "{t}");
+}
+
+/// A 1.x build: the path says first that every 1.x build is retired, with its source.
+#[test]
+fn a_1x_build_is_retired_first() {
+    let t = text(&["path", "--version", "1.6.16.0", "--scope", "all"]);
+    assert!(t.starts_with("Every 1.x build of Microsoft Entra Connect is retired and no longer synchronizes"), "{t}");
+    assert!(t.contains("Microsoft Entra Connect: Version release history"), "{t}");
+    assert!(!text(&["path", "--version", "2.4.129.0", "--scope", "all"]).contains("retired"));
+    let v = json(&["path", "--version", "1.6.16.0", "--scope", "all", "--json"]);
+    assert_eq!(v["retired"]["source"]["kind"], "public");
+    assert!(json(&["path", "--version", "2.4.129.0", "--scope", "all", "--json"]).get("retired").is_none());
+}
+
+/// `result <ID>`: one documented result, text or JSON, with "did you mean".
+#[test]
+fn result_command() {
+    let t = text(&["result", "no-heartbeat"]);
+    assert!(t.contains("Trigger a full sync of all passwords"), "{t}");
+    assert!(t.contains("Microsoft's article (section"), "{t}");
+    assert!(t.contains("phs-doctor script full-sync"), "{t}");
+    let v = json(&["result", "result:domain-unreachable", "--json"]);
+    assert_eq!(v["id"], "domain-unreachable");
+    assert_eq!(v["severity"], "error");
+    assert!(v["fix"].as_array().unwrap().len() >= 5);
+    assert_eq!(v["fix"][4]["text"], "To apply these changes, restart the Microsoft Entra ID Sync (ADSync) service.");
+    assert_eq!(json(&["result", "log-empty", "--json"])["continue"][0]["next"], "manual-all/entra-connectivity");
+    assert_eq!(json(&["result", "ad-permissions", "--json"])["continue"][0]["path"], "manual-all");
+    assert!(text(&["path", "--scope", "all", "--method", "manual"]).contains("  Then: Next: are the domain controllers reachable? -> manual-all/dcs\n"));
+    let task = json(&["path", "--version", "2.4.129.0", "--scope", "all", "--json"]);
+    let perms = task["results"].as_array().unwrap().iter().find(|r| r["id"] == "ad-permissions").unwrap();
+    assert!(perms.get("continue").is_none(), "the task's result does not continue into the manual steps");
+    fails(&["result", "staging-mod"], "did you mean staging-mode");
+    fails(&["result", "zzzz-zzzz-zzzz"], "is not a documented result");
+    fails(&["result"], "result needs an ID");
+}
+
+/// The event look-up shows the article's advice to enlarge the Application log and what to
+/// do next: analyse the event, and the guided-path step it belongs to.
+#[test]
+fn event_next_step_and_log_advice() {
+    let t = text(&["event", "616"]);
+    assert!(t.contains("consider increasing the size of the Application log"), "{t}");
+    assert!(t.contains("phs-doctor diagnose"), "{t}");
+    assert!(t.contains("Guided path: step 8 of \"No passwords are synchronized: manual troubleshooting steps\" (phs-doctor path --scope all --method manual)"), "{t}");
+    let v = json(&["event", "611", "--json"]);
+    assert_eq!(v["next"]["analyse"], true);
+    assert_eq!(v["next"]["step"], "manual-all/events");
+    assert_eq!(v["source"]["kind"], "article");
+    assert_eq!(v["note"]["source"]["kind"], "public");
+    assert!(v["log_advice"]["text"].as_str().unwrap().contains("Application log"));
+    let healthy = json(&["event", "654", "--json"]);
+    assert_eq!(healthy["next"]["analyse"], false);
+}
+
 #[test]
 fn event_and_status_json() {
     let e = json(&["event", "611", "--json"]);
@@ -51,6 +158,9 @@ fn event_and_status_json() {
     let s = json(&["status", "filteredbytarget", "--json"]);
     assert_eq!(s["name"], "FilteredByTarget");
     assert!(s["next_step"].as_str().unwrap().contains("2.0.3.0"));
+    assert_eq!(s["source"]["kind"], "article");
+    assert_eq!(s["next_step_source"]["kind"], "article");
+    assert_eq!(json(&["status", "Error", "--json"])["next_step_source"]["kind"], "inference");
 }
 
 #[test]
@@ -169,6 +279,8 @@ fn no_panic_on_hostile_arguments() {
             vec!["status", h],
             vec!["path", "--version", h, "--scope", "all"],
             vec!["path", "--scope", h],
+            vec!["path", "--scope", "all", "--method", h],
+            vec!["result", h],
             vec!["script", "status", "--aad-connector", h],
             vec!["script", h],
             vec![h],

@@ -7,17 +7,100 @@ use crate::suggest;
 use crate::version::ConnectVersion;
 
 /// Rendered content text: `html` rendered at build time from the content's markdown (trusted,
-/// never from user input); [`Text::plain`] for terminals and summaries.
+/// never from user input); [`Text::plain`] for terminals and summaries. Every text carries its
+/// [`Source`] (the build fails on a text without one).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Text {
     pub html: &'static str,
+    pub source: &'static Source,
+}
+
+/// Where a text comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SourceKind {
+    /// Microsoft's troubleshooting article (2025 revision): its words.
+    Article,
+    /// Another public source, by title and address: PHS Doctor's advice beyond the article.
+    Public,
+    /// A pointer to PHS Doctor's own pages or commands.
+    Tool,
+    /// PHS Doctor's own reasoning, with the reason.
+    Inference,
+}
+
+/// The source of a content text (`content/sources.json`).
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct Source {
+    pub kind: SourceKind,
+    /// The document's title (empty for an inference).
+    pub title: &'static str,
+    /// Its public address (empty for an inference or the tool itself).
+    pub url: &'static str,
+    /// The article's section (its heading), or the part of another source.
+    pub section: Option<&'static str>,
+    /// Why PHS Doctor infers it.
+    pub reason: Option<&'static str>,
+}
+
+impl Source {
+    pub fn is_article(&self) -> bool {
+        self.kind == SourceKind::Article
+    }
+
+    /// The label a reader sees: "Microsoft's article (section “…”)" for the article's words,
+    /// "PHS Doctor's advice" for everything beyond it.
+    pub fn label(&self) -> String {
+        match (self.kind, self.section) {
+            (SourceKind::Article, Some(section)) => format!("Microsoft's article (section \u{201c}{section}\u{201d})"),
+            (SourceKind::Article, None) => "Microsoft's article".to_string(),
+            _ => "PHS Doctor's advice".to_string(),
+        }
+    }
+
+    /// For advice beyond the article: what it rests on ("Source: title, address" or
+    /// "Inference: reason"). `None` for the article's own words.
+    pub fn citation(&self) -> Option<String> {
+        match self.kind {
+            SourceKind::Article => None,
+            SourceKind::Public => Some(match self.section {
+                Some(section) => format!("Source: {}, section \u{201c}{section}\u{201d} ({})", self.title, self.url),
+                None => format!("Source: {} ({})", self.title, self.url),
+            }),
+            SourceKind::Tool => Some("a pointer to this tool's own page or command".to_string()),
+            SourceKind::Inference => Some(format!("Inference: {}", self.reason.unwrap_or(""))),
+        }
+    }
+
+    /// [`Source::label`] and, for advice beyond the article, [`Source::citation`], on one line.
+    pub fn line(&self) -> String {
+        match self.citation() {
+            Some(c) => format!("{} \u{2014} {c}", self.label()),
+            None => self.label(),
+        }
+    }
+
+    /// The source's kind as a stable word (`article`, `public`, `tool`, `inference`).
+    pub fn kind_str(&self) -> &'static str {
+        match self.kind {
+            SourceKind::Article => "article",
+            SourceKind::Public => "public",
+            SourceKind::Tool => "tool",
+            SourceKind::Inference => "inference",
+        }
+    }
 }
 
 impl Text {
-    /// The text without markup (paragraphs separated by a blank line, list items as `- ` or
-    /// `1. ` lines).
+    /// The text without markup, for a terminal (paragraphs separated by a blank line, list
+    /// items as `- ` or `1. ` lines; a link to one of the app's pages names its command-line
+    /// equivalent).
     pub fn plain(&self) -> String {
-        crate::markup::html_to_plain(self.html)
+        crate::markup::html_to_plain(self.html, true)
+    }
+
+    /// The text without markup, for a summary on the page (links are just their text).
+    pub fn plain_for_page(&self) -> String {
+        crate::markup::html_to_plain(self.html, false)
     }
 }
 
@@ -73,11 +156,15 @@ impl EventCategory {
 pub struct EventInfo {
     pub id: u32,
     pub description: &'static str,
+    /// The article's event table (for event 0: the article's manual steps).
+    pub description_source: &'static Source,
     pub category: EventCategory,
     pub severity: Severity,
-    pub note: Option<&'static str>,
+    pub note: Option<Text>,
     /// False for event 0, which the doc names only in its connectivity rule.
     pub in_table: bool,
+    /// The guided-path step (`path/node`) this event belongs to.
+    pub step: Option<&'static str>,
 }
 
 impl EventInfo {
@@ -85,6 +172,12 @@ impl EventInfo {
     /// connectivity problem.
     pub fn connectivity(&self) -> bool {
         CONNECTIVITY_IDS.contains(&self.id)
+    }
+
+    /// Whether pasting the whole event into the analysis tells more: an error or warning
+    /// event's message carries the error number or exception that names the cause.
+    pub fn worth_analysing(&self) -> bool {
+        matches!(self.severity, Severity::Error | Severity::Warning)
     }
 }
 
@@ -141,6 +234,11 @@ impl Method {
         }
     }
 
+    /// `task`, `cmdlet` or `manual` (any case).
+    pub fn parse(s: &str) -> Option<Method> {
+        [Method::Task, Method::Cmdlet, Method::Manual].into_iter().find(|m| m.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Method::Task => "Troubleshooting task (wizard)",
@@ -192,7 +290,16 @@ pub struct ResultInfo {
     pub fix: &'static [Text],
     pub script: Option<ScriptKind>,
     pub gate: Option<&'static str>,
-    pub cont: Option<Continue>,
+    /// Where to go on, when the article goes on: for walks from one path (`path`) or any.
+    pub conts: &'static [Continue],
+}
+
+impl ResultInfo {
+    /// The continuation for a walk that reached this result from `path` (one for that path
+    /// first, else one for any path).
+    pub fn continuation(&self, path: &str) -> Option<&'static Continue> {
+        self.conts.iter().find(|c| c.path == Some(path)).or_else(|| self.conts.iter().find(|c| c.path.is_none()))
+    }
 }
 
 /// Where to go on after a result, when the doc says so.
@@ -200,6 +307,11 @@ pub struct ResultInfo {
 pub struct Continue {
     pub label: &'static str,
     pub next: &'static str,
+    /// Only for walks that reached the result from this path.
+    pub path: Option<&'static str>,
+    /// The checks the troubleshooting task made are done: nodes with `task_checked` are shown
+    /// as done by the task from here on, not asked again.
+    pub task_checked: bool,
 }
 
 #[derive(Debug)]
@@ -222,6 +334,9 @@ pub struct Node {
     pub help: Option<Text>,
     pub script: Option<ScriptKind>,
     pub gate: Option<&'static str>,
+    /// The answer the troubleshooting task establishes when it reports every check passed
+    /// (`Next` for a step): after "All checks passed", the node is shown as done by the task.
+    pub task_checked: Option<&'static str>,
 }
 
 #[derive(Debug)]
@@ -251,6 +366,60 @@ pub struct FindingInfo {
 }
 
 include!(concat!(env!("OUT_DIR"), "/knowledge.rs"));
+
+impl FindingInfo {
+    /// What to do, as the reader sees it: the documented result's fix first (the article's
+    /// words, then any additions in it), then the finding's own next steps. Within that, the
+    /// article's words come before PHS Doctor's advice.
+    pub fn steps(&self) -> Vec<Text> {
+        let fix = self.result.and_then(result).map_or(&[][..], |r| r.fix);
+        let all: Vec<Text> = fix.iter().chain(self.next_steps).copied().collect();
+        let (article, added): (Vec<Text>, Vec<Text>) = all.into_iter().partition(|t| t.source.is_article());
+        article.into_iter().chain(added).collect()
+    }
+}
+
+/// Steps shown together under one label: a run of the article's words or a run of PHS
+/// Doctor's advice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AdviceGroup {
+    pub from_article: bool,
+    /// "Microsoft's article (section “…”)" (every section of the run) or "PHS Doctor's advice".
+    pub label: String,
+    pub steps: Vec<Text>,
+}
+
+/// `steps` in order, grouped into runs of the article's words and of PHS Doctor's advice (each
+/// step of the latter names its own source: [`Source::citation`]).
+pub fn advice_groups(steps: &[Text]) -> Vec<AdviceGroup> {
+    let mut groups: Vec<AdviceGroup> = Vec::new();
+    for t in steps {
+        let from_article = t.source.is_article();
+        match groups.last_mut() {
+            Some(g) if g.from_article == from_article => g.steps.push(*t),
+            _ => groups.push(AdviceGroup { from_article, label: String::new(), steps: vec![*t] }),
+        }
+    }
+    for g in &mut groups {
+        g.label = if g.from_article {
+            let mut sections: Vec<&str> = Vec::new();
+            for t in &g.steps {
+                if let Some(s) = t.source.section.filter(|s| !sections.contains(s)) {
+                    sections.push(s);
+                }
+            }
+            let quoted: Vec<String> = sections.iter().map(|s| format!("\u{201c}{s}\u{201d}")).collect();
+            match quoted.len() {
+                0 => "Microsoft's article".to_string(),
+                1 => format!("Microsoft's article (section {})", quoted[0]),
+                _ => format!("Microsoft's article (sections {})", quoted.join(", ")),
+            }
+        } else {
+            "PHS Doctor's advice".to_string()
+        };
+    }
+    groups
+}
 
 /// Knowledge items are static and unique: identity is the id (nodes: the address).
 macro_rules! eq_by {
@@ -438,6 +607,34 @@ impl fmt::Display for UnknownStatus {
     }
 }
 
+/// Why a result look-up failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownResult {
+    pub query: String,
+    pub suggestion: Option<&'static str>,
+}
+
+impl fmt::Display for UnknownResult {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "\"{}\" is not a documented result", clip(&self.query))?;
+        match self.suggestion {
+            Some(s) => write!(f, "; did you mean {s}?"),
+            None => write!(f, "; the results are listed by phs-doctor path (for example staging-mode, no-heartbeat)"),
+        }
+    }
+}
+
+/// Looks up a documented result by id (`staging-mode`, or `result:staging-mode` as the paths
+/// write it), case-insensitively.
+pub fn lookup_result(query: &str) -> Result<&'static ResultInfo, UnknownResult> {
+    let q = query.trim();
+    let id = q.strip_prefix("result:").unwrap_or(q);
+    RESULTS.iter().find(|r| r.id.eq_ignore_ascii_case(id)).ok_or_else(|| UnknownResult {
+        query: query.to_string(),
+        suggestion: suggest::closest(id, RESULTS.iter().map(|r| r.id)),
+    })
+}
+
 pub fn lookup_status(query: &str) -> Result<&'static StatusInfo, UnknownStatus> {
     status(query).ok_or_else(|| UnknownStatus {
         query: query.to_string(),
@@ -457,7 +654,7 @@ pub fn filter_events(query: &str) -> Vec<&'static EventInfo> {
                 e.id,
                 e.description.to_lowercase(),
                 e.category.as_str(),
-                e.note.unwrap_or("").to_lowercase(),
+                e.note.map(|n| n.plain()).unwrap_or_default().to_lowercase(),
                 if e.connectivity() { " connectivity" } else { "" }
             );
             words.iter().all(|w| {
@@ -486,7 +683,45 @@ mod tests {
     fn plain_text_from_html_equals_plain_text_from_markdown() {
         assert!(PLAIN_CHECK.len() > 200, "{}", PLAIN_CHECK.len());
         for (html, plain) in PLAIN_CHECK {
-            assert_eq!(Text { html }.plain(), *plain, "{html:?}");
+            assert_eq!(Text { html, source: SOURCES[0] }.plain_for_page(), *plain, "{html:?}");
+        }
+    }
+
+    /// Issue 9: "…synchronization.You can paste…" never again. No text's plain form has a
+    /// sentence end glued to the next sentence (code spans, such as `System.IO`, aside).
+    #[test]
+    fn sentences_never_fuse() {
+        for (html, _) in PLAIN_CHECK {
+            let mut h = String::new();
+            let mut rest = *html;
+            while let Some(i) = rest.find("<code>") {
+                h.push_str(&rest[..i]);
+                rest = rest[i..].split_once("</code>").map_or("", |(_, after)| after);
+                h.push_str("CODE");
+            }
+            h.push_str(rest);
+            for cli in [false, true] {
+                let plain = crate::markup::html_to_plain(&h, cli);
+                let b = plain.as_bytes();
+                for i in 1..b.len().saturating_sub(1) {
+                    let fused = b[i] == b'.' && (b[i - 1].is_ascii_lowercase() || b[i - 1] == b')') && b[i + 1].is_ascii_uppercase();
+                    assert!(!fused, "fused sentences in {plain:?}");
+                }
+            }
+        }
+        let checks = path("task-all").unwrap().node("checks").unwrap();
+        assert!(checks.text.plain().ends_with("permissions required for password hash synchronization."), "{}", checks.text.plain());
+    }
+
+    #[test]
+    fn every_event_step_resolves() {
+        for e in EVENTS {
+            if let Some(r) = e.step {
+                resolve(&PATHS[0], r).unwrap_or_else(|err| panic!("event {}: {err}", e.id));
+            }
+            if e.severity == Severity::Error {
+                assert!(e.step.is_some(), "event {}: an error event names its step", e.id);
+            }
         }
     }
 
@@ -510,25 +745,83 @@ mod tests {
         }
     }
 
-    /// Compares the compiled table with the seed doc itself when it is beside the repo.
+    /// The article's two tables and its headings, kept in the repository
+    /// (`tests/fixtures/article/tables.md`, attributed there).
+    const ARTICLE_TABLES: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/article/tables.md"));
+
+    /// The rows of the fixture's tables: (first cell, second cell).
+    fn article_rows() -> Vec<(&'static str, &'static str)> {
+        ARTICLE_TABLES
+            .lines()
+            .filter_map(|line| {
+                let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+                (cells.len() == 4 && !cells[1].starts_with("---") && !["Status", "Event ID"].contains(&cells[1])).then(|| (cells[1], cells[2]))
+            })
+            .collect()
+    }
+
     #[test]
-    fn the_event_table_matches_the_seed_doc() {
-        let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/seeds/000_67b3daae3cac36ac.txt");
-        let Ok(doc) = std::fs::read_to_string(seed) else {
-            eprintln!("seed doc not found at {seed}; compared the compiled table only");
-            assert_eq!(table_events().count(), 41);
-            return;
-        };
-        let mut rows = 0;
-        for line in doc.lines() {
-            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
-            if cells.len() == 4 && cells[1].len() == 3 && cells[1].starts_with('6') {
-                let id: u32 = cells[1].parse().unwrap();
-                assert_eq!(event(id).map(|e| e.description), Some(cells[2]), "event {id}");
-                rows += 1;
+    fn the_event_table_matches_the_article() {
+        let rows: Vec<(u32, &str)> = article_rows().into_iter().filter_map(|(id, d)| id.parse().ok().map(|id| (id, d))).collect();
+        assert_eq!(rows.len(), 41);
+        for (id, description) in &rows {
+            assert_eq!(event(*id).map(|e| e.description), Some(*description), "event {id}");
+        }
+        assert_eq!(rows.len(), table_events().count());
+        for e in table_events() {
+            assert!(e.description_source.is_article(), "event {}", e.id);
+        }
+    }
+
+    #[test]
+    fn the_status_table_matches_the_article() {
+        let rows: Vec<(&str, &str)> = article_rows().into_iter().filter(|(name, _)| name.parse::<u32>().is_err()).collect();
+        assert_eq!(rows.len(), 10);
+        for (name, description) in rows {
+            let s = status(name).unwrap_or_else(|| panic!("status {name}"));
+            assert_eq!(s.name, name);
+            assert_eq!(s.description.plain(), description.replace("**", "").trim(), "{name}");
+            assert!(s.description.source.is_article(), "{name}");
+        }
+    }
+
+    /// Every article section a text cites is a heading of the article (a `>` separates a
+    /// subsection from its section).
+    #[test]
+    fn every_cited_section_is_a_heading_of_the_article() {
+        let headings: Vec<&str> = ARTICLE_TABLES.lines().filter_map(|l| l.strip_prefix("- ")).collect();
+        assert!(headings.len() > 20);
+        let cited: Vec<&Source> = SOURCES.iter().copied().filter(|s| s.is_article()).collect();
+        assert!(cited.len() > 15, "{}", cited.len());
+        for s in cited {
+            for part in s.section.unwrap().split(" > ") {
+                assert!(headings.contains(&part), "{part:?} is not a heading of the article");
             }
         }
-        assert_eq!(rows, table_events().count());
+        for s in SOURCES {
+            assert!(s.url.is_empty() || s.url.starts_with("https://"), "{s:?}");
+            assert!(s.kind != SourceKind::Inference || s.reason.is_some_and(|r| !r.is_empty()), "{s:?}");
+        }
+    }
+
+    /// The fixture is the article: compared with the copy beside the repository when there is
+    /// one (the tests above run on every machine with the fixture alone).
+    #[test]
+    fn the_article_fixture_is_verbatim() {
+        let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/seeds/000_67b3daae3cac36ac.txt");
+        let Ok(doc) = std::fs::read_to_string(seed) else {
+            eprintln!("no copy of the article at {seed}; the fixture alone was used");
+            return;
+        };
+        let doc_lines: HashSet<&str> = doc.lines().map(str::trim_end).collect();
+        let headings: HashSet<&str> = doc.lines().filter(|l| l.starts_with('#')).map(|l| l.trim_start_matches('#').trim()).collect();
+        for line in ARTICLE_TABLES.lines() {
+            if line.starts_with('|') {
+                assert!(doc_lines.contains(line.trim_end()), "not in the article: {line}");
+            } else if let Some(h) = line.strip_prefix("- ") {
+                assert!(headings.contains(h), "not a heading of the article: {h}");
+            }
+        }
     }
 
     #[test]
@@ -605,8 +898,11 @@ mod tests {
         }
         for r in RESULTS {
             assert!(!r.fix.is_empty(), "{}: no fix", r.id);
-            if let Some(c) = &r.cont {
+            for c in r.conts {
                 resolve(&PATHS[0], c.next).unwrap_or_else(|e| panic!("result {}: {e}", r.id));
+                if let Some(p) = c.path {
+                    assert!(path(p).is_some(), "result {}: path {p}", r.id);
+                }
             }
             if let Some(g) = r.gate {
                 assert!(gate(g).is_some(), "result {}: gate {g}", r.id);
@@ -640,7 +936,7 @@ mod tests {
                         Target::Node { path, node } => queue.push_back((path, node)),
                         Target::Result(res) => {
                             results_used.insert(res.id);
-                            if let Some(c) = &res.cont {
+                            for c in res.conts {
                                 if let Target::Node { path, node } = resolve(path, c.next).unwrap() {
                                     queue.push_back((path, node));
                                 }
@@ -648,6 +944,9 @@ mod tests {
                         }
                         Target::Status(s) => {
                             statuses_used.insert(s.name);
+                            if let Target::Node { path, node } = resolve(path, STATUS_CONTINUE.next).unwrap() {
+                                queue.push_back((path, node));
+                            }
                         }
                     }
                 }

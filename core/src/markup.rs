@@ -7,15 +7,33 @@
 //! `code`, `a`, `br`, and the entities `&amp; &lt; &gt; &quot; &#39;`); the result is the
 //! same text `build.rs` derives from the markdown, which a test checks for every text.
 
+/// The command-line equivalent of a link to one of the app's pages.
+fn cli_equivalent(tag: &str) -> Option<&'static str> {
+    let href = tag.split_once("href=\"")?.1.split('"').next()?;
+    Some(match href {
+        "#/analyze" => "phs-doctor diagnose <FILE|->",
+        "#/scripts" => "phs-doctor script <status|full-sync|single-object>",
+        "#/events" => "phs-doctor event <ID>",
+        "#/statuses" => "phs-doctor status <NAME>",
+        "#/" => "phs-doctor path",
+        _ => return None,
+    })
+}
+
 /// The text of `html` with tags removed: paragraphs separated by a blank line, list items on
-/// their own lines as `- ` or `1. `, soft line breaks as spaces, entities decoded.
-pub fn html_to_plain(html: &str) -> String {
+/// their own lines as `- ` or `1. `, soft line breaks as spaces, entities decoded. With `cli`,
+/// a link to one of the app's pages is followed by its command-line equivalent (after the word
+/// "page" when that follows the link): "the Analyze page (CLI: phs-doctor diagnose <FILE|->)".
+pub fn html_to_plain(html: &str, cli: bool) -> String {
     let mut out = String::with_capacity(html.len());
     // One entry per open list: the next number of an ordered list, `None` for bullets.
     let mut lists: Vec<Option<u64>> = Vec::new();
     let mut rest = html;
     // Whether the last thing read was a block tag (a newline right after it is layout).
     let mut after_block = true;
+    // The CLI equivalent of the link just closed, for the text that follows it.
+    let mut link: Option<&'static str> = None;
+    let mut pending: Option<&'static str> = None;
     while !rest.is_empty() {
         if let Some(tag_body) = rest.strip_prefix('<') {
             let end = tag_body.find('>').unwrap_or(tag_body.len());
@@ -34,7 +52,13 @@ pub fn html_to_plain(html: &str) -> String {
                 }
                 (true, "ul") | (true, "ol") => {
                     lists.pop();
+                    // A paragraph after a list is a new paragraph, not the last item's sentence.
+                    if lists.is_empty() {
+                        out.push_str("\n\n");
+                    }
                 }
+                (false, "a") if cli => link = cli_equivalent(tag),
+                (true, "a") => pending = link.take(),
                 (false, "li") => {
                     newline_unless_fresh(&mut out);
                     match lists.last_mut() {
@@ -62,7 +86,23 @@ pub fn html_to_plain(html: &str) -> String {
             text = text.trim_end_matches('\n');
         }
         after_block = false;
+        if let Some(cmd) = pending.take() {
+            let (word, rest_text) = match text.strip_prefix(" page") {
+                Some(r) => (" page", r),
+                None => ("", text),
+            };
+            out.push_str(word);
+            out.push_str(" (CLI: ");
+            out.push_str(cmd);
+            out.push(')');
+            text = rest_text;
+        }
         push_unescaped(&mut out, text);
+    }
+    if let Some(cmd) = pending {
+        out.push_str(" (CLI: ");
+        out.push_str(cmd);
+        out.push(')');
     }
     out.trim().to_string()
 }
@@ -111,12 +151,30 @@ fn push_unescaped(out: &mut String, text: &str) {
 mod tests {
     use super::html_to_plain;
 
+    fn html_to_plain_page(html: &str) -> String {
+        html_to_plain(html, false)
+    }
+
+    /// A list followed by a paragraph: two paragraphs, never "…synchronization.You can…".
+    #[test]
+    fn a_paragraph_after_a_list_does_not_fuse() {
+        assert_eq!(html_to_plain_page("<p>Checks:</p>\n<ul>\n<li>one.</li>\n</ul>\n<p>You can paste</p>\n"), "Checks:\n\n- one.\n\nYou can paste");
+    }
+
+    /// On the command line, a link to a page names the command that does the same.
+    #[test]
+    fn links_to_pages_name_their_command_on_the_command_line() {
+        let html = "Paste it on the <a href=\"#/analyze\">Analyze</a> page. See <a href=\"#/scripts\">Scripts</a>";
+        assert_eq!(html_to_plain(html, true), "Paste it on the Analyze page (CLI: phs-doctor diagnose <FILE|->). See Scripts (CLI: phs-doctor script <status|full-sync|single-object>)");
+        assert_eq!(html_to_plain(html, false), "Paste it on the Analyze page. See Scripts");
+    }
+
     #[test]
     fn paragraphs_lists_and_entities() {
-        assert_eq!(html_to_plain("Run <code>Get-ADSyncScheduler</code> &amp; check"), "Run Get-ADSyncScheduler & check");
-        assert_eq!(html_to_plain("<p>One\ntwo</p>\n<p>Three</p>\n"), "One two\n\nThree");
-        assert_eq!(html_to_plain("<p>Steps:</p>\n<ol start=\"3\">\n<li>a &lt;b&gt;</li>\n<li>c</li>\n</ol>\n"), "Steps:\n\n3. a <b>\n4. c");
-        assert_eq!(html_to_plain("<ul>\n<li><strong>x</strong></li>\n<li><a href=\"#/analyze\">y</a></li>\n</ul>\n"), "- x\n- y");
-        assert_eq!(html_to_plain("a &quot;q&quot; &#39;s&#39; & b"), "a \"q\" 's' & b");
+        assert_eq!(html_to_plain_page("Run <code>Get-ADSyncScheduler</code> &amp; check"), "Run Get-ADSyncScheduler & check");
+        assert_eq!(html_to_plain_page("<p>One\ntwo</p>\n<p>Three</p>\n"), "One two\n\nThree");
+        assert_eq!(html_to_plain_page("<p>Steps:</p>\n<ol start=\"3\">\n<li>a &lt;b&gt;</li>\n<li>c</li>\n</ol>\n"), "Steps:\n\n3. a <b>\n4. c");
+        assert_eq!(html_to_plain_page("<ul>\n<li><strong>x</strong></li>\n<li><a href=\"#/analyze\">y</a></li>\n</ul>\n"), "- x\n- y");
+        assert_eq!(html_to_plain_page("a &quot;q&quot; &#39;s&#39; & b"), "a \"q\" 's' & b");
     }
 }

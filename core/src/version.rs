@@ -2,7 +2,12 @@
 
 use std::fmt;
 
-use crate::knowledge::{self, Method};
+use crate::knowledge::{self, Method, Text};
+
+/// The notice for a retired build (every 1.x build is retired and no longer synchronizes).
+pub fn retired(version: Option<ConnectVersion>) -> Option<Text> {
+    version.filter(|v| *v < knowledge::RETIRED_BELOW).map(|_| knowledge::RETIRED_TEXT)
+}
 
 /// A four-part build number such as `1.1.614.0`. Missing trailing parts are zero.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -98,6 +103,8 @@ impl fmt::Display for ConnectVersion {
 /// Which troubleshooting method the doc recommends for a version, and what else is open.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Recommendation {
+    /// For a retired build (every 1.x): said first, before any path is offered.
+    pub retired: Option<Text>,
     pub primary: Method,
     /// Other methods that work on this version, best first.
     pub also: Vec<Method>,
@@ -111,8 +118,10 @@ pub struct Recommendation {
 pub fn recommend(version: Option<ConnectVersion>) -> Recommendation {
     let task = knowledge::gate("troubleshooting-task").map(|g| g.min);
     let cmdlet = knowledge::gate("diagnostic-cmdlet").map(|g| g.min);
-    match version {
+    let retired = retired(version);
+    let rec = match version {
         None => Recommendation {
+            retired: None,
             primary: Method::Manual,
             also: vec![],
             reason: "Without the version, the manual steps are the safe choice: they work on every version. \
@@ -121,26 +130,68 @@ pub fn recommend(version: Option<ConnectVersion>) -> Recommendation {
                 .into(),
         },
         Some(v) if task.is_some_and(|t| v >= t) => Recommendation {
+            retired: None,
             primary: Method::Task,
             also: vec![Method::Cmdlet, Method::Manual],
             reason: format!("Version {v} is 1.1.614.0 or later: use the troubleshooting task in the wizard (the diagnostic cmdlet works too)."),
         },
         Some(v) if cmdlet.is_some_and(|c| v >= c) => Recommendation {
+            retired: None,
             primary: Method::Cmdlet,
             also: vec![Method::Manual],
             reason: format!("Version {v} is 1.1.524.0 or later but older than 1.1.614.0: use the Invoke-ADSyncDiagnostics cmdlet."),
         },
         Some(v) => Recommendation {
+            retired: None,
             primary: Method::Manual,
             also: vec![],
             reason: format!("Version {v} is older than 1.1.524.0: follow the manual troubleshooting steps."),
         },
+    };
+    Recommendation { retired, ..rec }
+}
+
+/// The method to follow: `wanted` if the version allows it (the recommended one or one of
+/// [`Recommendation::also`]), else the recommendation. Without a version every method may be
+/// taken (its version gate is shown with the path). Errs with the reason when `wanted` needs a
+/// newer version than `version`.
+pub fn choose(version: Option<ConnectVersion>, wanted: Option<Method>) -> Result<Method, String> {
+    let rec = recommend(version);
+    let Some(m) = wanted else { return Ok(rec.primary) };
+    if version.is_none() || m == rec.primary || rec.also.contains(&m) {
+        return Ok(m);
     }
+    let gate = match m {
+        Method::Task => knowledge::gate("troubleshooting-task"),
+        Method::Cmdlet => knowledge::gate("diagnostic-cmdlet"),
+        Method::Manual => None,
+    };
+    let allowed: Vec<&str> = std::iter::once(rec.primary).chain(rec.also.iter().copied()).map(Method::as_str).collect();
+    Err(format!(
+        "{} needs version {} or later; version {} allows {}",
+        m.label(),
+        gate.map(|g| g.min.to_string()).unwrap_or_default(),
+        version.map(|v| v.to_string()).unwrap_or_default(),
+        allowed.join(", ")
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 9 §2: a 1.x build is retired; that is said first, with its source.
+    #[test]
+    fn a_1x_build_is_said_to_be_retired_first() {
+        for v in ["1.6.16.0", "1.1.614.0", "1.0.9125.0"] {
+            let r = recommend(ConnectVersion::parse(v).ok()).retired.unwrap_or_else(|| panic!("{v}"));
+            assert!(r.plain().starts_with("Every 1.x build of Microsoft Entra Connect is retired and no longer synchronizes"), "{v}");
+            assert!(r.source.url.contains("reference-connect-version-history"), "{v}");
+        }
+        for v in [Some("2.0.3.0"), Some("2.4.129.0"), None] {
+            assert_eq!(recommend(v.and_then(|v| ConnectVersion::parse(v).ok())).retired, None, "{v:?}");
+        }
+    }
 
     fn ok(input: &str, expected: [u32; 4]) {
         assert_eq!(ConnectVersion::parse(input), Ok(ConnectVersion(expected)), "{input:?}");

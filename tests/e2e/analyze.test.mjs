@@ -77,6 +77,13 @@ test('an event 611 with RPC Error 8453: the ad-permissions card, its evidence hi
   assert.match(await card.getByTestId('params').locator('[data-key="domain"]').innerText(), /Contoso\.com/);
   assert.match(await card.getByTestId('params').locator('[data-key="code"]').innerText(), /8453/);
   assert.ok(await card.getByTestId('next-steps').locator('li').count() >= 1);
+  // The documented fix first, under the article's section; PHS Doctor's addition after it, with its source.
+  const groups = card.getByTestId('next-steps').locator('.advice-group');
+  assert.equal(await groups.first().getAttribute('data-source'), 'article');
+  assert.match(await groups.first().locator('.advice-label').innerText(), /Microsoft's article \(section “No passwords are synchronized: manual troubleshooting steps > Connectivity problems”\)/);
+  assert.match(await groups.first().innerText(), /Replicate Directory Changes All/);
+  assert.equal(await groups.last().getAttribute('data-source'), 'phs-doctor');
+  assert.match(await groups.last().innerText(), /Set-ADSyncPasswordHashSyncPermissions[\s\S]*KB2867278/);
   assert.match(await page.getByTestId('paste-counts').innerText(), /29 lines · 1\.\d KB · analysed in/);
   assert.match(await page.getByTestId('records').innerText(), /1 Windows event/);
 

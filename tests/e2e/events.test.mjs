@@ -56,6 +56,15 @@ test('one event has its own page; an unknown ID suggests the nearest', async () 
   assert.equal(await hash(page), '#/event/611');
   assert.match(await page.getByTestId('event-title').innerText(), /Event 611/);
   await assert.doesNotReject(page.getByTestId('connectivity-rule').waitFor());
+  // What to do next: analyse it, its guided-path step, and the article's Application log advice.
+  const next = page.getByTestId('event-next');
+  assert.match(await next.getByTestId('event-analyse').innerText(), /Analyze page/);
+  assert.match(await next.getByTestId('log-advice').innerText(), /increasing the size of the Application log/);
+  assert.equal(await next.getByTestId('log-advice').getByTestId('source').getAttribute('data-source'), 'article');
+  await next.getByTestId('event-step').getByRole('link').click();
+  await page.waitForSelector('[data-testid="node"][data-reference="manual-all/events"]');
+  await page.goBack();
+  await page.getByTestId('event-next').waitFor();
   await shot(page, 'event-611');
   await assertAccessible(page, 'event 611');
 
@@ -81,6 +90,13 @@ test('status values: all ten with their next step', async () => {
   assert.match(await filtered.innerText(), /User must change password at next logon/);
   // The version from the start page decides the gate notice.
   assert.equal(await filtered.getByTestId('gate-notice').getAttribute('data-gate'), 'not-met');
+  // Where each next step comes from: the article's words, or PHS Doctor's advice with its source.
+  assert.equal(await filtered.getByTestId('source').getAttribute('data-source'), 'article');
+  assert.match(await filtered.getByTestId('source').innerText(), /Microsoft's article \(section “One object isn't synchronizing passwords: manual troubleshooting steps”\)/);
+  const error = page.getByTestId('status-Error').getByTestId('source');
+  assert.equal(await error.getAttribute('data-source'), 'inference');
+  assert.match(await error.innerText(), /PHS Doctor's advice — Inference: /);
+  assert.match(await page.locator('footer').innerText(), /marked “PHS Doctor's advice” goes beyond the article/);
   await shot(page, 'statuses');
   await assertAccessible(page, 'statuses');
   await done();

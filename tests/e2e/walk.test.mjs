@@ -65,6 +65,10 @@ test('walk the task path to a result, go back, jump from the summary, restart', 
   assert.match(await page.getByTestId('node-heading').innerText(), /staging mode/);
   assert.equal(await page.locator('[data-testid="node"] [data-severity]').getAttribute('data-severity'), 'error');
   assert.ok(await page.getByTestId('fix-list').locator('li').count() >= 1);
+  // Staging mode: the article gives the result, the fix is PHS Doctor's advice with its source.
+  assert.equal(await page.locator('[data-testid="fix-list"] .advice-group').first().getAttribute('data-source'), 'phs-doctor');
+  assert.match(await page.getByTestId('fix-list').innerText(), /PHS Doctor's advice/);
+  assert.match(await page.getByTestId('fix-list').getByTestId('source').first().innerText(), /Staging server and disaster recovery/);
   assert.equal(await page.getByTestId('summary').locator('li').count(), 9);
   assert.match(await page.getByTestId('jump-8').innerText(), /staging mode/);
   await shot(page, 'walker-result');
@@ -119,12 +123,78 @@ test('a result continues into another path, and the script link opens the genera
   await page.waitForSelector('[data-testid="node"][data-reference="result:checks-passed"]');
   await page.getByTestId('continue-0').click();
   await page.waitForSelector('[data-testid="node"][data-reference="manual-all/staging"]');
+  // The heading says which path the admin is on now; the task's check is marked as done by it.
+  assert.match(await page.getByTestId('now-on').innerText(), /No passwords are synchronized: manual troubleshooting steps/);
+  assert.match(await page.getByTestId('done-by-task').innerText(), /Done by the troubleshooting task: No/);
+  await page.getByTestId('next').click();
+  await page.waitForSelector('[data-testid="node"][data-reference="manual-all/run-status"]');
+  await done();
+});
+
+test('a 1.x version: the start page and the path say first that every 1.x build is retired', async () => {
+  const { page, done } = await open(browser);
+  await page.getByTestId('version').fill('1.6.16.0');
+  await page.getByTestId('scope-all').check();
+  const retired = page.getByTestId('recommendation').getByTestId('retired');
+  assert.match(await retired.innerText(), /Every 1\.x build of Microsoft Entra Connect is retired and no longer synchronizes/);
+  assert.match(await retired.getByTestId('source').innerText(), /Version release history/);
+  // Said before the path is offered.
+  const before = await page.getByTestId('recommendation').evaluate((r) => {
+    const notice = r.querySelector('[data-testid="retired"]');
+    const start = r.querySelector('[data-testid^="start-"]');
+    return Boolean(notice.compareDocumentPosition(start) & Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+  assert.ok(before, 'the notice comes before the start link');
+  await page.getByTestId('start-cmdlet').locator('a').click();
+  await page.getByTestId('page-walker').waitFor();
+  assert.match(await page.getByTestId('retired').innerText(), /retired and no longer synchronizes/);
+  await page.goto(page.url().replace('v=1.6.16.0', 'v=2.4.129.0'));
+  await page.getByTestId('page-walker').waitFor();
+  await page.waitForSelector('[data-testid="node"]');
+  assert.equal(await page.getByTestId('retired').count(), 0);
+  await done();
+});
+
+/** A real double click on the element: the first click moves the walk, the page re-renders,
+ * then the second click (click count 2) lands at the same point on whatever is there now.
+ * Returns the test id of the button under that point before the second click. */
+async function doubleClickAcrossAMove(page, testid, nextReference) {
+  const box = await page.getByTestId(testid).boundingBox();
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(x, y);
+  await page.mouse.down({ clickCount: 1 });
+  await page.mouse.up({ clickCount: 1 });
+  await page.waitForSelector(`[data-testid="node"][data-reference="${nextReference}"]`);
+  const under = await page.evaluate(([px, py]) => document.elementFromPoint(px, py)?.closest('button')?.dataset.testid ?? null, [x, y]);
+  await page.mouse.down({ clickCount: 2 });
+  await page.mouse.up({ clickCount: 2 });
+  await page.waitForTimeout(500);
+  return under;
+}
+
+test('a double click on "Done, next step" moves one step and chooses nothing', async () => {
+  // manual-all step 2: after the move, the question's third answer sits where the button was.
+  const { page, done } = await open(browser, '#/path/manual-all/1');
+  await page.waitForSelector('[data-testid="node"][data-reference="manual-all/run-status"]');
+  const under = await doubleClickAcrossAMove(page, 'next', 'manual-all/feature');
+  assert.match(String(under), /^answer-\d+$/, 'an answer sits where the Next button was (the case the guard is for)');
+  assert.equal(await page.getByTestId('node').getAttribute('data-reference'), 'manual-all/feature');
+  assert.equal(await hash(page), '#/path/manual-all/1.0');
+  // The task path's step 8, as reported: the next node is the question with "Every check passed".
+  await page.goto(page.url().replace(/#.*/, '#/path/task-all/0.0.0.0.0.0.0?v=2.4.129.0'));
+  await page.waitForSelector('[data-testid="node"][data-reference="task-all/checks"]');
+  await doubleClickAcrossAMove(page, 'next', 'task-all/outcome');
+  assert.equal(await page.getByTestId('node').getAttribute('data-reference'), 'task-all/outcome');
+  assert.equal(await hash(page), '#/path/task-all/0.0.0.0.0.0.0.0?v=2.4.129.0');
+  // A single click on an answer still chooses it.
+  await page.getByTestId('answer-7').click();
+  await page.waitForSelector('[data-testid="node"][data-reference="result:checks-passed"]');
   await done();
 });
 
 test('gate notices follow the version in the route', async () => {
-  // manual-object: must change? no → follow → found → another value → FilteredByTarget.
-  const { page, done } = await open(browser, '#/path/manual-object/1.0.0.2.1?v=1.6.16.0');
+  // manual-object: must change? no → follow → found → a status value → FilteredByTarget.
+  const { page, done } = await open(browser, '#/path/manual-object/1.0.0.1.1?v=1.6.16.0');
   await page.waitForSelector('[data-testid="node"][data-reference="status:FilteredByTarget"]');
   const notice = page.locator('[data-testid="node"] [data-testid="gate-notice"]');
   assert.equal(await notice.getAttribute('data-gate'), 'not-met');

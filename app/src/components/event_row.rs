@@ -2,6 +2,8 @@ use phs_doctor_core::knowledge;
 use yew::prelude::*;
 
 use crate::components::nav_link::NavLink;
+use crate::components::rich_text::RichText;
+use crate::components::source_note::SourceNote;
 use crate::components::severity_badge::SeverityBadge;
 use crate::route::Route;
 use crate::strings;
@@ -26,7 +28,10 @@ pub fn EventRow(props: &EventRowProps) -> Html {
             </th>
             <td>
                 <p class="event-description">{ e.description }</p>
-                if let Some(note) = e.note { <p class="event-note">{ note }</p> }
+                if let Some(note) = e.note {
+                    <RichText text={note} class="event-note" />
+                    <SourceNote source={note.source} link={false} />
+                }
                 if connectivity {
                     <span class="badge badge-connectivity" data-testid="connectivity">{ strings::EVENTS_CONNECTIVITY }</span>
                 }

@@ -4,6 +4,8 @@ use phs_doctor_core::knowledge::{
 use yew::prelude::*;
 
 use crate::components::event_row::EventRow;
+use crate::components::rich_text::RichText;
+use crate::components::source_note::SourceNote;
 use crate::strings;
 
 /// The event ID table with a filter box (`knowledge::filter_events`).
@@ -24,11 +26,16 @@ pub fn EventsPage() -> Html {
         <div class="page events" data-testid="page-events">
             <h1>{ strings::EVENTS_TITLE }</h1>
             <p class="lead">{ strings::EVENTS_LEAD }</p>
-            <div class="notice notice-info" data-testid="log-advice"><p>{ EVENT_LOG_ADVICE }</p></div>
+            <div class="notice notice-info" data-testid="log-advice">
+                <RichText text={EVENT_LOG_ADVICE} />
+                <SourceNote source={EVENT_LOG_ADVICE.source} />
+            </div>
             <div class="notice notice-warning" data-testid="connectivity-rule">
                 <p class="notice-title">{ strings::EVENTS_CONNECTIVITY_TITLE }</p>
-                <p>{ strings::connectivity_ids(CONNECTIVITY_IDS, CONNECTIVITY_SOURCE) }{ " " }{ CONNECTIVITY_MEANING }</p>
+                <p>{ strings::connectivity_ids(CONNECTIVITY_IDS, CONNECTIVITY_SOURCE) }{ " " }{ CONNECTIVITY_MEANING.plain_for_page() }</p>
+                <SourceNote source={CONNECTIVITY_MEANING.source} />
             </div>
+            <SourceNote source={knowledge::EVENT_TABLE_SOURCE} />
             <div class="field filter">
                 <label for="event-filter">{ strings::EVENTS_FILTER }</label>
                 <input id="event-filter" data-testid="event-filter" type="search" autocomplete="off" spellcheck="false"

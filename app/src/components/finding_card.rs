@@ -2,9 +2,11 @@ use phs_doctor_core::analysis::Finding;
 use phs_doctor_core::walk::WalkState;
 use yew::prelude::*;
 
+use crate::components::advice_list::AdviceList;
 use crate::components::nav_link::NavLink;
 use crate::components::rich_text::RichText;
 use crate::components::severity_badge::SeverityBadge;
+use crate::components::source_note::SourceNote;
 use crate::route::Route;
 use crate::strings;
 use crate::text::ellipsis;
@@ -45,6 +47,7 @@ pub fn FindingCard(props: &FindingCardProps) -> Html {
                 <h3 id={title_id} class="finding-title">{ f.title }</h3>
             </header>
             <RichText text={f.explanation} class="finding-explanation" />
+            <SourceNote source={f.explanation.source} />
             if !f.evidence.is_empty() {
                 <h4>{ strings::FINDING_EVIDENCE }</h4>
                 <ul class="evidence" data-testid="evidence">
@@ -79,6 +82,7 @@ pub fn FindingCard(props: &FindingCardProps) -> Html {
                                 <dt>{ strings::ERROR_CAUSE }</dt><dd><RichText text={e.cause} /></dd>
                                 <dt>{ strings::ERROR_FIX }</dt><dd><RichText text={e.fix} /></dd>
                             </dl>
+                            <SourceNote source={e.fix.source} />
                         </li>
                     }) }
                 </ul>
@@ -102,9 +106,7 @@ pub fn FindingCard(props: &FindingCardProps) -> Html {
             }
             if !f.next_steps.is_empty() {
                 <h4>{ strings::FINDING_NEXT }</h4>
-                <ol class="fix-list" data-testid="next-steps">
-                    { for f.next_steps.iter().map(|t| html! { <li><RichText text={*t} /></li> }) }
-                </ol>
+                <AdviceList steps={f.next_steps.clone()} testid="next-steps" />
             }
             if let Some(w) = walk {
                 <p class="finding-path">

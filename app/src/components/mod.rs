@@ -1,5 +1,6 @@
 //! One small component per file. Pages end in `_page`; the rest are their parts.
 
+pub mod advice_list;
 pub mod analysis_overview;
 pub mod analyze_page;
 pub mod answer_summary;
@@ -25,6 +26,7 @@ pub mod script_field;
 pub mod script_output;
 pub mod scripts_page;
 pub mod severity_badge;
+pub mod source_note;
 pub mod status_card;
 pub mod statuses_page;
 pub mod unparsed_lines;

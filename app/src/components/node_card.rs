@@ -2,9 +2,11 @@ use phs_doctor_core::walk::{CurrentKind, CurrentView};
 use yew::prelude::*;
 
 use crate::components::gate_notice::GateNoticeView;
+use crate::components::advice_list::AdviceList;
 use crate::components::nav_link::NavLink;
 use crate::components::rich_text::RichText;
 use crate::components::severity_badge::SeverityBadge;
+use crate::components::source_note::SourceNote;
 use crate::route::Route;
 use crate::strings;
 
@@ -37,7 +39,16 @@ pub fn NodeCard(props: &NodeCardProps) -> Html {
             strings::kind_label(k)
         ),
     };
-    let choose = |i: usize| props.on_choose.reform(move |_: MouseEvent| i);
+    // A double click counts once: its second click (`detail` 2) would land on whatever the move
+    // put under the pointer (an answer such as "Every check passed" that nobody chose).
+    let choose = |i: usize| {
+        let on_choose = props.on_choose.clone();
+        Callback::from(move |e: MouseEvent| {
+            if e.detail() <= 1 {
+                on_choose.emit(i);
+            }
+        })
+    };
     html! {
         <section class={classes!("card", "node", format!("node-{kind}"), severity_class)}
             data-testid="node" data-kind={kind} data-reference={c.reference.clone()} aria-labelledby="node-heading">
@@ -51,15 +62,19 @@ pub fn NodeCard(props: &NodeCardProps) -> Html {
                 tabindex="-1" ref={props.heading.clone()} data-testid="node-heading">
                 { heading_text }
             </h2>
-            <RichText text={c.text} class="node-text" id={AttrValue::Static("node-text")} />
-            if let Some(help) = c.help {
-                <RichText text={help} class="node-help" />
+            <div id="node-text" class="node-body">
+                <RichText text={c.text} class="node-text" />
+                if let Some(help) = c.help {
+                    <RichText text={help} class="node-help" />
+                    if !help.source.is_article() { <SourceNote source={help.source} /> }
+                }
+            </div>
+            if let Some(answer) = c.done_by_task {
+                <p class="notice notice-ok" data-testid="done-by-task">{ strings::done_by_task(answer) }</p>
             }
             if !c.fix.is_empty() {
                 <h3>{ strings::WALK_FIX }</h3>
-                <ol class="fix-list" data-testid="fix-list">
-                    { for c.fix.iter().map(|f| html! { <li><RichText text={*f} /></li> }) }
-                </ol>
+                <AdviceList steps={c.fix.clone()} testid="fix-list" />
             }
             if let Some(g) = c.gate.clone() {
                 <GateNoticeView notice={g} version={props.version.clone()} />

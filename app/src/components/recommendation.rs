@@ -4,6 +4,8 @@ use phs_doctor_core::ConnectVersion;
 use yew::prelude::*;
 
 use crate::components::nav_link::NavLink;
+use crate::components::rich_text::RichText;
+use crate::components::source_note::SourceNote;
 use crate::route::{version_query, Route};
 use crate::strings;
 
@@ -39,6 +41,12 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
     html! {
         <section class="card recommendation" aria-labelledby="rec-title" data-testid="recommendation">
             <h2 id="rec-title">{ strings::RECOMMEND_TITLE }</h2>
+            if let Some(r) = rec.retired {
+                <div class="notice notice-warning" data-testid="retired">
+                    <RichText text={r} />
+                    <SourceNote source={r.source} />
+                </div>
+            }
             <p class="reason" data-testid="reason">{ rec.reason.clone() }</p>
             <div class="actions">{ start(rec.primary, true) }</div>
             if !rec.also.is_empty() {

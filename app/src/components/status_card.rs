@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::components::gate_notice::GateNoticeView;
 use crate::components::rich_text::RichText;
 use crate::components::severity_badge::SeverityBadge;
+use crate::components::source_note::SourceNote;
 use crate::strings;
 
 #[derive(Properties, PartialEq)]
@@ -41,6 +42,7 @@ pub fn StatusCard(props: &StatusCardProps) -> Html {
                 <div>
                     <h3>{ strings::STATUS_NEXT }</h3>
                     <RichText text={s.next_step} class="status-next" />
+                    <SourceNote source={s.next_step.source} />
                     if let Some(g) = gate {
                         <GateNoticeView notice={g} version={props.version.map(|v| AttrValue::from(v.to_string()))} />
                     }

@@ -2,6 +2,7 @@ use phs_doctor_core::knowledge::{STATUSES, STATUS_WHERE};
 use yew::prelude::*;
 
 use crate::components::rich_text::RichText;
+use crate::components::source_note::SourceNote;
 use crate::components::status_card::StatusCard;
 use crate::state::use_app;
 use crate::strings;
@@ -18,6 +19,7 @@ pub fn StatusesPage() -> Html {
             <div class="notice notice-info" data-testid="status-where">
                 <p class="notice-title">{ strings::STATUSES_WHERE }</p>
                 <RichText text={STATUS_WHERE} />
+                <SourceNote source={STATUS_WHERE.source} />
             </div>
             <ul class="status-list">
                 { for STATUSES.iter().map(|s| html! { <li key={s.name}><StatusCard name={s.name} version={version} /></li> }) }

@@ -8,6 +8,7 @@ use crate::components::gate_notice::GateNoticeView;
 use crate::components::nav_link::NavLink;
 use crate::components::node_card::NodeCard;
 use crate::components::rich_text::RichText;
+use crate::components::source_note::SourceNote;
 use crate::route::{self, version_from_query, Route};
 use crate::state::{use_app, AppAction};
 use crate::strings;
@@ -88,16 +89,26 @@ pub fn WalkerPage(props: &WalkerPageProps) -> Html {
         <div class="page walker" data-testid="page-walker" data-path={view.path_id} data-position={view.current.reference.clone()}>
             <p class="crumb"><NavLink to={Route::Home} id={AttrValue::Static("change-start")}>{ strings::WALK_CHANGE }</NavLink></p>
             <h1 id="path-title" data-testid="path-title">{ view.path_title }</h1>
+            if let Some(now) = view.now_on {
+                <p class="now-on" data-testid="now-on"><strong>{ strings::WALK_NOW_ON }</strong>{ " " }{ now }</p>
+            }
             <p class="version-line" data-testid="walk-version">
                 { match &version_text {
                     Some(v) => html! { <>{ format!("{} {v}", strings::WALK_VERSION) }</> },
                     None => html! { <>{ strings::WALK_NO_VERSION }{ " " }<NavLink to={Route::Home}>{ strings::WALK_SET_VERSION }</NavLink></> },
                 } }
             </p>
+            if let Some(r) = view.retired {
+                <div class="notice notice-warning" data-testid="retired">
+                    <RichText text={r} />
+                    <SourceNote source={r.source} />
+                </div>
+            }
             if let Some(g) = path_gate {
                 <GateNoticeView notice={g} version={version_text.clone()} />
             }
             <RichText text={view.intro} class="intro" />
+            <SourceNote source={view.intro.source} />
             <div class="walk-grid">
                 <div class="walk-main">
                     <NodeCard current={view.current.clone()} step_number={view.step_number}

@@ -51,7 +51,7 @@ impl Fx {
 
 type FxSet<T> = HashSet<T, BuildHasherDefault<Fx>>;
 
-use crate::knowledge::{self, FindingInfo, FINDINGS};
+use crate::knowledge::{FindingInfo, FINDINGS};
 
 /// A parameter value; events and times are formatted only when the finding is finished.
 enum Value {
@@ -271,11 +271,7 @@ impl<'a> Collector<'a> {
                 let numbered: Vec<&'static str> = b.errors.iter().filter(|e| e.kind != ErrorKind::Message).map(|e| e.finding).collect();
                 b.errors.retain(|e| e.kind != ErrorKind::Message || !numbered.contains(&e.finding));
                 let info = b.info;
-                let next_steps = if info.next_steps.is_empty() {
-                    info.result.and_then(knowledge::result).map_or(info.next_steps, |r| r.fix)
-                } else {
-                    info.next_steps
-                };
+                let next_steps = info.steps();
                 Finding {
                     id: info.id,
                     severity: info.severity,

@@ -3,6 +3,7 @@
 //! with its cause and fix. The table is `content/errors.json`, compiled by `core/build.rs`.
 
 use crate::knowledge::Text;
+use crate::version::ConnectVersion;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ErrorKind {
@@ -38,6 +39,9 @@ pub struct ErrorInfo {
     pub finding: &'static str,
     pub cause: Text,
     pub fix: Text,
+    /// For a generic message that a known issue printed: the build that fixed that issue. On
+    /// this build or later the message is not that known issue (see `Analysis::for_version`).
+    pub fixed_in: Option<ConnectVersion>,
 }
 
 impl ErrorInfo {

@@ -24,7 +24,8 @@ mod timeline;
 
 use std::borrow::Cow;
 
-use crate::knowledge::{Severity, Text};
+use crate::knowledge::{self, Severity, Text};
+use crate::version::ConnectVersion;
 pub use errors::{ErrorInfo, ErrorKind};
 pub use time::Timestamp;
 
@@ -75,6 +76,8 @@ pub struct Analysis<'a> {
     /// Set when the input was larger than the limit ([`MAX_INPUT_BYTES`]): which parts were
     /// analysed.
     pub truncated: Option<Truncation>,
+    /// The Microsoft Entra Connect version the paste shows (the first one), if any.
+    pub connect_version: Option<ConnectVersion>,
 }
 
 /// Which parts of an input too large to analyse whole were analysed: bytes `0..head_bytes`
@@ -90,13 +93,66 @@ pub struct Truncation {
     pub tail_first_line: usize,
 }
 
-impl Analysis<'_> {
+impl<'a> Analysis<'a> {
     /// The same analysis, owning every text (for a shell that keeps it apart from the paste).
     pub fn into_owned(self) -> Analysis<'static> {
-        let Analysis { records, records_omitted, findings, unparsed_lines, timeline, line_count, truncated } = self;
+        let Analysis { records, records_omitted, findings, unparsed_lines, timeline, line_count, truncated, connect_version } = self;
         let records = records.into_iter().map(Record::into_owned).collect();
-        Analysis { records, records_omitted, findings, unparsed_lines, timeline, line_count, truncated }
+        Analysis { records, records_omitted, findings, unparsed_lines, timeline, line_count, truncated, connect_version }
     }
+
+    /// The analysis judged for the version the user gave elsewhere (the start page): a version
+    /// in the paste wins; without one, `version` decides whether a generic message is a known
+    /// issue fixed in an older build ([`ErrorInfo::fixed_in`]).
+    pub fn for_version(mut self, version: Option<ConnectVersion>) -> Analysis<'a> {
+        if self.connect_version.is_none() {
+            judge_fixed_issues(&mut self.findings, version);
+        }
+        self
+    }
+}
+
+/// A generic .NET message (`An item with the same key has already been added`, …) means the
+/// known issue that printed it only on a build older than the one that fixed it. On a 2.x
+/// build at or after that fix it is an internal error (`internal-error`), not `upgrade-required`.
+/// Every 1.x build is retired, so on 1.x `upgrade-required` stands.
+fn judge_fixed_issues(findings: &mut Vec<Finding>, version: Option<ConnectVersion>) {
+    let Some(v) = version.filter(|v| v.0[0] >= 2) else { return };
+    let Some(i) = findings.iter().position(|f| f.id == "upgrade-required") else { return };
+    let Some(info) = knowledge::finding("internal-error") else { return };
+    let outgrown = |e: &ErrorInfo| e.fixed_in.is_some_and(|fixed| v >= fixed);
+    let (old, keep): (Vec<&'static ErrorInfo>, Vec<&'static ErrorInfo>) = findings[i].errors.iter().partition(|e| outgrown(e));
+    if old.is_empty() {
+        return;
+    }
+    let f = &mut findings[i];
+    let mentions = |text: &str| old.iter().any(|e| text.to_ascii_lowercase().contains(&e.message.to_ascii_lowercase()));
+    let whole = keep.is_empty() && f.param("version").is_none();
+    let evidence: Vec<Evidence> = if whole { f.evidence.clone() } else { f.evidence.iter().filter(|e| mentions(&e.text)).cloned().collect() };
+    let mut params: Vec<(String, String)> = old.iter().map(|e| ("message".to_string(), e.message.to_string())).collect();
+    params.push(("version".to_string(), v.to_string()));
+    let internal = Finding {
+        id: info.id,
+        severity: info.severity,
+        title: info.title,
+        explanation: info.explanation,
+        next_steps: info.steps(),
+        node: info.node,
+        result: info.result,
+        evidence,
+        evidence_omitted: if whole { f.evidence_omitted } else { 0 },
+        params,
+        params_omitted: 0,
+        errors: Vec::new(),
+        events: if whole { f.events.clone() } else { Vec::new() },
+    };
+    if whole {
+        findings[i] = internal;
+    } else {
+        f.errors = keep;
+        findings.push(internal);
+    }
+    findings.sort_by_key(|f| (f.severity, f.evidence.first().map_or(usize::MAX, |e| e.line)));
 }
 
 /// A recognised piece of the paste.
@@ -192,8 +248,10 @@ pub struct Finding {
     pub severity: Severity,
     pub title: &'static str,
     pub explanation: Text,
-    /// The finding's own next steps, or the fix of its documented result.
-    pub next_steps: &'static [Text],
+    /// What to do: the fix of its documented result first (the article's words before PHS
+    /// Doctor's advice), then the finding's own next steps ([`knowledge::FindingInfo::steps`]).
+    /// Each step's [`Text::source`] says where it comes from.
+    pub next_steps: Vec<Text>,
     /// Guided-path reference (`path/node`, `result:id` or `status:Name`).
     pub node: Option<&'static str>,
     /// The documented result whose fix applies.
@@ -335,6 +393,13 @@ fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input
         c.add(recognise::Signal::new("nothing-recognised", 0, 0));
         findings = c.finish();
     }
+    let connect_version = out
+        .records
+        .iter()
+        .filter(|r| r.kind == RecordKind::DiagnosticsInfo)
+        .find_map(|r| r.field("version"))
+        .and_then(|v| ConnectVersion::parse(v).ok());
+    judge_fixed_issues(&mut findings, connect_version);
     let mut a = Analysis {
         records: out.records,
         records_omitted: out.records_omitted,
@@ -343,6 +408,7 @@ fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input
         timeline,
         line_count: if empty { 0 } else { physical.len() },
         truncated: None,
+        connect_version,
     };
     if let Some(c) = cut {
         // The end's lines get their numbers in the whole input.
