@@ -19,7 +19,8 @@ fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
     let content = manifest.join("..").join("content");
     println!("cargo:rerun-if-changed={}", content.display());
-    for f in ["sources.json", "events.json", "statuses.json", "versions.json", "results.json", "paths.json", "findings.json", "errors.json"] {
+    for f in ["sources.json", "events.json", "statuses.json", "versions.json", "results.json", "paths.json", "findings.json", "errors.json"]
+    {
         println!("cargo:rerun-if-changed={}", content.join(f).display());
     }
     for f in ["status.ps1", "full-sync.ps1", "single-object.ps1"] {
@@ -35,7 +36,9 @@ fn main() {
     results(&read(&content.join("results.json")), &mut out);
     paths(&read(&content.join("paths.json")), &read(&content.join("statuses.json")), &mut out);
     findings(&read(&content.join("findings.json")), &mut out);
-    for (name, file) in [("STATUS_SCRIPT", "status.ps1"), ("FULL_SYNC_SCRIPT", "full-sync.ps1"), ("SINGLE_OBJECT_SCRIPT", "single-object.ps1")] {
+    for (name, file) in
+        [("STATUS_SCRIPT", "status.ps1"), ("FULL_SYNC_SCRIPT", "full-sync.ps1"), ("SINGLE_OBJECT_SCRIPT", "single-object.ps1")]
+    {
         let text = std::fs::read_to_string(content.join("scripts").join(file)).unwrap();
         // Scripts ship with Windows line endings stripped; the generator chooses the ending.
         let text = text.replace("\r\n", "\n");
@@ -122,7 +125,10 @@ fn source(reference: Option<&str>, at: &str) -> String {
     let r = reference.unwrap_or_else(|| panic!("{at}: a text without a source (give the object or the text a `source`)")).trim();
     let reg = REGISTRY.get().unwrap();
     for bad in ["shared/", "../", "./", ".md", ".txt", "notes", "\\"] {
-        assert!(!r.contains(bad), "{at}: source {r:?} names a file; a source is the article, a public source in sources.json, or an inference");
+        assert!(
+            !r.contains(bad),
+            "{at}: source {r:?} names a file; a source is the article, a public source in sources.json, or an inference"
+        );
     }
     let lit = if let Some(reason) = r.strip_prefix("inference:") {
         let reason = reason.trim();
@@ -143,10 +149,13 @@ fn source(reference: Option<&str>, at: &str) -> String {
         } else {
             let (title, url, kind) = reg.others.get(id).unwrap_or_else(|| panic!("{at}: unknown source {id:?} (content/sources.json)"));
             let kind = if kind == "tool" { "SourceKind::Tool" } else { "SourceKind::Public" };
-            format!("Source {{ kind: {kind}, title: {title:?}, url: {url:?}, section: {}, reason: None }}", match section {
-                Some(sec) => format!("Some({sec:?})"),
-                None => "None".into(),
-            })
+            format!(
+                "Source {{ kind: {kind}, title: {title:?}, url: {url:?}, section: {}, reason: None }}",
+                match section {
+                    Some(sec) => format!("Some({sec:?})"),
+                    None => "None".into(),
+                }
+            )
         }
     };
     let mut used = USED.lock().unwrap();
@@ -316,7 +325,12 @@ fn statuses(doc: &Value, out: &mut String) {
 fn gates(doc: &Value, out: &mut String) {
     let r = &doc["retired"];
     writeln!(out, "pub static RETIRED_BELOW: ConnectVersion = {};", version_lit(s(r, "below"))).unwrap();
-    writeln!(out, "pub const RETIRED_TEXT: Text = {};", sourced(&r["text"], r.get("source").and_then(Value::as_str), "versions.json: retired")).unwrap();
+    writeln!(
+        out,
+        "pub const RETIRED_TEXT: Text = {};",
+        sourced(&r["text"], r.get("source").and_then(Value::as_str), "versions.json: retired")
+    )
+    .unwrap();
     out.push_str("pub static GATES: &[Gate] = &[\n");
     for g in doc["gates"].as_array().unwrap() {
         writeln!(
@@ -346,7 +360,8 @@ fn result_lit(r: &Value) -> String {
     let at = format!("results.json: {}", s(r, "id"));
     let own = r.get("source").and_then(Value::as_str);
     let fix: Vec<String> = r["fix"].as_array().unwrap().iter().map(|f| sourced(f, own, &at)).collect();
-    let conts: Vec<String> = r.get("continue").and_then(Value::as_array).map(|cs| cs.iter().map(continue_lit).collect()).unwrap_or_default();
+    let conts: Vec<String> =
+        r.get("continue").and_then(Value::as_array).map(|cs| cs.iter().map(continue_lit).collect()).unwrap_or_default();
     let cont = format!("&[{}]", conts.join(", "));
     format!(
         "ResultInfo {{ id: {:?}, severity: {}, title: {:?}, meaning: {}, fix: &[{}], script: {}, gate: {}, conts: {} }}",

@@ -8,6 +8,9 @@ install_rust_tools
 install_npm_tools
 install_chromium
 
+say "cargo fmt --check"
+cargo fmt --all --check
+
 say "cargo test (workspace)"
 cargo test --workspace --locked
 

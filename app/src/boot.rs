@@ -36,8 +36,7 @@ struct EarlyInput {
 /// The wasm entry point (called by `web/`).
 pub fn start() {
     let document = web_sys::window().and_then(|w| w.document());
-    let Some((document, root)) = document.and_then(|d| d.get_element_by_id("app").map(|r| (d, r)))
-    else {
+    let Some((document, root)) = document.and_then(|d| d.get_element_by_id("app").map(|r| (d, r))) else {
         yew::Renderer::<App>::new().render();
         return;
     };
@@ -55,9 +54,7 @@ pub fn start() {
 
 /// The page is at the start page: no hash, `#` or `#/` (what the prerender rendered).
 fn at_home() -> bool {
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
     matches!(hash.as_str(), "" | "#" | "#/")
 }
 
@@ -86,10 +83,7 @@ pub fn mounted(app: &AppContext) {
             app.dispatch(AppAction::Scope(scope));
         }
     }
-    if let Some(html) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = html.set_attribute("data-app", HOW.with(Cell::get));
     }
 }

@@ -84,10 +84,7 @@ pub fn download(file_name: &str, contents: &str, mime: &str) -> bool {
     let Ok(url) = Url::create_object_url_with_blob(&blob) else {
         return false;
     };
-    let anchor = document
-        .create_element("a")
-        .ok()
-        .and_then(|e| e.dyn_into::<HtmlAnchorElement>().ok());
+    let anchor = document.create_element("a").ok().and_then(|e| e.dyn_into::<HtmlAnchorElement>().ok());
     let ok = match anchor {
         Some(a) => {
             a.set_href(&url);

@@ -27,10 +27,8 @@ pub use boot::{start, PRERENDERED_HOME};
 #[cfg(feature = "ssr")]
 pub async fn prerender_home() -> String {
     use yew_router::history::{AnyHistory, MemoryHistory};
-    let html = yew::ServerRenderer::<components::app::App>::with_props(|| {
-        components::app::AppProps {
-            history: Some(AnyHistory::from(MemoryHistory::with_entries(["/"]))),
-        }
+    let html = yew::ServerRenderer::<components::app::App>::with_props(|| components::app::AppProps {
+        history: Some(AnyHistory::from(MemoryHistory::with_entries(["/"]))),
     })
     .render()
     .await;
@@ -69,9 +67,7 @@ mod browser_tests {
     /// Lets Yew's scheduler render (it runs after the current task).
     async fn settle() {
         let promise = js_sys::Promise::new(&mut |resolve, _| {
-            let _ = web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30);
+            let _ = web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30);
         });
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
@@ -89,27 +85,15 @@ mod browser_tests {
     }
 
     fn find(root: &web_sys::Element, selector: &str) -> web_sys::HtmlElement {
-        root.query_selector(selector)
-            .unwrap()
-            .unwrap_or_else(|| panic!("no {selector}"))
-            .dyn_into()
-            .unwrap()
+        root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).dyn_into().unwrap()
     }
 
     #[wasm_bindgen_test]
     async fn home_recommends_the_manual_steps_without_a_version() {
         let root = mount("#/").await;
-        assert!(find(&root, "[data-testid=reason]")
-            .inner_text()
-            .contains("manual steps"));
-        assert!(root
-            .query_selector("[data-testid=start-manual] a")
-            .unwrap()
-            .is_some());
-        assert!(root
-            .query_selector("[data-testid=start-task]")
-            .unwrap()
-            .is_none());
+        assert!(find(&root, "[data-testid=reason]").inner_text().contains("manual steps"));
+        assert!(root.query_selector("[data-testid=start-manual] a").unwrap().is_some());
+        assert!(root.query_selector("[data-testid=start-task]").unwrap().is_none());
         root.remove();
     }
 
@@ -117,52 +101,30 @@ mod browser_tests {
     async fn the_walker_renders_content_html_and_moves_on_click() {
         let root = mount("#/path/manual-all/1").await;
         let node = find(&root, "[data-testid=node]");
-        assert_eq!(
-            node.get_attribute("data-reference").as_deref(),
-            Some("manual-all/run-status")
-        );
+        assert_eq!(node.get_attribute("data-reference").as_deref(), Some("manual-all/run-status"));
         // Content markdown arrives as HTML (bold text), not as literal tags.
         assert!(root.query_selector("#node-text strong").unwrap().is_some());
         assert!(!find(&root, "#node-text").inner_text().contains("<strong>"));
         find(&root, "[data-testid=next]").click();
         settle().await;
         let node = find(&root, "[data-testid=node]");
-        assert_ne!(
-            node.get_attribute("data-reference").as_deref(),
-            Some("manual-all/run-status")
-        );
-        assert_eq!(
-            web_sys::window().unwrap().location().hash().unwrap(),
-            "#/path/manual-all/1.0"
-        );
+        assert_ne!(node.get_attribute("data-reference").as_deref(), Some("manual-all/run-status"));
+        assert_eq!(web_sys::window().unwrap().location().hash().unwrap(), "#/path/manual-all/1.0");
         find(&root, "[data-testid=back]").click();
         settle().await;
-        assert_eq!(
-            web_sys::window().unwrap().location().hash().unwrap(),
-            "#/path/manual-all/1"
-        );
+        assert_eq!(web_sys::window().unwrap().location().hash().unwrap(), "#/path/manual-all/1");
         root.remove();
     }
 
     #[wasm_bindgen_test]
     async fn typed_text_is_never_html() {
         let root = mount("#/scripts/single-object").await;
-        let input: web_sys::HtmlInputElement = root
-            .query_selector("#field-dn")
-            .unwrap()
-            .unwrap()
-            .dyn_into()
-            .unwrap();
+        let input: web_sys::HtmlInputElement = root.query_selector("#field-dn").unwrap().unwrap().dyn_into().unwrap();
         input.set_value("CN=<img src=x>`<b>`,DC=x");
-        input
-            .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
-            .unwrap();
+        input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
         settle().await;
         assert!(root.query_selector("img").unwrap().is_none());
-        assert!(root
-            .query_selector(".field-error b, .field-warning b")
-            .unwrap()
-            .is_none());
+        assert!(root.query_selector(".field-error b, .field-warning b").unwrap().is_none());
         root.remove();
     }
 }

@@ -56,36 +56,11 @@ pub struct NavEntry {
 
 pub fn nav() -> [NavEntry; 5] {
     [
-        NavEntry {
-            section: Section::Home,
-            route: Route::Home,
-            label: strings::NAV_HOME,
-            id: "nav-home",
-        },
-        NavEntry {
-            section: Section::Analyze,
-            route: Route::Analyze,
-            label: strings::NAV_ANALYZE,
-            id: "nav-analyze",
-        },
-        NavEntry {
-            section: Section::Events,
-            route: Route::Events,
-            label: strings::NAV_EVENTS,
-            id: "nav-events",
-        },
-        NavEntry {
-            section: Section::Statuses,
-            route: Route::Statuses,
-            label: strings::NAV_STATUSES,
-            id: "nav-statuses",
-        },
-        NavEntry {
-            section: Section::Scripts,
-            route: Route::Scripts,
-            label: strings::NAV_SCRIPTS,
-            id: "nav-scripts",
-        },
+        NavEntry { section: Section::Home, route: Route::Home, label: strings::NAV_HOME, id: "nav-home" },
+        NavEntry { section: Section::Analyze, route: Route::Analyze, label: strings::NAV_ANALYZE, id: "nav-analyze" },
+        NavEntry { section: Section::Events, route: Route::Events, label: strings::NAV_EVENTS, id: "nav-events" },
+        NavEntry { section: Section::Statuses, route: Route::Statuses, label: strings::NAV_STATUSES, id: "nav-statuses" },
+        NavEntry { section: Section::Scripts, route: Route::Scripts, label: strings::NAV_SCRIPTS, id: "nav-scripts" },
     ]
 }
 
@@ -120,10 +95,7 @@ pub fn version_query(version: Option<ConnectVersion>) -> Option<VersionQuery> {
 
 /// The version in a query string such as `?v=2.4.129.0`; anything else is no version.
 pub fn version_from_query(query: &str) -> Option<ConnectVersion> {
-    let value = query
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|kv| kv.strip_prefix("v="))?;
+    let value = query.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("v="))?;
     ConnectVersion::parse(value).ok()
 }
 
@@ -153,14 +125,8 @@ mod tests {
         assert_eq!(Route::walk(&start).to_path(), "/path/manual-all");
         let s = start.apply(Action::Choose(1)).apply(Action::Choose(0));
         assert_eq!(Route::walk(&s).to_path(), "/path/manual-all/1.0");
-        assert_eq!(
-            Route::recognize("/path/manual-all/1.0"),
-            Some(Route::walk(&s))
-        );
-        assert_eq!(
-            Route::recognize("/path/manual-all"),
-            Some(Route::walk(&start))
-        );
+        assert_eq!(Route::recognize("/path/manual-all/1.0"), Some(Route::walk(&s)));
+        assert_eq!(Route::recognize("/path/manual-all"), Some(Route::walk(&start)));
         assert_eq!(Route::recognize("/nope/x"), Some(Route::NotFound));
     }
 
@@ -171,21 +137,12 @@ mod tests {
         assert_eq!(version_from_query("x=1&v=2.4.129.0"), v);
         assert_eq!(version_from_query("?v=latest"), None);
         assert_eq!(version_from_query(""), None);
-        assert_eq!(
-            super::version_query(v),
-            Some(vec![("v", "2.4.129.0".to_string())])
-        );
+        assert_eq!(super::version_query(v), Some(vec![("v", "2.4.129.0".to_string())]));
     }
 
     #[test]
     fn every_section_is_in_the_nav() {
-        for r in [
-            Route::Home,
-            Route::Analyze,
-            Route::Events,
-            Route::Statuses,
-            Route::Scripts,
-        ] {
+        for r in [Route::Home, Route::Analyze, Route::Events, Route::Statuses, Route::Scripts] {
             let s = r.section().unwrap();
             assert!(nav().iter().any(|e| e.section == s));
         }

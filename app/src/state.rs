@@ -47,29 +47,20 @@ pub struct Analysed {
 impl Paste {
     /// The analysis, if it is of the current text.
     pub fn current(&self) -> Option<&Analysed> {
-        self.analysed
-            .as_ref()
-            .filter(|a| a.revision == self.revision)
+        self.analysed.as_ref().filter(|a| a.revision == self.revision)
     }
 }
 
 /// Revisions identify the text: comparing them is enough (and cheap for a 20 MB paste).
 impl PartialEq for Paste {
     fn eq(&self, other: &Self) -> bool {
-        self.revision == other.revision
-            && self.analysed.as_ref().map(|a| a.revision)
-                == other.analysed.as_ref().map(|a| a.revision)
+        self.revision == other.revision && self.analysed.as_ref().map(|a| a.revision) == other.analysed.as_ref().map(|a| a.revision)
     }
 }
 
 impl Default for AppState {
     fn default() -> Self {
-        AppState {
-            version_text: String::new(),
-            scope: Scope::All,
-            script_input: ScriptInput::default(),
-            paste: Paste::default(),
-        }
+        AppState { version_text: String::new(), scope: Scope::All, script_input: ScriptInput::default(), paste: Paste::default() }
     }
 }
 
@@ -121,14 +112,9 @@ impl Reducible for AppState {
                     return self;
                 }
                 let started = now();
-                let analysis = analysis::analyze_within(&next.paste.text, ANALYSED_BYTES)
-                    .for_version(next.version())
-                    .into_owned();
-                next.paste.analysed = Some(Analysed {
-                    revision: next.paste.revision,
-                    analysis: Rc::new(analysis),
-                    millis: now() - started,
-                });
+                let analysis = analysis::analyze_within(&next.paste.text, ANALYSED_BYTES).for_version(next.version()).into_owned();
+                next.paste.analysed =
+                    Some(Analysed { revision: next.paste.revision, analysis: Rc::new(analysis), millis: now() - started });
             }
             AppAction::PasteAndAnalyze(text) => {
                 return self.reduce(AppAction::Paste(text)).reduce(AppAction::Analyze);
@@ -141,9 +127,7 @@ impl Reducible for AppState {
 /// Milliseconds from the page's clock (0 where there is none).
 fn now() -> f64 {
     #[cfg(target_arch = "wasm32")]
-    return web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now());
+    return web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
     #[cfg(not(target_arch = "wasm32"))]
     0.0
 }

@@ -30,8 +30,7 @@ pub const HOME_TITLE: &str = "Why aren't passwords syncing?";
 pub const HOME_LEAD: &str = "Answer two questions and PHS Doctor picks the troubleshooting path \
     for your Microsoft Entra Connect version, then walks you through it one step at a time.";
 pub const VERSION_LABEL: &str = "Microsoft Entra Connect version";
-pub const VERSION_HINT: &str =
-    "In Synchronization Service Manager: Help > About. Or in Programs and \
+pub const VERSION_HINT: &str = "In Synchronization Service Manager: Help > About. Or in Programs and \
     Features. Leave it empty if you don't know it.";
 pub const VERSION_PLACEHOLDER: &str = "for example 2.4.129.0";
 pub const VERSION_OK: &str = "Version";
@@ -43,8 +42,7 @@ pub const TOOLS_TITLE: &str = "Look something up";
 pub const TOOL_EVENTS: &str = "What an event ID in the Application log means";
 pub const TOOL_STATUSES: &str = "What a status in an object's password sync log means";
 pub const TOOL_SCRIPTS: &str = "PowerShell scripts with your connector names filled in";
-pub const TOOL_ANALYZE: &str =
-    "Paste troubleshooter output, the status script's output or event text and get findings";
+pub const TOOL_ANALYZE: &str = "Paste troubleshooter output, the status script's output or event text and get findings";
 
 // Walker
 pub const WALK_CHANGE: &str = "\u{2190} Change version or symptom";
@@ -61,8 +59,7 @@ pub const WALK_FIX: &str = "What to do";
 pub const WALK_SCRIPT: &str = "Open the script";
 pub const WALK_SUMMARY: &str = "Your answers";
 pub const WALK_DONE: &str = "\u{2713} Done";
-pub const WALK_SUMMARY_EMPTY: &str =
-    "Your answers appear here as you go. Select one to go back to it.";
+pub const WALK_SUMMARY_EMPTY: &str = "Your answers appear here as you go. Select one to go back to it.";
 pub const WALK_SUMMARY_HINT: &str = "Select an answer to go back to that point.";
 pub const WALK_END: &str = "This is the end of the path.";
 pub const WALK_NOW_ON: &str = "Now on:";
@@ -113,8 +110,7 @@ pub const PASTE_CLEAR: &str = "Clear";
 pub const PASTE_SAMPLES: &str = "Try a sample:";
 pub const PASTE_EMPTY_COUNTS: &str = "Nothing pasted yet.";
 pub const ANALYZING: &str = "Analysing\u{2026}";
-pub const LARGE_PASTE_HINT: &str =
-    "It is kept in this page\u{2019}s memory but not shown in the box, \
+pub const LARGE_PASTE_HINT: &str = "It is kept in this page\u{2019}s memory but not shown in the box, \
     which would make the page slow. Its lines appear next to the findings. Clear it to paste \
     something else.";
 
@@ -177,9 +173,7 @@ pub fn findings_summary(total: usize, parts: &[String]) -> String {
 /// The link from a finding to its place in a guided path: a step, or a result (its title).
 pub fn finding_path(step: usize, result: Option<&str>, path: &str) -> String {
     match result {
-        Some(r) => format!(
-            "Guided path: \u{201c}{r}\u{201d}, step {step} of \u{201c}{path}\u{201d} \u{2192}"
-        ),
+        Some(r) => format!("Guided path: \u{201c}{r}\u{201d}, step {step} of \u{201c}{path}\u{201d} \u{2192}"),
         None => format!("Guided path: step {step} of \u{201c}{path}\u{201d} \u{2192}"),
     }
 }
@@ -220,11 +214,7 @@ pub fn size(bytes: usize) -> String {
 pub fn paste_counts(lines: Option<usize>, bytes: usize, millis: Option<f64>) -> String {
     let mut parts = Vec::new();
     if let Some(n) = lines {
-        parts.push(format!(
-            "{} {}",
-            grouped(n),
-            if n == 1 { "line" } else { "lines" }
-        ));
+        parts.push(format!("{} {}", grouped(n), if n == 1 { "line" } else { "lines" }));
     }
     parts.push(size(bytes));
     match millis {
@@ -237,18 +227,9 @@ pub fn paste_counts(lines: Option<usize>, bytes: usize, millis: Option<f64>) -> 
 
 /// Which parts of a paste too large to analyse whole were analysed.
 pub fn truncated(t: &phs_doctor_core::analysis::Truncation, line_count: usize) -> String {
-    let head = format!(
-        "the first {} (lines 1\u{2013}{})",
-        size(t.head_bytes as usize),
-        grouped(t.head_lines)
-    );
+    let head = format!("the first {} (lines 1\u{2013}{})", size(t.head_bytes as usize), grouped(t.head_lines));
     let parts = if t.tail_bytes > 0 {
-        format!(
-            "{head} and the last {} (lines {}\u{2013}{})",
-            size(t.tail_bytes as usize),
-            grouped(t.tail_first_line),
-            grouped(line_count)
-        )
+        format!("{head} and the last {} (lines {}\u{2013}{})", size(t.tail_bytes as usize), grouped(t.tail_first_line), grouped(line_count))
     } else {
         head
     };
@@ -261,30 +242,18 @@ pub fn truncated(t: &phs_doctor_core::analysis::Truncation, line_count: usize) -
 }
 
 pub fn more_evidence(n: usize) -> String {
-    format!(
-        "and {} more {}, highlighted in the paste",
-        grouped(n),
-        if n == 1 { "line" } else { "lines" }
-    )
+    format!("and {} more {}, highlighted in the paste", grouped(n), if n == 1 { "line" } else { "lines" })
 }
 
 pub fn show_in_paste(lines: usize) -> String {
-    format!(
-        "{SHOW_IN_PASTE} ({} {})",
-        grouped(lines),
-        if lines == 1 { "line" } else { "lines" }
-    )
+    format!("{SHOW_IN_PASTE} ({} {})", grouped(lines), if lines == 1 { "line" } else { "lines" })
 }
 
 pub fn lines_hidden(first: usize, last: usize) -> String {
     if first == last {
         format!("line {} not shown", grouped(first))
     } else {
-        format!(
-            "lines {}\u{2013}{} not shown",
-            grouped(first),
-            grouped(last)
-        )
+        format!("lines {}\u{2013}{} not shown", grouped(first), grouped(last))
     }
 }
 
@@ -293,11 +262,7 @@ pub fn line_clipped(more_chars: usize) -> String {
 }
 
 pub fn unparsed_title(n: usize) -> String {
-    format!(
-        "{} {} not understood",
-        grouped(n),
-        if n == 1 { "line" } else { "lines" }
-    )
+    format!("{} {} not understood", grouped(n), if n == 1 { "line" } else { "lines" })
 }
 
 pub fn unparsed_more(n: usize) -> String {
@@ -350,10 +315,7 @@ pub fn record_label(kind: RecordKind, n: usize) -> String {
         RecordKind::DiagnosticsCheck => ("troubleshooter check", "troubleshooter checks"),
         RecordKind::DiagnosticsInfo => ("troubleshooter header", "troubleshooter headers"),
         RecordKind::StatusScript => ("status script line", "status script lines"),
-        RecordKind::SyncConfiguration => (
-            "password sync configuration",
-            "password sync configurations",
-        ),
+        RecordKind::SyncConfiguration => ("password sync configuration", "password sync configurations"),
         RecordKind::Event => ("Windows event", "Windows events"),
         RecordKind::Message => ("event message", "event messages"),
         RecordKind::PasswordChange => ("password change (656/657)", "password changes (656/657)"),
@@ -368,14 +330,12 @@ pub fn record_label(kind: RecordKind, n: usize) -> String {
 
 // Events
 pub const EVENTS_TITLE: &str = "Password hash sync event IDs";
-pub const EVENTS_LEAD: &str =
-    "Events in the Windows Application log of the Microsoft Entra Connect \
+pub const EVENTS_LEAD: &str = "Events in the Windows Application log of the Microsoft Entra Connect \
     server. Filter by ID (611, or 65 for 650\u{2013}659) or by words (heartbeat, full sync).";
 pub const EVENTS_FILTER: &str = "Filter events";
 pub const EVENTS_CONNECTIVITY: &str = "Connectivity problem";
 pub const EVENTS_CONNECTIVITY_TITLE: &str = "Connectivity events";
-pub const EVENTS_NONE: &str =
-    "No event matches. Try an ID such as 611 or a word such as heartbeat.";
+pub const EVENTS_NONE: &str = "No event matches. Try an ID such as 611 or a word such as heartbeat.";
 pub const COL_ID: &str = "ID";
 pub const COL_DESCRIPTION: &str = "Description";
 pub const COL_CATEGORY: &str = "Category";
@@ -401,10 +361,7 @@ pub fn event_title(id: u32) -> String {
 
 pub fn connectivity_ids(ids: &[u32], source: &str) -> String {
     let list: Vec<String> = ids.iter().map(u32::to_string).collect();
-    format!(
-        "Events {} from source \u{201c}{source}\u{201d}:",
-        list.join(", ")
-    )
+    format!("Events {} from source \u{201c}{source}\u{201d}:", list.join(", "))
 }
 
 pub fn category_label(c: EventCategory) -> &'static str {
@@ -413,8 +370,7 @@ pub fn category_label(c: EventCategory) -> &'static str {
 
 // Statuses
 pub const STATUSES_TITLE: &str = "Password sync log status values";
-pub const STATUSES_LEAD: &str =
-    "The status column of an object's password sync log, what each value \
+pub const STATUSES_LEAD: &str = "The status column of an object's password sync log, what each value \
     means and what to do next.";
 pub const STATUSES_WHERE: &str = "Where to find it";
 pub const STATUS_NEXT: &str = "Next step";
@@ -433,8 +389,7 @@ pub const SCRIPT_OUTPUT: &str = "Script";
 pub const SCRIPT_PENDING: &str = "The script appears here as soon as every value above is valid.";
 pub const COPY: &str = "Copy";
 pub const COPIED: &str = "Copied to the clipboard.";
-pub const COPY_SELECTED: &str =
-    "Copying isn't allowed here: the script is selected, press Ctrl+C (\u{2318}C on a Mac).";
+pub const COPY_SELECTED: &str = "Copying isn't allowed here: the script is selected, press Ctrl+C (\u{2318}C on a Mac).";
 pub const DOWNLOAD: &str = "Download .ps1";
 pub const DOWNLOADED: &str = "Downloaded";
 pub const WARNING_PREFIX: &str = "Check: ";
@@ -444,8 +399,10 @@ pub fn field_hint(f: Field) -> &'static str {
     match f {
         Field::AdConnector => "Synchronization Service Manager > Connectors, the Name column. Example: contoso.com",
         Field::AadConnector => "Synchronization Service Manager > Connectors, the Name column. Example: contoso.onmicrosoft.com - AAD",
-        Field::DistinguishedName => "The object's distinguishedName attribute (Active Directory Users and Computers > \
-            Attribute Editor). Example: CN=Test User,CN=Users,DC=contoso,DC=com",
+        Field::DistinguishedName => {
+            "The object's distinguishedName attribute (Active Directory Users and Computers > \
+            Attribute Editor). Example: CN=Test User,CN=Users,DC=contoso,DC=com"
+        }
     }
 }
 

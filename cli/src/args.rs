@@ -141,7 +141,13 @@ mod tests {
         assert_eq!(p(&["status", "--json", "Success"]), Ok(Command::Status { name: "Success".into(), json: true }));
         assert_eq!(
             p(&["script", "full-sync", "--ad-connector=a", "--aad-connector", "b"]),
-            Ok(Command::Script { kind: "full-sync".into(), ad_connector: Some("a".into()), aad_connector: Some("b".into()), dn: None, output: None })
+            Ok(Command::Script {
+                kind: "full-sync".into(),
+                ad_connector: Some("a".into()),
+                aad_connector: Some("b".into()),
+                dn: None,
+                output: None
+            })
         );
         assert_eq!(
             p(&["script", "status", "--output", "x.ps1"]),

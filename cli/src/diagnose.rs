@@ -176,13 +176,23 @@ fn to_json(a: &Analysis) -> DiagnoseJson {
                 .timeline
                 .heartbeats
                 .iter()
-                .map(|h| HeartbeatJson { connector: h.connector.clone(), time: h.time.map(|t| t.to_string()), line: h.line, count: h.count })
+                .map(|h| HeartbeatJson {
+                    connector: h.connector.clone(),
+                    time: h.time.map(|t| t.to_string()),
+                    line: h.line,
+                    count: h.count,
+                })
                 .collect(),
             gaps: a
                 .timeline
                 .gaps
                 .iter()
-                .map(|g| GapJson { connector: g.connector.clone(), last_heartbeat: g.last_heartbeat.to_string(), line: g.line, minutes: g.minutes })
+                .map(|g| GapJson {
+                    connector: g.connector.clone(),
+                    last_heartbeat: g.last_heartbeat.to_string(),
+                    line: g.line,
+                    minutes: g.minutes,
+                })
                 .collect(),
             full_sync: a.timeline.full_sync_state.map(|s| s.as_str()),
         },
@@ -241,12 +251,21 @@ fn render_text(a: &Analysis) -> String {
 fn truncation_note(t: &analysis::Truncation, line_count: usize) -> String {
     let head = format!("the first {} bytes (lines 1-{})", grouped(t.head_bytes), grouped(t.head_lines as u64));
     let parts = if t.tail_bytes > 0 {
-        format!("{head} and the last {} bytes (lines {}-{})", grouped(t.tail_bytes), grouped(t.tail_first_line as u64), grouped(line_count as u64))
+        format!(
+            "{head} and the last {} bytes (lines {}-{})",
+            grouped(t.tail_bytes),
+            grouped(t.tail_first_line as u64),
+            grouped(line_count as u64)
+        )
     } else {
         head
     };
     let left_out = t.bytes_total - t.head_bytes - t.tail_bytes;
-    format!("Note: the input is {} bytes, more than PHS Doctor analyses: it analysed {parts}; the {} bytes between were left out.\n\n", grouped(t.bytes_total), grouped(left_out))
+    format!(
+        "Note: the input is {} bytes, more than PHS Doctor analyses: it analysed {parts}; the {} bytes between were left out.\n\n",
+        grouped(t.bytes_total),
+        grouped(left_out)
+    )
 }
 
 /// Pasted text printed to a terminal: control characters (escape sequences, C0, DEL, C1) and

@@ -2,9 +2,7 @@
 //! it leads to (meaning, numbered fix, scripts), each text under its source. The JSON shapes
 //! are this shell's own types (documented in README).
 
-use phs_doctor_core::knowledge::{
-    self, advice_groups, NodeKind, PathInfo, ResultInfo, Scope, Source, Target, Text,
-};
+use phs_doctor_core::knowledge::{self, advice_groups, NodeKind, PathInfo, ResultInfo, Scope, Source, Target, Text};
 use phs_doctor_core::script::ScriptKind;
 use phs_doctor_core::version::{self, ConnectVersion};
 use serde::Serialize;
@@ -25,13 +23,7 @@ pub struct SourceJson {
 
 impl SourceJson {
     pub fn of(s: &'static Source) -> SourceJson {
-        SourceJson {
-            kind: s.kind_str(),
-            label: s.label(),
-            citation: s.citation(),
-            title: s.title,
-            url: s.url,
-        }
+        SourceJson { kind: s.kind_str(), label: s.label(), citation: s.citation(), title: s.title, url: s.url }
     }
 }
 
@@ -43,10 +35,7 @@ pub struct TextJson {
 
 impl TextJson {
     pub fn of(t: &Text) -> TextJson {
-        TextJson {
-            text: t.plain(),
-            source: SourceJson::of(t.source),
-        }
+        TextJson { text: t.plain(), source: SourceJson::of(t.source) }
     }
 }
 
@@ -120,21 +109,13 @@ struct ContinueJson {
 fn script_command(kind: ScriptKind) -> &'static str {
     match kind {
         ScriptKind::Status => "phs-doctor script status [--aad-connector <NAME>]",
-        ScriptKind::FullSync => {
-            "phs-doctor script full-sync --ad-connector <NAME> --aad-connector <NAME>"
-        }
-        ScriptKind::SingleObject => {
-            "phs-doctor script single-object --ad-connector <NAME> --dn <DN>"
-        }
+        ScriptKind::FullSync => "phs-doctor script full-sync --ad-connector <NAME> --aad-connector <NAME>",
+        ScriptKind::SingleObject => "phs-doctor script single-object --ad-connector <NAME> --dn <DN>",
     }
 }
 
 fn script_json(kind: Option<ScriptKind>) -> Option<ScriptJson> {
-    kind.map(|k| ScriptJson {
-        kind: k.id(),
-        title: k.title(),
-        command: script_command(k),
-    })
+    kind.map(|k| ScriptJson { kind: k.id(), title: k.title(), command: script_command(k) })
 }
 
 /// The continuations of `r` that apply: from `path`, or all of them.
@@ -153,14 +134,7 @@ fn result_json(r: &'static ResultInfo, path: Option<&str>) -> ResultJson {
         meaning: TextJson::of(&r.meaning),
         fix: r.fix.iter().map(TextJson::of).collect(),
         script: script_json(r.script),
-        conts: continuations(r, path)
-            .into_iter()
-            .map(|c| ContinueJson {
-                label: c.label,
-                next: c.next,
-                path: c.path,
-            })
-            .collect(),
+        conts: continuations(r, path).into_iter().map(|c| ContinueJson { label: c.label, next: c.next, path: c.path }).collect(),
     }
 }
 
@@ -179,22 +153,14 @@ fn results_of(p: &'static PathInfo) -> Vec<&'static ResultInfo> {
     out
 }
 
-pub fn path(
-    version: Option<&str>,
-    scope: &str,
-    method: Option<&str>,
-    json: bool,
-) -> Result<String, String> {
-    let scope = Scope::parse(scope)
-        .ok_or_else(|| format!("unknown scope \"{}\": use all or object", clip(scope)))?;
+pub fn path(version: Option<&str>, scope: &str, method: Option<&str>, json: bool) -> Result<String, String> {
+    let scope = Scope::parse(scope).ok_or_else(|| format!("unknown scope \"{}\": use all or object", clip(scope)))?;
     let version = match version {
         Some(v) => Some(ConnectVersion::parse(v).map_err(|e| format!("invalid version: {e}"))?),
         None => None,
     };
     let wanted = match method {
-        Some(m) => Some(knowledge::Method::parse(m).ok_or_else(|| {
-            format!("unknown method \"{}\": use task, cmdlet or manual", clip(m))
-        })?),
+        Some(m) => Some(knowledge::Method::parse(m).ok_or_else(|| format!("unknown method \"{}\": use task, cmdlet or manual", clip(m)))?),
         None => None,
     };
     let rec = version::recommend(version);
@@ -206,17 +172,9 @@ pub fn path(
         .map(|n| {
             let (kind, answers, next) = match &n.kind {
                 NodeKind::Step { next } => ("step", vec![], Some(*next)),
-                NodeKind::Question { answers } => (
-                    "question",
-                    answers
-                        .iter()
-                        .map(|a| AnswerJson {
-                            label: a.label,
-                            next: a.next,
-                        })
-                        .collect(),
-                    None,
-                ),
+                NodeKind::Question { answers } => {
+                    ("question", answers.iter().map(|a| AnswerJson { label: a.label, next: a.next }).collect(), None)
+                }
             };
             StepJson {
                 id: n.id,
@@ -229,11 +187,8 @@ pub fn path(
             }
         })
         .collect();
-    let also: Vec<&'static str> = std::iter::once(rec.primary)
-        .chain(rec.also.iter().copied())
-        .filter(|m| *m != method)
-        .map(|m| m.as_str())
-        .collect();
+    let also: Vec<&'static str> =
+        std::iter::once(rec.primary).chain(rec.also.iter().copied()).filter(|m| *m != method).map(|m| m.as_str()).collect();
     let out = PathJson {
         retired: version::retired(version).as_ref().map(TextJson::of),
         path: method.as_str(),
@@ -266,22 +221,13 @@ fn path_text(p: &'static PathInfo, out: &PathJson, version: Option<ConnectVersio
     if let Some(r) = version::retired(version) {
         s.push_str(&format!("{}\n({})\n\n", r.plain(), r.source.line()));
     }
-    s.push_str(&format!(
-        "{}\n{}\n\n{}\n",
-        out.title,
-        "=".repeat(out.title.chars().count()),
-        out.reason
-    ));
+    s.push_str(&format!("{}\n{}\n\n{}\n", out.title, "=".repeat(out.title.chars().count()), out.reason));
     if let Some(g) = p.gate.and_then(knowledge::gate) {
         if g.status(version) != knowledge::GateStatus::Met {
             s.push_str(&format!("Note: {}\n", g.text.plain()));
         }
     }
-    s.push_str(&format!(
-        "Source: {}\n\n{}\n\n",
-        p.intro.source.line(),
-        p.intro.plain()
-    ));
+    s.push_str(&format!("Source: {}\n\n{}\n\n", p.intro.source.line(), p.intro.plain()));
     for (i, st) in out.steps.iter().enumerate() {
         s.push_str(&format!("{}. {}\n", i + 1, indent(&st.text)));
         if let Some(h) = &st.help {
@@ -289,13 +235,7 @@ fn path_text(p: &'static PathInfo, out: &PathJson, version: Option<ConnectVersio
             if h.source.kind != "article" {
                 s.push_str(&format!(
                     "   [{}]\n",
-                    h.source
-                        .citation
-                        .as_deref()
-                        .map_or(h.source.label.clone(), |c| format!(
-                            "{}: {c}",
-                            h.source.label
-                        ))
+                    h.source.citation.as_deref().map_or(h.source.label.clone(), |c| format!("{}: {c}", h.source.label))
                 ));
             }
         }
@@ -303,16 +243,9 @@ fn path_text(p: &'static PathInfo, out: &PathJson, version: Option<ConnectVersio
             s.push_str(&format!("   Script ({}): {}\n", sc.title, sc.command));
         }
         for a in &st.answers {
-            s.push_str(&format!(
-                "     - {} -> {}\n",
-                a.label,
-                target_label(p, a.next)
-            ));
+            s.push_str(&format!("     - {} -> {}\n", a.label, target_label(p, a.next)));
         }
-        if let Some(n) = st
-            .next
-            .filter(|n| p.nodes.get(i + 1).is_none_or(|next| next.id != *n))
-        {
+        if let Some(n) = st.next.filter(|n| p.nodes.get(i + 1).is_none_or(|next| next.id != *n)) {
             s.push_str(&format!("   Then: {}\n", target_label(p, n)));
         }
     }
@@ -325,21 +258,9 @@ fn path_text(p: &'static PathInfo, out: &PathJson, version: Option<ConnectVersio
     }
     if !out.also.is_empty() {
         let scope = out.scope;
-        let v = out
-            .version
-            .as_deref()
-            .map(|v| format!(" --version {v}"))
-            .unwrap_or_default();
-        let cmds: Vec<String> = out
-            .also
-            .iter()
-            .map(|m| format!("phs-doctor path{v} --scope {scope} --method {m}"))
-            .collect();
-        s.push_str(&format!(
-            "\nAlso available on this version: {} ({})\n",
-            out.also.join(", "),
-            cmds.join("; ")
-        ));
+        let v = out.version.as_deref().map(|v| format!(" --version {v}")).unwrap_or_default();
+        let cmds: Vec<String> = out.also.iter().map(|m| format!("phs-doctor path{v} --scope {scope} --method {m}")).collect();
+        s.push_str(&format!("\nAlso available on this version: {} ({})\n", out.also.join(", "), cmds.join("; ")));
     }
     s
 }
@@ -355,10 +276,7 @@ fn result_text(r: &'static ResultInfo, path: Option<&str>) -> String {
     for g in advice_groups(r.fix) {
         s.push_str(&format!("  {}:\n", g.label));
         for t in &g.steps {
-            s.push_str(&format!(
-                "    {n}. {}\n",
-                t.plain().replace('\n', "\n       ")
-            ));
+            s.push_str(&format!("    {n}. {}\n", t.plain().replace('\n', "\n       ")));
             if let Some(c) = t.source.citation() {
                 s.push_str(&format!("       ({c})\n"));
             }
@@ -366,11 +284,7 @@ fn result_text(r: &'static ResultInfo, path: Option<&str>) -> String {
         }
     }
     if let Some(k) = r.script {
-        s.push_str(&format!(
-            "  Script ({}): {}\n",
-            k.title(),
-            script_command(k)
-        ));
+        s.push_str(&format!("  Script ({}): {}\n", k.title(), script_command(k)));
     }
     if let Some(g) = r.gate.and_then(knowledge::gate) {
         s.push_str(&format!("  Version: {}\n", g.text.plain()));

@@ -161,7 +161,14 @@ fn event(id: &str, json: bool) -> Result<String, String> {
     if json {
         return Ok(to_json(&out));
     }
-    let mut s = format!("Event {}  [category: {}; severity: {}]\n{}\n({})\n", e.id, out.category, out.severity, e.description, e.description_source.line());
+    let mut s = format!(
+        "Event {}  [category: {}; severity: {}]\n{}\n({})\n",
+        e.id,
+        out.category,
+        out.severity,
+        e.description,
+        e.description_source.line()
+    );
     if let Some(n) = &e.note {
         s.push_str(&format!("\n{}\n({})\n", n.plain(), n.source.line()));
     }
@@ -224,21 +231,15 @@ fn status(name: &str, json: bool) -> Result<String, String> {
 /// Writes `script` as the web page's download does (UTF-8 with BOM, CRLF) and says so on stderr.
 fn write_ps1(file: &std::ffi::OsStr, script: &str) -> Result<String, Failure> {
     let bytes = script::ps1_file(script);
-    std::fs::write(file, bytes.as_bytes()).map_err(|e| Failure {
-        code: 1,
-        message: format!("cannot write {}: {e}", std::path::Path::new(file).display()),
-    })?;
-    eprintln!(
-        "phs-doctor: wrote {} ({} bytes, UTF-8 with BOM, CRLF line endings)",
-        std::path::Path::new(file).display(),
-        bytes.len()
-    );
+    std::fs::write(file, bytes.as_bytes())
+        .map_err(|e| Failure { code: 1, message: format!("cannot write {}: {e}", std::path::Path::new(file).display()) })?;
+    eprintln!("phs-doctor: wrote {} ({} bytes, UTF-8 with BOM, CRLF line endings)", std::path::Path::new(file).display(), bytes.len());
     Ok(String::new())
 }
 
 fn script(kind: &str, ad: Option<String>, aad: Option<String>, dn: Option<String>) -> Result<String, String> {
-    let kind = ScriptKind::from_id(kind)
-        .ok_or_else(|| format!("unknown script \"{}\": use status, full-sync or single-object", clip(kind)))?;
+    let kind =
+        ScriptKind::from_id(kind).ok_or_else(|| format!("unknown script \"{}\": use status, full-sync or single-object", clip(kind)))?;
     let given = [
         (script::Field::AdConnector, "--ad-connector", ad.is_some()),
         (script::Field::AadConnector, "--aad-connector", aad.is_some()),

@@ -51,11 +51,19 @@ fn text(args: &[&str]) -> String {
 fn path_prints_results_fixes_scripts_and_help() {
     let t = text(&["path", "--version", "2.4.129.0", "--scope", "all", "--method", "manual"]);
     assert!(t.starts_with("No passwords are synchronized: manual troubleshooting steps\n"), "{t}");
-    assert!(t.contains("Source: Microsoft's article (section \u{201c}No passwords are synchronized: manual troubleshooting steps\u{201d})"), "{t}");
+    assert!(
+        t.contains("Source: Microsoft's article (section \u{201c}No passwords are synchronized: manual troubleshooting steps\u{201d})"),
+        "{t}"
+    );
     // A step's help, and the script command.
     assert!(t.contains("Check with Get-ADSyncScheduler: StagingModeEnabled is True in staging mode."), "{t}");
     assert!(t.contains("Script (Get the status of password sync settings): phs-doctor script status [--aad-connector <NAME>]"), "{t}");
-    assert!(t.contains("Script (Trigger a full sync of all passwords): phs-doctor script full-sync --ad-connector <NAME> --aad-connector <NAME>"), "{t}");
+    assert!(
+        t.contains(
+            "Script (Trigger a full sync of all passwords): phs-doctor script full-sync --ad-connector <NAME> --aad-connector <NAME>"
+        ),
+        "{t}"
+    );
     // The results with their fixes.
     assert!(t.contains("result:domain-unreachable  A domain isn't reachable from the Connect server [error]"), "{t}");
     assert!(t.contains("Select your domain in Select directory partitions, select the Only use preferred domain controllers check box, and then select Configure."), "{t}");
@@ -86,7 +94,10 @@ fn path_method() {
     assert_eq!(v["also"], serde_json::json!(["task", "manual"]));
     let t = text(&["path", "--version", "2.4.129.0", "--scope", "all"]);
     assert!(t.contains("Also available on this version: cmdlet, manual (phs-doctor path --version 2.4.129.0 --scope all --method cmdlet; phs-doctor path --version 2.4.129.0 --scope all --method manual)"), "{t}");
-    fails(&["path", "--version", "1.1.524.0", "--scope", "all", "--method", "task"], "needs version 1.1.614.0 or later; version 1.1.524.0 allows cmdlet, manual");
+    fails(
+        &["path", "--version", "1.1.524.0", "--scope", "all", "--method", "task"],
+        "needs version 1.1.614.0 or later; version 1.1.524.0 allows cmdlet, manual",
+    );
     fails(&["path", "--scope", "all", "--method", "wizard"], "unknown method");
     // Without a version any method may be taken; its version note is printed.
     let t = text(&["path", "--scope", "all", "--method", "task"]);
@@ -119,7 +130,8 @@ fn result_command() {
     assert_eq!(v["fix"][4]["text"], "To apply these changes, restart the Microsoft Entra ID Sync (ADSync) service.");
     assert_eq!(json(&["result", "log-empty", "--json"])["continue"][0]["next"], "manual-all/entra-connectivity");
     assert_eq!(json(&["result", "ad-permissions", "--json"])["continue"][0]["path"], "manual-all");
-    assert!(text(&["path", "--scope", "all", "--method", "manual"]).contains("  Then: Next: are the domain controllers reachable? -> manual-all/dcs\n"));
+    assert!(text(&["path", "--scope", "all", "--method", "manual"])
+        .contains("  Then: Next: are the domain controllers reachable? -> manual-all/dcs\n"));
     let task = json(&["path", "--version", "2.4.129.0", "--scope", "all", "--json"]);
     let perms = task["results"].as_array().unwrap().iter().find(|r| r["id"] == "ad-permissions").unwrap();
     assert!(perms.get("continue").is_none(), "the task's result does not continue into the manual steps");
@@ -202,7 +214,12 @@ fn scripts_stay_literal_under_every_encoding() {
     // The two attacks: template injection and a letter whose UTF-8 holds a 1252 quote.
     check_script("full-sync", &["--ad-connector", "--aad-connector"], &["x{{AAD_CONNECTOR}}", ";Start-Process calc;#"], &["ba", "bb"]);
     check_script("full-sync", &["--ad-connector", "--aad-connector"], &["Ă;Start-Process calc;#", "Россия - AAD"], &["ba", "bb"]);
-    check_script("single-object", &["--ad-connector", "--dn"], &["{{DN}}", "CN=Иван Петров,OU=Отдел,DC=contoso,DC=com"], &["ba", "CN=b,DC=x"]);
+    check_script(
+        "single-object",
+        &["--ad-connector", "--dn"],
+        &["{{DN}}", "CN=Иван Петров,OU=Отдел,DC=contoso,DC=com"],
+        &["ba", "CN=b,DC=x"],
+    );
     check_script("status", &["--aad-connector"], &["O\u{2019}Brien {{AAD_CONNECTOR}} - AAD"], &["bb"]);
     let out = run(&["script", "full-sync", "--ad-connector", "Ă;Start-Process calc;#", "--aad-connector", "b"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("$adConnector = ('' + [char]0x0102 + ';Start-Process calc;#')\n"));
@@ -469,7 +486,13 @@ fn diagnose_escapes_controls_and_bidi() {
 fn big_file(name: &str, size: usize, head: &str, tail: &str, utf16: bool) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("phs-doctor-big-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let encode = |s: &str| -> Vec<u8> { if utf16 { s.encode_utf16().flat_map(u16::to_le_bytes).collect() } else { s.as_bytes().to_vec() } };
+    let encode = |s: &str| -> Vec<u8> {
+        if utf16 {
+            s.encode_utf16().flat_map(u16::to_le_bytes).collect()
+        } else {
+            s.as_bytes().to_vec()
+        }
+    };
     let mut bytes = if utf16 { vec![0xFF, 0xFE] } else { vec![] };
     bytes.extend(encode(head));
     // Long filler lines are cheap to analyse (one of the slow debug build's few shortcuts).
@@ -511,7 +534,13 @@ fn diagnose_a_huge_utf16_file_says_what_it_analysed() {
     let text = String::from_utf8_lossy(&text.stdout);
     let note = text.lines().next().unwrap();
     assert!(note.contains("the input is 40,000,000 bytes"), "{note}");
-    assert!(note.contains(&format!("the last {} bytes", tail_bytes.to_string().as_bytes().rchunks(3).rev().map(|c| std::str::from_utf8(c).unwrap()).collect::<Vec<_>>().join(","))), "{note}");
+    assert!(
+        note.contains(&format!(
+            "the last {} bytes",
+            tail_bytes.to_string().as_bytes().rchunks(3).rev().map(|c| std::str::from_utf8(c).unwrap()).collect::<Vec<_>>().join(",")
+        )),
+        "{note}"
+    );
     std::fs::remove_dir_all(file.parent().unwrap()).unwrap();
 }
 

@@ -65,7 +65,11 @@ fn main() {
         let text = paste(&pieces, size);
         let lines = text.lines().count();
         let (rate, best, findings) = measure(&text);
-        println!("{label:>6}: {:>8} bytes, {lines:>7} lines, best {:>8.2} ms, {rate:>7.1} MB/s ({findings} findings)", text.len(), best.as_secs_f64() * 1000.0);
+        println!(
+            "{label:>6}: {:>8} bytes, {lines:>7} lines, best {:>8.2} ms, {rate:>7.1} MB/s ({findings} findings)",
+            text.len(),
+            best.as_secs_f64() * 1000.0
+        );
     }
     if only.is_none() {
         memory_case();
@@ -93,8 +97,16 @@ fn memory_case() {
     let peak = peak_rss(false);
     let mb = |b: u64| b as f64 / 1_000_000.0;
     let memory = match (before, peak) {
-        (Some(b), Some(p)) => format!("peak memory {:.0} MB ({:.1}x the input; {:.0} MB before)", mb(p), p as f64 / text.len() as f64, mb(b)),
+        (Some(b), Some(p)) => {
+            format!("peak memory {:.0} MB ({:.1}x the input; {:.0} MB before)", mb(p), p as f64 / text.len() as f64, mb(b))
+        }
         _ => "peak memory n/a (no /proc)".to_string(),
     };
-    println!("32 MiB of `Event ID: 611` lines: {} bytes, {} records kept + {} counted, {:.0} ms, {memory}", text.len(), a.records.len(), a.records_omitted, took.as_secs_f64() * 1000.0);
+    println!(
+        "32 MiB of `Event ID: 611` lines: {} bytes, {} records kept + {} counted, {:.0} ms, {memory}",
+        text.len(),
+        a.records.len(),
+        a.records_omitted,
+        took.as_secs_f64() * 1000.0
+    );
 }

@@ -251,7 +251,11 @@ impl Reader {
     pub fn finish(self) -> Excerpt {
         let Reader { head, mut ring, ring_start, total, text, breaks, .. } = self;
         let Some(mut breaks) = breaks else {
-            let text = if text { String::from_utf8(head).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()) } else { decode_owned(head) };
+            let text = if text {
+                String::from_utf8(head).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+            } else {
+                decode_owned(head)
+            };
             return Excerpt { head_len: text.len(), text, cut: None };
         };
         let enc = breaks.enc;
@@ -304,7 +308,8 @@ impl Reader {
         let head_len = head_text.len();
         let mut text = head_text;
         text.push_str(&tail_text);
-        let cut = Cut { bytes_total: total, head_bytes: end as u64, tail_bytes: (ring.len() - start) as u64, tail_first_line: breaks.count + 1 };
+        let cut =
+            Cut { bytes_total: total, head_bytes: end as u64, tail_bytes: (ring.len() - start) as u64, tail_first_line: breaks.count + 1 };
         Excerpt { text, head_len, cut: Some(cut) }
     }
 }

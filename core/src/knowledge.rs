@@ -133,13 +133,8 @@ pub enum EventCategory {
 }
 
 impl EventCategory {
-    pub const ALL: [EventCategory; 5] = [
-        EventCategory::Lifecycle,
-        EventCategory::Heartbeat,
-        EventCategory::Batch,
-        EventCategory::FullSync,
-        EventCategory::Error,
-    ];
+    pub const ALL: [EventCategory; 5] =
+        [EventCategory::Lifecycle, EventCategory::Heartbeat, EventCategory::Batch, EventCategory::FullSync, EventCategory::Error];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -438,7 +433,6 @@ eq_by!(ResultInfo, |a, b| a.id == b.id);
 eq_by!(StatusInfo, |a, b| a.name == b.name);
 eq_by!(Node, |a, b| std::ptr::eq(a, b));
 
-
 /// Where a node reference points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {
@@ -629,17 +623,15 @@ impl fmt::Display for UnknownResult {
 pub fn lookup_result(query: &str) -> Result<&'static ResultInfo, UnknownResult> {
     let q = query.trim();
     let id = q.strip_prefix("result:").unwrap_or(q);
-    RESULTS.iter().find(|r| r.id.eq_ignore_ascii_case(id)).ok_or_else(|| UnknownResult {
-        query: query.to_string(),
-        suggestion: suggest::closest(id, RESULTS.iter().map(|r| r.id)),
-    })
+    RESULTS
+        .iter()
+        .find(|r| r.id.eq_ignore_ascii_case(id))
+        .ok_or_else(|| UnknownResult { query: query.to_string(), suggestion: suggest::closest(id, RESULTS.iter().map(|r| r.id)) })
 }
 
 pub fn lookup_status(query: &str) -> Result<&'static StatusInfo, UnknownStatus> {
-    status(query).ok_or_else(|| UnknownStatus {
-        query: query.to_string(),
-        suggestion: suggest::closest(query, STATUSES.iter().map(|s| s.name)),
-    })
+    status(query)
+        .ok_or_else(|| UnknownStatus { query: query.to_string(), suggestion: suggest::closest(query, STATUSES.iter().map(|s| s.name)) })
 }
 
 /// Events that match every word of `query`: a number matches the start of the ID, other words
@@ -755,7 +747,8 @@ mod tests {
             .lines()
             .filter_map(|line| {
                 let cells: Vec<&str> = line.split('|').map(str::trim).collect();
-                (cells.len() == 4 && !cells[1].starts_with("---") && !["Status", "Event ID"].contains(&cells[1])).then(|| (cells[1], cells[2]))
+                (cells.len() == 4 && !cells[1].starts_with("---") && !["Status", "Event ID"].contains(&cells[1]))
+                    .then(|| (cells[1], cells[2]))
             })
             .collect()
     }
@@ -974,8 +967,11 @@ mod tests {
             assert!(answers_of("task-object", "outcome").contains(&r));
             assert!(answers_of("cmdlet-object", "outcome").contains(&r));
         }
-        assert!(result("temporary-password").unwrap().fix.iter().any(|f| f.plain().contains("2.0.3.0")
-            && f.plain().contains("ForcePasswordChangeOnLogon")));
+        assert!(result("temporary-password")
+            .unwrap()
+            .fix
+            .iter()
+            .any(|f| f.plain().contains("2.0.3.0") && f.plain().contains("ForcePasswordChangeOnLogon")));
     }
 
     fn answers_of(path_id: &str, node_id: &str) -> Vec<&'static str> {

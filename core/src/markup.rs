@@ -82,7 +82,12 @@ pub fn html_to_plain(html: &str, cli: bool) -> String {
         if after_block {
             text = text.trim_start_matches('\n');
         }
-        if rest.starts_with("</li") || rest.starts_with("<ul") || rest.starts_with("<ol") || rest.starts_with("</p") || rest.starts_with("<p>") {
+        if rest.starts_with("</li")
+            || rest.starts_with("<ul")
+            || rest.starts_with("<ol")
+            || rest.starts_with("</p")
+            || rest.starts_with("<p>")
+        {
             text = text.trim_end_matches('\n');
         }
         after_block = false;
@@ -115,10 +120,7 @@ fn newline_unless_fresh(out: &mut String) {
 
 /// `ol start="3"` → 3; a list without `start` begins at 1.
 fn start_number(tag: &str) -> u64 {
-    tag.split_once("start=\"")
-        .and_then(|(_, v)| v.split('"').next())
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1)
+    tag.split_once("start=\"").and_then(|(_, v)| v.split('"').next()).and_then(|v| v.parse().ok()).unwrap_or(1)
 }
 
 /// Appends `text` with its entities decoded and its (soft) line breaks as spaces.
@@ -158,7 +160,10 @@ mod tests {
     /// A list followed by a paragraph: two paragraphs, never "…synchronization.You can…".
     #[test]
     fn a_paragraph_after_a_list_does_not_fuse() {
-        assert_eq!(html_to_plain_page("<p>Checks:</p>\n<ul>\n<li>one.</li>\n</ul>\n<p>You can paste</p>\n"), "Checks:\n\n- one.\n\nYou can paste");
+        assert_eq!(
+            html_to_plain_page("<p>Checks:</p>\n<ul>\n<li>one.</li>\n</ul>\n<p>You can paste</p>\n"),
+            "Checks:\n\n- one.\n\nYou can paste"
+        );
     }
 
     /// On the command line, a link to a page names the command that does the same.
@@ -173,7 +178,10 @@ mod tests {
     fn paragraphs_lists_and_entities() {
         assert_eq!(html_to_plain_page("Run <code>Get-ADSyncScheduler</code> &amp; check"), "Run Get-ADSyncScheduler & check");
         assert_eq!(html_to_plain_page("<p>One\ntwo</p>\n<p>Three</p>\n"), "One two\n\nThree");
-        assert_eq!(html_to_plain_page("<p>Steps:</p>\n<ol start=\"3\">\n<li>a &lt;b&gt;</li>\n<li>c</li>\n</ol>\n"), "Steps:\n\n3. a <b>\n4. c");
+        assert_eq!(
+            html_to_plain_page("<p>Steps:</p>\n<ol start=\"3\">\n<li>a &lt;b&gt;</li>\n<li>c</li>\n</ol>\n"),
+            "Steps:\n\n3. a <b>\n4. c"
+        );
         assert_eq!(html_to_plain_page("<ul>\n<li><strong>x</strong></li>\n<li><a href=\"#/analyze\">y</a></li>\n</ul>\n"), "- x\n- y");
         assert_eq!(html_to_plain_page("a &quot;q&quot; &#39;s&#39; & b"), "a \"q\" 's' & b");
     }

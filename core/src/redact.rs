@@ -286,11 +286,19 @@ fn split_prefix<'a>(s: &'a str, prefixes: &[&str]) -> (&'a str, &'a str) {
 enum Shape {
     Plain(Kind),
     /// `contoso.onmicrosoft.com`: the name ends at `name_end`, the suffix stays.
-    Tenant { name_end: usize },
-    Email { at: usize },
-    DomainUser { slash: usize },
+    Tenant {
+        name_end: usize,
+    },
+    Email {
+        at: usize,
+    },
+    DomainUser {
+        slash: usize,
+    },
     /// `MSOL_0123456789ab`: the prefix stays.
-    Account { prefix_end: usize },
+    Account {
+        prefix_end: usize,
+    },
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -516,8 +524,28 @@ fn host_at(text: &str, i: usize) -> Option<usize> {
 
 fn is_tld(label: &str) -> bool {
     const NAMED: [&str; 22] = [
-        "com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "local", "lan", "corp", "internal", "intra", "intranet", "home",
-        "ad", "cloud", "online", "global", "group", "onmicrosoft",
+        "com",
+        "net",
+        "org",
+        "edu",
+        "gov",
+        "mil",
+        "int",
+        "info",
+        "biz",
+        "local",
+        "lan",
+        "corp",
+        "internal",
+        "intra",
+        "intranet",
+        "home",
+        "ad",
+        "cloud",
+        "online",
+        "global",
+        "group",
+        "onmicrosoft",
     ];
     let lower = label.to_ascii_lowercase();
     // Two-letter country domains, but not the file extensions that look like one.
@@ -758,8 +786,31 @@ fn find_labelled_hosts(text: &str, spans: &mut Vec<Span>) {
 /// not a computer name, and Microsoft's product words.
 fn is_common_word(w: &str) -> bool {
     [
-        "localhost", "Configuration", "Management", "N/A", "None", "null", "true", "false", "Name", "Microsoft", "Windows", "Azure", "Entra",
-        "Sync", "Directory", "Active", "Password", "Domain", "Connect", "Server", "Service", "Users", "User", "Computer", "Default",
+        "localhost",
+        "Configuration",
+        "Management",
+        "N/A",
+        "None",
+        "null",
+        "true",
+        "false",
+        "Name",
+        "Microsoft",
+        "Windows",
+        "Azure",
+        "Entra",
+        "Sync",
+        "Directory",
+        "Active",
+        "Password",
+        "Domain",
+        "Connect",
+        "Server",
+        "Service",
+        "Users",
+        "User",
+        "Computer",
+        "Default",
     ]
     .iter()
     .any(|c| c.eq_ignore_ascii_case(w))
@@ -851,7 +902,8 @@ fn find_ipv4(text: &str, spans: &mut Vec<Span>) {
             i = j.max(i + 1);
             continue;
         }
-        let after_ok = boundary_after(text, j, |c| c.is_ascii_alphanumeric()) && !(b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit));
+        let after_ok = boundary_after(text, j, |c| c.is_ascii_alphanumeric())
+            && !(b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit));
         if octets.iter().all(|&o| o <= 255) && after_ok && !is_version(text, i, &octets) {
             spans.push(Span { start: i, end: j, shape: Shape::Plain(Kind::Ip), rank: 0 });
         }
@@ -871,7 +923,8 @@ fn is_version(text: &str, start: usize, octets: &[u32]) -> bool {
     let before = text[..start].trim_end_matches([' ', ':', '=', '\t']);
     let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
     let word = before[word_start..].to_lowercase();
-    ["version", "versión", "versione", "versie", "wersja", "versão", "версия", "ver", "build", "v", "sync", "connect", "release"].contains(&word.as_str())
+    ["version", "versión", "versione", "versie", "wersja", "versão", "версия", "ver", "build", "v", "sync", "connect", "release"]
+        .contains(&word.as_str())
 }
 
 fn find_ipv6(text: &str, spans: &mut Vec<Span>) {
@@ -932,7 +985,13 @@ fn find_anchors(text: &str, spans: &mut Vec<Span>) {
             run.iter().any(u8::is_ascii_lowercase),
             run.iter().any(|c| c.is_ascii_digit() || *c == b'+' || *c == b'/'),
         );
-        let looks = run.len() >= 16 && run.len().is_multiple_of(4) && upper && lower && (digit || padded) && !run.starts_with(b"/") && !run.contains(&b'/')
+        let looks = run.len() >= 16
+            && run.len().is_multiple_of(4)
+            && upper
+            && lower
+            && (digit || padded)
+            && !run.starts_with(b"/")
+            && !run.contains(&b'/')
             || padded && run.len() >= 12 && run.len().is_multiple_of(4) && (upper || digit) && lower;
         if looks && boundary_after(text, j, |c| is_b64_byte(c) || c == b'=' || c == b'-' || c == b'_') {
             spans.push(Span { start: i, end: j, shape: Shape::Plain(Kind::Anchor), rank: 8 });
@@ -967,7 +1026,13 @@ mod tests {
         assert_eq!(r("CONTOSO\\jsmith and contoso\\JSMITH"), "<domain1>\\<user1> and <domain1>\\<user1>");
         assert_eq!(r("CONTOSO\\MSOL_0123456789ab"), "<domain1>\\MSOL_<account1>");
         assert_eq!(r("account MSOL_0123456789ab lacks rights"), "account MSOL_<account1> lacks rights");
-        for kept in ["NT AUTHORITY\\SYSTEM", "BUILTIN\\Administrators", "C:\\Program Files\\Microsoft Azure AD Sync\\Bin", "HKLM\\SOFTWARE\\Microsoft", "\\\\"] {
+        for kept in [
+            "NT AUTHORITY\\SYSTEM",
+            "BUILTIN\\Administrators",
+            "C:\\Program Files\\Microsoft Azure AD Sync\\Bin",
+            "HKLM\\SOFTWARE\\Microsoft",
+            "\\\\",
+        ] {
             assert_eq!(r(kept), kept);
         }
         assert_eq!(r("\\\\FILESRV01\\share\\x"), "\\\\<host1>\\share\\x");

@@ -738,18 +738,22 @@ mod tests {
     #[test]
     fn a_value_is_never_scanned_again() {
         // The example: the AD connector's value holds the next placeholder.
-        let input = ScriptInput {
-            ad_connector: "x{{AAD_CONNECTOR}}".into(),
-            aad_connector: ";Start-Process calc;#".into(),
-            ..Default::default()
-        };
+        let input =
+            ScriptInput { ad_connector: "x{{AAD_CONNECTOR}}".into(), aad_connector: ";Start-Process calc;#".into(), ..Default::default() };
         let out = generate(ScriptKind::FullSync, &input);
         assert!(out.spelled.is_empty());
         let text = out.text.unwrap();
         assert!(text.contains("\n$adConnector = 'x{{AAD_CONNECTOR}}'\n$aadConnector = ';Start-Process calc;#'\n"), "{text}");
-        let input = ScriptInput { ad_connector: "{{DN}}".into(), dn: "CN=x'{{AD_CONNECTOR}}' Start-Process calc #,DC=x".into(), ..Default::default() };
+        let input = ScriptInput {
+            ad_connector: "{{DN}}".into(),
+            dn: "CN=x'{{AD_CONNECTOR}}' Start-Process calc #,DC=x".into(),
+            ..Default::default()
+        };
         let text = generate(ScriptKind::SingleObject, &input).text.unwrap();
-        assert!(text.contains("-ADConnectorName '{{DN}}' -DistinguishedName 'CN=x''{{AD_CONNECTOR}}'' Start-Process calc #,DC=x'\n"), "{text}");
+        assert!(
+            text.contains("-ADConnectorName '{{DN}}' -DistinguishedName 'CN=x''{{AD_CONNECTOR}}'' Start-Process calc #,DC=x'\n"),
+            "{text}"
+        );
         let input = ScriptInput { aad_connector: "{{AAD_CONNECTOR}}".into(), ..Default::default() };
         let text = generate(ScriptKind::Status, &input).text.unwrap();
         assert!(text.contains("$aadConnectorName = '{{AAD_CONNECTOR}}'\n"), "{text}");
@@ -836,7 +840,8 @@ mod tests {
 
     #[test]
     fn full_sync_script() {
-        let input = ScriptInput { ad_connector: "contoso.com".into(), aad_connector: "contoso.onmicrosoft.com - AAD".into(), ..Default::default() };
+        let input =
+            ScriptInput { ad_connector: "contoso.com".into(), aad_connector: "contoso.onmicrosoft.com - AAD".into(), ..Default::default() };
         let out = generate(ScriptKind::FullSync, &input);
         let text = out.text.unwrap();
         assert!(text.contains("$adConnector = 'contoso.com'\n$aadConnector = 'contoso.onmicrosoft.com - AAD'\n"));
@@ -857,13 +862,17 @@ mod tests {
 
     #[test]
     fn single_object_script() {
-        let input = ScriptInput { ad_connector: "contoso.com".into(), dn: "CN=TestUserCN=Users,DC=contoso,DC=com".into(), ..Default::default() };
+        let input =
+            ScriptInput { ad_connector: "contoso.com".into(), dn: "CN=TestUserCN=Users,DC=contoso,DC=com".into(), ..Default::default() };
         let out = generate(ScriptKind::SingleObject, &input);
         assert!(out.text.unwrap().contains(
             "Invoke-ADSyncDiagnostics -PasswordSync -ADConnectorName 'contoso.com' -DistinguishedName 'CN=TestUserCN=Users,DC=contoso,DC=com'"
         ));
         assert_eq!(out.warnings.len(), 1);
-        let bad = generate(ScriptKind::SingleObject, &ScriptInput { ad_connector: "x\ny".into(), dn: "CN=a<b,DC=x".into(), ..Default::default() });
+        let bad = generate(
+            ScriptKind::SingleObject,
+            &ScriptInput { ad_connector: "x\ny".into(), dn: "CN=a<b,DC=x".into(), ..Default::default() },
+        );
         assert!(bad.text.is_none());
         assert_eq!(bad.errors.len(), 2);
     }

@@ -133,7 +133,9 @@ pub fn recommend(version: Option<ConnectVersion>) -> Recommendation {
             retired: None,
             primary: Method::Task,
             also: vec![Method::Cmdlet, Method::Manual],
-            reason: format!("Version {v} is 1.1.614.0 or later: use the troubleshooting task in the wizard (the diagnostic cmdlet works too)."),
+            reason: format!(
+                "Version {v} is 1.1.614.0 or later: use the troubleshooting task in the wizard (the diagnostic cmdlet works too)."
+            ),
         },
         Some(v) if cmdlet.is_some_and(|c| v >= c) => Recommendation {
             retired: None,

@@ -78,18 +78,12 @@ impl WalkState {
     /// start (the first path that reaches it with the fewest answers wins). `None` when no walk
     /// reaches it.
     pub fn leading_to(reference: &str) -> Option<WalkState> {
-        let own = reference
-            .split_once('/')
-            .filter(|_| !reference.contains(':'))
-            .and_then(|(p, _)| knowledge::path(p));
+        let own = reference.split_once('/').filter(|_| !reference.contains(':')).and_then(|(p, _)| knowledge::path(p));
         let starts: Vec<&'static PathInfo> = match own {
             Some(p) => vec![p],
             None => knowledge::PATHS.iter().collect(),
         };
-        starts
-            .into_iter()
-            .filter_map(|p| shortest_walk(WalkState::new(p), reference))
-            .min_by_key(|s| s.choices.len())
+        starts.into_iter().filter_map(|p| shortest_walk(WalkState::new(p), reference)).min_by_key(|s| s.choices.len())
     }
 
     /// Every position visited, first to current, with the option chosen at each but the last.
@@ -464,12 +458,23 @@ mod tests {
         }
         // From the lineage on, every check of the article in turn.
         let s = walk("manual-object", &[1, 0, 0, 1, 1, 0]);
-        let refs: Vec<String> = (0..5).scan(s, |s, _| {
-            let r = s.view(None).current.reference;
-            *s = s.apply(Action::Choose(0));
-            Some(r)
-        }).collect();
-        assert_eq!(refs, ["manual-object/lineage", "manual-object/cloudfiltered", "manual-object/domain-attrs", "manual-object/connectors", "manual-object/outbound"]);
+        let refs: Vec<String> = (0..5)
+            .scan(s, |s, _| {
+                let r = s.view(None).current.reference;
+                *s = s.apply(Action::Choose(0));
+                Some(r)
+            })
+            .collect();
+        assert_eq!(
+            refs,
+            [
+                "manual-object/lineage",
+                "manual-object/cloudfiltered",
+                "manual-object/domain-attrs",
+                "manual-object/connectors",
+                "manual-object/outbound"
+            ]
+        );
     }
 
     /// Issue 9 §2: in the manual steps for all passwords, every result the article follows
@@ -550,12 +555,18 @@ mod tests {
             assert_eq!(v.current.reference, "manual-object/force-change", "{path}");
             assert_eq!(v.current.gate.as_ref().map(|g| g.status), Some(GateStatus::Met));
             let text = v.current.text.plain();
-            assert!(text.contains("ForcePasswordChangeOnLogOn") && text.contains("UserForcePasswordChangeOnLogonEnabled = $true"), "{text}");
+            assert!(
+                text.contains("ForcePasswordChangeOnLogOn") && text.contains("UserForcePasswordChangeOnLogonEnabled = $true"),
+                "{text}"
+            );
             assert!(text.contains("Update-MgDirectoryOnPremiseSynchronization"), "{text}");
             let help = v.current.help.unwrap().plain();
             assert!(help.contains("only when self-service password reset (SSPR) and password writeback are enabled"), "{help}");
             assert!(!v.current.text.source.is_article(), "PHS Doctor's advice from the PHS article");
-            assert_eq!(s.apply(Action::Choose(0)).view(ConnectVersion::parse("1.6.16.0").ok()).current.gate.map(|g| g.status), Some(GateStatus::NotMet));
+            assert_eq!(
+                s.apply(Action::Choose(0)).view(ConnectVersion::parse("1.6.16.0").ok()).current.gate.map(|g| g.status),
+                Some(GateStatus::NotMet)
+            );
         }
     }
 
@@ -632,7 +643,8 @@ mod tests {
                 if frontier.iter().any(|f| f.view(None).current.options.is_empty()) {
                     return Err(());
                 }
-                let next: Vec<WalkState> = frontier.iter().flat_map(|f| (0..options(f.at()).len()).map(move |c| f.apply(Action::Choose(c)))).take(400).collect();
+                let next: Vec<WalkState> =
+                    frontier.iter().flat_map(|f| (0..options(f.at()).len()).map(move |c| f.apply(Action::Choose(c)))).take(400).collect();
                 Ok(next)
             });
             assert!(ends.is_err(), "no end reachable from {}", s.view(None).current.reference);

@@ -115,14 +115,23 @@ fn every_fixture_gives_exactly_its_findings() {
 /// exports) gives the same findings with the same evidence lines.
 #[test]
 fn cr_line_endings_give_the_same_findings() {
-    let evidence = |a: &Analysis| -> Vec<(String, Vec<usize>)> { a.findings.iter().map(|f| (f.id.to_string(), f.evidence.iter().map(|e| e.line).collect())).collect() };
+    let evidence = |a: &Analysis| -> Vec<(String, Vec<usize>)> {
+        a.findings.iter().map(|f| (f.id.to_string(), f.evidence.iter().map(|e| e.line).collect())).collect()
+    };
     let mut failures = Vec::new();
     for fx in load() {
         let lf = fx.body.replace("\r\n", "\n");
         let cr = lf.replace('\n', "\r");
         let (a, b) = (analyze(&lf), analyze(&cr));
         if evidence(&a) != evidence(&b) || a.line_count != b.line_count {
-            failures.push(format!("{}: LF {:?} ({} lines), CR {:?} ({} lines)", fx.name, evidence(&a), a.line_count, evidence(&b), b.line_count));
+            failures.push(format!(
+                "{}: LF {:?} ({} lines), CR {:?} ({} lines)",
+                fx.name,
+                evidence(&a),
+                a.line_count,
+                evidence(&b),
+                b.line_count
+            ));
         }
     }
     assert!(failures.is_empty(), "{} fixture(s) differ with CR line endings:\n{}", failures.len(), failures.join("\n"));
@@ -169,12 +178,39 @@ fn findings_are_sorted_and_unique() {
 #[test]
 fn the_minimum_finding_ids_exist() {
     let ids = [
-        "phs-disabled-tenant", "staging-mode", "phs-disabled-connector", "no-heartbeat", "heartbeat-ok", "domain-unreachable",
-        "ad-permissions", "ad-credentials", "cloud-credentials", "dc-rejecting-replication", "drs-error", "upgrade-required",
-        "transient-retry", "multiple-aad-connectors", "no-aad-connector", "no-ad-connector", "full-sync-paused",
-        "full-sync-failed", "full-sync-completed", "phs-service-error", "phs-stopped", "object-not-exported",
-        "temporary-password", "no-sync-history", "not-in-connector-space", "no-target-connection", "cloud-filtered",
-        "no-phs-sync-rule", "object-password-failed", "password-synced", "kerberos-hash-missing", "legacy-log-entry", "not-phs",
+        "phs-disabled-tenant",
+        "staging-mode",
+        "phs-disabled-connector",
+        "no-heartbeat",
+        "heartbeat-ok",
+        "domain-unreachable",
+        "ad-permissions",
+        "ad-credentials",
+        "cloud-credentials",
+        "dc-rejecting-replication",
+        "drs-error",
+        "upgrade-required",
+        "transient-retry",
+        "multiple-aad-connectors",
+        "no-aad-connector",
+        "no-ad-connector",
+        "full-sync-paused",
+        "full-sync-failed",
+        "full-sync-completed",
+        "phs-service-error",
+        "phs-stopped",
+        "object-not-exported",
+        "temporary-password",
+        "no-sync-history",
+        "not-in-connector-space",
+        "no-target-connection",
+        "cloud-filtered",
+        "no-phs-sync-rule",
+        "object-password-failed",
+        "password-synced",
+        "kerberos-hash-missing",
+        "legacy-log-entry",
+        "not-phs",
         "nothing-recognised",
     ];
     for id in ids {

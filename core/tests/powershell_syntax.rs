@@ -153,7 +153,10 @@ fn the_grammar_sees_literals_as_literals() {
 
 /// A DN made from `v`: escaped as RFC 4514 wants, so that the DN check lets it through.
 fn dn_of(v: &str) -> String {
-    format!("CN={},OU=Sales,DC=contoso,DC=com", v.replace('\\', "\\\\").replace(',', "\\,").replace('+', "\\+").replace(['"', ';', '<', '>'], "_"))
+    format!(
+        "CN={},OU=Sales,DC=contoso,DC=com",
+        v.replace('\\', "\\\\").replace(',', "\\,").replace('+', "\\+").replace(['"', ';', '<', '>'], "_")
+    )
 }
 
 #[test]

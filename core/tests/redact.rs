@@ -57,7 +57,13 @@ const KEPT: &[&str] = &[
 ];
 
 fn filler() -> impl Strategy<Value = String> {
-    prop_oneof![proptest::sample::select(KEPT.to_vec()).prop_map(String::from), Just(" ".into()), Just("\n".into()), Just(", ".into()), Just(": ".into())]
+    prop_oneof![
+        proptest::sample::select(KEPT.to_vec()).prop_map(String::from),
+        Just(" ".into()),
+        Just("\n".into()),
+        Just(", ".into()),
+        Just(": ".into())
+    ]
 }
 
 fn separated(v: String) -> String {

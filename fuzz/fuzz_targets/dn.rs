@@ -9,7 +9,8 @@ use phs_doctor_core::script::{check_dn, generate, DnLevel, ScriptInput, ScriptKi
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let issues = check_dn(&text);
-    let out = generate(ScriptKind::SingleObject, &ScriptInput { ad_connector: "contoso.com".into(), dn: text.to_string(), ..Default::default() });
+    let out =
+        generate(ScriptKind::SingleObject, &ScriptInput { ad_connector: "contoso.com".into(), dn: text.to_string(), ..Default::default() });
     let dn_errors = issues.iter().any(|i| i.level == DnLevel::Error);
     if dn_errors {
         assert!(out.text.is_none());

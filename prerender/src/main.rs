@@ -15,9 +15,7 @@ fn main() -> ExitCode {
     };
     let result = std::fs::read_to_string(&path).and_then(|page| {
         let markup = futures::executor::block_on(phs_doctor_app::prerender_home());
-        let out = inject(&page, &markup).ok_or_else(|| {
-            std::io::Error::other(format!("expected exactly one {PLACEHOLDER} in the page"))
-        })?;
+        let out = inject(&page, &markup).ok_or_else(|| std::io::Error::other(format!("expected exactly one {PLACEHOLDER} in the page")))?;
         std::fs::write(&path, out)?;
         Ok(markup.len())
     });
@@ -38,10 +36,7 @@ fn inject(page: &str, markup: &str) -> Option<String> {
     if page.matches(PLACEHOLDER).count() != 1 {
         return None;
     }
-    let filled = format!(
-        r#"<div id="app" data-prerendered="{}">{markup}</div>"#,
-        phs_doctor_app::PRERENDERED_HOME
-    );
+    let filled = format!(r#"<div id="app" data-prerendered="{}">{markup}</div>"#, phs_doctor_app::PRERENDERED_HOME);
     Some(page.replacen(PLACEHOLDER, &filled, 1))
 }
 

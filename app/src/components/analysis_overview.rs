@@ -36,9 +36,7 @@ pub fn AnalysisOverview(props: &AnalysisOverviewProps) -> Html {
             </button>
         }
     };
-    let time = |t: Option<phs_doctor_core::analysis::Timestamp>| {
-        t.map_or_else(|| strings::NO_TIME.to_string(), |t| t.text())
-    };
+    let time = |t: Option<phs_doctor_core::analysis::Timestamp>| t.map_or_else(|| strings::NO_TIME.to_string(), |t| t.text());
     html! {
         <>
             if !kinds.is_empty() {

@@ -104,27 +104,15 @@ pub fn AnalyzePage() -> Html {
     let counts = if empty {
         AttrValue::Static(strings::PASTE_EMPTY_COUNTS)
     } else if busy {
-        AttrValue::from(format!(
-            "{} \u{b7} {}",
-            strings::size(paste.text.len()),
-            strings::ANALYZING
-        ))
+        AttrValue::from(format!("{} \u{b7} {}", strings::size(paste.text.len()), strings::ANALYZING))
     } else {
         let current = paste.current();
-        AttrValue::from(strings::paste_counts(
-            current.map(|a| a.analysis.line_count),
-            paste.text.len(),
-            current.map(|a| a.millis),
-        ))
+        AttrValue::from(strings::paste_counts(current.map(|a| a.analysis.line_count), paste.text.len(), current.map(|a| a.millis)))
     };
     let highlight: Rc<Vec<usize>> = Rc::new(match (*selection, &shown) {
-        (Some(Selection::Finding(id)), Some(a)) => a
-            .analysis
-            .findings
-            .iter()
-            .find(|f| f.id == id)
-            .map(|f| f.evidence.iter().map(|e| e.line).collect())
-            .unwrap_or_default(),
+        (Some(Selection::Finding(id)), Some(a)) => {
+            a.analysis.findings.iter().find(|f| f.id == id).map(|f| f.evidence.iter().map(|e| e.line).collect()).unwrap_or_default()
+        }
         (Some(Selection::Line(n)), Some(_)) => vec![n],
         _ => Vec::new(),
     });
@@ -206,18 +194,13 @@ pub fn AnalyzePage() -> Html {
 /// "3 findings: 1 problem, 1 warning, 1 OK".
 fn summary(a: &phs_doctor_core::analysis::Analysis) -> String {
     let total = a.findings.len();
-    let parts: Vec<String> = [
-        Severity::Error,
-        Severity::Warning,
-        Severity::Info,
-        Severity::Ok,
-    ]
-    .into_iter()
-    .filter_map(|s| {
-        let n = a.findings.iter().filter(|f| f.severity == s).count();
-        (n > 0).then(|| strings::severity_count(s, n))
-    })
-    .collect();
+    let parts: Vec<String> = [Severity::Error, Severity::Warning, Severity::Info, Severity::Ok]
+        .into_iter()
+        .filter_map(|s| {
+            let n = a.findings.iter().filter(|f| f.severity == s).count();
+            (n > 0).then(|| strings::severity_count(s, n))
+        })
+        .collect();
     strings::findings_summary(total, &parts)
 }
 

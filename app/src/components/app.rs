@@ -18,12 +18,7 @@ pub struct AppProps {
 /// the prerender (a `Router` over either history), as hydration requires.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let history = use_state(|| {
-        props
-            .history
-            .clone()
-            .unwrap_or_else(|| AnyHistory::from(HashHistory::new()))
-    });
+    let history = use_state(|| props.history.clone().unwrap_or_else(|| AnyHistory::from(HashHistory::new())));
     let state = use_reducer_eq(AppState::default);
     {
         let state = state.clone();

@@ -1,13 +1,11 @@
-use phs_doctor_core::knowledge::{
-    self, CONNECTIVITY_IDS, CONNECTIVITY_MEANING, CONNECTIVITY_SOURCE, EVENT_LOG_ADVICE,
-};
+use phs_doctor_core::knowledge::{self, CONNECTIVITY_IDS, CONNECTIVITY_MEANING, CONNECTIVITY_SOURCE, EVENT_LOG_ADVICE};
 use phs_doctor_core::walk::WalkState;
 use yew::prelude::*;
 
 use crate::components::nav_link::NavLink;
 use crate::components::rich_text::RichText;
-use crate::components::source_note::SourceNote;
 use crate::components::severity_badge::SeverityBadge;
+use crate::components::source_note::SourceNote;
 use crate::route::Route;
 use crate::strings;
 
@@ -19,7 +17,8 @@ pub struct EventPageProps {
 /// One event (`knowledge::lookup_event`), or why there is none, with the nearest IDs.
 #[component]
 pub fn EventPage(props: &EventPageProps) -> Html {
-    let back = html! { <p class="crumb"><NavLink to={Route::Events} id={AttrValue::Static("all-events")}>{ strings::EVENT_ALL }</NavLink></p> };
+    let back =
+        html! { <p class="crumb"><NavLink to={Route::Events} id={AttrValue::Static("all-events")}>{ strings::EVENT_ALL }</NavLink></p> };
     match knowledge::lookup_event(&props.id) {
         Ok(e) => html! {
             <div class="page event" data-testid="page-event">

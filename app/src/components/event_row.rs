@@ -3,8 +3,8 @@ use yew::prelude::*;
 
 use crate::components::nav_link::NavLink;
 use crate::components::rich_text::RichText;
-use crate::components::source_note::SourceNote;
 use crate::components::severity_badge::SeverityBadge;
+use crate::components::source_note::SourceNote;
 use crate::route::Route;
 use crate::strings;
 

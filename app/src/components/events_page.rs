@@ -1,6 +1,4 @@
-use phs_doctor_core::knowledge::{
-    self, CONNECTIVITY_IDS, CONNECTIVITY_MEANING, CONNECTIVITY_SOURCE, EVENTS, EVENT_LOG_ADVICE,
-};
+use phs_doctor_core::knowledge::{self, CONNECTIVITY_IDS, CONNECTIVITY_MEANING, CONNECTIVITY_SOURCE, EVENTS, EVENT_LOG_ADVICE};
 use yew::prelude::*;
 
 use crate::components::event_row::EventRow;
@@ -15,12 +13,7 @@ pub fn EventsPage() -> Html {
     let shown = knowledge::filter_events(&query);
     let oninput = {
         let query = query.clone();
-        Callback::from(move |e: InputEvent| {
-            query.set(
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            )
-        })
+        Callback::from(move |e: InputEvent| query.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
     };
     html! {
         <div class="page events" data-testid="page-events">

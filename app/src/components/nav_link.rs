@@ -88,9 +88,6 @@ mod tests {
         assert_eq!(href(&Route::Events, None), "#/events");
         assert_eq!(href(&Route::Home, Some(&vec![])), "#/");
         let query = vec![("v", "1.6.4.0".to_string()), ("x", "a b&é".to_string())];
-        assert_eq!(
-            href(&Route::PathStart { id: "task".into() }, Some(&query)),
-            "#/path/task?v=1.6.4.0&x=a+b%26%C3%A9"
-        );
+        assert_eq!(href(&Route::PathStart { id: "task".into() }, Some(&query)), "#/path/task?v=1.6.4.0&x=a+b%26%C3%A9");
     }
 }

@@ -1,8 +1,8 @@
 use phs_doctor_core::walk::{CurrentKind, CurrentView};
 use yew::prelude::*;
 
-use crate::components::gate_notice::GateNoticeView;
 use crate::components::advice_list::AdviceList;
+use crate::components::gate_notice::GateNoticeView;
 use crate::components::nav_link::NavLink;
 use crate::components::rich_text::RichText;
 use crate::components::severity_badge::SeverityBadge;
@@ -32,12 +32,7 @@ pub fn NodeCard(props: &NodeCardProps) -> Html {
     let severity_class = c.severity.map(|s| format!("sev-border-{}", s.as_str()));
     let heading_text = match (c.kind, c.title) {
         (CurrentKind::Result, Some(title)) => title.to_string(),
-        (k, _) => format!(
-            "{} {} \u{b7} {}",
-            strings::WALK_STEP,
-            props.step_number,
-            strings::kind_label(k)
-        ),
+        (k, _) => format!("{} {} \u{b7} {}", strings::WALK_STEP, props.step_number, strings::kind_label(k)),
     };
     // A double click counts once: its second click (`detail` 2) would land on whatever the move
     // put under the pointer (an answer such as "Every check passed" that nobody chose).

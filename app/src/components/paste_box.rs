@@ -45,10 +45,7 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
         let on_change = props.on_change.clone();
         Callback::from(move |e: Event| {
             // A large paste goes straight to the analysis, never into the textarea.
-            let Some(text) = e
-                .dyn_ref::<ClipboardEvent>()
-                .and_then(|c| c.clipboard_data())
-                .and_then(|d| d.get_data("text/plain").ok())
+            let Some(text) = e.dyn_ref::<ClipboardEvent>().and_then(|c| c.clipboard_data()).and_then(|d| d.get_data("text/plain").ok())
             else {
                 return;
             };
@@ -63,16 +60,8 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
         Callback::from(move |e: InputEvent| {
             // A plain `Event('input')` (as scripts send) has no input type.
             let kind = e.dyn_ref::<InputEvent>().map(InputEvent::input_type);
-            let now = matches!(
-                kind.as_deref(),
-                Some(
-                    "insertFromPaste" | "insertFromDrop" | "deleteByCut" | "insertReplacementText"
-                )
-            );
-            if let Some(a) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
-            {
+            let now = matches!(kind.as_deref(), Some("insertFromPaste" | "insertFromDrop" | "deleteByCut" | "insertReplacementText"));
+            if let Some(a) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) {
                 let text = a.value();
                 if text.len() > LARGE {
                     // Out of the textarea before the browser lays it out.

@@ -37,11 +37,7 @@ pub const SAMPLES: [Sample; 4] = [
         label: "Event log with a heartbeat gap",
         fixture: include_str!("../../../tests/fixtures/pastes/event-table-getwinevent-gap.txt"),
     },
-    Sample {
-        id: "healthy",
-        label: "A healthy server",
-        fixture: include_str!("../../../tests/fixtures/pastes/healthy-mixed.txt"),
-    },
+    Sample { id: "healthy", label: "A healthy server", fixture: include_str!("../../../tests/fixtures/pastes/healthy-mixed.txt") },
 ];
 
 #[derive(Properties, PartialEq)]

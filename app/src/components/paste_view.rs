@@ -39,9 +39,7 @@ pub fn PasteView(props: &PasteViewProps) -> Html {
     let ranges = windows(props.line_count, &props.highlight);
     let lines = {
         let text = props.text.clone();
-        use_memo((props.revision, ranges.clone()), move |(_, ranges)| {
-            source::lines_in(&text, ranges)
-        })
+        use_memo((props.revision, ranges.clone()), move |(_, ranges)| source::lines_in(&text, ranges))
     };
     {
         let scroller = scroller.clone();
@@ -98,10 +96,7 @@ fn windows(line_count: usize, highlight: &[usize]) -> Vec<RangeInclusive<usize>>
     }
     let mut out: Vec<RangeInclusive<usize>> = Vec::new();
     for &n in highlight.iter().take(WINDOWS) {
-        let (lo, hi) = (
-            n.saturating_sub(CONTEXT).max(1),
-            (n + CONTEXT).min(line_count),
-        );
+        let (lo, hi) = (n.saturating_sub(CONTEXT).max(1), (n + CONTEXT).min(line_count));
         match out.last_mut() {
             Some(last) if *last.end() + 1 >= lo => *last = *last.start()..=hi.max(*last.end()),
             _ => out.push(lo..=hi),
@@ -123,11 +118,7 @@ fn scroll_to_line(scroller: &NodeRef, n: usize) {
     let Some(view) = scroller.cast::<web_sys::HtmlElement>() else {
         return;
     };
-    let Some(line) = view
-        .query_selector(&format!("#src-line-{n}"))
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    let Some(line) = view.query_selector(&format!("#src-line-{n}")).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     else {
         return;
     };
@@ -146,17 +137,12 @@ mod tests {
         assert_eq!(windows(0, &[]), vec![]);
         assert_eq!(windows(10, &[3]), vec![1..=10]);
         assert_eq!(windows(5_000, &[]), vec![1..=HEAD]);
-        assert_eq!(
-            windows(5_000, &[100, 105, 4_999]),
-            vec![92..=113, 4_991..=5_000]
-        );
+        assert_eq!(windows(5_000, &[100, 105, 4_999]), vec![92..=113, 4_991..=5_000]);
         assert_eq!(windows(5_000, &[2]), vec![1..=10]);
         let many: Vec<usize> = (1..=1_000).map(|i| i * 50).collect();
         let w = windows(100_000, &many);
         assert_eq!(w.len(), WINDOWS);
-        assert!(
-            w.iter().map(|r| r.end() - r.start() + 1).sum::<usize>() <= WINDOWS * (2 * CONTEXT + 1)
-        );
+        assert!(w.iter().map(|r| r.end() - r.start() + 1).sum::<usize>() <= WINDOWS * (2 * CONTEXT + 1));
     }
 
     #[test]

@@ -24,11 +24,7 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
         let Some(path) = knowledge::path_for(method, props.scope) else {
             return html! {};
         };
-        let class = if primary {
-            "button button-primary"
-        } else {
-            "button"
-        };
+        let class = if primary { "button button-primary" } else { "button" };
         html! {
             <span data-testid={format!("start-{}", method.as_str())} class="start-link">
                 <NavLink to={Route::PathStart { id: path.id.to_string() }}

@@ -21,10 +21,7 @@ pub fn ScriptField(props: &ScriptFieldProps) -> Html {
     let hint_id = format!("{id}-hint");
     let msg_id = format!("{id}-messages");
     let invalid = !props.errors.is_empty();
-    let oninput = props.on_input.reform(|e: InputEvent| {
-        e.target_unchecked_into::<web_sys::HtmlInputElement>()
-            .value()
-    });
+    let oninput = props.on_input.reform(|e: InputEvent| e.target_unchecked_into::<web_sys::HtmlInputElement>().value());
     html! {
         <div class={classes!("field", invalid.then_some("invalid"), (!props.warnings.is_empty()).then_some("warned"))}>
             <label for={id.clone()}>

@@ -61,11 +61,7 @@ pub fn ScriptOutputView(props: &ScriptOutputProps) -> Html {
         let kind = props.kind;
         Callback::from(move |_: MouseEvent| {
             let Some(text) = &text else { return };
-            if browser::download(
-                kind.file_name(),
-                &script::ps1_file(text),
-                "text/plain;charset=utf-8",
-            ) {
+            if browser::download(kind.file_name(), &script::ps1_file(text), "text/plain;charset=utf-8") {
                 say(strings::DOWNLOADED);
             }
         })

@@ -50,10 +50,7 @@ pub fn ScriptsPage(props: &ScriptsPageProps) -> Html {
     let input = &app.script_input;
     let output = script::generate(kind, input);
     let messages = |list: &[script::FieldError], field: Field| -> Vec<AttrValue> {
-        list.iter()
-            .filter(|e| e.field == field)
-            .map(|e| AttrValue::from(sentence(&e.message)))
-            .collect()
+        list.iter().filter(|e| e.field == field).map(|e| AttrValue::from(sentence(&e.message))).collect()
     };
     html! {
         <div class="page scripts" data-testid="page-scripts" data-kind={kind.id()}>

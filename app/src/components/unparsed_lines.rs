@@ -29,14 +29,8 @@ pub fn UnparsedLines(props: &UnparsedLinesProps) -> Html {
     let unparsed = &props.analysis.unparsed_lines;
     let lines = {
         let text = props.text.clone();
-        let wanted: Vec<RangeInclusive<usize>> = if *open {
-            unparsed.iter().take(SHOWN).map(|&n| n..=n).collect()
-        } else {
-            Vec::new()
-        };
-        use_memo((props.revision, wanted), move |(_, wanted)| {
-            source::lines_in(&text, wanted)
-        })
+        let wanted: Vec<RangeInclusive<usize>> = if *open { unparsed.iter().take(SHOWN).map(|&n| n..=n).collect() } else { Vec::new() };
+        use_memo((props.revision, wanted), move |(_, wanted)| source::lines_in(&text, wanted))
     };
     if unparsed.is_empty() {
         return html! {};
@@ -44,10 +38,7 @@ pub fn UnparsedLines(props: &UnparsedLinesProps) -> Html {
     let ontoggle = {
         let open = open.clone();
         Callback::from(move |e: Event| {
-            if let Some(d) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-            {
+            if let Some(d) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
                 open.set(d.open());
             }
         })

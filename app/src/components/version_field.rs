@@ -20,15 +20,8 @@ pub fn VersionField(props: &VersionFieldProps) -> Html {
         Err(VersionError::Empty) | Ok(_) => None,
         Err(e) => Some(sentence(&e.to_string())),
     };
-    let oninput = props.on_input.reform(|e: InputEvent| {
-        e.target_unchecked_into::<web_sys::HtmlInputElement>()
-            .value()
-    });
-    let described = if error.is_some() {
-        "version-hint version-error"
-    } else {
-        "version-hint version-ok"
-    };
+    let oninput = props.on_input.reform(|e: InputEvent| e.target_unchecked_into::<web_sys::HtmlInputElement>().value());
+    let described = if error.is_some() { "version-hint version-error" } else { "version-hint version-ok" };
     html! {
         <div class={classes!("field", error.is_some().then_some("invalid"))}>
             <label for="version">{ strings::VERSION_LABEL }</label>

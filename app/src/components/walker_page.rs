@@ -41,9 +41,7 @@ pub fn WalkerPage(props: &WalkerPageProps) -> Html {
             }
         });
     }
-    let version = location
-        .as_ref()
-        .and_then(|l| version_from_query(l.query_str()));
+    let version = location.as_ref().and_then(|l| version_from_query(l.query_str()));
     {
         // A shared link carries the version and the path: the start page shows them after
         // "Change version or symptom".
@@ -81,10 +79,7 @@ pub fn WalkerPage(props: &WalkerPageProps) -> Html {
         })
     };
     let version_text = version.map(|v| AttrValue::from(v.to_string()));
-    let path_gate = view
-        .path_gate
-        .clone()
-        .filter(|g| g.status != GateStatus::Met);
+    let path_gate = view.path_gate.clone().filter(|g| g.status != GateStatus::Met);
     html! {
         <div class="page walker" data-testid="page-walker" data-path={view.path_id} data-position={view.current.reference.clone()}>
             <p class="crumb"><NavLink to={Route::Home} id={AttrValue::Static("change-start")}>{ strings::WALK_CHANGE }</NavLink></p>

@@ -338,7 +338,9 @@ mod tests {
         let event = |time: &str, details: &str| {
             format!("Log Name:      Application\nSource:        Directory Synchronization\nDate:          3/2/2017 {time}\nEvent ID:      611\nDescription:\nPassword hash synchronization failed for domain: contoso.com{details}\n\n\n")
         };
-        let text = event("5:31:09 AM", ". Details: RPC Error 1722 : The RPC server is unavailable.") + &event("6:31:09 AM", "") + &event("5:31:09 AM", "");
+        let text = event("5:31:09 AM", ". Details: RPC Error 1722 : The RPC server is unavailable.")
+            + &event("6:31:09 AM", "")
+            + &event("5:31:09 AM", "");
         let text = text.as_str();
         let a = analyze(text);
         let f = a.findings.iter().find(|f| f.id == "domain-unreachable").expect("domain-unreachable");

@@ -138,8 +138,28 @@ fn has_any(l: &str, words: &[&str]) -> bool {
 /// The negation words `negative` looks for (as `neg_word` matches them).
 #[cfg(test)]
 const NEG_WORDS: &[&str] = &[
-    "not", "no", "never", "disabled", "unable", "cannot", "failed", "fails", "failure", "missing", "incorrect", "invalid", "denied",
-    "skipped", "unreachable", "false", "wrong", "lacks", "lack", "none", "without", "off",
+    "not",
+    "no",
+    "never",
+    "disabled",
+    "unable",
+    "cannot",
+    "failed",
+    "fails",
+    "failure",
+    "missing",
+    "incorrect",
+    "invalid",
+    "denied",
+    "skipped",
+    "unreachable",
+    "false",
+    "wrong",
+    "lacks",
+    "lack",
+    "none",
+    "without",
+    "off",
 ];
 
 fn neg_word(w: &[u8]) -> bool {
@@ -177,7 +197,8 @@ fn negative(l: &str) -> bool {
 
 /// Doc sentences and questions, not results.
 fn narrative(l: &str) -> bool {
-    l.ends_with('?') || ["if ", "when ", "validates", "searches", "examines", "each ", "attempts to", "checks "].iter().any(|p| l.starts_with(p))
+    l.ends_with('?')
+        || ["if ", "when ", "validates", "searches", "examines", "each ", "attempts to", "checks "].iter().any(|p| l.starts_with(p))
 }
 
 /// The value after the last `:` (`Enabled : True`).
@@ -265,7 +286,16 @@ fn log_row(text: &str) -> Option<(Timestamp, &'static str)> {
 ///
 /// `signals` is an empty vector the result's signals go in (lent, to save an allocation).
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn recognise<'a>(src: Src<'a>, first: usize, last: usize, raw: &str, hits: &Hits, ctx: Ctx<'_>, lower: &mut String, signals: Vec<Signal<'a>>) -> Content<'a> {
+pub(crate) fn recognise<'a>(
+    src: Src<'a>,
+    first: usize,
+    last: usize,
+    raw: &str,
+    hits: &Hits,
+    ctx: Ctx<'_>,
+    lower: &mut String,
+    signals: Vec<Signal<'a>>,
+) -> Content<'a> {
     let mut c = Content {
         src,
         signals,
@@ -593,7 +623,21 @@ fn event_wording(raw: &str, lower: &str, hits: &Hits, c: &mut Content<'_>, first
         (Ph::Ev667, 667),
         (Ph::Ev0Retry, 0),
     ];
-    const ANY: u128 = mask(&[Ph::Ev611, Ph::Ev652, Ph::Ev655, Ph::Ev654, Ph::Ev653, Ph::Ev650, Ph::Ev651, Ph::Ev622, Ph::Ev623, Ph::Ev617, Ph::Ev613, Ph::Ev667, Ph::Ev0Retry]);
+    const ANY: u128 = mask(&[
+        Ph::Ev611,
+        Ph::Ev652,
+        Ph::Ev655,
+        Ph::Ev654,
+        Ph::Ev653,
+        Ph::Ev650,
+        Ph::Ev651,
+        Ph::Ev622,
+        Ph::Ev623,
+        Ph::Ev617,
+        Ph::Ev613,
+        Ph::Ev667,
+        Ph::Ev0Retry,
+    ]);
     for (p, id) in guesses {
         if !hits.any_of(ANY) {
             break;
@@ -827,8 +871,10 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
     }
     if hits.has(Ph::Credential) && !hits.has(Ph::UserPassIncorrect) && !ev_wording && !contains(l, "provision") {
         topic = true;
-        let bad = has_any(l, &["incorrect", "invalid", "wrong", "bad password", "failed", "not valid", "expired", "logon failure", "denied"]);
-        let cloud_words = has_any(l, &["aadsts", "azure ad connector", "aad connector", "entra connector", "sync_", "azure ad account", "global admin"]);
+        let bad =
+            has_any(l, &["incorrect", "invalid", "wrong", "bad password", "failed", "not valid", "expired", "logon failure", "denied"]);
+        let cloud_words =
+            has_any(l, &["aadsts", "azure ad connector", "aad connector", "entra connector", "sync_", "azure ad account", "global admin"]);
         let ad_words = has_any(l, &["ad ds", "ad connector", "active directory", "domain", "msol_"]);
         let ad = (ad_words || ctx.in_diag) && !cloud_words;
         if bad {
@@ -855,7 +901,17 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
     let object_space = hits.has(Ph::ConnectorSpace) || hits.has(Ph::Metaverse);
     if object_space && !hits.has(Ph::Exported) {
         topic = true;
-        let cloud_cs = has_any(l, &["aad connector space", "azure ad connector space", "azure active directory connector space", "entra connector space", "entra id connector space", "cloud connector space"]);
+        let cloud_cs = has_any(
+            l,
+            &[
+                "aad connector space",
+                "azure ad connector space",
+                "azure active directory connector space",
+                "entra connector space",
+                "entra id connector space",
+                "cloud connector space",
+            ],
+        );
         let ad_cs = !cloud_cs && hits.has(Ph::ConnectorSpace) && !hits.has(Ph::Metaverse);
         if neg() {
             c.signals.push(sig(if ad_cs { "not-in-connector-space" } else { "no-target-connection" }));
@@ -875,7 +931,22 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
     }
     if hits.has(Ph::TempPassword) {
         topic = true;
-        let cleared = has_any(l, &["cleared", "not set", "isn't set", "is not set", "false", "doesn't have", "does not have", "no temporary", "not a temporary", "unchecked", "not selected"]);
+        let cleared = has_any(
+            l,
+            &[
+                "cleared",
+                "not set",
+                "isn't set",
+                "is not set",
+                "false",
+                "doesn't have",
+                "does not have",
+                "no temporary",
+                "not a temporary",
+                "unchecked",
+                "not selected",
+            ],
+        );
         if cleared {
             check(c, "temporary-password", "pass");
         } else {
@@ -912,9 +983,16 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
         }
     }
     // The feature checks: tenant ("cloud configuration") or connector.
-    if !topic && hits.has(Ph::Phs) && !ev_wording && has_any(l, &["enabled", "disabled", "activated", "true", "false", "turned off", "turned on"]) {
+    if !topic
+        && hits.has(Ph::Phs)
+        && !ev_wording
+        && has_any(l, &["enabled", "disabled", "activated", "true", "false", "turned off", "turned on"])
+    {
         let named = if contains(l, "connector") { connector_name(raw) } else { None };
-        let tenant_words = has_any(l, &["cloud", "tenant", "azure ad directory", "company", "azure active directory", "entra id", "aad", "feature", "directory"]);
+        let tenant_words = has_any(
+            l,
+            &["cloud", "tenant", "azure ad directory", "company", "azure active directory", "entra id", "aad", "feature", "directory"],
+        );
         let connector_scope = named.is_some() || contains(l, "connector") || (!tenant_words && ctx.connector.is_some());
         let bad = neg() || contains(l, "not been activated");
         if connector_scope {
@@ -942,7 +1020,9 @@ fn domain_in_line(raw: &str) -> Option<&str> {
     let end = i + "domain".len();
     let name = name_after_phrase(raw, end)?;
     let lower = name.to_ascii_lowercase();
-    if ["is", "was", "controller", "controllers", "reachable", "unreachable", "not"].contains(&lower.as_str()) || !name.contains(|c: char| c.is_alphanumeric()) {
+    if ["is", "was", "controller", "controllers", "reachable", "unreachable", "not"].contains(&lower.as_str())
+        || !name.contains(|c: char| c.is_alphanumeric())
+    {
         return None;
     }
     Some(name)
@@ -966,7 +1046,6 @@ mod tests {
         }
         assert!(!neg_word(b"nothing") && !neg_word(b""));
     }
-
 
     #[test]
     fn names() {

@@ -328,15 +328,63 @@ fn columns(text: &str) -> impl Iterator<Item = &str> {
 }
 
 const LIST_KEYS: &[&str] = &[
-    "index", "entrytype", "instanceid", "eventid", "message", "category", "categorynumber", "replacementstrings", "source",
-    "timegenerated", "timewritten", "username", "machinename", "site", "container", "data", "timecreated", "providername",
-    "providerid", "id", "version", "qualifiers", "level", "leveldisplayname", "task", "taskdisplayname", "opcode",
-    "opcodedisplayname", "keywords", "keywordsdisplaynames", "recordid", "processid", "threadid", "logname", "containerlog",
-    "matchedqueryids", "bookmark", "properties", "activityid", "relatedactivityid", "userid",
+    "index",
+    "entrytype",
+    "instanceid",
+    "eventid",
+    "message",
+    "category",
+    "categorynumber",
+    "replacementstrings",
+    "source",
+    "timegenerated",
+    "timewritten",
+    "username",
+    "machinename",
+    "site",
+    "container",
+    "data",
+    "timecreated",
+    "providername",
+    "providerid",
+    "id",
+    "version",
+    "qualifiers",
+    "level",
+    "leveldisplayname",
+    "task",
+    "taskdisplayname",
+    "opcode",
+    "opcodedisplayname",
+    "keywords",
+    "keywordsdisplaynames",
+    "recordid",
+    "processid",
+    "threadid",
+    "logname",
+    "containerlog",
+    "matchedqueryids",
+    "bookmark",
+    "properties",
+    "activityid",
+    "relatedactivityid",
+    "userid",
 ];
 
 /// Keys that begin an event in `Format-List` output.
-pub(crate) const LIST_STARTS: &[&str] = &["index", "entrytype", "instanceid", "eventid", "timegenerated", "timecreated", "providername", "id", "message", "recordid", "logname"];
+pub(crate) const LIST_STARTS: &[&str] = &[
+    "index",
+    "entrytype",
+    "instanceid",
+    "eventid",
+    "timegenerated",
+    "timecreated",
+    "providername",
+    "id",
+    "message",
+    "recordid",
+    "logname",
+];
 
 /// The bit of a `LIST_KEYS` key in `EventB::keys`.
 pub(crate) fn list_key_bit(key: &str) -> u64 {
@@ -379,9 +427,36 @@ pub(crate) fn is_xml(text: &str) -> bool {
     }
     let t = text.trim_start();
     t.starts_with('<')
-        && ["<event", "</event", "<system", "</system", "<provider", "<eventid", "<version", "<level", "<task", "<opcode", "<keywords", "<timecreated", "<eventrecordid", "<correlation", "<execution", "<channel", "<computer", "<security", "<eventdata", "</eventdata", "<data", "</data", "<binary", "<userdata", "</userdata", "<?xml"]
-            .iter()
-            .any(|p| starts_ci(t, p))
+        && [
+            "<event",
+            "</event",
+            "<system",
+            "</system",
+            "<provider",
+            "<eventid",
+            "<version",
+            "<level",
+            "<task",
+            "<opcode",
+            "<keywords",
+            "<timecreated",
+            "<eventrecordid",
+            "<correlation",
+            "<execution",
+            "<channel",
+            "<computer",
+            "<security",
+            "<eventdata",
+            "</eventdata",
+            "<data",
+            "</data",
+            "<binary",
+            "<userdata",
+            "</userdata",
+            "<?xml",
+        ]
+        .iter()
+        .any(|p| starts_ci(t, p))
 }
 
 /// `<Event xmlns=…>` (not `<EventID>` or `<EventData>`).
@@ -676,7 +751,17 @@ mod tests {
 
     #[test]
     fn colons() {
-        for t in ["", ":", "a:", "abcdefgh:", "abcdefghijklmnopqrstuvwx:", "abcdefghijklmnopqrstuvwxy:", "no colon here at all, none", "é:x", "12345678901234567890123:4"] {
+        for t in [
+            "",
+            ":",
+            "a:",
+            "abcdefgh:",
+            "abcdefghijklmnopqrstuvwx:",
+            "abcdefghijklmnopqrstuvwxy:",
+            "no colon here at all, none",
+            "é:x",
+            "12345678901234567890123:4",
+        ] {
             let b = t.as_bytes();
             assert_eq!(colon_within_25(b), b[..b.len().min(25)].iter().position(|&c| c == b':'), "{t:?}");
         }
@@ -697,12 +782,16 @@ mod tests {
     #[test]
     fn rows() {
         let row = |t: &'static str| event_log_row(Src(t), t);
-        let (ev, at) = row("   12345 Mar 02 04:31  Error       Directory Synchron...          611 Password synchronization failed").unwrap();
+        let (ev, at) =
+            row("   12345 Mar 02 04:31  Error       Directory Synchron...          611 Password synchronization failed").unwrap();
         assert_eq!(ev.id, Some(611));
         assert!(matches!(ev.source, Some(Cow::Borrowed("Directory Synchron..."))));
         let (ev, _) = row("12345 Mar 02 04:31  Error  Directory \t Synchron...  611 x").unwrap();
         assert_eq!(ev.source.as_deref(), Some("Directory Synchron..."));
-        assert_eq!(&"   12345 Mar 02 04:31  Error       Directory Synchron...          611 Password synchronization failed"[at..], " Password synchronization failed");
+        assert_eq!(
+            &"   12345 Mar 02 04:31  Error       Directory Synchron...          611 Password synchronization failed"[at..],
+            " Password synchronization failed"
+        );
         let win = |t: &'static str| win_event_row(Src(t), t);
         let (ev, _) = win("3/2/2017 4:31:09 AM            611 Error            Password synchronization").unwrap();
         assert_eq!((ev.id, ev.level.as_deref()), (Some(611), Some("Error")));

@@ -68,7 +68,13 @@ static CLASS: [u8; 256] = {
     let mut i = 0;
     while i < 128 {
         let b = i as u8;
-        t[i] = if b.is_ascii_alphanumeric() { 1 } else if (b < 0x20 && b != b'\t') || b == 0x7f { 2 } else { 0 };
+        t[i] = if b.is_ascii_alphanumeric() {
+            1
+        } else if (b < 0x20 && b != b'\t') || b == 0x7f {
+            2
+        } else {
+            0
+        };
         i += 1;
     }
     t
@@ -297,13 +303,20 @@ impl<'a> Iterator for LogicalLines<'a, '_> {
             let first = i;
             let mut j = i;
             let mut joined = String::from(raw);
-            while j + 1 < lines.len() && j + 1 != self.split && j - first < MAX_JOIN && wrapped(lines[j]) && !lines[j + 1].trim().is_empty() {
+            while j + 1 < lines.len() && j + 1 != self.split && j - first < MAX_JOIN && wrapped(lines[j]) && !lines[j + 1].trim().is_empty()
+            {
                 j += 1;
                 joined.push_str(lines[j]);
             }
             self.i = j + 1;
             let sh = shape(&joined);
-            return Some(Logical { first: first + 1, last: j + 1, indented: starts_blank(raw), text: Cow::Owned(trim(&joined).to_string()), shape: sh });
+            return Some(Logical {
+                first: first + 1,
+                last: j + 1,
+                indented: starts_blank(raw),
+                text: Cow::Owned(trim(&joined).to_string()),
+                shape: sh,
+            });
         }
         self.i = i + 1;
         let t = trim(raw);
@@ -348,8 +361,21 @@ mod tests {
     #[test]
     fn physical_lines_are_split_lines() {
         let texts = [
-            "", "a", "a\n", "a\r\nb", "\n\r", "\n\n", "0123456789abcdef\n0123456\r\n\n", "x\ny\nz\n\n\n12345678\n",
-            "a\rb", "a\r", "\r", "\r\r\n\n", "Event ID: 611\rRPC Error 8453\r", "0123456\r\n0123456\r\r\n", "abcdefg\r\nh",
+            "",
+            "a",
+            "a\n",
+            "a\r\nb",
+            "\n\r",
+            "\n\n",
+            "0123456789abcdef\n0123456\r\n\n",
+            "x\ny\nz\n\n\n12345678\n",
+            "a\rb",
+            "a\r",
+            "\r",
+            "\r\r\n\n",
+            "Event ID: 611\rRPC Error 8453\r",
+            "0123456\r\n0123456\r\r\n",
+            "abcdefg\r\nh",
         ];
         for text in texts {
             // CRLF is one break, CR and LF alone are one each.

@@ -128,7 +128,8 @@ fn judge_fixed_issues(findings: &mut Vec<Finding>, version: Option<ConnectVersio
     let f = &mut findings[i];
     let mentions = |text: &str| old.iter().any(|e| text.to_ascii_lowercase().contains(&e.message.to_ascii_lowercase()));
     let whole = keep.is_empty() && f.param("version").is_none();
-    let evidence: Vec<Evidence> = if whole { f.evidence.clone() } else { f.evidence.iter().filter(|e| mentions(&e.text)).cloned().collect() };
+    let evidence: Vec<Evidence> =
+        if whole { f.evidence.clone() } else { f.evidence.iter().filter(|e| mentions(&e.text)).cloned().collect() };
     let mut params: Vec<(String, String)> = old.iter().map(|e| ("message".to_string(), e.message.to_string())).collect();
     params.push(("version".to_string(), v.to_string()));
     let internal = Finding {
@@ -388,7 +389,11 @@ fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input
         collector.merge_into("connectivity-error", only);
     }
     let mut findings = collector.finish();
-    if findings.is_empty() && out.records.is_empty() && out.records_omitted == 0 && physical.iter().any(|l| lines::shape(l) == lines::Shape::Text) {
+    if findings.is_empty()
+        && out.records.is_empty()
+        && out.records_omitted == 0
+        && physical.iter().any(|l| lines::shape(l) == lines::Shape::Text)
+    {
         let mut c = collect::Collector::new(&physical);
         c.add(recognise::Signal::new("nothing-recognised", 0, 0));
         findings = c.finish();
@@ -415,7 +420,13 @@ fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input
         let shift = c.tail_first_line.saturating_sub(split + 1);
         a.renumber(split, shift);
         a.line_count = if physical.len() > split { physical.len() + shift } else { split };
-        a.truncated = Some(Truncation { bytes_total: c.bytes_total, head_bytes: c.head_bytes, head_lines: split, tail_bytes: c.tail_bytes, tail_first_line: c.tail_first_line });
+        a.truncated = Some(Truncation {
+            bytes_total: c.bytes_total,
+            head_bytes: c.head_bytes,
+            head_lines: split,
+            tail_bytes: c.tail_bytes,
+            tail_first_line: c.tail_first_line,
+        });
     }
     a
 }

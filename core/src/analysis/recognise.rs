@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+use super::collect::Collector;
 use super::content::{self, Ctx, Hints};
 use super::errors::ErrorInfo;
 use super::events::{self, CsvColumns, EventB, Format};
@@ -11,7 +12,6 @@ use super::lines::{self, Logical, Shape, Src};
 use super::phrases::{Hits, Ph};
 use super::scan::{find, has_ci, starts_ci};
 use super::time::Timestamp;
-use super::collect::Collector;
 use super::{Record, RecordKind, MAX_RECORDS};
 
 /// Evidence that a finding applies, before findings are assembled.
@@ -83,7 +83,9 @@ enum Table {
     EventLog,
     WinEvent,
     /// `Get-ADSyncAADPasswordSyncConfiguration` as a table: where the target column starts.
-    Config { target: usize },
+    Config {
+        target: usize,
+    },
 }
 
 struct Csv<'a> {
@@ -132,7 +134,13 @@ struct Driver<'a, 'c, 'p> {
 
 /// `split`: the index of the first line of the end of a cut input, where everything being
 /// assembled is finished as at the end of a paste.
-pub(crate) fn run<'a>(src: Src<'a>, physical: &[&'a str], logical: impl Iterator<Item = Logical<'a>>, split: usize, collector: &mut Collector<'_>) -> Output<'a> {
+pub(crate) fn run<'a>(
+    src: Src<'a>,
+    physical: &[&'a str],
+    logical: impl Iterator<Item = Logical<'a>>,
+    split: usize,
+    collector: &mut Collector<'_>,
+) -> Output<'a> {
     let mut d = Driver {
         src,
         records: Vec::with_capacity((physical.len() / 2).min(MAX_RECORDS)),
@@ -359,7 +367,8 @@ impl<'a> Driver<'a, '_, '_> {
                 Some((Format::Details, _, has_id)) => pairs[0].0 == "log name" || (pairs[0].0 == "event id" && has_id),
                 Some(_) => starter,
             };
-            let continues = matches!(cur, Some((Format::Details, false, _))) || (matches!(cur, Some((Format::Details, true, _))) && pairs[0].0 == "event xml");
+            let continues = matches!(cur, Some((Format::Details, false, _)))
+                || (matches!(cur, Some((Format::Details, true, _))) && pairs[0].0 == "event xml");
             if new || continues {
                 if new {
                     self.start_event(EventB::new(Format::Details, first));
@@ -440,7 +449,11 @@ impl<'a> Driver<'a, '_, '_> {
             self.cover(first, last);
             return true;
         }
-        if lower_start && starts_ci(text, "TimeCreated") && (has_ci(text, "LevelDisplayName") || has_ci(text, " Id ")) && has_ci(text, "Message") {
+        if lower_start
+            && starts_ci(text, "TimeCreated")
+            && (has_ci(text, "LevelDisplayName") || has_ci(text, " Id "))
+            && has_ci(text, "Message")
+        {
             self.flush_all();
             self.table = Some(Table::WinEvent);
             self.cover(first, last);
@@ -561,7 +574,18 @@ impl<'a> Driver<'a, '_, '_> {
 
     /// What an event means, from its ID, source and message; never from its Level.
     #[allow(clippy::too_many_arguments)]
-    fn evaluate(&mut self, id: Option<u32>, source: Option<&str>, time: Option<Timestamp>, content: Vec<Signal<'a>>, hints: &Hints<'a>, first: usize, last: usize, id_line: usize, format: Format) {
+    fn evaluate(
+        &mut self,
+        id: Option<u32>,
+        source: Option<&str>,
+        time: Option<Timestamp>,
+        content: Vec<Signal<'a>>,
+        hints: &Hints<'a>,
+        first: usize,
+        last: usize,
+        id_line: usize,
+        format: Format,
+    ) {
         // Without a source, an ID outside password sync's (0 and the 600s) is another feature's
         // (6329 and 33002 are password writeback's); 6900 is ADSync's password change error.
         let unnamed = source.is_none_or(|s| lines::trim(s).is_empty());
@@ -649,7 +673,13 @@ impl<'a> Driver<'a, '_, '_> {
                 let split = target.min(body.len());
                 let (src, tgt) = if body.is_char_boundary(split) { body.split_at(split) } else { (body, "") };
                 let s = self.src;
-                let cfg = Config { first: l.first, last: l.last, source: Some(s.cow(lines::trim(src))), target: Some(s.cow(lines::trim(tgt))), enabled: Some(s.cow(last_tok)) };
+                let cfg = Config {
+                    first: l.first,
+                    last: l.last,
+                    source: Some(s.cow(lines::trim(src))),
+                    target: Some(s.cow(lines::trim(tgt))),
+                    enabled: Some(s.cow(last_tok)),
+                };
                 self.config = Some(cfg);
                 self.flush_config();
                 return true;
@@ -743,8 +773,20 @@ impl<'a> Driver<'a, '_, '_> {
         if c.event_guess.is_some() && self.bare.as_ref().is_some_and(|b| b.guess.is_some()) {
             self.flush_bare();
         }
-        if !c.signals.is_empty() || c.event_guess.is_some() || c.hints.connector.is_some() || c.hints.domain.is_some() || c.hints.dn.is_some() {
-            let b = self.bare.get_or_insert_with(|| Bare { first: l.first, last: l.last, signals: Vec::new(), hints: Hints::default(), guess: None, guess_line: l.first });
+        if !c.signals.is_empty()
+            || c.event_guess.is_some()
+            || c.hints.connector.is_some()
+            || c.hints.domain.is_some()
+            || c.hints.dn.is_some()
+        {
+            let b = self.bare.get_or_insert_with(|| Bare {
+                first: l.first,
+                last: l.last,
+                signals: Vec::new(),
+                hints: Hints::default(),
+                guess: None,
+                guess_line: l.first,
+            });
             b.last = l.last;
             b.signals.append(&mut c.signals);
             b.hints.merge(&c.hints);

@@ -20,7 +20,11 @@ pub struct Timestamp {
 impl Timestamp {
     /// Seconds since 0000-03-01 (proleptic Gregorian), for differences.
     pub fn seconds(&self) -> i64 {
-        let (y, m) = if self.month <= 2 { (i64::from(self.year) - 1, i64::from(self.month) + 9) } else { (i64::from(self.year), i64::from(self.month) - 3) };
+        let (y, m) = if self.month <= 2 {
+            (i64::from(self.year) - 1, i64::from(self.month) + 9)
+        } else {
+            (i64::from(self.year), i64::from(self.month) - 3)
+        };
         let era = y.div_euclid(400);
         let yoe = y - era * 400;
         let doy = (153 * m + 2) / 5 + i64::from(self.day) - 1;
@@ -44,7 +48,13 @@ impl Timestamp {
         };
         if self.year != 0 {
             let y = self.year;
-            b.extend_from_slice(&[b'0' + (y / 1000 % 10) as u8, b'0' + (y / 100 % 10) as u8, b'0' + (y / 10 % 10) as u8, b'0' + (y % 10) as u8, b'-']);
+            b.extend_from_slice(&[
+                b'0' + (y / 1000 % 10) as u8,
+                b'0' + (y / 100 % 10) as u8,
+                b'0' + (y / 10 % 10) as u8,
+                b'0' + (y % 10) as u8,
+                b'-',
+            ]);
         }
         two(&mut b, self.month);
         b.push(b'-');
@@ -169,7 +179,10 @@ fn time_of_day(c: &mut Cursor<'_>) -> Option<(u8, u8, u8)> {
     let save = c.i;
     c.spaces();
     let rest = &c.b[c.i..];
-    if rest.len() >= 2 && (rest[..2].eq_ignore_ascii_case(b"AM") || rest[..2].eq_ignore_ascii_case(b"PM")) && rest.get(2).is_none_or(|b| !b.is_ascii_alphanumeric()) {
+    if rest.len() >= 2
+        && (rest[..2].eq_ignore_ascii_case(b"AM") || rest[..2].eq_ignore_ascii_case(b"PM"))
+        && rest.get(2).is_none_or(|b| !b.is_ascii_alphanumeric())
+    {
         let pm = rest[0].eq_ignore_ascii_case(&b'P');
         if hour == 0 || hour > 12 {
             return None;

@@ -141,7 +141,10 @@ pub(crate) fn build(acc: Acc<'_>, c: &mut Collector<'_>) -> Timeline {
     if all_timed {
         steps.sort_by_key(|t| time_of(t).map(|x| x.seconds()));
     }
-    tl.full_sync = steps.iter().map(|t| FullSyncStep { event: t.event, time: t.time, line: t.id_line, scope: t.scope.as_deref().map(str::to_string) }).collect();
+    tl.full_sync = steps
+        .iter()
+        .map(|t| FullSyncStep { event: t.event, time: t.time, line: t.id_line, scope: t.scope.as_deref().map(str::to_string) })
+        .collect();
     let state_of = |e: u32| match e {
         613 => Some(FullSyncState::Paused),
         617..=619 => Some(FullSyncState::InProgress),
