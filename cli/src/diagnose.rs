@@ -6,9 +6,12 @@ use std::io::Read;
 
 use phs_doctor_core::analysis::{self, Analysis};
 use phs_doctor_core::input;
+use phs_doctor_core::knowledge::advice_groups;
 pub use phs_doctor_core::number::grouped;
 use phs_doctor_core::script;
 use serde::Serialize;
+
+use crate::guide::SourceJson;
 
 /// Reads the input: a path, or `-` for stdin, in chunks through the core's bounded reader: an
 /// input larger than the analysis limit keeps its start and its end (and its real size), so a
@@ -69,6 +72,8 @@ struct FindingJson {
     evidence: Vec<EvidenceJson>,
     evidence_omitted: usize,
     next_steps: Vec<String>,
+    /// The same steps in order, each with where it comes from.
+    next_step_sources: Vec<SourceJson>,
     #[serde(skip_serializing_if = "Option::is_none")]
     node: Option<&'static str>,
     params: BTreeMap<String, Vec<String>>,
@@ -147,6 +152,7 @@ fn to_json(a: &Analysis) -> DiagnoseJson {
                     evidence: f.evidence.iter().map(|e| EvidenceJson { line: e.line, text: e.text.clone() }).collect(),
                     evidence_omitted: f.evidence_omitted,
                     next_steps: f.next_steps.iter().map(|t| t.plain()).collect(),
+                    next_step_sources: f.next_steps.iter().map(|t| SourceJson::of(t.source)).collect(),
                     node: f.node,
                     params,
                     errors: f
@@ -238,9 +244,18 @@ fn render_text(a: &Analysis) -> String {
             s.push_str(&format!("    … and {} more line(s)\n", f.evidence_omitted));
         }
         if !f.next_steps.is_empty() {
+            // Microsoft's article first, then PHS Doctor's advice, each under its label.
             s.push_str("  Next steps:\n");
-            for (i, n) in f.next_steps.iter().enumerate() {
-                s.push_str(&format!("    {}. {}\n", i + 1, n.plain().replace('\n', "\n       ")));
+            let mut n = 1;
+            for g in advice_groups(&f.next_steps) {
+                s.push_str(&format!("    {}:\n", g.label));
+                for t in &g.steps {
+                    s.push_str(&format!("      {n}. {}\n", t.plain().replace('\n', "\n         ")));
+                    if let Some(c) = t.source.citation() {
+                        s.push_str(&format!("         ({c})\n"));
+                    }
+                    n += 1;
+                }
             }
         }
     }

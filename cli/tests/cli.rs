@@ -587,3 +587,20 @@ fn redact_prints_the_text_with_placeholders_and_the_table_on_stderr() {
     fails(&["redact"], "redact needs a file");
     fails(&["redact", "/nonexistent/file.txt"], "cannot open /nonexistent/file.txt");
 }
+
+#[test]
+fn diagnose_labels_the_articles_steps_and_phs_doctors_advice() {
+    let paste = "No ping event found within last 3 hours.\n";
+    let out = run_stdin(&["diagnose", "-"], paste.as_bytes());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let article = text.find("    Microsoft's article (section \u{201c}").expect(&text);
+    let full_sync = text.find("run Trigger a full sync of all passwords").expect(&text);
+    let ours = text.find("    PHS Doctor's advice:\n").expect(&text);
+    assert!(article < full_sync && full_sync < ours, "the article's fix first:\n{text}");
+    assert!(text[ours..].contains("(Source: ") || text[ours..].contains("(Inference: "), "{text}");
+    let out = run_stdin(&["diagnose", "-", "--json"], paste.as_bytes());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = &v["findings"][0];
+    assert_eq!(f["next_steps"].as_array().unwrap().len(), f["next_step_sources"].as_array().unwrap().len());
+    assert_eq!(f["next_step_sources"][0]["kind"], "article");
+}
