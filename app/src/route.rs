@@ -1,8 +1,11 @@
 //! The routes (hash routing: the page is static) and the top navigation built from them.
 //!
-//! Shareable state lives in the route: the path and its answers (`WalkState::encode`) and the
-//! Connect version (`?v=`). Nothing the user types into the script fields goes in the URL.
+//! Shareable state lives in the route: the path and its answers (`WalkState::encode`, the v2
+//! codec of answer ids; old positional links still open), the Connect version (`?v=`), the
+//! start page's symptom (`?symptom=`) and the events filter (`#/events?q=`). Nothing the user
+//! types into the script fields, and no pasted text, goes in the URL.
 
+use phs_doctor_core::knowledge::Scope;
 use phs_doctor_core::walk::WalkState;
 use phs_doctor_core::ConnectVersion;
 use yew_router::prelude::*;
@@ -99,6 +102,43 @@ pub fn version_from_query(query: &str) -> Option<ConnectVersion> {
     ConnectVersion::parse(value).ok()
 }
 
+/// The value of `key` in a form-encoded query string (`+` is a space, `%XX` a byte).
+pub fn query_value(query: &str, key: &str) -> Option<String> {
+    let raw = query.trim_start_matches('?').split('&').find_map(|kv| kv.split_once('=').filter(|(k, _)| *k == key).map(|(_, v)| v))?;
+    let mut bytes = Vec::with_capacity(raw.len());
+    let mut rest = raw.as_bytes();
+    while let Some((&b, tail)) = rest.split_first() {
+        rest = tail;
+        match b {
+            b'+' => bytes.push(b' '),
+            b'%' => match rest.get(..2).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                Some(v) => {
+                    bytes.push(v);
+                    rest = &rest[2..];
+                }
+                None => bytes.push(b'%'),
+            },
+            _ => bytes.push(b),
+        }
+    }
+    Some(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The start page's query: the version (when it is one) and the symptom.
+pub fn home_query(version: Option<ConnectVersion>, scope: Scope) -> VersionQuery {
+    let mut q = version_query(version).unwrap_or_default();
+    q.push(("symptom", scope.as_str().to_string()));
+    q
+}
+
+/// Replaces the current entry with `route` and `query` (no new history entry: typing is not a
+/// step Back should undo one key at a time).
+pub fn replace(navigator: &Navigator, route: &Route, query: &VersionQuery) {
+    if query.is_empty() || navigator.replace_with_query(route, query).is_err() {
+        navigator.replace(route);
+    }
+}
+
 /// Pushes `route` with the version query (when there is a version).
 pub fn push(navigator: &Navigator, route: &Route, version: Option<ConnectVersion>) {
     match version_query(version) {
@@ -124,8 +164,12 @@ mod tests {
         let start = WalkState::new(knowledge::path("manual-all").unwrap());
         assert_eq!(Route::walk(&start).to_path(), "/path/manual-all");
         let s = start.apply(Action::Choose(1)).apply(Action::Choose(0));
-        assert_eq!(Route::walk(&s).to_path(), "/path/manual-all/1.0");
-        assert_eq!(Route::recognize("/path/manual-all/1.0"), Some(Route::walk(&s)));
+        let path = Route::walk(&s).to_path();
+        assert_eq!(path, format!("/path/manual-all/{}", s.encode()));
+        assert!(path.starts_with("/path/manual-all/v2."), "{path}");
+        assert_eq!(Route::recognize(&path), Some(Route::walk(&s)));
+        // An old positional link is the same route shape.
+        assert_eq!(Route::recognize("/path/manual-all/1.0"), Some(Route::Path { id: "manual-all".into(), choices: "1.0".into() }));
         assert_eq!(Route::recognize("/path/manual-all"), Some(Route::walk(&start)));
         assert_eq!(Route::recognize("/nope/x"), Some(Route::NotFound));
     }
@@ -138,6 +182,17 @@ mod tests {
         assert_eq!(version_from_query("?v=latest"), None);
         assert_eq!(version_from_query(""), None);
         assert_eq!(super::version_query(v), Some(vec![("v", "2.4.129.0".to_string())]));
+    }
+
+    #[test]
+    fn query_values_are_form_decoded() {
+        assert_eq!(query_value("?q=a+b%26%C3%A9&v=1", "q").as_deref(), Some("a b&é"));
+        assert_eq!(query_value("v=1&q=611", "q").as_deref(), Some("611"));
+        assert_eq!(query_value("?q=%zz%", "q").as_deref(), Some("%zz%"));
+        assert_eq!(query_value("?qq=1", "q"), None);
+        assert_eq!(query_value("", "q"), None);
+        let v = ConnectVersion::parse("2.4.129.0").ok();
+        assert_eq!(home_query(v, Scope::Object), vec![("v", "2.4.129.0".to_string()), ("symptom", "object".to_string())]);
     }
 
     #[test]

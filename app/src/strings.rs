@@ -49,6 +49,15 @@ pub const WALK_CHANGE: &str = "\u{2190} Change version or symptom";
 pub const WALK_VERSION: &str = "Version";
 pub const WALK_NO_VERSION: &str = "Version not given: version notices can't be checked.";
 pub const WALK_SET_VERSION: &str = "Enter it";
+pub const WALK_STALE_TITLE: &str = "This link no longer matches the guide";
+
+/// The stale-link notice: how many of the link's answers still apply.
+pub fn walk_stale(kept: usize, given: usize) -> String {
+    match kept {
+        0 => "The guide has changed since the link was made, and none of its answers fit any more. The path starts again at its first step.".to_string(),
+        _ => format!("The guide has changed since the link was made: {kept} of its {given} answers still fit. This is the nearest step they lead to; go on from here."),
+    }
+}
 pub const WALK_UNKNOWN_PATH: &str = "There is no troubleshooting path with this name.";
 pub const WALK_STEP: &str = "Step";
 pub const WALK_BACK: &str = "\u{2190} Back";
@@ -391,6 +400,9 @@ pub const COPY: &str = "Copy";
 pub const COPIED: &str = "Copied to the clipboard.";
 pub const COPY_SELECTED: &str = "Copying isn't allowed here: the script is selected, press Ctrl+C (\u{2318}C on a Mac).";
 pub const DOWNLOAD: &str = "Download .ps1";
+pub const COPY_LINK: &str = "Copy link";
+pub const LINK_COPIED: &str = "Link copied: it opens this page as it is now.";
+pub const LINK_COPY_MANUAL: &str = "Copying isn't allowed here: copy the link from the address bar (Ctrl+L, then Ctrl+C).";
 pub const DOWNLOADED: &str = "Downloaded";
 pub const WARNING_PREFIX: &str = "Check: ";
 

@@ -33,25 +33,25 @@ impl WalkState {
         WalkState { path, choices: Vec::new() }
     }
 
-    /// Rebuilds a state from a path id and encoded choices (as in a route). Unknown paths give
-    /// `None`; choices are cut at the first that does not fit.
+    /// Rebuilds a state from a path id and a route segment in either form ([`Link::open`]),
+    /// without saying whether the link was stale. Unknown paths give `None`.
     pub fn decode(path_id: &str, choices: &str) -> Option<WalkState> {
-        let path = knowledge::path(path_id)?;
-        let mut state = WalkState::new(path);
-        for part in choices.split(['.', '-']).filter(|p| !p.is_empty()).take(MAX_CHOICES) {
-            let Ok(n) = part.parse::<usize>() else { break };
-            let next = state.apply(Action::Choose(n));
-            if next.choices.len() == state.choices.len() {
-                break;
-            }
-            state = next;
-        }
-        Some(state)
+        Link::open(path_id, choices).map(|l| l.state)
     }
 
-    /// The choices as a route segment, e.g. `0.0.2` (empty at the start).
+    /// The answers as a route segment in the current codec: `v2` and each answer's id, e.g.
+    /// `v2.run-status.result:staging-mode` (empty at the start). See [`Link`].
     pub fn encode(&self) -> String {
-        self.choices.iter().map(usize::to_string).collect::<Vec<_>>().join(".")
+        let mut out = String::from(CODEC_V2);
+        for (at, choice) in self.trail() {
+            let Some(id) = choice.and_then(|c| answer_id(at, c)) else { continue };
+            out.push('.');
+            out.push_str(&id);
+        }
+        if out == CODEC_V2 {
+            out.clear();
+        }
+        out
     }
 
     /// The state transition. Impossible actions leave the state as it is.
@@ -139,6 +139,83 @@ impl WalkState {
             encoded: self.encode(),
         }
     }
+}
+
+/// The prefix of a route segment in the second codec. (`?v=` in the query is the Connect
+/// version, so the codec's version is in the segment.)
+const CODEC_V2: &str = "v2";
+
+/// A walk opened from a route segment, and whether the link still matched the content.
+///
+/// Two forms are read:
+/// - **v2** (what [`WalkState::encode`] writes): `v2.<id>.<id>…`, one id per answer, the id
+///   being what the answer leads to (`run-status`, `result:staging-mode`, `status:Success`,
+///   another path's node as `manual-object~status`; the step's own path is left out). An id
+///   names the answer, not its place in the list, so reordering answers or adding one keeps
+///   old links right.
+/// - **v1** (the links made before): positions, `1.0.2` (`-` also separates).
+///
+/// Replaying stops at the first part that fits no answer at that step: the walk stays at the
+/// nearest valid step, the one reached by the answers that still fit, and `stale` says so.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub state: WalkState,
+    pub stale: Option<Stale>,
+}
+
+/// A link that no longer matches the content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stale {
+    /// The answers of the link that still fit (the walk is after them).
+    pub kept: usize,
+    /// The answers the link gave.
+    pub given: usize,
+}
+
+impl Link {
+    /// Opens `segment` (either codec) on path `path_id`; `None` for an unknown path.
+    pub fn open(path_id: &str, segment: &str) -> Option<Link> {
+        let path = knowledge::path(path_id)?;
+        let mut state = WalkState::new(path);
+        let (v2, body) = match segment.strip_prefix(CODEC_V2) {
+            Some(rest) if rest.is_empty() || rest.starts_with('.') => (true, rest),
+            _ => (false, segment),
+        };
+        let parts: Vec<&str> = if v2 {
+            body.split('.').filter(|p| !p.is_empty()).collect()
+        } else {
+            body.split(['.', '-']).filter(|p| !p.is_empty()).collect()
+        };
+        let given = parts.len();
+        for part in parts.iter().take(MAX_CHOICES) {
+            let at = state.at();
+            let choice = if v2 {
+                (0..options(at).len()).find(|&c| answer_id(at, c).as_deref() == Some(*part))
+            } else {
+                part.parse::<usize>().ok().filter(|&n| n < options(at).len())
+            };
+            let Some(choice) = choice else { break };
+            let next = state.apply(Action::Choose(choice));
+            if next.choices.len() == state.choices.len() {
+                break;
+            }
+            state = next;
+        }
+        let kept = state.choices.len();
+        // A link longer than a walk may be is cut, not stale: it never came from a walk.
+        let stale = (kept < given.min(MAX_CHOICES)).then_some(Stale { kept, given });
+        Some(Link { state, stale })
+    }
+}
+
+/// The v2 id of option `choice` at `at`: the reference of where it leads, without the path
+/// of that step when it leads within it, `/` written `~` (the segment is one route segment).
+fn answer_id(at: At, choice: usize) -> Option<String> {
+    let to = follow(at, choice)?;
+    let reference = to.pos.reference();
+    let own = format!("{}/", at.path.id);
+    let id = reference.strip_prefix(&own).unwrap_or(&reference);
+    Some(id.replace('/', "~"))
 }
 
 /// Breadth-first search from `start` for the first state whose position is `reference`.
@@ -580,24 +657,98 @@ mod tests {
         assert_eq!(s.view(None).current.reference, "manual-all/entra-connectivity");
     }
 
+    fn positional(s: &WalkState) -> String {
+        s.choices.iter().map(usize::to_string).collect::<Vec<_>>().join(".")
+    }
+
     #[test]
     fn encode_decode_round_trip() {
         let s = walk("manual-object", &[1, 0, 0, 1, 4]);
-        assert_eq!(s.encode(), "1.0.0.1.4");
-        assert_eq!(WalkState::decode("manual-object", &s.encode()), Some(s.clone()));
-        // Garbage after valid choices is cut, not fatal.
-        assert_eq!(WalkState::decode("manual-object", "1.0.x.9").unwrap().choices, vec![1, 0]);
-        assert_eq!(WalkState::decode("manual-object", "99").unwrap().choices, Vec::<usize>::new());
+        assert_eq!(s.encode(), "v2.follow.found.log.status.status:TargetNotExportedToDirectory");
+        assert_eq!(Link::open("manual-object", &s.encode()), Some(Link { state: s.clone(), stale: None }));
+        assert_eq!(WalkState::new(s.path).encode(), "");
+        assert_eq!(Link::open("manual-object", ""), Some(Link { state: WalkState::new(s.path), stale: None }));
+        assert_eq!(Link::open("manual-object", "v2"), Some(Link { state: WalkState::new(s.path), stale: None }));
+        // Another path's node and a result's continuation round-trip too.
+        for (path, choices) in
+            [("manual-all", &[1, 0, 0, 1, 1][..]), ("task-object", &[0, 0, 0, 0, 0, 0, 0, 0, 3]), ("manual-object", &[1, 0, 0, 0, 0])]
+        {
+            let s = walk(path, choices);
+            assert_eq!(s.choices, choices, "{path}");
+            assert_eq!(Link::open(path, &s.encode()), Some(Link { state: s.clone(), stale: None }), "{path} {}", s.encode());
+        }
+        assert!(walk("manual-object", &[1, 0, 0, 0, 0]).encode().contains("manual-all~"));
         assert!(WalkState::decode("nope", "").is_none());
+        assert!(Link::open("nope", "v2.s2").is_none());
+    }
+
+    /// Every answer's id is unique among the answers of its step, so a v2 link names one answer.
+    #[test]
+    fn answer_ids_are_unique_where_they_are_chosen() {
+        let mut seen = std::collections::HashSet::new();
+        let mut states: Vec<WalkState> = knowledge::PATHS.iter().map(WalkState::new).collect();
+        while let Some(s) = states.pop() {
+            let at = s.at();
+            if !seen.insert((at.pos.reference(), at.path.id, at.checked)) {
+                continue;
+            }
+            let ids: Vec<String> = (0..options(at).len()).map(|c| answer_id(at, c).expect("an option leads somewhere")).collect();
+            let unique: std::collections::HashSet<&String> = ids.iter().collect();
+            assert_eq!(unique.len(), ids.len(), "{}: {ids:?}", at.pos.reference());
+            for id in &ids {
+                assert!(!id.is_empty() && !id.contains(['.', '/', '?', '#', '&']), "{id}");
+            }
+            states.extend((0..ids.len()).map(|c| s.apply(Action::Choose(c))));
+        }
+    }
+
+    /// Links made before v2 (positions) still open where they did.
+    #[test]
+    fn old_positional_links_still_open() {
+        let s = walk("manual-object", &[1, 0, 0, 1, 4]);
+        assert_eq!(Link::open("manual-object", "1.0.0.1.4"), Some(Link { state: s.clone(), stale: None }));
+        assert_eq!(Link::open("manual-object", "1-0-0-1-4").unwrap().state, s);
+        for path in knowledge::PATHS {
+            let s = WalkState::new(path).apply(Action::Choose(0)).apply(Action::Choose(0));
+            assert_eq!(Link::open(path.id, &positional(&s)), Some(Link { state: s.clone(), stale: None }), "{}", path.id);
+        }
+    }
+
+    /// A link that no longer fits the content opens at the nearest valid step and says so.
+    #[test]
+    fn stale_links_open_at_the_nearest_valid_step() {
+        let at_start = |path: &str, segment: &str, given: usize| {
+            let l = Link::open(path, segment).unwrap();
+            assert_eq!(l.state.choices, Vec::<usize>::new(), "{segment}");
+            assert_eq!(l.stale, Some(Stale { kept: 0, given }), "{segment}");
+        };
+        // Today's example: no step 1 has a tenth answer.
+        at_start("task-all", "9.9.9", 3);
+        at_start("manual-object", "99", 1);
+        at_start("manual-object", "v2.no-such-node", 1);
+        // The valid answers before the first that does not fit are kept.
+        let l = Link::open("manual-object", "1.0.x.9").unwrap();
+        assert_eq!((l.state.choices, l.stale), (vec![1, 0], Some(Stale { kept: 2, given: 4 })));
+        let l = Link::open("manual-object", "v2.follow.found.log.renamed-node.status:Success").unwrap();
+        assert_eq!((l.state.view(None).current.reference.as_str(), l.stale), ("manual-object/log", Some(Stale { kept: 3, given: 5 })));
+        // An answer id of another step does not fit here.
+        let l = Link::open("manual-object", "v2.follow.status").unwrap();
+        assert_eq!(l.stale, Some(Stale { kept: 1, given: 2 }));
+        // A v2 id read as a position, and a position read as a v2 id, are stale, not wrong.
+        assert!(Link::open("manual-object", "v2.1.0").unwrap().stale.is_some());
+        assert!(Link::open("manual-object", "follow.found").unwrap().stale.is_some());
+        // Over-long input is cut without panicking.
         let long = "0.".repeat(10_000);
-        assert!(WalkState::decode("manual-all", &long).unwrap().choices.len() <= MAX_CHOICES);
+        assert!(Link::open("manual-all", &long).unwrap().state.choices.len() <= MAX_CHOICES);
+        let long = format!("v2{}", ".s2".repeat(10_000));
+        assert!(Link::open("task-all", &long).unwrap().state.choices.len() <= MAX_CHOICES);
     }
 
     #[test]
     fn leading_to_a_reference() {
         let check = |reference: &str, path: &str, choices: &str| {
             let s = WalkState::leading_to(reference).unwrap_or_else(|| panic!("{reference}"));
-            assert_eq!((s.path.id, s.encode().as_str()), (path, choices), "{reference}");
+            assert_eq!((s.path.id, positional(&s).as_str()), (path, choices), "{reference}");
             assert_eq!(s.view(None).current.reference, reference);
         };
         check("manual-all/staging", "manual-all", "");

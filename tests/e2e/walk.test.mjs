@@ -54,7 +54,7 @@ test('walk the task path to a result, go back, jump from the summary, restart', 
   for (let i = 0; i < 8; i++) await page.getByTestId('next').click();
   await page.waitForSelector('[data-testid="node"][data-kind="question"]');
   assert.equal(await page.getByTestId('node').getAttribute('data-reference'), 'task-all/outcome');
-  assert.equal(await hash(page), '#/path/task-all/0.0.0.0.0.0.0.0?v=1.1.614.0');
+  assert.equal(await hash(page), '#/path/task-all/v2.s2.s3.s4.s5.s6.s7.checks.outcome?v=1.1.614.0');
   // Focus follows the walk to the new node's heading.
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'node-heading');
   await shot(page, 'walker-question');
@@ -92,7 +92,7 @@ test('walk the task path to a result, go back, jump from the summary, restart', 
   // Jump from the summary to the third answer: the walk is cut there.
   await page.getByTestId('jump-2').click();
   await page.waitForSelector('[data-testid="node"][data-reference="task-all/s3"]');
-  assert.equal(await hash(page), '#/path/task-all/0.0?v=1.1.614.0');
+  assert.equal(await hash(page), '#/path/task-all/v2.s2.s3?v=1.1.614.0');
   assert.equal(await page.getByTestId('summary').locator('li').count(), 2);
 
   await page.getByTestId('restart').click();
@@ -179,13 +179,13 @@ test('a double click on "Done, next step" moves one step and chooses nothing', a
   const under = await doubleClickAcrossAMove(page, 'next', 'manual-all/feature');
   assert.match(String(under), /^answer-\d+$/, 'an answer sits where the Next button was (the case the guard is for)');
   assert.equal(await page.getByTestId('node').getAttribute('data-reference'), 'manual-all/feature');
-  assert.equal(await hash(page), '#/path/manual-all/1.0');
+  assert.equal(await hash(page), '#/path/manual-all/v2.run-status.feature');
   // The task path's step 8, as reported: the next node is the question with "Every check passed".
   await page.goto(page.url().replace(/#.*/, '#/path/task-all/0.0.0.0.0.0.0?v=2.4.129.0'));
   await page.waitForSelector('[data-testid="node"][data-reference="task-all/checks"]');
   await doubleClickAcrossAMove(page, 'next', 'task-all/outcome');
   assert.equal(await page.getByTestId('node').getAttribute('data-reference'), 'task-all/outcome');
-  assert.equal(await hash(page), '#/path/task-all/0.0.0.0.0.0.0.0?v=2.4.129.0');
+  assert.equal(await hash(page), '#/path/task-all/v2.s2.s3.s4.s5.s6.s7.checks.outcome?v=2.4.129.0');
   // A single click on an answer still chooses it.
   await page.getByTestId('answer-7').click();
   await page.waitForSelector('[data-testid="node"][data-reference="result:checks-passed"]');

@@ -1,23 +1,49 @@
 use phs_doctor_core::knowledge::{self, CONNECTIVITY_IDS, CONNECTIVITY_MEANING, CONNECTIVITY_SOURCE, EVENTS, EVENT_LOG_ADVICE};
 use yew::prelude::*;
+use yew_router::prelude::*;
 
+use crate::components::copy_link::CopyLink;
 use crate::components::event_row::EventRow;
 use crate::components::rich_text::RichText;
 use crate::components::source_note::SourceNote;
+use crate::route::{self, Route};
 use crate::strings;
 
-/// The event ID table with a filter box (`knowledge::filter_events`).
+/// The event ID table with a filter box (`knowledge::filter_events`). The filter is in the
+/// route (`#/events?q=611`), so Back and a shared link restore it.
 #[component]
 pub fn EventsPage() -> Html {
-    let query = use_state(String::new);
+    let location = use_location();
+    let navigator = use_navigator();
+    let from_url = location.as_ref().and_then(|l| route::query_value(l.query_str(), "q")).unwrap_or_default();
+    let query = use_state(|| from_url.clone());
+    {
+        // The route changed under the page (Back, Forward, a link): it wins.
+        let query = query.clone();
+        use_effect_with(from_url, move |q| {
+            if *query != *q {
+                query.set(q.clone());
+            }
+        });
+    }
     let shown = knowledge::filter_events(&query);
     let oninput = {
         let query = query.clone();
-        Callback::from(move |e: InputEvent| query.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            let value = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            if let Some(n) = &navigator {
+                let q = if value.is_empty() { vec![] } else { vec![("q", value.clone())] };
+                route::replace(n, &Route::Events, &q);
+            }
+            query.set(value);
+        })
     };
     html! {
         <div class="page events" data-testid="page-events">
-            <h1>{ strings::EVENTS_TITLE }</h1>
+            <div class="page-head">
+                <h1>{ strings::EVENTS_TITLE }</h1>
+                <CopyLink />
+            </div>
             <p class="lead">{ strings::EVENTS_LEAD }</p>
             <div class="notice notice-info" data-testid="log-advice">
                 <RichText text={EVENT_LOG_ADVICE} />

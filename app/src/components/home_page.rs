@@ -1,25 +1,64 @@
+use phs_doctor_core::knowledge::Scope;
+use phs_doctor_core::ConnectVersion;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
-use crate::components::nav_link::NavLink;
+use crate::components::copy_link::CopyLink;
+use crate::components::nav_link::{self, NavLink};
 use crate::components::recommendation::Recommendation;
 use crate::components::scope_field::ScopeField;
 use crate::components::version_field::VersionField;
-use crate::route::Route;
+use crate::route::{self, Route};
 use crate::state::{use_app, AppAction};
 use crate::strings;
 
-/// Start: the version and the symptom pick the path.
+/// Start: the version and the symptom pick the path. Both are kept in the route
+/// (`#/?v=2.4.129.0&symptom=object`), so Back and a shared link restore them.
 #[component]
 pub fn HomePage() -> Html {
     let app = use_app();
+    let navigator = use_navigator();
+    let location = use_location();
+    let query = location.as_ref().map(|l| l.query_str().to_string()).unwrap_or_default();
+    {
+        // A link (or Back) with a version or symptom sets them; a route without says nothing.
+        let app = app.clone();
+        use_effect_with(query, move |query| {
+            if let Some(v) = route::query_value(query, "v").filter(|v| ConnectVersion::parse(v).ok() != app.version()) {
+                if ConnectVersion::parse(&v).is_ok() {
+                    app.dispatch(AppAction::Version(v));
+                }
+            }
+            if let Some(s) = route::query_value(query, "symptom").and_then(|s| Scope::parse(&s)).filter(|s| *s != app.scope) {
+                app.dispatch(AppAction::Scope(s));
+            }
+        });
+    }
+    // Typing replaces the route's query (one history entry for the page, not one per key).
+    let keep = {
+        let navigator = navigator.clone();
+        move |version: Option<ConnectVersion>, scope: Scope| {
+            if let Some(n) = &navigator {
+                route::replace(n, &Route::Home, &route::home_query(version, scope));
+            }
+        }
+    };
     let on_version = {
         let app = app.clone();
-        Callback::from(move |text: String| app.dispatch(AppAction::Version(text)))
+        let keep = keep.clone();
+        Callback::from(move |text: String| {
+            keep(ConnectVersion::parse(&text).ok(), app.scope);
+            app.dispatch(AppAction::Version(text));
+        })
     };
     let on_scope = {
         let app = app.clone();
-        Callback::from(move |scope| app.dispatch(AppAction::Scope(scope)))
+        Callback::from(move |scope| {
+            keep(app.version(), scope);
+            app.dispatch(AppAction::Scope(scope));
+        })
     };
+    let link = AttrValue::from(nav_link::href(&Route::Home, Some(&route::home_query(app.version(), app.scope))));
     html! {
         <div class="page home" data-testid="page-home">
             <h1>{ strings::HOME_TITLE }</h1>
@@ -30,6 +69,7 @@ pub fn HomePage() -> Html {
                 <div class="card home-form">
                     <VersionField value={AttrValue::from(app.version_text.clone())} on_input={on_version} />
                     <ScopeField value={app.scope} on_change={on_scope} />
+                    <CopyLink hash={link} />
                 </div>
                 <Recommendation version={app.version()} scope={app.scope} />
             </div>

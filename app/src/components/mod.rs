@@ -5,6 +5,7 @@ pub mod analysis_overview;
 pub mod analyze_page;
 pub mod answer_summary;
 pub mod app;
+pub mod copy_link;
 pub mod event_page;
 pub mod event_row;
 pub mod events_page;

@@ -56,7 +56,7 @@ pub fn NavLink(props: &NavLinkProps) -> Html {
 }
 
 /// `#/route` or `#/route?k=v`, as yew-router's hash history writes it (form-urlencoded query).
-fn href(to: &Route, query: Option<&VersionQuery>) -> String {
+pub(crate) fn href(to: &Route, query: Option<&VersionQuery>) -> String {
     let mut href = format!("#{}", to.to_path());
     if let Some(query) = query.filter(|q| !q.is_empty()) {
         for (i, (key, value)) in query.iter().enumerate() {

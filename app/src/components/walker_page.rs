@@ -1,11 +1,12 @@
 use phs_doctor_core::knowledge::{self, GateStatus};
-use phs_doctor_core::walk::{Action, WalkState};
+use phs_doctor_core::walk::{Action, Link};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::answer_summary::AnswerSummary;
+use crate::components::copy_link::CopyLink;
 use crate::components::gate_notice::GateNoticeView;
-use crate::components::nav_link::NavLink;
+use crate::components::nav_link::{self, NavLink};
 use crate::components::node_card::NodeCard;
 use crate::components::rich_text::RichText;
 use crate::components::source_note::SourceNote;
@@ -16,7 +17,7 @@ use crate::strings;
 #[derive(Properties, PartialEq)]
 pub struct WalkerPageProps {
     pub id: AttrValue,
-    /// `WalkState::encode()`, e.g. `0.0.2`; empty at the start.
+    /// `WalkState::encode()`, e.g. `v2.run-status` (or an old link's `0.0.2`); empty at the start.
     pub choices: AttrValue,
 }
 
@@ -56,7 +57,7 @@ pub fn WalkerPage(props: &WalkerPageProps) -> Html {
             }
         });
     }
-    let Some(state) = WalkState::decode(&props.id, &props.choices) else {
+    let Some(Link { state, stale }) = Link::open(&props.id, &props.choices) else {
         return html! {
             <div class="page" data-testid="page-walker">
                 <h1>{ strings::NOT_FOUND_TITLE }</h1>
@@ -79,11 +80,19 @@ pub fn WalkerPage(props: &WalkerPageProps) -> Html {
         })
     };
     let version_text = version.map(|v| AttrValue::from(v.to_string()));
+    let link = AttrValue::from(nav_link::href(&Route::walk(&state), route::version_query(version).as_ref()));
     let path_gate = view.path_gate.clone().filter(|g| g.status != GateStatus::Met);
     html! {
         <div class="page walker" data-testid="page-walker" data-path={view.path_id} data-position={view.current.reference.clone()}>
             <p class="crumb"><NavLink to={Route::Home} id={AttrValue::Static("change-start")}>{ strings::WALK_CHANGE }</NavLink></p>
             <h1 id="path-title" data-testid="path-title">{ view.path_title }</h1>
+            if let Some(stale) = stale {
+                // Said first: what follows is not where the link pointed.
+                <div class="notice notice-warning" data-testid="stale-link" role="note">
+                    <p class="notice-title">{ strings::WALK_STALE_TITLE }</p>
+                    <p>{ strings::walk_stale(stale.kept, stale.given) }</p>
+                </div>
+            }
             if let Some(now) = view.now_on {
                 <p class="now-on" data-testid="now-on"><strong>{ strings::WALK_NOW_ON }</strong>{ " " }{ now }</p>
             }
@@ -118,6 +127,7 @@ pub fn WalkerPage(props: &WalkerPageProps) -> Html {
                             disabled={!view.can_go_back} onclick={on_action.reform(|_| Action::Restart)}>
                             { strings::WALK_RESTART }
                         </button>
+                        <CopyLink hash={link} />
                     </div>
                 </div>
                 <AnswerSummary items={view.summary.clone()} on_jump={on_action.reform(Action::JumpTo)} />
