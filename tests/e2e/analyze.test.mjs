@@ -346,3 +346,41 @@ test('screenshots: dark and narrow', async () => {
     await done();
   }
 });
+
+test('the report: copied as Markdown, redacted by default, with a preview of what is replaced', async () => {
+  for (const [name, options] of [
+    ['analyze-report', {}],
+    ['dark-analyze-report', { colorScheme: 'dark' }],
+    ['phone-analyze-report', { viewport: { width: 390, height: 844 } }],
+  ]) {
+    const { page, done } = await openAnalyze(options);
+    await paste(page, [
+      'Log Name:      Application', 'Source:        Directory Synchronization', 'Event ID:      611',
+      'Computer:      AADC01.contoso.com', 'Description:',
+      'Password synchronization failed for domain: contoso.com. Details: RPC Error 8453 : Replication access was denied.',
+    ].join('\n'));
+    await page.getByTestId('copy-report').click();
+    await page.getByTestId('report-status').filter({ hasText: 'Report copied' }).waitFor();
+    let md = await page.evaluate(() => navigator.clipboard.readText());
+    assert.ok(md.startsWith('# PHS Doctor report\n'), md);
+    assert.ok(md.includes('(`ad-permissions`)') && md.includes('domain: <host1>.'), md);
+    assert.ok(!md.toLowerCase().includes('contoso'), 'redacted by default');
+    await page.getByTestId('redaction-preview-toggle').click();
+    const preview = page.getByTestId('redaction-preview');
+    await preview.waitFor();
+    assert.match(await preview.innerText(), /<host1>[\s\S]*contoso\.com/);
+    await assertAccessible(page, `${name}: report actions`);
+    await shot(page, name);
+    if (name === 'analyze-report') {
+      await page.getByTestId('redact').uncheck();
+      assert.equal(await page.getByTestId('redaction-preview').count(), 0);
+      await page.getByTestId('copy-report').click();
+      await page.getByTestId('report-status').filter({ hasText: 'Report copied' }).waitFor();
+      md = await page.evaluate(() => navigator.clipboard.readText());
+      assert.ok(md.includes('domain: contoso.com.'), md);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-report').click()]);
+      assert.equal(download.suggestedFilename(), 'phs-doctor-report.md');
+    }
+    await done();
+  }
+});
