@@ -3,7 +3,7 @@
 // paste leaves the page responsive (the figures are printed).
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -383,4 +383,27 @@ test('the report: copied as Markdown, redacted by default, with a preview of wha
     }
     await done();
   }
+});
+
+test('printing an analysis: no navigation, buttons or text box, evidence unclipped, under a page per finding', async () => {
+  const { page, done } = await openAnalyze();
+  const text = ['event-details-611-8453', 'event-616-preferred-dc', 'fips-md5', 'full-sync-failed', 'status-script-no-ping', 'staging-scheduler']
+    .map(fixture).join('\n\n');
+  await paste(page, text);
+  const findings = await page.locator('[data-testid="findings"] [data-finding]').count();
+  assert.ok(findings >= 6, `${findings} findings`);
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['.site-nav', 'textarea', '[data-testid="copy-report"]', '.paste-card']) {
+    assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is printed`);
+  }
+  assert.ok(await page.locator('.evidence-line').first().isVisible(), 'evidence is printed');
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  console.log(`print: ${findings} findings on ${pages} A4 pages`);
+  writeFileSync(join(here, 'screenshots', 'analyze-print.pdf'), pdf);
+  // These findings carry long fixes (8 findings: 6 pages when measured); the bound catches a
+  // print layout that falls back to one finding a page or prints the page's chrome.
+  assert.ok(pages >= 1 && pages <= Math.ceil(findings * 0.8), `${findings} findings take ${pages} A4 pages`);
+  await page.emulateMedia({ media: 'screen' });
+  await done();
 });
