@@ -432,6 +432,7 @@ pub const REPORT_COPIED: &str = "Report copied as Markdown: paste it into the ti
 pub const REPORT_COPY_FAILED: &str = "Copying isn't allowed here: use Download .md instead.";
 pub const REPORT_DOWNLOADED: &str = "Report downloaded as phs-doctor-report.md.";
 pub const REPORT_VERSION_ORIGIN: &str = "typed on the start page";
+pub const WALK_REPORT_COPY_FAILED: &str = "Copying isn't allowed here: print the page (Ctrl+P) or note the answers on the right.";
 
 #[cfg(test)]
 mod tests {

@@ -11,6 +11,7 @@ use crate::analysis::{source, Analysis};
 use crate::knowledge::{self, advice_groups, ARTICLE};
 use crate::redact::{Entry, Redactor};
 use crate::version::ConnectVersion;
+use crate::walk::{CurrentKind, WalkView};
 
 /// How many lines not understood the report quotes.
 pub const UNPARSED_QUOTED: usize = 10;
@@ -161,6 +162,69 @@ pub fn analysis_report(a: &Analysis<'_>, o: &ReportOptions<'_>) -> Report {
     Report { markdown: md, redactions }
 }
 
+/// The report of a guided walk, as Markdown: the path, the version, the answers so far and
+/// where the walk stands (a result's meaning and its fix under their sources, or the current
+/// step). A walk holds no pasted text, so there is nothing to redact.
+pub fn walk_report(view: &WalkView, version: Option<ConnectVersion>) -> String {
+    let mut md = format!("# PHS Doctor report: {}\n\n", view.path_title);
+    let (title, url, revision) = ARTICLE;
+    let _ = writeln!(
+        md,
+        "- **Made by** PHS Doctor {}, which follows Microsoft's article *{title}* ({revision}): <{url}>",
+        env!("CARGO_PKG_VERSION")
+    );
+    let _ = writeln!(
+        md,
+        "- **Microsoft Entra Connect version:** {}",
+        version.map_or("not given".to_string(), |v| format!("{v} (typed on the start page)"))
+    );
+    let _ = writeln!(md, "- **Guided path:** {}", view.path_title);
+    if let Some(now) = view.now_on {
+        let _ = writeln!(md, "- **Now on:** {now}");
+    }
+    if let Some(r) = view.retired {
+        let _ = writeln!(md, "- **Note:** {}", r.plain().replace('\n', " "));
+    }
+    md.push_str("\n## Answers so far\n\n");
+    if view.summary.is_empty() {
+        md.push_str("None yet: the walk is at its first step.\n");
+    }
+    for (i, item) in view.summary.iter().enumerate() {
+        let _ = writeln!(md, "{}. {} — **{}**", i + 1, item.prompt.replace('\n', " "), item.answer);
+    }
+    let c = &view.current;
+    match c.kind {
+        CurrentKind::Result => {
+            let _ = write!(md, "\n## Result: {}", c.title.unwrap_or(""));
+            if let Some(sev) = c.severity {
+                let _ = write!(md, " ({})", sev.as_str());
+            }
+            let _ = write!(md, "\n\n{}\n", c.text.plain());
+        }
+        _ => {
+            let _ = write!(md, "\n## Where the walk stands: step {}\n\n{}\n", view.step_number, c.text.plain());
+        }
+    }
+    if !c.fix.is_empty() {
+        md.push_str("\nWhat to do:\n");
+        let mut n = 1;
+        for g in advice_groups(&c.fix) {
+            let _ = write!(md, "\n*{}*\n\n", g.label);
+            for t in &g.steps {
+                let _ = writeln!(md, "{n}. {}", t.plain().replace('\n', "\n   "));
+                if let Some(cit) = t.source.citation() {
+                    let _ = writeln!(md, "   ({cit})");
+                }
+                n += 1;
+            }
+        }
+    }
+    if let Some(k) = c.script {
+        let _ = writeln!(md, "\nScript: *{}* (PHS Doctor's Scripts page, or `phs-doctor script {}`).", k.title(), k.id());
+    }
+    md
+}
+
 /// Lines of pasted text as a fenced code block whose fence no line can close, with control
 /// characters (other than tabs) made visible.
 fn code_block(lines: &[String]) -> String {
@@ -239,6 +303,32 @@ mod tests {
         assert!(r.markdown.contains("- **Microsoft Entra Connect version:** 2.3.20.0 (given with --version)"), "{}", r.markdown);
         assert!(r.markdown.contains("- **Redaction:** off"));
         assert!(r.redactions.is_empty());
+    }
+
+    #[test]
+    fn a_walk_report_has_the_answers_and_the_results_fix() {
+        let path = crate::knowledge::path("manual-all").unwrap();
+        let mut state = crate::walk::WalkState::new(path);
+        // Walk to a result, taking the first option each time.
+        for _ in 0..40 {
+            let view = state.view(None);
+            if view.current.kind == CurrentKind::Result {
+                break;
+            }
+            state = state.apply(crate::walk::Action::Choose(0));
+        }
+        let view = state.view(None);
+        assert_eq!(view.current.kind, CurrentKind::Result);
+        let md = walk_report(&view, ConnectVersion::parse("1.1.614.0").ok());
+        assert!(md.starts_with(&format!("# PHS Doctor report: {}\n", view.path_title)), "{md}");
+        assert!(md.contains("1.1.614.0 (typed on the start page)"), "{md}");
+        assert!(md.contains(&format!("\n## Result: {}", view.current.title.unwrap())), "{md}");
+        assert_eq!(md.matches(" — **").count(), view.summary.len(), "{md}");
+        if !view.current.fix.is_empty() {
+            assert!(md.contains("\nWhat to do:\n") && md.contains("\n1. "), "{md}");
+        }
+        let start = walk_report(&crate::walk::WalkState::new(path).view(None), None);
+        assert!(start.contains("None yet") && start.contains("not given"), "{start}");
     }
 
     #[test]

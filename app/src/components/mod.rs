@@ -32,4 +32,5 @@ pub mod status_card;
 pub mod statuses_page;
 pub mod unparsed_lines;
 pub mod version_field;
+pub mod walk_report;
 pub mod walker_page;

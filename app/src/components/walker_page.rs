@@ -9,6 +9,7 @@ use crate::components::nav_link::NavLink;
 use crate::components::node_card::NodeCard;
 use crate::components::rich_text::RichText;
 use crate::components::source_note::SourceNote;
+use crate::components::walk_report::WalkReport;
 use crate::route::{self, version_from_query, Route};
 use crate::state::{use_app, AppAction};
 use crate::strings;
@@ -118,6 +119,7 @@ pub fn WalkerPage(props: &WalkerPageProps) -> Html {
                             disabled={!view.can_go_back} onclick={on_action.reform(|_| Action::Restart)}>
                             { strings::WALK_RESTART }
                         </button>
+                        <WalkReport state={state.clone()} {version} />
                     </div>
                 </div>
                 <AnswerSummary items={view.summary.clone()} on_jump={on_action.reform(Action::JumpTo)} />
