@@ -89,6 +89,7 @@ fn opt_str(v: &Value, key: &str) -> String {
 struct Registry {
     article_title: String,
     article_url: String,
+    article_revision: String,
     sections: BTreeMap<String, String>,
     /// id -> (title, url, kind)
     others: BTreeMap<String, (String, String, String)>,
@@ -115,7 +116,13 @@ impl Registry {
             }
             others.insert(s(src, "id").to_string(), (s(src, "title").to_string(), url, kind));
         }
-        Registry { article_title: s(a, "title").to_string(), article_url: s(a, "url").to_string(), sections, others }
+        Registry {
+            article_title: s(a, "title").to_string(),
+            article_url: s(a, "url").to_string(),
+            article_revision: s(a, "revision").to_string(),
+            sections,
+            others,
+        }
     }
 }
 
@@ -175,6 +182,13 @@ fn sources_rs() -> String {
     for (i, lit) in used.iter().enumerate() {
         writeln!(out, "#[doc(hidden)]\npub static SRC_{i}: Source = {lit};").unwrap();
     }
+    let reg = REGISTRY.get().expect("sources.json read first");
+    writeln!(
+        out,
+        "/// The article PHS Doctor follows: (title, address, revision).\npub const ARTICLE: (&str, &str, &str) = ({:?}, {:?}, {:?});",
+        reg.article_title, reg.article_url, reg.article_revision
+    )
+    .unwrap();
     let all: Vec<String> = (0..used.len()).map(|i| format!("&SRC_{i}")).collect();
     writeln!(out, "/// Every source a content text names, once.\npub static SOURCES: &[&Source] = &[{}];", all.join(", ")).unwrap();
     out

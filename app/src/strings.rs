@@ -427,6 +427,25 @@ pub const NOT_FOUND_TITLE: &str = "Page not found";
 pub const NOT_FOUND_TEXT: &str = "This address doesn't lead to a page of PHS Doctor.";
 pub const GO_HOME: &str = "Go to the start page";
 
+// The report of an analysis (Analyze page).
+pub const REPORT_COPY: &str = "Copy report";
+pub const REPORT_DOWNLOAD: &str = "Download .md";
+pub const REPORT_FILE: &str = "phs-doctor-report.md";
+pub const REPORT_REDACT: &str = "Redact names, addresses and IDs";
+pub const REPORT_PREVIEW: &str = "Show what is replaced";
+pub const REPORT_PREVIEW_HINT: &str =
+    "In the report, each value on the right is replaced by its placeholder. This table stays on this page: it is not in the report.";
+pub const REPORT_NOTHING_REDACTED: &str = "Nothing to replace was found in the lines the report quotes.";
+pub const REPORT_COL_PLACEHOLDER: &str = "Placeholder";
+pub const REPORT_COL_KIND: &str = "What it is";
+pub const REPORT_COL_COUNT: &str = "Times";
+pub const REPORT_COL_ORIGINAL: &str = "Replaces";
+pub const REPORT_COPIED: &str = "Report copied as Markdown: paste it into the ticket.";
+pub const REPORT_COPY_FAILED: &str = "Copying isn't allowed here: use Download .md instead.";
+pub const REPORT_DOWNLOADED: &str = "Report downloaded as phs-doctor-report.md.";
+pub const REPORT_VERSION_ORIGIN: &str = "typed on the start page";
+pub const WALK_REPORT_COPY_FAILED: &str = "Copying isn't allowed here: print the page (Ctrl+P) or note the answers on the right.";
+
 #[cfg(test)]
 mod tests {
     use super::size;

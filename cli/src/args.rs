@@ -18,6 +18,7 @@ USAGE:
   phs-doctor script single-object --ad-connector <NAME> --dn <DN> [--output <FILE>]
   phs-doctor diagnose <FILE|-> [--json]
   phs-doctor redact <FILE|->
+  phs-doctor report <FILE|-> [--version <V>] [--no-redact] [--out <FILE>]
 
 Scripts are pure ASCII (a non-ASCII character of a value is written [char]0xNNNN), so they
 read the same in any encoding Windows PowerShell uses. --output writes a .ps1 file in UTF-8
@@ -25,6 +26,8 @@ with BOM and CRLF line endings, as the web page's download does.
 
 redact prints the input with DNs, users, hosts, tenants, GUIDs, SIDs and addresses replaced by
 stable placeholders (<dn1>, <host1>, ...); the table of what was replaced goes to stderr.
+report writes the analysis as ticket-ready Markdown, its quoted lines redacted the same way
+unless --no-redact.
 
 Exit codes: 0 success, 1 output or a file could not be written, 2 invalid input or unknown name
 (reason on stderr).
@@ -40,6 +43,7 @@ pub enum Command {
     Script { kind: String, ad_connector: Option<String>, aad_connector: Option<String>, dn: Option<String>, output: Option<OsString> },
     Diagnose { source: String, json: bool },
     Redact { source: String },
+    Report { source: String, version: Option<String>, redact: bool, out: Option<OsString> },
 }
 
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
@@ -64,6 +68,21 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             }
             let scope = scope.ok_or("path needs --scope all|object")?;
             Ok(Command::Path { version, scope, method, json })
+        }
+        "report" => {
+            let (mut source, mut version, mut redact, mut out) = (None, None, true, None);
+            while let Some(arg) = p.next().map_err(|e| e.to_string())? {
+                match arg {
+                    Value(v) if source.is_none() => source = Some(string(v)?),
+                    Short('-') if source.is_none() => source = Some("-".into()),
+                    Long("version") => version = Some(string(p.value().map_err(|e| e.to_string())?)?),
+                    Long("no-redact") => redact = false,
+                    Long("out") | Short('o') => out = Some(p.value().map_err(|e| e.to_string())?),
+                    other => return Err(other.unexpected().to_string()),
+                }
+            }
+            let source = source.ok_or("report needs a file, or - for standard input")?;
+            Ok(Command::Report { source, version, redact, out })
         }
         "redact" => {
             let mut source = None;

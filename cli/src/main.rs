@@ -8,6 +8,7 @@ mod diagnose;
 mod guide;
 mod output;
 mod redact;
+mod report;
 
 use std::io::Write;
 use std::process::ExitCode;

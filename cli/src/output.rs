@@ -47,6 +47,7 @@ pub fn run(cmd: Command) -> Result<String, Failure> {
         }
         Command::Diagnose { source, json } => Ok(crate::diagnose::run(&source, json)?),
         Command::Redact { source } => Ok(crate::redact::run(&source)?),
+        Command::Report { source, version, redact, out } => crate::report::run(&source, version.as_deref(), redact, out.as_deref()),
     }
 }
 

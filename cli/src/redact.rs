@@ -31,7 +31,7 @@ pub fn run(source: &str) -> Result<String, String> {
     Ok(printable(&out.text))
 }
 
-fn table(entries: &[phs_doctor_core::redact::Entry]) -> String {
+pub fn table(entries: &[phs_doctor_core::redact::Entry]) -> String {
     if entries.is_empty() {
         return "phs-doctor: nothing to redact was found".into();
     }

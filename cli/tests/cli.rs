@@ -604,3 +604,25 @@ fn diagnose_labels_the_articles_steps_and_phs_doctors_advice() {
     assert_eq!(f["next_steps"].as_array().unwrap().len(), f["next_step_sources"].as_array().unwrap().len());
     assert_eq!(f["next_step_sources"][0]["kind"], "article");
 }
+
+#[test]
+fn report_is_markdown_redacted_by_default() {
+    let (paste, _) = fixture("event-details-611-8453.txt");
+    let out = run_stdin(&["report", "-"], paste.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.starts_with("# PHS Doctor report\n"), "{md}");
+    assert!(md.contains("### 1. ERROR — The AD DS connector account lacks replication permissions (`ad-permissions`)"), "{md}");
+    assert!(md.contains("domain: <host1>.") && !md.to_lowercase().contains("contoso"), "{md}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("<host1>"));
+    let out = run_stdin(&["report", "-", "--no-redact", "--version", "2.4.18.0"], paste.as_bytes());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("Contoso.com") && md.contains("2.4.18.0 (given with --version)"), "{md}");
+    let file = std::env::temp_dir().join(format!("phs-report-{}.md", std::process::id()));
+    let out = run_stdin(&["report", "-", "--out", file.to_str().unwrap()], paste.as_bytes());
+    assert!(out.status.success() && out.stdout.is_empty());
+    assert!(std::fs::read_to_string(&file).unwrap().starts_with("# PHS Doctor report\n"));
+    std::fs::remove_file(&file).unwrap();
+    fails(&["report", "-", "--version", "x"], "invalid version");
+    fails(&["report"], "report needs a file");
+}

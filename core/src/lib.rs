@@ -15,6 +15,7 @@ pub mod knowledge;
 mod markup;
 pub mod number;
 pub mod redact;
+pub mod report;
 pub mod script;
 pub mod suggest;
 pub mod version;

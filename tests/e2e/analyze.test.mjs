@@ -3,7 +3,7 @@
 // paste leaves the page responsive (the figures are printed).
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -345,4 +345,65 @@ test('screenshots: dark and narrow', async () => {
     await assertAccessible(page, name);
     await done();
   }
+});
+
+test('the report: copied as Markdown, redacted by default, with a preview of what is replaced', async () => {
+  for (const [name, options] of [
+    ['analyze-report', {}],
+    ['dark-analyze-report', { colorScheme: 'dark' }],
+    ['phone-analyze-report', { viewport: { width: 390, height: 844 } }],
+  ]) {
+    const { page, done } = await openAnalyze(options);
+    await paste(page, [
+      'Log Name:      Application', 'Source:        Directory Synchronization', 'Event ID:      611',
+      'Computer:      AADC01.contoso.com', 'Description:',
+      'Password synchronization failed for domain: contoso.com. Details: RPC Error 8453 : Replication access was denied.',
+    ].join('\n'));
+    await page.getByTestId('copy-report').click();
+    await page.getByTestId('report-status').filter({ hasText: 'Report copied' }).waitFor();
+    let md = await page.evaluate(() => navigator.clipboard.readText());
+    assert.ok(md.startsWith('# PHS Doctor report\n'), md);
+    assert.ok(md.includes('(`ad-permissions`)') && md.includes('domain: <host1>.'), md);
+    assert.ok(!md.toLowerCase().includes('contoso'), 'redacted by default');
+    await page.getByTestId('redaction-preview-toggle').click();
+    const preview = page.getByTestId('redaction-preview');
+    await preview.waitFor();
+    assert.match(await preview.innerText(), /<host1>[\s\S]*contoso\.com/);
+    await assertAccessible(page, `${name}: report actions`);
+    await shot(page, name);
+    if (name === 'analyze-report') {
+      await page.getByTestId('redact').uncheck();
+      assert.equal(await page.getByTestId('redaction-preview').count(), 0);
+      await page.getByTestId('copy-report').click();
+      await page.getByTestId('report-status').filter({ hasText: 'Report copied' }).waitFor();
+      md = await page.evaluate(() => navigator.clipboard.readText());
+      assert.ok(md.includes('domain: contoso.com.'), md);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-report').click()]);
+      assert.equal(download.suggestedFilename(), 'phs-doctor-report.md');
+    }
+    await done();
+  }
+});
+
+test('printing an analysis: no navigation, buttons or text box, evidence unclipped, under a page per finding', async () => {
+  const { page, done } = await openAnalyze();
+  const text = ['event-details-611-8453', 'event-616-preferred-dc', 'fips-md5', 'full-sync-failed', 'status-script-no-ping', 'staging-scheduler']
+    .map(fixture).join('\n\n');
+  await paste(page, text);
+  const findings = await page.locator('[data-testid="findings"] [data-finding]').count();
+  assert.ok(findings >= 6, `${findings} findings`);
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['.site-nav', 'textarea', '[data-testid="copy-report"]', '.paste-card']) {
+    assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is printed`);
+  }
+  assert.ok(await page.locator('.evidence-line').first().isVisible(), 'evidence is printed');
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  console.log(`print: ${findings} findings on ${pages} A4 pages`);
+  writeFileSync(join(here, 'screenshots', 'analyze-print.pdf'), pdf);
+  // These findings carry long fixes (8 findings: 6 pages when measured); the bound catches a
+  // print layout that falls back to one finding a page or prints the page's chrome.
+  assert.ok(pages >= 1 && pages <= Math.ceil(findings * 0.8), `${findings} findings take ${pages} A4 pages`);
+  await page.emulateMedia({ media: 'screen' });
+  await done();
 });

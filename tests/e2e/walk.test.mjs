@@ -288,3 +288,20 @@ test('dark mode and a narrow screen', async () => {
   await shot(phone.page, 'phone-scripts');
   await phone.done();
 });
+
+test('a walk copies as a report: the path, the answers and the result with its fix', async () => {
+  for (const [name, options] of [['walker-report', {}], ['phone-walker-report', { viewport: { width: 390, height: 844 } }]]) {
+    const { page, done } = await open(browser, '#/path/task-all/0.0.0.0.0.0.0.0.1?v=2.4.129.0', options);
+    await page.waitForSelector('[data-testid="node"][data-kind="result"]');
+    const title = (await page.getByTestId('path-title').innerText()).trim();
+    await page.getByTestId('copy-walk-report').click();
+    await page.getByTestId('walk-report-status').filter({ hasText: 'Report copied' }).waitFor();
+    const md = await page.evaluate(() => navigator.clipboard.readText());
+    assert.ok(md.startsWith(`# PHS Doctor report: ${title}\n`), md);
+    assert.ok(md.includes('2.4.129.0 (typed on the start page)'), md);
+    assert.ok(md.includes('\n## Answers so far\n\n1. '), md);
+    assert.ok(md.includes('\n## Result: '), md);
+    await shot(page, name);
+    await done();
+  }
+});

@@ -8,6 +8,7 @@ use crate::components::analysis_overview::AnalysisOverview;
 use crate::components::finding_card::FindingCard;
 use crate::components::paste_box::PasteBox;
 use crate::components::paste_view::PasteView;
+use crate::components::report_actions::ReportActions;
 use crate::components::unparsed_lines::UnparsedLines;
 use crate::state::{use_app, AppAction};
 use crate::strings;
@@ -143,6 +144,10 @@ pub fn AnalyzePage() -> Html {
                             <p class="findings-summary" data-testid="findings-summary" aria-live="polite">
                                 { summary(&analysis) }
                             </p>
+                            if !nothing {
+                                <ReportActions analysis={analysis.clone()} text={paste.text.clone()}
+                                    version_text={AttrValue::from(app.version_text.clone())} />
+                            }
                             <ol class="findings" data-testid="findings">
                                 { for findings.iter().take(if details { usize::MAX } else { FIRST_CARDS }).map(|f| html! {
                                     <li key={f.id} data-testid="finding">

@@ -10,6 +10,7 @@ use crate::components::nav_link::{self, NavLink};
 use crate::components::node_card::NodeCard;
 use crate::components::rich_text::RichText;
 use crate::components::source_note::SourceNote;
+use crate::components::walk_report::WalkReport;
 use crate::route::{self, version_from_query, Route};
 use crate::state::{use_app, AppAction};
 use crate::strings;
@@ -128,6 +129,7 @@ pub fn WalkerPage(props: &WalkerPageProps) -> Html {
                             { strings::WALK_RESTART }
                         </button>
                         <CopyLink hash={link} />
+                        <WalkReport state={state.clone()} {version} />
                     </div>
                 </div>
                 <AnswerSummary items={view.summary.clone()} on_jump={on_action.reform(Action::JumpTo)} />
