@@ -109,10 +109,11 @@ mod browser_tests {
         settle().await;
         let node = find(&root, "[data-testid=node]");
         assert_ne!(node.get_attribute("data-reference").as_deref(), Some("manual-all/run-status"));
-        assert_eq!(web_sys::window().unwrap().location().hash().unwrap(), "#/path/manual-all/1.0");
+        // The link names the answers by id (the v2 codec).
+        assert_eq!(web_sys::window().unwrap().location().hash().unwrap(), "#/path/manual-all/v2.run-status.feature");
         find(&root, "[data-testid=back]").click();
         settle().await;
-        assert_eq!(web_sys::window().unwrap().location().hash().unwrap(), "#/path/manual-all/1");
+        assert_eq!(web_sys::window().unwrap().location().hash().unwrap(), "#/path/manual-all/v2.run-status");
         root.remove();
     }
 
