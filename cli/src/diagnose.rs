@@ -6,7 +6,6 @@ use std::io::Read;
 
 use phs_doctor_core::analysis::{self, Analysis};
 use phs_doctor_core::input;
-use phs_doctor_core::knowledge::advice_groups;
 pub use phs_doctor_core::number::grouped;
 use phs_doctor_core::script;
 use serde::Serialize;
@@ -246,17 +245,7 @@ fn render_text(a: &Analysis) -> String {
         if !f.next_steps.is_empty() {
             // Microsoft's article first, then PHS Doctor's advice, each under its label.
             s.push_str("  Next steps:\n");
-            let mut n = 1;
-            for g in advice_groups(&f.next_steps) {
-                s.push_str(&format!("    {}:\n", g.label));
-                for t in &g.steps {
-                    s.push_str(&format!("      {n}. {}\n", t.plain().replace('\n', "\n         ")));
-                    if let Some(c) = t.source.citation() {
-                        s.push_str(&format!("         ({c})\n"));
-                    }
-                    n += 1;
-                }
-            }
+            s.push_str(&crate::guide::numbered_advice(&f.next_steps, "    "));
         }
     }
     s

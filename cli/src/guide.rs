@@ -265,6 +265,25 @@ fn path_text(p: &'static PathInfo, out: &PathJson, version: Option<ConnectVersio
     s
 }
 
+/// Steps numbered from 1 under their labels ("Microsoft's article (section …)", "PHS Doctor's
+/// advice"), each addition with its citation; every line starts with `indent`.
+pub fn numbered_advice(steps: &[Text], indent: &str) -> String {
+    let mut s = String::new();
+    let mut n = 1;
+    for g in advice_groups(steps) {
+        s.push_str(&format!("{indent}{}:\n", g.label));
+        for t in &g.steps {
+            let hang = format!("\n{indent}     ");
+            s.push_str(&format!("{indent}  {n}. {}\n", t.plain().replace('\n', &hang)));
+            if let Some(c) = t.source.citation() {
+                s.push_str(&format!("{indent}     ({c})\n"));
+            }
+            n += 1;
+        }
+    }
+    s
+}
+
 /// A result as text: title, meaning, the numbered fix under its sources, the script and where
 /// to go on.
 fn result_text(r: &'static ResultInfo, path: Option<&str>) -> String {
@@ -272,17 +291,7 @@ fn result_text(r: &'static ResultInfo, path: Option<&str>) -> String {
     s.push_str(&format!("  {}\n", r.meaning.plain().replace('\n', "\n  ")));
     s.push_str(&format!("  ({})\n", r.meaning.source.line()));
     s.push_str("  What to do:\n");
-    let mut n = 1;
-    for g in advice_groups(r.fix) {
-        s.push_str(&format!("  {}:\n", g.label));
-        for t in &g.steps {
-            s.push_str(&format!("    {n}. {}\n", t.plain().replace('\n', "\n       ")));
-            if let Some(c) = t.source.citation() {
-                s.push_str(&format!("       ({c})\n"));
-            }
-            n += 1;
-        }
-    }
+    s.push_str(&numbered_advice(r.fix, "  "));
     if let Some(k) = r.script {
         s.push_str(&format!("  Script ({}): {}\n", k.title(), script_command(k)));
     }

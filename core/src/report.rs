@@ -57,12 +57,7 @@ pub fn analysis_report(a: &Analysis<'_>, o: &ReportOptions<'_>) -> Report {
 
     let mut md = String::new();
     md.push_str("# PHS Doctor report\n\n");
-    let (title, url, revision) = ARTICLE;
-    let _ = writeln!(
-        md,
-        "- **Made by** PHS Doctor {}, which follows Microsoft's article *{title}* ({revision}): <{url}>",
-        env!("CARGO_PKG_VERSION")
-    );
+    md.push_str(&made_by());
     let version = match (a.connect_version, o.version) {
         (Some(v), _) => format!("{v} (from the paste)"),
         (None, Some((v, origin))) => format!("{v} ({origin})"),
@@ -118,17 +113,7 @@ pub fn analysis_report(a: &Analysis<'_>, o: &ReportOptions<'_>) -> Report {
         }
         if !f.next_steps.is_empty() {
             md.push_str("\nNext steps:\n");
-            let mut n = 1;
-            for g in advice_groups(&f.next_steps) {
-                let _ = write!(md, "\n*{}*\n\n", g.label);
-                for t in &g.steps {
-                    let _ = writeln!(md, "{n}. {}", t.plain().replace('\n', "\n   "));
-                    if let Some(c) = t.source.citation() {
-                        let _ = writeln!(md, "   ({c})");
-                    }
-                    n += 1;
-                }
-            }
+            advice_md(&mut md, &f.next_steps);
         }
         if let Some(k) = f.result.and_then(knowledge::result).and_then(|r| r.script) {
             let _ = writeln!(md, "\nScript: *{}* (PHS Doctor's Scripts page, or `phs-doctor script {}`).", k.title(), k.id());
@@ -167,12 +152,7 @@ pub fn analysis_report(a: &Analysis<'_>, o: &ReportOptions<'_>) -> Report {
 /// step). A walk holds no pasted text, so there is nothing to redact.
 pub fn walk_report(view: &WalkView, version: Option<ConnectVersion>) -> String {
     let mut md = format!("# PHS Doctor report: {}\n\n", view.path_title);
-    let (title, url, revision) = ARTICLE;
-    let _ = writeln!(
-        md,
-        "- **Made by** PHS Doctor {}, which follows Microsoft's article *{title}* ({revision}): <{url}>",
-        env!("CARGO_PKG_VERSION")
-    );
+    md.push_str(&made_by());
     let _ = writeln!(
         md,
         "- **Microsoft Entra Connect version:** {}",
@@ -207,22 +187,34 @@ pub fn walk_report(view: &WalkView, version: Option<ConnectVersion>) -> String {
     }
     if !c.fix.is_empty() {
         md.push_str("\nWhat to do:\n");
-        let mut n = 1;
-        for g in advice_groups(&c.fix) {
-            let _ = write!(md, "\n*{}*\n\n", g.label);
-            for t in &g.steps {
-                let _ = writeln!(md, "{n}. {}", t.plain().replace('\n', "\n   "));
-                if let Some(cit) = t.source.citation() {
-                    let _ = writeln!(md, "   ({cit})");
-                }
-                n += 1;
-            }
-        }
+        advice_md(&mut md, &c.fix);
     }
     if let Some(k) = c.script {
         let _ = writeln!(md, "\nScript: *{}* (PHS Doctor's Scripts page, or `phs-doctor script {}`).", k.title(), k.id());
     }
     md
+}
+
+/// The report's first line: which PHS Doctor made it and which article it follows.
+fn made_by() -> String {
+    let (title, url, revision) = ARTICLE;
+    format!("- **Made by** PHS Doctor {}, which follows Microsoft's article *{title}* ({revision}): <{url}>\n", env!("CARGO_PKG_VERSION"))
+}
+
+/// Steps as a Markdown list numbered from 1, under their labels in italics, each addition with
+/// its citation.
+fn advice_md(md: &mut String, steps: &[crate::knowledge::Text]) {
+    let mut n = 1;
+    for g in advice_groups(steps) {
+        let _ = write!(md, "\n*{}*\n\n", g.label);
+        for t in &g.steps {
+            let _ = writeln!(md, "{n}. {}", t.plain().replace('\n', "\n   "));
+            if let Some(c) = t.source.citation() {
+                let _ = writeln!(md, "   ({c})");
+            }
+            n += 1;
+        }
+    }
 }
 
 /// Lines of pasted text as a fenced code block whose fence no line can close, with control

@@ -7,7 +7,11 @@
 #[path = "support/ps_model.rs"]
 mod ps_model;
 
-use phs_doctor_core::script::{generate, ps1_file, Field, ScriptInput, ScriptKind};
+#[path = "support/benign.rs"]
+mod benign;
+use benign::benign;
+
+use phs_doctor_core::script::{generate, ps1_file, ScriptInput, ScriptKind};
 use tree_sitter::{Node, Parser};
 
 fn hostile_values() -> Vec<String> {
@@ -75,22 +79,6 @@ fn collect<'t>(node: Node<'t>, kind: &str, out: &mut Vec<Node<'t>>) {
     for child in node.children(&mut cursor) {
         collect(child, kind, out);
     }
-}
-
-/// Distinct benign values for every field: ASCII letters that occur nowhere in a template.
-fn benign(kind: ScriptKind) -> ScriptInput {
-    let mut input = ScriptInput::default();
-    for &f in kind.fields() {
-        input.set(
-            f,
-            match f {
-                Field::AdConnector => "benignad".into(),
-                Field::AadConnector => "benignaad".into(),
-                Field::DistinguishedName => "CN=benigndn,DC=x".into(),
-            },
-        );
-    }
-    input
 }
 
 fn values(kind: ScriptKind, input: &ScriptInput) -> Vec<String> {

@@ -9,23 +9,12 @@
 #[path = "../../core/tests/support/ps_model.rs"]
 mod ps_model;
 
+#[path = "../../core/tests/support/benign.rs"]
+mod benign;
+use benign::benign;
+
 use libfuzzer_sys::fuzz_target;
 use phs_doctor_core::script::{generate, Field, ScriptInput, ScriptKind};
-
-fn benign(kind: ScriptKind) -> ScriptInput {
-    let mut input = ScriptInput::default();
-    for &f in kind.fields() {
-        input.set(
-            f,
-            match f {
-                Field::AdConnector => "benignad".into(),
-                Field::AadConnector => "benignaad".into(),
-                Field::DistinguishedName => "CN=benigndn,DC=x".into(),
-            },
-        );
-    }
-    input
-}
 
 fuzz_target!(|data: &[u8]| {
     // Three fields separated by 0xFF (never in UTF-8), each decoded lossily.
