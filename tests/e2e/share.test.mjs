@@ -87,6 +87,7 @@ test('the events filter is in the route: Back and a shared link restore it', asy
   const rows = page.locator('[data-testid="events-table"] tbody tr');
   await page.getByTestId('event-filter').fill('611');
   assert.equal(await rows.count(), 1);
+  await page.waitForFunction(() => window.location.hash === '#/events?q=611', null, { timeout: 5000 });
   assert.equal(await hash(page), '#/events?q=611');
   const link = await copyLink(page);
   assert.match(link, /#\/events\?q=611$/);
@@ -100,6 +101,8 @@ test('the events filter is in the route: Back and a shared link restore it', asy
 
   // Words with spaces and characters a URL must encode come back as typed.
   await page.getByTestId('event-filter').fill('no heartbeat & more');
+  // The route follows the filter after the render that shows it: wait for it, then share it.
+  await page.waitForFunction(() => window.location.hash.startsWith('#/events?q=no'));
   const shared = await open(browser, new URL(page.url()).hash);
   assert.equal(await shared.page.getByTestId('event-filter').inputValue(), 'no heartbeat & more');
   await shared.done();
