@@ -330,25 +330,13 @@ fn run_stdin(args: &[&str], stdin: &[u8]) -> Output {
     out
 }
 
+#[path = "../../core/tests/support/fixture.rs"]
+mod fixtures;
+
 /// A fixture's paste (the `# ` header lines removed) and its expected finding ids.
 fn fixture(name: &str) -> (String, Vec<String>) {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/pastes/");
-    let text = std::fs::read_to_string(format!("{path}{name}")).unwrap();
-    let mut expect = Vec::new();
-    let mut body = Vec::new();
-    let mut header = true;
-    for line in text.split_inclusive('\n') {
-        if header && line.starts_with("# ") {
-            if let Some(ids) = line.strip_prefix("# expect:") {
-                expect = ids.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
-            }
-            continue;
-        }
-        header = false;
-        body.push(line);
-    }
-    expect.sort();
-    (body.concat(), expect)
+    let f = fixtures::named(name);
+    (f.body, f.expect)
 }
 
 fn finding_ids(v: &serde_json::Value) -> Vec<String> {

@@ -8,24 +8,15 @@
 //! `cargo bench -p phs-doctor-core --bench analysis`
 
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use phs_doctor_core::analysis::analyze;
 
+#[path = "../tests/support/fixture.rs"]
+mod fixture;
+
 fn fixtures() -> Vec<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/pastes");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir).expect("fixtures").map(|e| e.unwrap().path()).collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .map(|p| {
-            let text = String::from_utf8_lossy(&std::fs::read(&p).unwrap()).into_owned();
-            // Without the fixture's own header lines.
-            text.lines().skip_while(|l| l.starts_with("# ")).collect::<Vec<_>>().join("\n") + "\n\n"
-        })
-        .collect()
+    fixture::all().into_iter().map(|f| f.body + "\n\n").collect()
 }
 
 fn paste(pieces: &[String], size: usize) -> String {

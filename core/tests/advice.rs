@@ -147,10 +147,11 @@ fn every_finding_tied_to_a_result_shows_its_fix_first() {
     }
 }
 
+#[path = "support/fixture.rs"]
+mod fixtures;
+
 fn fixture(name: &str) -> String {
-    let path = format!("{}/../tests/fixtures/pastes/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(path).unwrap();
-    text.lines().skip_while(|l| l.starts_with("# ")).map(|l| format!("{l}\n")).collect()
+    fixtures::named(name).body
 }
 
 fn steps_of(paste: &str, id: &str) -> Vec<Text> {

@@ -1,100 +1,135 @@
-//! Runs every paste under `tests/fixtures/pastes/` and checks its findings exactly (see the
-//! README there for the format). `PHS_FIXTURE=name cargo test --test fixtures -- --nocapture`
-//! prints the analysis of one fixture.
+//! Runs every paste under `tests/fixtures/pastes/` and compares its whole analysis (records,
+//! findings with their evidence lines, parameters, decoded errors and events, the lines not
+//! understood, the timeline) with `<name>.expect` beside it. `UPDATE_EXPECT=1 cargo test -p
+//! phs-doctor-core --test fixtures` re-blesses them (review the diff before committing).
+//! `PHS_FIXTURE=all … -- --nocapture` prints the unparsed lines of every fixture.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::fmt::Write as _;
 
 use phs_doctor_core::analysis::{analyze, Analysis};
 use phs_doctor_core::knowledge::{self, Severity};
 
-struct Fixture {
-    name: String,
-    expect: BTreeSet<String>,
-    unparsed: Option<Vec<usize>>,
-    body: String,
-}
-
-fn dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/pastes")
-}
+#[path = "support/fixture.rs"]
+mod fixture;
+use fixture::Fixture;
 
 fn load() -> Vec<Fixture> {
-    let mut out = Vec::new();
-    let mut entries: Vec<_> = std::fs::read_dir(dir()).expect("fixture dir").map(|e| e.unwrap().path()).collect();
-    entries.sort();
-    for path in entries {
-        if path.extension().and_then(|e| e.to_str()) != Some("txt") {
-            continue;
-        }
-        let bytes = std::fs::read(&path).unwrap();
-        let text = String::from_utf8_lossy(&bytes).into_owned();
-        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        let mut expect = None;
-        let mut unparsed = None;
-        let mut rest = text.as_str();
-        while let Some(line_end) = rest.find('\n').filter(|_| rest.starts_with("# ")) {
-            let line = rest[..line_end].trim_end_matches('\r');
-            if let Some(v) = line.strip_prefix("# expect:") {
-                expect = Some(v.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect());
-            } else if let Some(v) = line.strip_prefix("# unparsed:") {
-                let v = v.trim();
-                unparsed = Some(if v == "none" { vec![] } else { v.split(',').map(|s| s.trim().parse().expect("line number")).collect() });
-            }
-            rest = &rest[line_end + 1..];
-        }
-        let expect = expect.unwrap_or_else(|| panic!("{name}: no `# expect:` line"));
-        out.push(Fixture { name, expect, unparsed, body: rest.to_string() });
+    fixture::all()
+}
+
+/// The whole analysis as stable, reviewable text. Content texts (titles, explanations, next
+/// steps) are left out: they are the content's, checked by the content tests, and would make
+/// every wording change re-bless every fixture.
+fn dump(a: &Analysis) -> String {
+    let mut o = String::new();
+    let q = |s: &str| format!("{s:?}");
+    writeln!(o, "lines {}", a.line_count).unwrap();
+    if let Some(v) = &a.connect_version {
+        writeln!(o, "connect-version {v}").unwrap();
     }
-    out
-}
-
-fn ids(a: &Analysis) -> BTreeSet<String> {
-    a.findings.iter().map(|f| f.id.to_string()).collect()
-}
-
-fn dump(name: &str, a: &Analysis) {
-    eprintln!("==== {name}");
+    if let Some(t) = &a.truncated {
+        writeln!(o, "truncated {t:?}").unwrap();
+    }
+    writeln!(
+        o,
+        "\nrecords {}{}",
+        a.records.len(),
+        if a.records_omitted > 0 { format!(" (+{} omitted)", a.records_omitted) } else { String::new() }
+    )
+    .unwrap();
     for r in &a.records {
-        eprintln!("  record {:>3}-{:<3} {:<18} {:?}", r.start_line, r.end_line, r.kind.as_str(), r.fields);
+        let span = if r.start_line == r.end_line { format!("{}", r.start_line) } else { format!("{}-{}", r.start_line, r.end_line) };
+        write!(o, "  {span:<7} {}", r.kind.as_str()).unwrap();
+        for (k, v) in &r.fields {
+            write!(o, " {k}={}", q(v)).unwrap();
+        }
+        o.push('\n');
     }
+    writeln!(o, "\nfindings {}", a.findings.len()).unwrap();
     for f in &a.findings {
-        let lines: Vec<usize> = f.evidence.iter().map(|e| e.line).collect();
-        eprintln!("  finding {:<24} {:<7} lines {:?} params {:?} events {:?}", f.id, f.severity.as_str(), lines, f.params, f.events);
+        writeln!(o, "  {} {}", f.severity.as_str(), f.id).unwrap();
+        if let Some(n) = f.node {
+            writeln!(o, "    node {n}").unwrap();
+        }
+        if let Some(r) = f.result {
+            writeln!(o, "    result {r}").unwrap();
+        }
+        for e in &f.evidence {
+            writeln!(o, "    line {:>4} {}", e.line, q(e.text.trim_end())).unwrap();
+        }
+        if f.evidence_omitted > 0 {
+            writeln!(o, "    … {} more evidence lines", f.evidence_omitted).unwrap();
+        }
+        for (k, v) in &f.params {
+            writeln!(o, "    param {k}={}", q(v)).unwrap();
+        }
+        if f.params_omitted > 0 {
+            writeln!(o, "    … {} more params", f.params_omitted).unwrap();
+        }
+        for e in &f.errors {
+            writeln!(o, "    error {} {} {} → {}", e.kind.as_str(), e.code, e.name, e.finding).unwrap();
+        }
+        if !f.events.is_empty() {
+            writeln!(o, "    events {:?}", f.events).unwrap();
+        }
     }
-    eprintln!("  unparsed {:?}", a.unparsed_lines);
-    eprintln!("  timeline {:?}", a.timeline);
+    writeln!(o, "\nunparsed {:?}", a.unparsed_lines).unwrap();
+    let t = &a.timeline;
+    if t != &Default::default() {
+        writeln!(o, "\ntimeline").unwrap();
+        if let Some((ts, line)) = &t.newest {
+            writeln!(o, "  newest {} line {line}", ts.text()).unwrap();
+        }
+        for h in &t.heartbeats {
+            let time = h.time.map_or("untimed".to_string(), |t| t.text());
+            writeln!(o, "  heartbeat {} {time} line {} count {}", q(h.connector.as_deref().unwrap_or("-")), h.line, h.count).unwrap();
+        }
+        for g in &t.gaps {
+            writeln!(
+                o,
+                "  gap {} last {} line {} newest {} minutes {}",
+                q(g.connector.as_deref().unwrap_or("-")),
+                g.last_heartbeat.text(),
+                g.line,
+                g.newest.text(),
+                g.minutes
+            )
+            .unwrap();
+        }
+        for s in &t.full_sync {
+            let time = s.time.map_or("untimed".to_string(), |t| t.text());
+            writeln!(o, "  full-sync {} {time} line {} scope {}", s.event, s.line, q(s.scope.as_deref().unwrap_or("-"))).unwrap();
+        }
+        if let Some(s) = t.full_sync_state {
+            writeln!(o, "  full-sync-state {}", s.as_str()).unwrap();
+        }
+    }
+    o
 }
 
 #[test]
-fn every_fixture_gives_exactly_its_findings() {
-    let only = std::env::var("PHS_FIXTURE").ok();
-    let mut failures = Vec::new();
+fn every_fixture_gives_its_whole_expected_output() {
     let fixtures = load();
-    assert!(fixtures.len() >= 40, "fixtures missing: {}", fixtures.len());
+    assert!(fixtures.len() >= 60, "fixtures missing: {}", fixtures.len());
+    let mut failures = Vec::new();
     for fx in &fixtures {
-        if only.as_deref().is_some_and(|o| o != fx.name && o != "all") {
-            continue;
-        }
         let a = analyze(&fx.body);
-        if only.as_deref() == Some("all") {
+        if std::env::var("PHS_FIXTURE").as_deref() == Ok("all") {
             let lines: Vec<&str> = fx.body.lines().collect();
             for &u in &a.unparsed_lines {
                 eprintln!("{}:{}: {}", fx.name, u, lines.get(u - 1).unwrap_or(&""));
             }
-        } else if only.is_some() {
-            dump(&fx.name, &a);
         }
-        let got = ids(&a);
+        let mut got: Vec<String> = a.findings.iter().map(|f| f.id.to_string()).collect();
+        got.sort();
         if got != fx.expect {
-            let missing: Vec<_> = fx.expect.difference(&got).collect();
-            let extra: Vec<_> = got.difference(&fx.expect).collect();
-            failures.push(format!("{}: missing {missing:?}, extra {extra:?}", fx.name));
+            failures.push(format!("{}: finding ids {got:?}, `# expect:` says {:?}", fx.name, fx.expect));
         }
-        if let Some(u) = &fx.unparsed {
-            if &a.unparsed_lines != u {
-                failures.push(format!("{}: unparsed {:?}, expected {u:?}", fx.name, a.unparsed_lines));
-            }
+        let text = dump(&a);
+        let file = expect_test::expect_file![&fx.expected_path];
+        if std::panic::catch_unwind(|| file.assert_eq(&text)).is_err() {
+            failures.push(format!("{}: the analysis differs from {} (diff above)", fx.name, fx.expected_path.display()));
         }
         // Every finding has evidence in range, except "nothing recognised".
         for f in &a.findings {
@@ -109,6 +144,19 @@ fn every_fixture_gives_exactly_its_findings() {
         }
     }
     assert!(failures.is_empty(), "{} fixture(s) failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// An `.expect` file without its fixture is a leftover (a renamed or deleted fixture).
+#[test]
+fn every_expect_file_has_its_fixture() {
+    let names: BTreeSet<String> = load().into_iter().map(|f| f.name).collect();
+    for entry in std::fs::read_dir(fixture::dir()).unwrap() {
+        let p = entry.unwrap().path();
+        if p.extension().is_some_and(|e| e == "expect") {
+            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+            assert!(names.contains(&stem), "{} has no fixture {stem}.txt", p.display());
+        }
+    }
 }
 
 /// A lone CR is a line break: every fixture saved with CR line endings (classic Mac OS, some
