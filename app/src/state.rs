@@ -149,7 +149,7 @@ mod tests {
     #[test]
     fn a_new_version_judges_the_paste_again() {
         let ids = |s: &AppState| -> Vec<&'static str> {
-            s.paste.current().map(|a| a.analysis.findings.iter().map(|f| f.id).collect()).unwrap_or_default()
+            s.paste.current().map(|a| a.analysis.findings.iter().map(|f| f.id.as_str()).collect()).unwrap_or_default()
         };
         let paste = "Details: System.ArgumentException: An item with the same key has already been added.\n";
         let s = Rc::new(AppState::default()).reduce(AppAction::PasteAndAnalyze(paste.to_string()));

@@ -295,27 +295,6 @@ pub fn full_sync_state(s: FullSyncState) -> String {
     format!("State: {}", s.as_str())
 }
 
-/// A finding parameter's key as a label.
-pub fn param_label(key: &str) -> &str {
-    match key {
-        "connector" => "Connector",
-        "domain" => "Domain",
-        "dn" => "Distinguished name",
-        "code" => "Error code",
-        "message" => "Error message",
-        "event" => "Event",
-        "time" => "Time",
-        "version" => "Version",
-        "status" => "Status",
-        "scope" => "Domain or forest",
-        "result" => "Result",
-        "credentials" => "Credentials",
-        "last_heartbeat" => "Last heartbeat",
-        "newest_event" => "Newest event",
-        other => other,
-    }
-}
-
 /// A kind of recognised record, for the summary (`n` of them).
 pub fn record_label(kind: RecordKind, n: usize) -> String {
     let (one, many) = match kind {

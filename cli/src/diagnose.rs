@@ -141,10 +141,10 @@ fn to_json(a: &Analysis) -> DiagnoseJson {
             .map(|f| {
                 let mut params: BTreeMap<String, Vec<String>> = BTreeMap::new();
                 for (k, v) in &f.params {
-                    params.entry(k.clone()).or_default().push(v.clone());
+                    params.entry(k.as_str().to_string()).or_default().push(v.clone());
                 }
                 FindingJson {
-                    id: f.id,
+                    id: f.id.as_str(),
                     severity: f.severity.as_str(),
                     title: f.title,
                     explanation: f.explanation.plain(),

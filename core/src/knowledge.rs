@@ -349,7 +349,7 @@ pub struct Answer {
 /// A finding the paste analysis can report, with its documented next steps.
 #[derive(Debug)]
 pub struct FindingInfo {
-    pub id: &'static str,
+    pub id: FindingId,
     pub severity: Severity,
     pub title: &'static str,
     pub explanation: Text,
@@ -529,8 +529,33 @@ pub fn path_for(method: Method, scope: Scope) -> Option<&'static PathInfo> {
     PATHS.iter().find(|p| p.method == method && p.scope == scope)
 }
 
+/// A finding by the id `content/findings.json` gives it (for input such as a CLI argument;
+/// code names a finding by its [`FindingId`]).
 pub fn finding(id: &str) -> Option<&'static FindingInfo> {
-    FINDINGS.iter().find(|f| f.id == id)
+    FindingId::parse(id).map(FindingId::info)
+}
+
+impl FindingId {
+    /// Its definition in `content/findings.json`.
+    pub fn info(self) -> &'static FindingInfo {
+        &FINDINGS[self as usize]
+    }
+
+    pub fn parse(id: &str) -> Option<FindingId> {
+        FindingId::ALL.iter().copied().find(|f| f.as_str() == id)
+    }
+}
+
+impl fmt::Display for FindingId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Display for Param {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// Why an event look-up failed, with the nearest IDs that exist.

@@ -3,6 +3,7 @@
 
 use phs_doctor_core::analysis::{self, errors::ERRORS};
 use phs_doctor_core::knowledge::{self, Text, FINDINGS, RESULTS, STATUSES};
+use phs_doctor_core::knowledge::{FindingId as F, Param as P};
 use phs_doctor_core::ConnectVersion;
 
 /// Every text the content gives as something to do, with where it comes from.
@@ -45,10 +46,10 @@ fn temporary_passwords_are_changed_by_the_user_not_cleared() {
 fn replication_disabled_on_a_dc_is_the_ad_teams_decision() {
     let first_steps: Vec<(String, Vec<String>)> = ERRORS
         .iter()
-        .filter(|e| e.finding == "dc-rejecting-replication")
+        .filter(|e| e.finding == F::DcRejectingReplication)
         .map(|e| (e.name.to_string(), vec![e.fix.plain()]))
         .chain(std::iter::once({
-            let f = knowledge::finding("dc-rejecting-replication").unwrap();
+            let f = F::DcRejectingReplication.info();
             ("finding".to_string(), f.next_steps.iter().map(Text::plain).collect())
         }))
         .collect();
@@ -82,7 +83,7 @@ fn hardening_is_the_security_teams_decision() {
         }
         assert!(!lower.contains("loosen"), "{at}: {text}");
     }
-    let fips = knowledge::finding("fips-md5").unwrap();
+    let fips = F::FipsMd5.info();
     let steps: Vec<String> = fips.next_steps.iter().map(Text::plain).collect();
     let edit = steps.iter().position(|s| s.contains("enforceFIPSPolicy")).expect("the edit");
     let agree = steps.iter().position(|s| s.contains("compliance exception")).expect("the exception");
@@ -94,7 +95,7 @@ fn hardening_is_the_security_teams_decision() {
     }
 }
 
-fn ids(text: &str, version: Option<ConnectVersion>) -> Vec<&'static str> {
+fn ids(text: &str, version: Option<ConnectVersion>) -> Vec<F> {
     analysis::analyze(text).for_version(version).findings.iter().map(|f| f.id).collect()
 }
 
@@ -104,27 +105,27 @@ fn ids(text: &str, version: Option<ConnectVersion>) -> Vec<&'static str> {
 fn generic_messages_are_judged_by_the_version() {
     let msg = "Password hash synchronization failed for domain: contoso.com. Details: System.ArgumentException: An item with the same key has already been added.\n";
     let v2 = ConnectVersion::parse("2.3.20.0").ok();
-    assert!(ids(msg, None).contains(&"upgrade-required"), "{:?}", ids(msg, None));
+    assert!(ids(msg, None).contains(&F::UpgradeRequired), "{:?}", ids(msg, None));
     // The version on the page.
     let on_page = ids(msg, v2);
-    assert!(on_page.contains(&"internal-error") && !on_page.contains(&"upgrade-required"), "{on_page:?}");
+    assert!(on_page.contains(&F::InternalError) && !on_page.contains(&F::UpgradeRequired), "{on_page:?}");
     // A 1.x build is retired: upgrade stands.
-    assert!(ids(msg, ConnectVersion::parse("1.6.16.0").ok()).contains(&"upgrade-required"));
+    assert!(ids(msg, ConnectVersion::parse("1.6.16.0").ok()).contains(&F::UpgradeRequired));
     // The version in the paste.
     let pasted = format!("Microsoft Azure AD Connect version 2.3.20.0\n{msg}");
     let a = analysis::analyze(&pasted);
     assert_eq!(a.connect_version, v2);
-    let f = a.findings.iter().find(|f| f.id == "internal-error").unwrap_or_else(|| panic!("{:?}", a.findings));
-    assert!(!a.findings.iter().any(|f| f.id == "upgrade-required"));
+    let f = a.findings.iter().find(|f| f.id == F::InternalError).unwrap_or_else(|| panic!("{:?}", a.findings));
+    assert!(!a.findings.iter().any(|f| f.id == F::UpgradeRequired));
     assert!(f.errors.is_empty(), "no \"fixed in build 1.0.6455.0807\" on a newer build");
-    assert_eq!(f.param("version"), Some("2.3.20.0"));
+    assert_eq!(f.param(P::Version), Some("2.3.20.0"));
     assert!(f.evidence.iter().any(|e| e.text.contains("same key")));
     let steps: String = f.next_steps.iter().map(Text::plain).collect::<Vec<_>>().join(" ");
     assert!(steps.contains("Collect") && steps.contains("Microsoft support"), "{steps}");
     // Specified cast: fixed in 2.0.10.0, so 2.0.9.0 still needs the upgrade.
     let cast = "Details: System.InvalidCastException: Specified cast is not valid.\n";
-    assert!(ids(cast, ConnectVersion::parse("2.0.9.0").ok()).contains(&"upgrade-required"));
-    assert!(ids(cast, ConnectVersion::parse("2.0.10.0").ok()).contains(&"internal-error"));
+    assert!(ids(cast, ConnectVersion::parse("2.0.9.0").ok()).contains(&F::UpgradeRequired));
+    assert!(ids(cast, ConnectVersion::parse("2.0.10.0").ok()).contains(&F::InternalError));
 }
 
 /// Issue 9 §1: a finding tied to a documented result shows that result's whole fix, the
@@ -154,7 +155,7 @@ fn fixture(name: &str) -> String {
     fixtures::named(name).body
 }
 
-fn steps_of(paste: &str, id: &str) -> Vec<Text> {
+fn steps_of(paste: &str, id: F) -> Vec<Text> {
     let a = analysis::analyze(paste);
     a.findings
         .iter()
@@ -168,11 +169,11 @@ fn steps_of(paste: &str, id: &str) -> Vec<Text> {
 /// the article's preferred-DC procedure and the restart.
 #[test]
 fn the_documented_fix_reaches_the_finding() {
-    let hb: Vec<String> = steps_of(&fixture("diag-no-heartbeat.txt"), "no-heartbeat").iter().map(Text::plain).collect();
+    let hb: Vec<String> = steps_of(&fixture("diag-no-heartbeat.txt"), F::NoHeartbeat).iter().map(Text::plain).collect();
     assert!(hb.iter().any(|s| s.contains("Trigger a full sync of all passwords") && s.contains("only once")), "{hb:#?}");
     assert!(hb.iter().position(|s| s.contains("Trigger a full sync")) < hb.iter().position(|s| s.contains("restart")), "{hb:#?}");
     for name in ["diag-domain-unreachable.txt", "event-616-preferred-dc.txt"] {
-        let steps = steps_of(&fixture(name), "domain-unreachable");
+        let steps = steps_of(&fixture(name), F::DomainUnreachable);
         let all: Vec<String> = steps.iter().map(Text::plain).collect();
         let joined = all.join("\n");
         for needle in [

@@ -2,6 +2,7 @@
 //! its output is within the paste.
 
 use phs_doctor_core::analysis::{analyze, Analysis};
+use phs_doctor_core::knowledge::FindingId as F;
 use proptest::prelude::*;
 
 fn check_ranges(text: &str, a: &Analysis) -> Result<(), TestCaseError> {
@@ -133,7 +134,7 @@ fn huge_single_line_and_many_lines() {
     let line = "RPC Error 8453 ".repeat(100_000);
     let a = analyze(&line);
     assert_eq!(a.line_count, 1);
-    assert!(a.findings.iter().any(|f| f.id == "ad-permissions"));
+    assert!(a.findings.iter().any(|f| f.id == F::AdPermissions));
     let many = "x\n".repeat(200_000);
     let a = analyze(&many);
     assert_eq!(a.line_count, 200_000);

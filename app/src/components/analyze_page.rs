@@ -1,6 +1,7 @@
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
+use phs_doctor_core::knowledge::FindingId;
 use phs_doctor_core::Severity;
 use yew::prelude::*;
 
@@ -27,7 +28,7 @@ const STAGED: usize = crate::components::paste_box::LARGE;
 /// What is highlighted in the paste view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Selection {
-    Finding(&'static str),
+    Finding(FindingId),
     Line(usize),
 }
 
@@ -129,7 +130,7 @@ pub fn AnalyzePage() -> Html {
         let details = whole || *details_for == Some(a.revision);
         let analysis = a.analysis.clone();
         let findings = &analysis.findings;
-        let nothing = findings.is_empty() || findings.iter().all(|f| f.id == "nothing-recognised");
+        let nothing = findings.is_empty() || findings.iter().all(|f| f.id == FindingId::NothingRecognised);
         html! {
             <>
                 if let Some(t) = analysis.truncated {
@@ -150,7 +151,7 @@ pub fn AnalyzePage() -> Html {
                             }
                             <ol class="findings" data-testid="findings">
                                 { for findings.iter().take(if details { usize::MAX } else { FIRST_CARDS }).map(|f| html! {
-                                    <li key={f.id} data-testid="finding">
+                                    <li key={f.id.as_str()} data-testid="finding">
                                         <FindingCard finding={f.clone()} selected={selected_id == Some(f.id)}
                                             on_select={on_select.clone()} />
                                     </li>

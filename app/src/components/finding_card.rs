@@ -1,4 +1,5 @@
 use phs_doctor_core::analysis::Finding;
+use phs_doctor_core::knowledge::{FindingId, Param};
 use phs_doctor_core::walk::WalkState;
 use yew::prelude::*;
 
@@ -23,7 +24,7 @@ pub struct FindingCardProps {
     pub finding: Finding,
     pub selected: bool,
     /// Receives the finding's id (to highlight its evidence in the paste).
-    pub on_select: Callback<&'static str>,
+    pub on_select: Callback<FindingId>,
 }
 
 /// One finding: what it is, the lines that show it, decoded errors, parameters, next steps and
@@ -40,7 +41,7 @@ pub fn FindingCard(props: &FindingCardProps) -> Html {
     let hidden = f.evidence.len().saturating_sub(EVIDENCE_SHOWN) + f.evidence_omitted;
     html! {
         <article class={classes!("card", "finding", format!("sev-border-{}", f.severity.as_str()), props.selected.then_some("selected"))}
-            id={format!("finding-{id}")} data-testid={format!("finding-{id}")} data-finding={id}
+            id={format!("finding-{id}")} data-testid={format!("finding-{id}")} data-finding={id.as_str()}
             data-severity={f.severity.as_str()} aria-labelledby={title_id.clone()}>
             <header class="finding-head">
                 <SeverityBadge severity={f.severity} />
@@ -91,8 +92,8 @@ pub fn FindingCard(props: &FindingCardProps) -> Html {
                 <h4>{ strings::FINDING_DETAILS }</h4>
                 <dl class="params" data-testid="params">
                     { for grouped_params(f).into_iter().map(|(key, values)| html! {
-                        <div class="param" data-key={key.clone()}>
-                            <dt>{ strings::param_label(&key).to_string() }</dt>
+                        <div class="param" data-key={key.as_str()}>
+                            <dt>{ key.label() }</dt>
                             <dd>
                                 { for values.iter().take(VALUES_SHOWN).map(|v| html! { <span class="param-value">{ v.clone() }</span> }) }
                                 if values.len() > VALUES_SHOWN { <span class="more">{ strings::omitted(values.len() - VALUES_SHOWN) }</span> }
@@ -120,12 +121,12 @@ pub fn FindingCard(props: &FindingCardProps) -> Html {
 }
 
 /// A parameter's values together under its key, keys in first-seen order.
-fn grouped_params(f: &Finding) -> Vec<(String, Vec<String>)> {
-    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+fn grouped_params(f: &Finding) -> Vec<(Param, Vec<String>)> {
+    let mut out: Vec<(Param, Vec<String>)> = Vec::new();
     for (k, v) in &f.params {
         match out.iter_mut().find(|(key, _)| key == k) {
             Some((_, values)) => values.push(v.clone()),
-            None => out.push((k.clone(), vec![v.clone()])),
+            None => out.push((*k, vec![v.clone()])),
         }
     }
     out

@@ -78,6 +78,6 @@ mod tests {
             assert!(!analyze(text).findings.is_empty(), "{}", s.id);
         }
         let a = analyze(SAMPLES[0].text());
-        assert_eq!(a.findings[0].id, "ad-permissions");
+        assert_eq!(a.findings[0].id.as_str(), "ad-permissions");
     }
 }

@@ -51,7 +51,7 @@ impl Fx {
 
 type FxSet<T> = HashSet<T, BuildHasherDefault<Fx>>;
 
-use crate::knowledge::{FindingInfo, FINDINGS};
+use crate::knowledge::{FindingId, FindingInfo, Param, FINDINGS};
 
 /// A parameter value; events and times are formatted only when the finding is finished.
 enum Value {
@@ -76,7 +76,7 @@ struct Builder {
     /// Evidence lines seen, one bit per line (grown as far as the last line seen).
     seen: Vec<u64>,
     omitted: usize,
-    params: Vec<(&'static str, Value)>,
+    params: Vec<(Param, Value)>,
     params_omitted: usize,
     errors: Vec<&'static ErrorInfo>,
     events: Vec<u32>,
@@ -97,7 +97,7 @@ impl Builder {
     }
 
     /// Keeps a new distinct parameter (made only if there is room), or counts it.
-    fn push_param(&mut self, k: &'static str, v: impl FnOnce() -> Value) {
+    fn push_param(&mut self, k: Param, v: impl FnOnce() -> Value) {
         if self.params.len() < MAX_PARAMS {
             self.params.push((k, v()));
         } else {
@@ -109,19 +109,19 @@ impl Builder {
     fn add_event(&mut self, ev: u32) {
         if !self.events.contains(&ev) {
             self.events.push(ev);
-            self.push_param("event", || Value::Event(ev));
+            self.push_param(Param::Event, || Value::Event(ev));
         }
     }
 
     /// A `time` parameter, once per distinct time.
     fn add_time(&mut self, t: Timestamp) {
         if self.times.insert(t) {
-            self.push_param("time", || Value::Time(t));
+            self.push_param(Param::Time, || Value::Time(t));
         }
     }
 
     /// Any other parameter, once per distinct key and value.
-    fn add_text(&mut self, k: &'static str, v: Cow<'_, str>) {
+    fn add_text(&mut self, k: Param, v: Cow<'_, str>) {
         if v.is_empty() {
             return;
         }
@@ -137,30 +137,22 @@ pub(crate) struct Collector<'a> {
     physical: &'a [&'a str],
     /// Indices into `knowledge::FINDINGS`, in the order the findings first appeared.
     order: Vec<usize>,
-    /// By index into `knowledge::FINDINGS`.
+    /// By [`FindingId`] (its index into `knowledge::FINDINGS`).
     builders: Vec<Option<Builder>>,
-    /// Finding ids seen (address and length of the `&'static str`) and their index, so that a
-    /// signal's id is looked up by comparing two numbers.
-    ids: Vec<(usize, usize, usize)>,
-}
-
-/// The index of finding `id` in `knowledge::FINDINGS`.
-fn index_of(id: &str) -> Option<usize> {
-    FINDINGS.iter().position(|f| f.id == id)
 }
 
 impl<'a> Collector<'a> {
     pub fn new(physical: &'a [&'a str]) -> Collector<'a> {
-        Collector { physical, order: Vec::new(), builders: (0..FINDINGS.len()).map(|_| None).collect(), ids: Vec::new() }
+        Collector { physical, order: Vec::new(), builders: (0..FINDINGS.len()).map(|_| None).collect() }
     }
 
-    pub fn has(&self, id: &str) -> bool {
-        index_of(id).is_some_and(|i| self.builders[i].is_some())
+    pub fn has(&self, id: FindingId) -> bool {
+        self.builders[id as usize].is_some()
     }
 
-    /// The builder of finding `i`, taken out.
-    fn take(&mut self, id: &str) -> Option<Builder> {
-        let i = index_of(id)?;
+    /// The builder of finding `id`, taken out.
+    fn take(&mut self, id: FindingId) -> Option<Builder> {
+        let i = id as usize;
         let b = self.builders[i].take()?;
         self.order.retain(|o| *o != i);
         Some(b)
@@ -168,10 +160,10 @@ impl<'a> Collector<'a> {
 
     /// Moves the evidence, parameters and events of finding `from` into `to`; a parameter
     /// both have is listed once.
-    pub fn merge_into(&mut self, from: &str, to: &'static str) {
+    pub fn merge_into(&mut self, from: FindingId, to: FindingId) {
         let Some(src) = self.take(from) else { return };
         self.add(Signal::new(to, 0, 0));
-        if let Some(b) = index_of(to).and_then(|i| self.builders[i].as_mut()) {
+        if let Some(b) = self.builders[to as usize].as_mut() {
             for (k, v) in src.params {
                 match v {
                     Value::Event(e) => b.add_event(e),
@@ -197,21 +189,12 @@ impl<'a> Collector<'a> {
     }
 
     /// Drops a finding (when a later fact supersedes it).
-    pub fn remove(&mut self, id: &str) {
+    pub fn remove(&mut self, id: FindingId) {
         self.take(id);
     }
 
     pub fn add(&mut self, s: Signal<'_>) {
-        // Unknown ids are a programming error caught by the tests; never panic on input.
-        let key = (s.finding.as_ptr() as usize, s.finding.len());
-        let i = match self.ids.iter().find(|(p, l, _)| (*p, *l) == key) {
-            Some(&(_, _, i)) => i,
-            None => {
-                let Some(i) = index_of(s.finding) else { return };
-                self.ids.push((key.0, key.1, i));
-                i
-            }
-        };
+        let i = s.finding as usize;
         if self.builders[i].is_none() {
             self.order.push(i);
         }
@@ -268,7 +251,7 @@ impl<'a> Collector<'a> {
                 b.lines.sort_unstable();
                 b.events.sort_unstable();
                 // A message that only repeats what a decoded number of the same cause says.
-                let numbered: Vec<&'static str> = b.errors.iter().filter(|e| e.kind != ErrorKind::Message).map(|e| e.finding).collect();
+                let numbered: Vec<FindingId> = b.errors.iter().filter(|e| e.kind != ErrorKind::Message).map(|e| e.finding).collect();
                 b.errors.retain(|e| e.kind != ErrorKind::Message || !numbered.contains(&e.finding));
                 let info = b.info;
                 let next_steps = info.steps();
@@ -282,7 +265,7 @@ impl<'a> Collector<'a> {
                     result: info.result,
                     evidence: b.lines.iter().map(|&l| Evidence { line: l, text: clip(lines::trim(physical[l - 1])) }).collect(),
                     evidence_omitted: b.omitted,
-                    params: b.params.into_iter().map(|(k, v)| (k.to_string(), v.text())).collect(),
+                    params: b.params.into_iter().map(|(k, v)| (k, v.text())).collect(),
                     params_omitted: b.params_omitted,
                     errors: b.errors,
                     events: b.events,
@@ -309,13 +292,14 @@ fn clip(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use crate::analysis::{analyze, MAX_EVIDENCE};
+    use crate::knowledge::{FindingId as F, Param as P};
 
     #[test]
     fn evidence_is_capped_and_counted() {
         let text = "RPC Error 8453 : Replication access was denied.\n".repeat(MAX_EVIDENCE + 5);
         let a = analyze(&text);
         let f = &a.findings[0];
-        assert_eq!(f.id, "ad-permissions");
+        assert_eq!(f.id, F::AdPermissions);
         assert_eq!((f.evidence.len(), f.evidence_omitted), (MAX_EVIDENCE, 5));
         assert_eq!(f.errors.len(), 1, "the decoded number, not its message again");
         assert_eq!(f.evidence.first().map(|e| e.line), Some(1));
@@ -325,8 +309,8 @@ mod tests {
     fn a_connectivity_event_joins_the_one_decoded_cause() {
         let text = "3/2/2017 5:31:09 AM  611 Error  Password hash synchronization failed for domain: contoso.com, ...\n\nDetails: RPC Error 1722 : The RPC server is unavailable.\n";
         let a = analyze(text);
-        let ids: Vec<&str> = a.findings.iter().map(|f| f.id).collect();
-        assert_eq!(ids, ["domain-unreachable"]);
+        let ids: Vec<F> = a.findings.iter().map(|f| f.id).collect();
+        assert_eq!(ids, [F::DomainUnreachable]);
         let lines: Vec<usize> = a.findings[0].evidence.iter().map(|e| e.line).collect();
         assert_eq!(lines, [1, 3]);
     }
@@ -343,13 +327,13 @@ mod tests {
             + &event("5:31:09 AM", "");
         let text = text.as_str();
         let a = analyze(text);
-        let f = a.findings.iter().find(|f| f.id == "domain-unreachable").expect("domain-unreachable");
+        let f = a.findings.iter().find(|f| f.id == F::DomainUnreachable).expect("domain-unreachable");
         let mut seen = std::collections::HashSet::new();
         for p in &f.params {
             assert!(seen.insert(p), "{p:?} listed twice in {:?}", f.params);
         }
-        let times: Vec<&str> = f.params.iter().filter(|(k, _)| k == "time").map(|(_, v)| v.as_str()).collect();
+        let times: Vec<&str> = f.params.iter().filter(|(k, _)| *k == P::Time).map(|(_, v)| v.as_str()).collect();
         assert_eq!(times, ["2017-03-02 05:31:09", "2017-03-02 06:31:09"]);
-        assert_eq!(f.params.iter().filter(|(k, _)| k == "event").count(), 1);
+        assert_eq!(f.params.iter().filter(|(k, _)| *k == P::Event).count(), 1);
     }
 }

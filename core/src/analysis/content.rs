@@ -12,7 +12,7 @@ use super::recognise::Signal;
 use super::scan::{contains, find, find_ci, find_ci_seq, first_stop, has_ci, starts_ci};
 use super::time::{self, Timestamp};
 use super::RecordKind;
-use crate::knowledge::{self, STATUSES};
+use crate::knowledge::{self, FindingId, FindingId as F, Param as P, STATUSES};
 use crate::version::ConnectVersion;
 
 /// Facts a line gives about its surroundings (connector, domain, object, time).
@@ -97,16 +97,16 @@ impl<'a> Content<'a> {
 }
 
 /// The status values' findings.
-pub(crate) fn status_finding(name: &str) -> Option<&'static str> {
+pub(crate) fn status_finding(name: &str) -> Option<FindingId> {
     Some(match name {
-        "Success" => "password-synced",
-        "FilteredByTarget" => "temporary-password",
-        "NoTargetConnection" => "no-target-connection",
-        "SourceConnectorNotPresent" => "not-in-connector-space",
-        "TargetNotExportedToDirectory" => "object-not-exported",
-        "MigratedCheckDetailsForMoreInfo" => "legacy-log-entry",
-        "Error" | "Unknown" => "object-password-failed",
-        "MissingAttribute" | "RetryRequestedByTarget" => "kerberos-hash-missing",
+        "Success" => F::PasswordSynced,
+        "FilteredByTarget" => F::TemporaryPassword,
+        "NoTargetConnection" => F::NoTargetConnection,
+        "SourceConnectorNotPresent" => F::NotInConnectorSpace,
+        "TargetNotExportedToDirectory" => F::ObjectNotExported,
+        "MigratedCheckDetailsForMoreInfo" => F::LegacyLogEntry,
+        "Error" | "Unknown" => F::ObjectPasswordFailed,
+        "MissingAttribute" | "RetryRequestedByTarget" => F::KerberosHashMissing,
         _ => return None,
     })
 }
@@ -310,14 +310,14 @@ pub(crate) fn recognise<'a>(
         diag_menu: false,
     };
     c.signals.clear();
-    let sig = |f: &'static str| Signal::new(f, first, last);
+    let sig = |f: FindingId| Signal::new(f, first, last);
 
     if let Some((t, status)) = log_row(raw) {
         if let Some(f) = status_finding(status) {
-            let mut s = sig(f).param("status", status);
+            let mut s = sig(f).param(P::Status, status);
             s.time = Some(t);
             if let Some(dn) = ctx.domain {
-                s = s.param("domain", c.cow(dn));
+                s = s.param(P::Domain, c.cow(dn));
             }
             c.signals.push(s);
         }
@@ -387,8 +387,8 @@ pub(crate) fn recognise<'a>(
         c.kind(RecordKind::StatusScript);
         c.slice("feature_enabled", value_after_colon(raw));
         match v.as_str() {
-            "true" => c.signals.push(sig("phs-enabled").param("scope", "tenant")),
-            "false" => c.signals.push(sig("phs-disabled-tenant")),
+            "true" => c.signals.push(sig(F::PhsEnabled).param(P::Scope, "tenant")),
+            "false" => c.signals.push(sig(F::PhsDisabledTenant)),
             _ => {}
         }
     }
@@ -400,7 +400,7 @@ pub(crate) fn recognise<'a>(
         c.status_end = true;
         c.kind(RecordKind::StatusScript);
     }
-    for (p, f) in [(Ph::SsMulti, "multiple-aad-connectors"), (Ph::SsNoAad, "no-aad-connector"), (Ph::SsNoAd, "no-ad-connector")] {
+    for (p, f) in [(Ph::SsMulti, F::MultipleAadConnectors), (Ph::SsNoAad, F::NoAadConnector), (Ph::SsNoAd, F::NoAdConnector)] {
         if hits.has(p) {
             c.kind(RecordKind::StatusScript);
             c.signals.push(sig(f));
@@ -411,8 +411,8 @@ pub(crate) fn recognise<'a>(
         c.kind(RecordKind::Setting);
         c.slice("PasswordHashSync", value_after_colon(raw));
         match v.as_str() {
-            "true" => c.signals.push(sig("phs-enabled").param("scope", "tenant")),
-            "false" => c.signals.push(sig("phs-disabled-tenant")),
+            "true" => c.signals.push(sig(F::PhsEnabled).param(P::Scope, "tenant")),
+            "false" => c.signals.push(sig(F::PhsDisabledTenant)),
             _ => {}
         }
     }
@@ -421,14 +421,14 @@ pub(crate) fn recognise<'a>(
         c.kind(RecordKind::Setting);
         c.slice("StagingModeEnabled", value_after_colon(raw));
         if v == "true" {
-            c.signals.push(sig("staging-mode"));
+            c.signals.push(sig(F::StagingMode));
         }
     }
 
     statuses(raw, hits, &mut c, first, last, ctx);
 
     if hits.has(Ph::Writeback) {
-        c.signals.push(sig("not-phs"));
+        c.signals.push(sig(F::NotPhs));
         c.kind(RecordKind::Message);
     }
 
@@ -444,7 +444,7 @@ pub(crate) fn recognise<'a>(
             c.field("version", v.to_string());
             c.kind(RecordKind::DiagnosticsInfo);
             if v.0[0] == 1 {
-                c.signals.push(sig("upgrade-required").param("version", v.to_string()));
+                c.signals.push(sig(F::UpgradeRequired).param(P::Version, v.to_string()));
             }
         }
     }
@@ -510,13 +510,13 @@ fn decode_errors(raw: &str, lower: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Cont
         }
     }
     // A message that only repeats what a decoded number already says is not shown twice.
-    let numbered: Vec<&'static str> = found.iter().filter(|e| e.kind != ErrorKind::Message).map(|e| e.finding).collect();
+    let numbered: Vec<FindingId> = found.iter().filter(|e| e.kind != ErrorKind::Message).map(|e| e.finding).collect();
     found.retain(|e| e.kind != ErrorKind::Message || !numbered.contains(&e.finding));
     for e in &found {
         let mut s = Signal::new(e.finding, first, last);
         s.error = Some(e);
         if e.kind != ErrorKind::Message {
-            s = s.param("code", e.code.to_string());
+            s = s.param(P::Code, e.code.to_string());
         }
         c.signals.push(s);
         if e.kind != ErrorKind::Message {
@@ -524,15 +524,15 @@ fn decode_errors(raw: &str, lower: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Cont
         }
     }
     for n in &unknown {
-        c.signals.push(Signal::new("drs-error", first, last).param("code", n.to_string()));
+        c.signals.push(Signal::new(F::DrsError, first, last).param(P::Code, n.to_string()));
         c.field("code", n.to_string());
     }
     if found.is_empty() && unknown.is_empty() && hits.has(Ph::Drs) {
-        c.signals.push(Signal::new("drs-error", first, last));
+        c.signals.push(Signal::new(F::DrsError, first, last));
     }
-    if hits.has(Ph::UserPassIncorrect) && !found.iter().any(|e| e.finding.ends_with("credentials")) {
+    if hits.has(Ph::UserPassIncorrect) && !found.iter().any(|e| matches!(e.finding, F::AdCredentials | F::CloudCredentials)) {
         let ad = ctx.in_diag || has_any(lower, &["ad ds", "drs", "active directory", "ldap"]);
-        let mut s = Signal::new(if ad { "ad-credentials" } else { "cloud-credentials" }, first, last);
+        let mut s = Signal::new(if ad { F::AdCredentials } else { F::CloudCredentials }, first, last);
         s.cred_ambiguous = !ad;
         c.signals.push(s);
     }
@@ -594,13 +594,13 @@ fn password_change(raw: &str, lower: &str, result: bool, c: &mut Content<'_>, fi
     c.field("result", res.clone());
     let finding = match knowledge::status(&res) {
         Some(s) => status_finding(s.name),
-        None if res.eq_ignore_ascii_case("failed") || res.eq_ignore_ascii_case("failure") => Some("object-password-failed"),
+        None if res.eq_ignore_ascii_case("failed") || res.eq_ignore_ascii_case("failure") => Some(F::ObjectPasswordFailed),
         None => None,
     };
     if let Some(f) = finding {
-        let mut s = Signal::new(f, first, last).param("result", res);
+        let mut s = Signal::new(f, first, last).param(P::Result, res);
         if let Some(d) = dn {
-            s = s.param("dn", d);
+            s = s.param(P::Dn, d);
         }
         c.signals.push(s);
     }
@@ -652,12 +652,12 @@ fn event_wording(raw: &str, lower: &str, hits: &Hits, c: &mut Content<'_>, first
         }
     }
     if hits.has(Ph::Ev0Retry) || hits.has(Ph::Retry) {
-        let mut s = Signal::new("transient-retry", first, last);
+        let mut s = Signal::new(F::TransientRetry, first, last);
         if let Some(i) = find_ci(raw, "dn =").or_else(|| find_ci(raw, "dn=")) {
             let dn = raw[i..].split_once('=').map_or("", |(_, v)| v).trim();
             if !dn.is_empty() {
                 let dn = c.cow(dn);
-                s = s.param("dn", dn.clone());
+                s = s.param(P::Dn, dn.clone());
                 c.hints.dn = Some(dn);
             }
         }
@@ -698,9 +698,9 @@ fn statuses(raw: &str, hits: &Hits, c: &mut Content<'_>, first: usize, last: usi
         debug_assert!(!COMMON_STATUSES.contains(&n) || hits.has(Ph::ResultKey) || hits.has(Ph::StatusKey));
         c.field("status", n);
         if let Some(f) = status_finding(n) {
-            let mut s = Signal::new(f, first, last).param("status", n);
+            let mut s = Signal::new(f, first, last).param(P::Status, n);
             if let Some(d) = ctx.domain {
-                s = s.param("domain", c.cow(d));
+                s = s.param(P::Domain, c.cow(d));
             }
             c.signals.push(s);
         }
@@ -770,14 +770,14 @@ fn diag_header(raw: &str, c: &mut Content<'_>) {
 /// Inside event messages only a few topics are safe to read as results.
 fn event_topics(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'_>, first: usize, last: usize) {
     if hits.has(Ph::Reach) && negative(l) {
-        let mut s = Signal::new("domain-unreachable", first, last);
+        let mut s = Signal::new(F::DomainUnreachable, first, last);
         if let Some(d) = c.hints.domain.clone().or_else(|| ctx.domain.map(|d| c.cow(d))) {
-            s = s.param("domain", d);
+            s = s.param(P::Domain, d);
         }
         c.signals.push(s);
     }
     if hits.has(Ph::Phs) && (contains(l, "not been activated") || contains(l, "not activated")) {
-        c.signals.push(Signal::new("phs-disabled-tenant", first, last));
+        c.signals.push(Signal::new(F::PhsDisabledTenant, first, last));
     }
     let _ = raw;
 }
@@ -785,17 +785,17 @@ fn event_topics(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'
 /// The troubleshooter's checks, the single-object run and Connect Health alerts, recognised by
 /// phrase families around the documented checks, with negations.
 fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>, first: usize, last: usize) {
-    let sig = |f: &'static str| Signal::new(f, first, last);
+    let sig = |f: FindingId| Signal::new(f, first, last);
     let src = c.src;
     let with_connector = |mut s: Signal<'a>, name: Option<&str>| {
         if let Some(n) = name.or(ctx.connector) {
-            s = s.param("connector", src.cow(n));
+            s = s.param(P::Connector, src.cow(n));
         }
         s
     };
     let with_domain = |mut s: Signal<'a>, name: Option<&str>| {
         if let Some(n) = name.or(ctx.domain) {
-            s = s.param("domain", src.cow(n));
+            s = s.param(P::Domain, src.cow(n));
         }
         s
     };
@@ -812,7 +812,7 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
         topic = true;
         let claims = contains(l, "in staging mode") || has_word(l, "enabled") || has_word(l, "true") || has_word(l, "on");
         if claims && !neg() {
-            c.signals.push(sig("staging-mode"));
+            c.signals.push(sig(F::StagingMode));
             check(c, "staging-mode", "fail");
         } else {
             check(c, "staging-mode", if neg() { "pass" } else { "info" });
@@ -828,13 +828,13 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
             RecordKind::DiagnosticsCheck
         };
         if neg() {
-            c.signals.push(with_connector(sig("no-heartbeat"), connector_in_line(raw)));
+            c.signals.push(with_connector(sig(F::NoHeartbeat), connector_in_line(raw)));
             c.kind(kind);
             c.field("check", "heartbeat");
             c.field("outcome", "fail");
         } else if has_any(l, &["latest", "detected", "found", "within", "received", "last heartbeat"]) {
             let t = time::find(raw).map(|(t, _, _)| t);
-            let mut s = with_connector(sig("heartbeat-ok"), connector_in_line(raw));
+            let mut s = with_connector(sig(F::HeartbeatOk), connector_in_line(raw));
             if let Some(t) = t {
                 s.time = Some(t);
                 c.hints.time = Some(t);
@@ -851,19 +851,19 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
     }
     if hits.has(Ph::NoRecentSync) {
         topic = true;
-        c.signals.push(sig("no-heartbeat"));
+        c.signals.push(sig(F::NoHeartbeat));
         c.kind(RecordKind::HealthAlert);
     }
     if hits.has(Ph::StoppedWorking) && (hits.has(Ph::Phs) || contains(l, "password")) && !contains(l, "not stopped") {
         topic = true;
-        c.signals.push(sig("phs-stopped"));
+        c.signals.push(sig(F::PhsStopped));
         c.kind(RecordKind::HealthAlert);
     }
     let ev_wording = c.event_guess.is_some();
     if hits.has(Ph::Permission) && has_any(l, &["account", "ad ds", "connector", "replicat", "directory changes", "msol_"]) {
         topic = true;
         if neg() || contains(l, "insufficient") {
-            c.signals.push(with_domain(sig("ad-permissions"), None));
+            c.signals.push(with_domain(sig(F::AdPermissions), None));
             check(c, "permissions", "fail");
         } else {
             check(c, "permissions", "pass");
@@ -878,7 +878,7 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
         let ad_words = has_any(l, &["ad ds", "ad connector", "active directory", "domain", "msol_"]);
         let ad = (ad_words || ctx.in_diag) && !cloud_words;
         if bad {
-            let f = if ad { "ad-credentials" } else { "cloud-credentials" };
+            let f = if ad { F::AdCredentials } else { F::CloudCredentials };
             c.signals.push(with_domain(sig(f), None));
             check(c, "credentials", "fail");
         } else if has_any(l, &["correct", "valid", "succe"]) {
@@ -889,7 +889,7 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
         topic = true;
         let name = domain_in_line(raw);
         if neg() || contains(l, "unreachable") {
-            c.signals.push(with_domain(sig("domain-unreachable"), name));
+            c.signals.push(with_domain(sig(F::DomainUnreachable), name));
             check(c, "domain-reachable", "fail");
         } else {
             check(c, "domain-reachable", "pass");
@@ -914,7 +914,7 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
         );
         let ad_cs = !cloud_cs && hits.has(Ph::ConnectorSpace) && !hits.has(Ph::Metaverse);
         if neg() {
-            c.signals.push(sig(if ad_cs { "not-in-connector-space" } else { "no-target-connection" }));
+            c.signals.push(sig(if ad_cs { F::NotInConnectorSpace } else { F::NoTargetConnection }));
             check(c, if ad_cs { "ad-connector-space" } else { "target" }, "fail");
         } else {
             check(c, if ad_cs { "ad-connector-space" } else { "target" }, "pass");
@@ -923,7 +923,7 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
     if hits.has(Ph::Exported) {
         topic = true;
         if neg() {
-            c.signals.push(sig("object-not-exported"));
+            c.signals.push(sig(F::ObjectNotExported));
             check(c, "exported", "fail");
         } else {
             check(c, "exported", "pass");
@@ -950,7 +950,7 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
         if cleared {
             check(c, "temporary-password", "pass");
         } else {
-            c.signals.push(sig("temporary-password"));
+            c.signals.push(sig(F::TemporaryPassword));
             check(c, "temporary-password", "fail");
         }
     }
@@ -958,7 +958,7 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
         topic = true;
         let absent = has_any(l, &["no cloudfiltered", "not present", "false", "isn't", "is not", "not found", "absent"]);
         if !absent && has_any(l, &["true", "present", "is set", "found", "exists", "has", "filtered"]) {
-            c.signals.push(sig("cloud-filtered"));
+            c.signals.push(sig(F::CloudFiltered));
             check(c, "cloud-filtered", "fail");
         } else {
             check(c, "cloud-filtered", "pass");
@@ -967,7 +967,7 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
     if hits.has(Ph::SyncRule) && contains(l, "password") {
         topic = true;
         if neg() {
-            c.signals.push(sig("no-phs-sync-rule"));
+            c.signals.push(sig(F::NoPhsSyncRule));
             check(c, "sync-rule", "fail");
         } else {
             check(c, "sync-rule", "pass");
@@ -976,7 +976,7 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
     if hits.has(Ph::History) && has_any(l, &["password", "result", "attempt"]) && !topic {
         topic = true;
         if neg() {
-            c.signals.push(sig("no-sync-history"));
+            c.signals.push(sig(F::NoSyncHistory));
             check(c, "history", "fail");
         } else {
             check(c, "history", "pass");
@@ -996,11 +996,11 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
         let connector_scope = named.is_some() || contains(l, "connector") || (!tenant_words && ctx.connector.is_some());
         let bad = neg() || contains(l, "not been activated");
         if connector_scope {
-            let s = with_connector(sig(if bad { "phs-disabled-connector" } else { "phs-enabled" }), named);
+            let s = with_connector(sig(if bad { F::PhsDisabledConnector } else { F::PhsEnabled }), named);
             c.signals.push(s);
             check(c, "connector-feature", if bad { "fail" } else { "pass" });
         } else {
-            c.signals.push(if bad { sig("phs-disabled-tenant") } else { sig("phs-enabled").param("scope", "tenant") });
+            c.signals.push(if bad { sig(F::PhsDisabledTenant) } else { sig(F::PhsEnabled).param(P::Scope, "tenant") });
             check(c, "tenant-feature", if bad { "fail" } else { "pass" });
         }
     }

@@ -24,7 +24,7 @@ mod timeline;
 
 use std::borrow::Cow;
 
-use crate::knowledge::{self, Severity, Text};
+use crate::knowledge::{FindingId, FindingId as F, Param, Param as P, Severity, Text};
 use crate::version::ConnectVersion;
 pub use errors::{ErrorInfo, ErrorKind};
 pub use time::Timestamp;
@@ -43,17 +43,17 @@ pub const MAX_PARAMS: usize = 40;
 pub const HEARTBEAT_WINDOW_SECONDS: i64 = 3 * 3600;
 
 /// Findings that name the cause of a connectivity event (0, 611, 652, 655).
-const CONNECTIVITY_CAUSES: &[&str] = &[
-    "domain-unreachable",
-    "ad-permissions",
-    "ad-credentials",
-    "cloud-credentials",
-    "dc-rejecting-replication",
-    "drs-error",
-    "upgrade-required",
-    "phs-disabled-tenant",
-    "no-entra-connectivity",
-    "transient-retry",
+const CONNECTIVITY_CAUSES: &[FindingId] = &[
+    F::DomainUnreachable,
+    F::AdPermissions,
+    F::AdCredentials,
+    F::CloudCredentials,
+    F::DcRejectingReplication,
+    F::DrsError,
+    F::UpgradeRequired,
+    F::PhsDisabledTenant,
+    F::NoEntraConnectivity,
+    F::TransientRetry,
 ];
 
 /// The result of [`analyze`]: plain data for the CLI and the app to render. Record fields
@@ -118,8 +118,8 @@ impl<'a> Analysis<'a> {
 /// Every 1.x build is retired, so on 1.x `upgrade-required` stands.
 fn judge_fixed_issues(findings: &mut Vec<Finding>, version: Option<ConnectVersion>) {
     let Some(v) = version.filter(|v| v.0[0] >= 2) else { return };
-    let Some(i) = findings.iter().position(|f| f.id == "upgrade-required") else { return };
-    let Some(info) = knowledge::finding("internal-error") else { return };
+    let Some(i) = findings.iter().position(|f| f.id == F::UpgradeRequired) else { return };
+    let info = F::InternalError.info();
     let outgrown = |e: &ErrorInfo| e.fixed_in.is_some_and(|fixed| v >= fixed);
     let (old, keep): (Vec<&'static ErrorInfo>, Vec<&'static ErrorInfo>) = findings[i].errors.iter().partition(|e| outgrown(e));
     if old.is_empty() {
@@ -127,11 +127,11 @@ fn judge_fixed_issues(findings: &mut Vec<Finding>, version: Option<ConnectVersio
     }
     let f = &mut findings[i];
     let mentions = |text: &str| old.iter().any(|e| text.to_ascii_lowercase().contains(&e.message.to_ascii_lowercase()));
-    let whole = keep.is_empty() && f.param("version").is_none();
+    let whole = keep.is_empty() && f.param(P::Version).is_none();
     let evidence: Vec<Evidence> =
         if whole { f.evidence.clone() } else { f.evidence.iter().filter(|e| mentions(&e.text)).cloned().collect() };
-    let mut params: Vec<(String, String)> = old.iter().map(|e| ("message".to_string(), e.message.to_string())).collect();
-    params.push(("version".to_string(), v.to_string()));
+    let mut params: Vec<(Param, String)> = old.iter().map(|e| (P::Message, e.message.to_string())).collect();
+    params.push((P::Version, v.to_string()));
     let internal = Finding {
         id: info.id,
         severity: info.severity,
@@ -245,7 +245,7 @@ pub struct Evidence {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     /// Stable id from `content/findings.json`.
-    pub id: &'static str,
+    pub id: FindingId,
     pub severity: Severity,
     pub title: &'static str,
     pub explanation: Text,
@@ -261,7 +261,7 @@ pub struct Finding {
     pub evidence: Vec<Evidence>,
     pub evidence_omitted: usize,
     /// `connector`, `domain`, `dn`, `code`, `event`, `time`, `version`… (a key may repeat).
-    pub params: Vec<(String, String)>,
+    pub params: Vec<(Param, String)>,
     pub params_omitted: usize,
     /// Decoded error numbers and messages behind this finding.
     pub errors: Vec<&'static ErrorInfo>,
@@ -270,8 +270,8 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn param(&self, key: &str) -> Option<&str> {
-        self.params.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    pub fn param(&self, key: Param) -> Option<&str> {
+        self.params.iter().find(|(k, _)| *k == key).map(|(_, v)| v.as_str())
     }
 }
 
@@ -384,9 +384,9 @@ fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input
     let timeline = timeline::build(out.timed, &mut collector);
     // An event the doc calls a connectivity problem is not a cause of its own when the paste
     // decodes the cause elsewhere (for example a table row cut short and its details below).
-    let specific: Vec<&'static str> = CONNECTIVITY_CAUSES.iter().copied().filter(|id| collector.has(id)).collect();
+    let specific: Vec<FindingId> = CONNECTIVITY_CAUSES.iter().copied().filter(|&id| collector.has(id)).collect();
     if let [only] = specific.as_slice() {
-        collector.merge_into("connectivity-error", only);
+        collector.merge_into(F::ConnectivityError, *only);
     }
     let mut findings = collector.finish();
     if findings.is_empty()
@@ -395,7 +395,7 @@ fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input
         && physical.iter().any(|l| lines::shape(l) == lines::Shape::Text)
     {
         let mut c = collect::Collector::new(&physical);
-        c.add(recognise::Signal::new("nothing-recognised", 0, 0));
+        c.add(recognise::Signal::new(F::NothingRecognised, 0, 0));
         findings = c.finish();
     }
     let connect_version = out

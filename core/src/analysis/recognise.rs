@@ -2,6 +2,7 @@
 //! assembled, a CSV row, a table, the status script's connector block, the troubleshooter's
 //! connector and domain), builds records and emits signals for the collector.
 
+use crate::knowledge::{FindingId, FindingId as F, Param, Param as P};
 use std::borrow::Cow;
 
 use super::collect::Collector;
@@ -17,13 +18,13 @@ use super::{Record, RecordKind, MAX_RECORDS};
 /// Evidence that a finding applies, before findings are assembled.
 #[derive(Clone, Debug)]
 pub(crate) struct Signal<'a> {
-    pub finding: &'static str,
+    pub finding: FindingId,
     /// Evidence lines `first..=last` (1-based; 0 = none).
     pub first: usize,
     pub last: usize,
     /// One more evidence line (the event's ID line).
     pub extra: Option<usize>,
-    pub params: Vec<(&'static str, Cow<'a, str>)>,
+    pub params: Vec<(Param, Cow<'a, str>)>,
     pub error: Option<&'static ErrorInfo>,
     pub event: Option<u32>,
     /// When it happened (a `time` parameter, formatted only if kept).
@@ -33,11 +34,11 @@ pub(crate) struct Signal<'a> {
 }
 
 impl<'a> Signal<'a> {
-    pub fn new(finding: &'static str, first: usize, last: usize) -> Signal<'a> {
+    pub fn new(finding: FindingId, first: usize, last: usize) -> Signal<'a> {
         Signal { finding, first, last, extra: None, params: Vec::new(), error: None, event: None, time: None, cred_ambiguous: false }
     }
 
-    pub fn param(mut self, k: &'static str, v: impl Into<Cow<'a, str>>) -> Signal<'a> {
+    pub fn param(mut self, k: Param, v: impl Into<Cow<'a, str>>) -> Signal<'a> {
         let v = v.into();
         if !v.is_empty() && !self.params.iter().any(|(pk, pv)| *pk == k && *pv == v) {
             self.params.push((k, v));
@@ -45,7 +46,7 @@ impl<'a> Signal<'a> {
         self
     }
 
-    fn has_param(&self, k: &str) -> bool {
+    fn has_param(&self, k: Param) -> bool {
         self.params.iter().any(|(pk, _)| *pk == k)
     }
 }
@@ -594,29 +595,29 @@ impl<'a> Driver<'a, '_, '_> {
             .into_iter()
             .map(|mut s| {
                 if s.cred_ambiguous && id == Some(611) {
-                    s.finding = "ad-credentials";
+                    s.finding = F::AdCredentials;
                 }
                 s
             })
             .collect();
         drop_generic_drs(&mut out);
-        let span = |f: &'static str| Signal::new(f, first, last);
+        let span = |f: FindingId| Signal::new(f, first, last);
         let specific = !out.is_empty();
         if !phs {
             if !specific {
-                out.push(span(if id == Some(6900) { "phs-service-error" } else { "not-phs" }));
+                out.push(span(if id == Some(6900) { F::PhsServiceError } else { F::NotPhs }));
             }
         } else if let Some(id) = id {
             match id {
-                0 | 611 | 652 | 655 if !specific => out.push(span("connectivity-error")),
-                603 | 604 | 607 | 610 | 612 | 615 | 662 | 665 | 666 if !specific => out.push(span("phs-service-error")),
-                616 if !specific => out.push(span("domain-unreachable")),
-                605 => out.push(span("transient-retry")),
-                613 => out.push(span("full-sync-paused")),
-                620 | 664 => out.push(span("object-password-failed")),
-                621 => out.push(span("full-sync-failed")),
-                622 | 623 => out.push(span("full-sync-completed")),
-                667 => out.push(span("fips-md5")),
+                0 | 611 | 652 | 655 if !specific => out.push(span(F::ConnectivityError)),
+                603 | 604 | 607 | 610 | 612 | 615 | 662 | 665 | 666 if !specific => out.push(span(F::PhsServiceError)),
+                616 if !specific => out.push(span(F::DomainUnreachable)),
+                605 => out.push(span(F::TransientRetry)),
+                613 => out.push(span(F::FullSyncPaused)),
+                620 | 664 => out.push(span(F::ObjectPasswordFailed)),
+                621 => out.push(span(F::FullSyncFailed)),
+                622 | 623 => out.push(span(F::FullSyncCompleted)),
+                667 => out.push(span(F::FipsMd5)),
                 _ => {}
             }
             self.timed.push(Timed { event: id, time, id_line, connector: hints.connector.clone(), scope: hints.domain.clone() });
@@ -632,17 +633,17 @@ impl<'a> Driver<'a, '_, '_> {
             if time.is_some() {
                 s.time = time;
             }
-            if !s.has_param("domain") {
+            if !s.has_param(P::Domain) {
                 if let Some(d) = &hints.domain {
-                    s = s.param("domain", d.clone());
+                    s = s.param(P::Domain, d.clone());
                 }
             }
             if let Some(c) = &hints.connector {
-                s = s.param("connector", c.clone());
+                s = s.param(P::Connector, c.clone());
             }
-            if !s.has_param("dn") {
+            if !s.has_param(P::Dn) {
                 if let Some(d) = &hints.dn {
-                    s = s.param("dn", d.clone());
+                    s = s.param(P::Dn, d.clone());
                 }
             }
             self.collector.add(s);
@@ -725,8 +726,8 @@ impl<'a> Driver<'a, '_, '_> {
         }
         let connector = cfg.source.clone().unwrap_or_default();
         match cfg.enabled.as_deref().map(str::to_ascii_lowercase).as_deref() {
-            Some("true") => self.collector.add(Signal::new("phs-enabled", cfg.first, cfg.last).param("connector", connector)),
-            Some("false") => self.collector.add(Signal::new("phs-disabled-connector", cfg.first, cfg.last).param("connector", connector)),
+            Some("true") => self.collector.add(Signal::new(F::PhsEnabled, cfg.first, cfg.last).param(P::Connector, connector)),
+            Some("false") => self.collector.add(Signal::new(F::PhsDisabledConnector, cfg.first, cfg.last).param(P::Connector, connector)),
             _ => {}
         }
     }
@@ -816,7 +817,7 @@ impl<'a> Driver<'a, '_, '_> {
                 let mut signals = b.signals;
                 drop_generic_drs(&mut signals);
                 for mut s in signals {
-                    for (k, v) in [("connector", &b.hints.connector), ("domain", &b.hints.domain), ("dn", &b.hints.dn)] {
+                    for (k, v) in [(P::Connector, &b.hints.connector), (P::Domain, &b.hints.domain), (P::Dn, &b.hints.dn)] {
                         if let Some(v) = v {
                             if !s.has_param(k) {
                                 s = s.param(k, v.clone());
@@ -832,8 +833,8 @@ impl<'a> Driver<'a, '_, '_> {
 
 /// A `DrsException` without a number says less than a decoded error of the same message.
 fn drop_generic_drs(signals: &mut Vec<Signal<'_>>) {
-    let decoded = signals.iter().any(|s| s.error.is_some() || (s.finding == "drs-error" && s.has_param("code")));
+    let decoded = signals.iter().any(|s| s.error.is_some() || (s.finding == F::DrsError && s.has_param(P::Code)));
     if decoded {
-        signals.retain(|s| !(s.finding == "drs-error" && s.error.is_none() && !s.has_param("code")));
+        signals.retain(|s| !(s.finding == F::DrsError && s.error.is_none() && !s.has_param(P::Code)));
     }
 }

@@ -28,6 +28,7 @@ pub fn lines_in(text: &str, wanted: &[RangeInclusive<usize>]) -> Vec<(usize, Str
 mod tests {
     use super::*;
     use crate::analysis::analyze;
+    use crate::knowledge::FindingId as F;
 
     fn check(text: &str, wanted: &[RangeInclusive<usize>], expected: &[(usize, &str)]) {
         let got = lines_in(text, wanted);
@@ -72,8 +73,8 @@ mod tests {
         assert_eq!(t.bytes_total, text.len() as u64);
         assert!(t.head_bytes + t.tail_bytes <= 10_000 && t.head_bytes > 4_000 && t.tail_bytes > 4_000, "{t:?}");
         assert_eq!(a.line_count, 2002);
-        let ids: Vec<&str> = a.findings.iter().map(|f| f.id).collect();
-        assert!(ids.contains(&"ad-permissions") && ids.contains(&"domain-unreachable"), "{ids:?}");
+        let ids: Vec<F> = a.findings.iter().map(|f| f.id).collect();
+        assert!(ids.contains(&F::AdPermissions) && ids.contains(&F::DomainUnreachable), "{ids:?}");
         // Evidence lines are the whole paste's, and the paste view finds them.
         for f in &a.findings {
             for e in &f.evidence {
@@ -82,7 +83,7 @@ mod tests {
                 assert_eq!(got[0].1.trim(), e.text.trim(), "line {}", e.line);
             }
         }
-        let last = a.findings.iter().find(|f| f.id == "domain-unreachable").unwrap();
+        let last = a.findings.iter().find(|f| f.id == F::DomainUnreachable).unwrap();
         assert_eq!(last.evidence[0].line, 2002);
         assert!(a.unparsed_lines.iter().all(|&n| n <= t.head_lines || (t.tail_first_line..=a.line_count).contains(&n)));
         assert_eq!(crate::analysis::analyze_within(&text, usize::MAX).truncated, None);

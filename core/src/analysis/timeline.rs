@@ -5,6 +5,7 @@
 //! Event Viewer and the cmdlets list the newest event first, so order comes from timestamps;
 //! without them the timeline does not guess an order.
 
+use crate::knowledge::{FindingId as F, Param as P};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -115,22 +116,22 @@ pub(crate) fn build(acc: Acc<'_>, c: &mut Collector<'_>) -> Timeline {
         let (time, line) = b.best[mode];
         let key = b.connector.as_deref().map(str::to_string);
         tl.heartbeats.push(Heartbeat { connector: key.clone(), time, line, count: b.count });
-        let mut s = Signal::new("heartbeat-ok", line, line);
+        let mut s = Signal::new(F::HeartbeatOk, line, line);
         s.event = Some(654);
         if let (Some(hb), Some((new, new_line))) = (time_in(acc.any_year, time), newest) {
             let gap = new.seconds() - hb.seconds();
             if gap > HEARTBEAT_WINDOW_SECONDS {
                 tl.gaps.push(Gap { connector: key.clone(), last_heartbeat: hb, line, newest: new, minutes: gap / 60 });
-                s = Signal::new("no-heartbeat", line, line);
+                s = Signal::new(F::NoHeartbeat, line, line);
                 s.extra = Some(new_line);
                 s.event = Some(654);
-                s = s.param("last_heartbeat", hb.text()).param("newest_event", new.text());
+                s = s.param(P::LastHeartbeat, hb.text()).param(P::NewestEvent, new.text());
             } else {
                 s.time = Some(hb);
             }
         }
         if let Some(k) = key {
-            s = s.param("connector", k);
+            s = s.param(P::Connector, k);
         }
         c.add(s);
     }
@@ -161,12 +162,12 @@ pub(crate) fn build(acc: Acc<'_>, c: &mut Collector<'_>) -> Timeline {
         let later_activity = acc.later[mode];
         if let (Some(done), Some(f)) = (completed, failed) {
             if done > f {
-                c.remove("full-sync-failed");
+                c.remove(F::FullSyncFailed);
             }
         }
         if let (Some(p), Some(after)) = (paused, later_activity) {
             if after > p {
-                c.remove("full-sync-paused");
+                c.remove(F::FullSyncPaused);
             }
         }
     } else {
@@ -176,10 +177,10 @@ pub(crate) fn build(acc: Acc<'_>, c: &mut Collector<'_>) -> Timeline {
     }
     if tl.full_sync_state == Some(FullSyncState::InProgress) {
         if let Some(t) = steps.iter().rev().find(|t| matches!(t.event, 617..=619)) {
-            let mut s = Signal::new("full-sync-in-progress", t.id_line, t.id_line);
+            let mut s = Signal::new(F::FullSyncInProgress, t.id_line, t.id_line);
             s.event = Some(t.event);
             if let Some(sc) = &t.scope {
-                s = s.param("domain", sc.clone());
+                s = s.param(P::Domain, sc.clone());
             }
             c.add(s);
         }
@@ -188,7 +189,7 @@ pub(crate) fn build(acc: Acc<'_>, c: &mut Collector<'_>) -> Timeline {
     // Left stopped: the newest password sync event is a stop (602/609).
     if let Some((_, event, time, line)) = acc.newest_event[mode] {
         if matches!(event, 602 | 609) {
-            let mut s = Signal::new("phs-stopped", line, line);
+            let mut s = Signal::new(F::PhsStopped, line, line);
             s.event = Some(event);
             s.time = time;
             c.add(s);

@@ -1,0 +1,377 @@
+//! The typed shape of `content/*.json`. Every object refuses fields it does not know
+//! (`deny_unknown_fields`) and every closed set of values is an enum, so that a misspelt key
+//! or value fails the build instead of being silently ignored.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+/// A content text: markdown (its object's source applies) or markdown with its own source.
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub enum TextV {
+    Md(String),
+    Sourced(Sourced),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sourced {
+    pub md: String,
+    pub source: String,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+    Ok,
+}
+
+// sources.json
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourcesFile {
+    /// The file's own description, for its readers.
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub about: Option<String>,
+    pub article: Article,
+    pub sources: Vec<SourceEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    pub title: String,
+    pub url: String,
+    pub revision: String,
+    pub sections: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKindV {
+    Public,
+    Tool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceEntry {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub kind: Option<SourceKindV>,
+}
+
+// events.json
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventsFile {
+    /// The file's own description, for its readers.
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub about: Option<String>,
+    pub table_source: Option<String>,
+    pub connectivity_rule: ConnectivityRule,
+    pub log_advice: TextV,
+    pub events: Vec<EventE>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConnectivityRule {
+    pub ids: Vec<u32>,
+    pub meaning: TextV,
+    pub source: String,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+pub enum Category {
+    #[serde(rename = "lifecycle")]
+    Lifecycle,
+    #[serde(rename = "heartbeat")]
+    Heartbeat,
+    #[serde(rename = "batch")]
+    Batch,
+    #[serde(rename = "full sync")]
+    FullSync,
+    #[serde(rename = "error")]
+    Error,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventE {
+    pub id: u32,
+    pub description: String,
+    pub category: Category,
+    pub severity: Severity,
+    #[serde(default)]
+    pub in_table: Option<bool>,
+    #[serde(default)]
+    pub note: Option<TextV>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub step: Option<String>,
+}
+
+// statuses.json
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusesFile {
+    pub table_source: Option<String>,
+    #[serde(rename = "where")]
+    pub where_: TextV,
+    #[serde(rename = "continue")]
+    pub continue_: Continue,
+    pub statuses: Vec<StatusE>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusE {
+    pub name: String,
+    pub description: TextV,
+    pub next_step: TextV,
+    pub severity: Severity,
+    #[serde(default)]
+    pub gate: Option<String>,
+}
+
+/// Where to go on after a result or a status value.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Continue {
+    pub label: String,
+    pub next: String,
+    #[serde(default)]
+    pub path: Option<String>,
+    #[serde(default)]
+    pub task_checked: Option<bool>,
+}
+
+// versions.json
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VersionsFile {
+    pub retired: Retired,
+    pub gates: Vec<GateE>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Retired {
+    pub below: String,
+    pub text: TextV,
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GateE {
+    pub id: String,
+    pub min_version: String,
+    pub feature: String,
+    pub text: TextV,
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+// results.json
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "kebab-case")]
+pub enum Script {
+    Status,
+    FullSync,
+    SingleObject,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResultsFile {
+    pub results: Vec<ResultE>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResultE {
+    pub id: String,
+    pub severity: Severity,
+    pub title: String,
+    pub meaning: TextV,
+    pub fix: Vec<TextV>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub script: Option<Script>,
+    #[serde(default)]
+    pub gate: Option<String>,
+    #[serde(default, rename = "continue")]
+    pub continue_: Vec<Continue>,
+}
+
+// paths.json
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PathsFile {
+    pub paths: Vec<PathE>,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    Task,
+    Cmdlet,
+    Manual,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    All,
+    Object,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PathE {
+    pub id: String,
+    pub method: Method,
+    pub scope: Scope,
+    pub title: String,
+    pub intro: TextV,
+    pub start: String,
+    pub nodes: Vec<NodeE>,
+    #[serde(default)]
+    pub gate: Option<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum NodeKindV {
+    Step,
+    Question,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum AnswersFrom {
+    Statuses,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NodeE {
+    pub id: String,
+    pub kind: NodeKindV,
+    pub text: TextV,
+    #[serde(default)]
+    pub next: Option<String>,
+    #[serde(default)]
+    pub answers: Option<Vec<AnswerE>>,
+    #[serde(default)]
+    pub answers_from: Option<AnswersFrom>,
+    #[serde(default)]
+    pub help: Option<TextV>,
+    #[serde(default)]
+    pub script: Option<Script>,
+    #[serde(default)]
+    pub gate: Option<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub task_checked: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerE {
+    pub label: String,
+    pub next: String,
+}
+
+// findings.json
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FindingsFile {
+    /// The file's own description, for its readers.
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub about: Option<String>,
+    pub params: Vec<ParamE>,
+    pub findings: Vec<FindingE>,
+}
+
+/// A finding parameter: its key (the generated enum's variant) and its label.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParamE {
+    pub key: String,
+    pub label: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FindingE {
+    pub id: String,
+    pub severity: Severity,
+    pub title: String,
+    pub explanation: TextV,
+    pub next_steps: Vec<TextV>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub node: Option<String>,
+    #[serde(default)]
+    pub result: Option<String>,
+}
+
+// errors.json
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorsFile {
+    /// The file's own description, for its readers.
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub about: Option<String>,
+    pub rpc: Vec<CodeE>,
+    pub service: Vec<CodeE>,
+    pub messages: Vec<MessageE>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodeE {
+    pub code: u32,
+    pub name: String,
+    pub message: String,
+    pub finding: String,
+    pub cause: TextV,
+    pub fix: TextV,
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MessageE {
+    pub name: String,
+    pub text: String,
+    pub finding: String,
+    pub cause: TextV,
+    pub fix: TextV,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub fixed_in: Option<String>,
+}
