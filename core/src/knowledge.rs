@@ -2,9 +2,9 @@
 
 use std::fmt;
 
+use crate::connect_version::ConnectVersion;
 use crate::script::ScriptKind;
 use crate::suggest;
-use crate::version::ConnectVersion;
 
 /// Rendered content text: `html` rendered at build time from the content's markdown (trusted,
 /// never from user input); [`Text::plain`] for terminals and summaries. Every text carries its

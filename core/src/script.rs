@@ -21,7 +21,7 @@
 
 use std::fmt;
 
-use crate::knowledge::{FULL_SYNC_SCRIPT, SINGLE_OBJECT_SCRIPT, STATUS_SCRIPT};
+include!(concat!(env!("OUT_DIR"), "/templates.rs"));
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ScriptKind {

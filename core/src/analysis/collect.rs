@@ -6,9 +6,9 @@ use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use super::errors::{ErrorInfo, ErrorKind};
 use super::lines;
-use super::recognise::Signal;
+use super::model::{Evidence, Finding, MAX_EVIDENCE, MAX_PARAMS};
+use super::signal::Signal;
 use super::time::Timestamp;
-use super::{Evidence, Finding, MAX_EVIDENCE, MAX_PARAMS};
 
 /// A small fast hasher (FxHash's multiply-rotate) for line numbers and parameter keys: the
 /// inputs are not adversarial in a way that matters here (worst case: slower, still correct).

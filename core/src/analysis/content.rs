@@ -7,39 +7,13 @@ use std::borrow::Cow;
 
 use super::errors::{self, ErrorInfo, ErrorKind, ERRORS};
 use super::lines::{self, Src};
+use super::model::RecordKind;
 use super::phrases::{mask, Hits, Ph, Tag, COMMON_STATUSES};
-use super::recognise::Signal;
 use super::scan::{contains, find, find_ci, find_ci_seq, first_stop, has_ci, starts_ci};
+use super::signal::{Hints, Signal};
 use super::time::{self, Timestamp};
-use super::RecordKind;
 use crate::knowledge::{self, FindingId, FindingId as F, Param as P, STATUSES};
 use crate::version::ConnectVersion;
-
-/// Facts a line gives about its surroundings (connector, domain, object, time).
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Hints<'a> {
-    pub connector: Option<Cow<'a, str>>,
-    pub domain: Option<Cow<'a, str>>,
-    pub dn: Option<Cow<'a, str>>,
-    pub time: Option<Timestamp>,
-}
-
-impl<'a> Hints<'a> {
-    pub fn merge(&mut self, o: &Hints<'a>) {
-        if self.connector.is_none() {
-            self.connector.clone_from(&o.connector);
-        }
-        if self.domain.is_none() {
-            self.domain.clone_from(&o.domain);
-        }
-        if self.dn.is_none() {
-            self.dn.clone_from(&o.dn);
-        }
-        if self.time.is_none() {
-            self.time = o.time;
-        }
-    }
-}
 
 /// Where the line stands.
 #[derive(Clone, Copy, Debug, Default)]

@@ -8,10 +8,9 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use super::content::Hints;
 use super::lines::{self, Src};
-use super::recognise::Signal;
 use super::scan::{contains, each_byte, eq_ci, find_ci, find_ci_seq, load8, starts_ci};
+use super::signal::{Hints, Signal};
 use super::time::{self, Timestamp};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

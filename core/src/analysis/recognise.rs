@@ -2,64 +2,18 @@
 //! assembled, a CSV row, a table, the status script's connector block, the troubleshooter's
 //! connector and domain), builds records and emits signals for the collector.
 
-use crate::knowledge::{FindingId, FindingId as F, Param, Param as P};
+use crate::knowledge::{FindingId, FindingId as F, Param as P};
 use std::borrow::Cow;
 
 use super::collect::Collector;
-use super::content::{self, Ctx, Hints};
-use super::errors::ErrorInfo;
+use super::content::{self, Ctx};
 use super::events::{self, CsvColumns, EventB, Format};
 use super::lines::{self, Logical, Shape, Src};
+use super::model::{Record, RecordKind, MAX_RECORDS};
 use super::phrases::{Hits, Ph};
 use super::scan::{find, has_ci, starts_ci};
+use super::signal::{Hints, Signal, Timed};
 use super::time::Timestamp;
-use super::{Record, RecordKind, MAX_RECORDS};
-
-/// Evidence that a finding applies, before findings are assembled.
-#[derive(Clone, Debug)]
-pub(crate) struct Signal<'a> {
-    pub finding: FindingId,
-    /// Evidence lines `first..=last` (1-based; 0 = none).
-    pub first: usize,
-    pub last: usize,
-    /// One more evidence line (the event's ID line).
-    pub extra: Option<usize>,
-    pub params: Vec<(Param, Cow<'a, str>)>,
-    pub error: Option<&'static ErrorInfo>,
-    pub event: Option<u32>,
-    /// When it happened (a `time` parameter, formatted only if kept).
-    pub time: Option<Timestamp>,
-    /// "The user name or password is incorrect": the AD account in event 611, else Entra's.
-    pub cred_ambiguous: bool,
-}
-
-impl<'a> Signal<'a> {
-    pub fn new(finding: FindingId, first: usize, last: usize) -> Signal<'a> {
-        Signal { finding, first, last, extra: None, params: Vec::new(), error: None, event: None, time: None, cred_ambiguous: false }
-    }
-
-    pub fn param(mut self, k: Param, v: impl Into<Cow<'a, str>>) -> Signal<'a> {
-        let v = v.into();
-        if !v.is_empty() && !self.params.iter().any(|(pk, pv)| *pk == k && *pv == v) {
-            self.params.push((k, v));
-        }
-        self
-    }
-
-    fn has_param(&self, k: Param) -> bool {
-        self.params.iter().any(|(pk, _)| *pk == k)
-    }
-}
-
-/// A password hash sync event with an ID, for the timeline.
-#[derive(Clone, Debug)]
-pub(crate) struct Timed<'a> {
-    pub event: u32,
-    pub time: Option<Timestamp>,
-    pub id_line: usize,
-    pub connector: Option<Cow<'a, str>>,
-    pub scope: Option<Cow<'a, str>>,
-}
 
 pub(crate) struct Output<'a> {
     pub records: Vec<Record<'a>>,

@@ -10,9 +10,9 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::collect::Collector;
-use super::recognise::{Signal, Timed};
+use super::model::{FullSyncState, FullSyncStep, Gap, Heartbeat, Timeline, HEARTBEAT_WINDOW_SECONDS};
+use super::signal::{Signal, Timed};
 use super::time::Timestamp;
-use super::{FullSyncState, FullSyncStep, Gap, Heartbeat, Timeline, HEARTBEAT_WINDOW_SECONDS};
 
 /// Which times are compared: those with a year, or (when no event has one) those of a
 /// year-less table. Which one applies is known only at the end, so the accumulator keeps
