@@ -122,12 +122,18 @@ fn check_references(f: &FindingsFile, e: &ErrorsFile, r: &ResultsFile, p: &Paths
         if let Some(res) = &x.result {
             assert!(results.contains(res.as_str()), "findings.json: {}: unknown result {res:?}", x.id);
         }
+        for c in &x.causes {
+            assert!(findings.contains(c.as_str()) && c != &x.id, "findings.json: {}: unknown cause {c:?}", x.id);
+        }
         if let Some(node) = &x.node {
             assert!(resolves(node, None), "findings.json: {}: node {node:?} is not a path/node", x.id);
         }
     }
     let keys: BTreeSet<&str> = f.params.iter().map(|x| x.key.as_str()).collect();
     assert_eq!(keys.len(), f.params.len(), "findings.json: a parameter key is defined twice");
+    for x in &st.statuses {
+        assert!(findings.contains(x.finding.as_str()), "statuses.json: {}: unknown finding {:?}", x.name, x.finding);
+    }
     for x in e.rpc.iter().chain(&e.service) {
         assert!(findings.contains(x.finding.as_str()), "errors.json: {}: unknown finding {:?}", x.name, x.finding);
     }
@@ -364,14 +370,31 @@ fn events(doc: &EventsFile, out: &mut String) {
         };
         writeln!(
             out,
-            "    EventInfo {{ id: {id}, description: {:?}, description_source: {description_source}, category: {category}, severity: {}, note: {note}, in_table: {in_table}, step: {} }},",
+            "    EventInfo {{ id: {id}, description: {:?}, description_source: {description_source}, category: {category}, severity: {}, note: {note}, in_table: {in_table}, step: {}, finding: {} }},",
             e.description,
             severity(e.severity),
             opt_str(&e.step),
+            event_finding(e),
         )
         .unwrap();
     }
     out.push_str("];\n");
+    // The judge's look-up by event ID, as a match (no search per event).
+    out.push_str("/// What the paste analysis reports for event `id` on its own (`events.json` `finding`).\npub const fn event_finding(id: u32) -> Option<EventFinding> {\n    match id {\n");
+    for e in doc.events.iter().filter(|e| e.finding.is_some()) {
+        writeln!(out, "        {} => {},", e.id, event_finding(e)).unwrap();
+    }
+    out.push_str("        _ => None,\n    }\n}\n");
+}
+
+fn event_finding(e: &EventE) -> String {
+    match &e.finding {
+        Some(f) => format!("Some(EventFinding {{ id: FindingId::{}, unless_cause: {} }})", camel(f), e.unless_cause),
+        None => {
+            assert!(!e.unless_cause, "events.json: event {}: `unless_cause` without `finding`", e.id);
+            "None".into()
+        }
+    }
 }
 
 fn statuses(doc: &StatusesFile, out: &mut String) {
@@ -382,8 +405,9 @@ fn statuses(doc: &StatusesFile, out: &mut String) {
     for st in &doc.statuses {
         writeln!(
             out,
-            "    StatusInfo {{ name: {:?}, description: {}, next_step: {}, severity: {}, gate: {} }},",
+            "    StatusInfo {{ name: {:?}, finding: FindingId::{}, description: {}, next_step: {}, severity: {}, gate: {} }},",
             st.name,
+            camel(&st.finding),
             sourced(&st.description, table, &format!("statuses.json: {}", st.name)),
             sourced(&st.next_step, None, &format!("statuses.json: {} next_step", st.name)),
             severity(st.severity),
@@ -571,7 +595,7 @@ fn findings(doc: &FindingsFile, out: &mut String) {
         let steps: Vec<String> = f.next_steps.iter().map(|x| sourced(x, own, &at)).collect();
         writeln!(
             out,
-            "    FindingInfo {{ id: FindingId::{}, severity: {}, title: {:?}, explanation: {}, next_steps: &[{}], node: {}, result: {} }},",
+            "    FindingInfo {{ id: FindingId::{}, severity: {}, title: {:?}, explanation: {}, next_steps: &[{}], node: {}, result: {}, causes: &[{}] }},",
             camel(&f.id),
             severity(f.severity),
             f.title,
@@ -579,6 +603,7 @@ fn findings(doc: &FindingsFile, out: &mut String) {
             steps.join(", "),
             opt_str(&f.node),
             opt_str(&f.result),
+            f.causes.iter().map(|c| format!("FindingId::{}", camel(c))).collect::<Vec<_>>().join(", "),
         )
         .unwrap();
     }

@@ -120,6 +120,12 @@ pub struct EventE {
     pub source: Option<String>,
     #[serde(default)]
     pub step: Option<String>,
+    /// What the paste analysis reports for the event on its own.
+    #[serde(default)]
+    pub finding: Option<String>,
+    /// `finding` only when nothing in the event names a more specific cause.
+    #[serde(default)]
+    pub unless_cause: bool,
 }
 
 // statuses.json
@@ -138,6 +144,8 @@ pub struct StatusesFile {
 #[serde(deny_unknown_fields)]
 pub struct StatusE {
     pub name: String,
+    /// What the paste analysis reports for an object with this status.
+    pub finding: String,
     pub description: TextV,
     pub next_step: TextV,
     pub severity: Severity,
@@ -334,6 +342,9 @@ pub struct FindingE {
     pub node: Option<String>,
     #[serde(default)]
     pub result: Option<String>,
+    /// The findings that name this one's cause (it joins the one the paste shows).
+    #[serde(default)]
+    pub causes: Vec<String>,
 }
 
 // errors.json

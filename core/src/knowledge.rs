@@ -160,6 +160,17 @@ pub struct EventInfo {
     pub in_table: bool,
     /// The guided-path step (`path/node`) this event belongs to.
     pub step: Option<&'static str>,
+    /// What the paste analysis reports for this event on its own ([`event_finding`]).
+    pub finding: Option<EventFinding>,
+}
+
+/// The finding an event implies on its own (`content/events.json` `finding`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EventFinding {
+    pub id: FindingId,
+    /// Only when nothing in the event (its message) names a more specific cause: a 611 whose
+    /// message decodes `RPC Error 8453` is `ad-permissions`, not also `connectivity-error`.
+    pub unless_cause: bool,
 }
 
 impl EventInfo {
@@ -179,6 +190,8 @@ impl EventInfo {
 #[derive(Debug)]
 pub struct StatusInfo {
     pub name: &'static str,
+    /// What the paste analysis reports for an object with this status.
+    pub finding: FindingId,
     pub description: Text,
     pub next_step: Text,
     pub severity: Severity,
@@ -358,6 +371,9 @@ pub struct FindingInfo {
     pub node: Option<&'static str>,
     /// A result in `results.json` whose fix applies too.
     pub result: Option<&'static str>,
+    /// The findings that name this one's cause: when the paste shows exactly one of them, this
+    /// finding's evidence joins it (`content/findings.json` `causes`).
+    pub causes: &'static [FindingId],
 }
 
 include!(concat!(env!("OUT_DIR"), "/knowledge.rs"));

@@ -70,19 +70,9 @@ impl<'a> Content<'a> {
     }
 }
 
-/// The status values' findings.
+/// The status value's finding (`content/statuses.json` `finding`).
 pub(crate) fn status_finding(name: &str) -> Option<FindingId> {
-    Some(match name {
-        "Success" => F::PasswordSynced,
-        "FilteredByTarget" => F::TemporaryPassword,
-        "NoTargetConnection" => F::NoTargetConnection,
-        "SourceConnectorNotPresent" => F::NotInConnectorSpace,
-        "TargetNotExportedToDirectory" => F::ObjectNotExported,
-        "MigratedCheckDetailsForMoreInfo" => F::LegacyLogEntry,
-        "Error" | "Unknown" => F::ObjectPasswordFailed,
-        "MissingAttribute" | "RetryRequestedByTarget" => F::KerberosHashMissing,
-        _ => return None,
-    })
+    STATUSES.iter().find(|s| s.name == name).map(|s| s.finding)
 }
 
 #[inline(always)]

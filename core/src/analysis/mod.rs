@@ -26,7 +26,7 @@ mod timeline;
 
 use std::borrow::Cow;
 
-use crate::knowledge::{FindingId, FindingId as F, Param, Param as P};
+use crate::knowledge::{self, FindingId, FindingId as F, Param, Param as P};
 use crate::version::ConnectVersion;
 pub use errors::{ErrorInfo, ErrorKind};
 pub use model::*;
@@ -35,19 +35,6 @@ pub use time::Timestamp;
 /// Input larger than this is cut: its first and last halves are analysed (each cut at a line
 /// break), the middle is left out and reported in [`Analysis::truncated`].
 pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
-/// Findings that name the cause of a connectivity event (0, 611, 652, 655).
-const CONNECTIVITY_CAUSES: &[FindingId] = &[
-    F::DomainUnreachable,
-    F::AdPermissions,
-    F::AdCredentials,
-    F::CloudCredentials,
-    F::DcRejectingReplication,
-    F::DrsError,
-    F::UpgradeRequired,
-    F::PhsDisabledTenant,
-    F::NoEntraConnectivity,
-    F::TransientRetry,
-];
 
 impl<'a> Analysis<'a> {
     /// The same analysis, owning every text (for a shell that keeps it apart from the paste).
@@ -159,11 +146,17 @@ fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input
     let boundary = if cut.is_some() { split } else { usize::MAX };
     let out = recognise::run(lines::Src(normal), &physical, lines::logical_split(&physical, boundary), boundary, &mut collector);
     let timeline = timeline::build(out.timed, &mut collector);
-    // An event the doc calls a connectivity problem is not a cause of its own when the paste
-    // decodes the cause elsewhere (for example a table row cut short and its details below).
-    let specific: Vec<FindingId> = CONNECTIVITY_CAUSES.iter().copied().filter(|&id| collector.has(id)).collect();
-    if let [only] = specific.as_slice() {
-        collector.merge_into(F::ConnectivityError, *only);
+    // A finding that is not a cause of its own (an event the doc calls a connectivity problem)
+    // joins the one cause the paste decodes elsewhere (for example a table row cut short and
+    // its details below): `content/findings.json` `causes`.
+    for info in knowledge::FINDINGS.iter().filter(|f| !f.causes.is_empty()) {
+        if !collector.has(info.id) {
+            continue;
+        }
+        let shown: Vec<FindingId> = info.causes.iter().copied().filter(|&id| collector.has(id)).collect();
+        if let [only] = shown.as_slice() {
+            collector.merge_into(info.id, *only);
+        }
     }
     let mut findings = collector.finish();
     if findings.is_empty()

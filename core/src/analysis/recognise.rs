@@ -2,7 +2,7 @@
 //! assembled, a CSV row, a table, the status script's connector block, the troubleshooter's
 //! connector and domain), builds records and emits signals for the collector.
 
-use crate::knowledge::{FindingId, FindingId as F, Param as P};
+use crate::knowledge::{self, FindingId, FindingId as F, Param as P};
 use std::borrow::Cow;
 
 use super::collect::Collector;
@@ -562,17 +562,9 @@ impl<'a> Driver<'a, '_, '_> {
                 out.push(span(if id == Some(6900) { F::PhsServiceError } else { F::NotPhs }));
             }
         } else if let Some(id) = id {
-            match id {
-                0 | 611 | 652 | 655 if !specific => out.push(span(F::ConnectivityError)),
-                603 | 604 | 607 | 610 | 612 | 615 | 662 | 665 | 666 if !specific => out.push(span(F::PhsServiceError)),
-                616 if !specific => out.push(span(F::DomainUnreachable)),
-                605 => out.push(span(F::TransientRetry)),
-                613 => out.push(span(F::FullSyncPaused)),
-                620 | 664 => out.push(span(F::ObjectPasswordFailed)),
-                621 => out.push(span(F::FullSyncFailed)),
-                622 | 623 => out.push(span(F::FullSyncCompleted)),
-                667 => out.push(span(F::FipsMd5)),
-                _ => {}
+            // The event's own finding (`content/events.json`), unless its message named a cause.
+            if let Some(implied) = knowledge::event_finding(id).filter(|f| !(f.unless_cause && specific)) {
+                out.push(span(implied.id));
             }
             self.timed.push(Timed { event: id, time, id_line, connector: hints.connector.clone(), scope: hints.domain.clone() });
         }
