@@ -128,17 +128,6 @@ pub fn large_paste(bytes: usize) -> String {
 }
 pub const WHAT_TO_PASTE: &str = "What you can paste";
 /// The kinds of input the analysis reads, for the empty page and \u{201c}nothing recognised\u{201d}.
-pub const PASTE_KINDS: [&str; 7] = [
-    "The output of Invoke-ADSyncDiagnostics -PasswordSync or of the troubleshooting task \
-     (general diagnostics or one object)",
-    "The output of the status script (Scripts page) or of Get-ADSyncAADPasswordSyncConfiguration",
-    "Events from source \u{201c}Directory Synchronization\u{201d}: Event Viewer\u{2019}s General tab or \
-     Copy details as text, Get-EventLog or Get-WinEvent (table or Format-List), event XML or a CSV export",
-    "Just the message of an event, or an error such as RPC Error 8453 or Error Code: 90",
-    "Events 656 and 657 (password change requests and results)",
-    "Status values from an object\u{2019}s password sync log, such as TargetNotExportedToDirectory",
-    "Microsoft Entra Connect Health alerts about password hash sync",
-];
 pub const FINDINGS_TITLE: &str = "Findings";
 pub const PASTE_VIEW_TITLE: &str = "Your paste";
 pub const PASTE_VIEW_HINT: &str = "Select a finding to highlight its lines here.";

@@ -16,7 +16,7 @@ USAGE:
   phs-doctor script status [--aad-connector <NAME>] [--output <FILE>]
   phs-doctor script full-sync --ad-connector <NAME> --aad-connector <NAME> [--output <FILE>]
   phs-doctor script single-object --ad-connector <NAME> --dn <DN> [--output <FILE>]
-  phs-doctor diagnose <FILE|-> [--json]
+  phs-doctor diagnose <FILE|-> [--json]     (diagnose --help: what it reads)
   phs-doctor redact <FILE|->
   phs-doctor report <FILE|-> [--version <V>] [--no-redact] [--out <FILE>]
 
@@ -36,14 +36,46 @@ Exit codes: 0 success, 1 output or a file could not be written, 2 invalid input 
 #[derive(Debug, PartialEq, Eq)]
 pub enum Command {
     Help,
-    Path { version: Option<String>, scope: String, method: Option<String>, json: bool },
-    Result { id: String, json: bool },
-    Event { id: String, json: bool },
-    Status { name: String, json: bool },
-    Script { kind: String, ad_connector: Option<String>, aad_connector: Option<String>, dn: Option<String>, output: Option<OsString> },
-    Diagnose { source: String, json: bool },
-    Redact { source: String },
-    Report { source: String, version: Option<String>, redact: bool, out: Option<OsString> },
+    /// `diagnose --help`: what the analysis reads, with a sample of each.
+    DiagnoseHelp,
+    Path {
+        version: Option<String>,
+        scope: String,
+        method: Option<String>,
+        json: bool,
+    },
+    Result {
+        id: String,
+        json: bool,
+    },
+    Event {
+        id: String,
+        json: bool,
+    },
+    Status {
+        name: String,
+        json: bool,
+    },
+    Script {
+        kind: String,
+        ad_connector: Option<String>,
+        aad_connector: Option<String>,
+        dn: Option<String>,
+        output: Option<OsString>,
+    },
+    Diagnose {
+        source: String,
+        json: bool,
+    },
+    Redact {
+        source: String,
+    },
+    Report {
+        source: String,
+        version: Option<String>,
+        redact: bool,
+        out: Option<OsString>,
+    },
 }
 
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
@@ -99,6 +131,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             let (mut value, mut json) = (None, false);
             while let Some(arg) = p.next().map_err(|e| e.to_string())? {
                 match arg {
+                    Long("help") | Short('h') if sub == "diagnose" => return Ok(Command::DiagnoseHelp),
                     Value(v) if value.is_none() => value = Some(string(v)?),
                     // `-` (stdin) is a value, not an option.
                     Short('-') if value.is_none() => value = Some("-".into()),
@@ -152,6 +185,7 @@ mod tests {
     #[test]
     fn parses_commands() {
         assert_eq!(p(&[]), Ok(Command::Help));
+        assert_eq!(p(&["diagnose", "--help"]), Ok(Command::DiagnoseHelp));
         assert_eq!(
             p(&["path", "--version", "1.1.614.0", "--scope", "all", "--json"]),
             Ok(Command::Path { version: Some("1.1.614.0".into()), scope: "all".into(), method: None, json: true })

@@ -34,6 +34,7 @@ impl From<&str> for Failure {
 pub fn run(cmd: Command) -> Result<String, Failure> {
     match cmd {
         Command::Help => Ok(USAGE.to_string()),
+        Command::DiagnoseHelp => Ok(diagnose_help()),
         Command::Path { version, scope, method, json } => Ok(crate::guide::path(version.as_deref(), &scope, method.as_deref(), json)?),
         Command::Result { id, json } => Ok(crate::guide::result(&id, json)?),
         Command::Event { id, json } => Ok(event(&id, json)?),
@@ -268,4 +269,20 @@ fn script(kind: &str, ad: Option<String>, aad: Option<String>, dn: Option<String
         Some(text) => Ok(text),
         None => Err(out.errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")),
     }
+}
+
+/// `diagnose --help`, made from the analysis's registry of input kinds.
+fn diagnose_help() -> String {
+    let mut out = String::from(
+        "phs-doctor diagnose <FILE|-> [--json]: finds why password hash sync fails in what the Connect server printed.\n\
+         Paste or pipe any mix of these (any language Windows prints, UTF-8 or UTF-16):\n",
+    );
+    for k in phs_doctor_core::analysis::inputs::INPUT_KINDS {
+        out.push_str(&format!("\n  {}\n    from: {}\n", k.name, k.how));
+        for line in k.sample.lines().take(4) {
+            out.push_str(&format!("    | {line}\n"));
+        }
+    }
+    out.push_str("\nWhat it does not understand is listed as lines not understood, never guessed.\n");
+    out
 }

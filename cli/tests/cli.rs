@@ -614,3 +614,16 @@ fn report_is_markdown_redacted_by_default() {
     fails(&["report", "-", "--version", "x"], "invalid version");
     fails(&["report"], "report needs a file");
 }
+
+/// `diagnose --help` lists every input kind of the analysis's registry, each with its sample.
+#[test]
+fn diagnose_help_lists_what_the_analysis_reads() {
+    let out = run(&["diagnose", "--help"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for k in phs_doctor_core::analysis::inputs::INPUT_KINDS {
+        assert!(text.contains(k.name) && text.contains(k.how), "{} missing from:\n{text}", k.id);
+        let first = k.sample.lines().next().unwrap();
+        assert!(text.contains(&format!("| {first}")), "{}: sample missing", k.id);
+    }
+}

@@ -1,6 +1,7 @@
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
+use phs_doctor_core::analysis::inputs::INPUT_KINDS;
 use phs_doctor_core::knowledge::FindingId;
 use phs_doctor_core::Severity;
 use yew::prelude::*;
@@ -215,7 +216,7 @@ fn what_to_paste() -> Html {
         <section class="card what-to-paste" aria-labelledby="what-title" data-testid="what-to-paste">
             <h2 id="what-title">{ strings::WHAT_TO_PASTE }</h2>
             <ul>
-                { for strings::PASTE_KINDS.iter().map(|k| html! { <li>{ *k }</li> }) }
+                { for INPUT_KINDS.iter().map(|k| html! { <li><strong>{ k.name }</strong>{ ": " }{ k.how }</li> }) }
             </ul>
         </section>
     }

@@ -14,6 +14,7 @@ mod collect;
 mod content;
 pub mod errors;
 mod events;
+pub mod inputs;
 mod lines;
 mod model;
 mod phrases;

@@ -112,6 +112,23 @@ pub enum RecordKind {
 }
 
 impl RecordKind {
+    pub const ALL: &'static [RecordKind] = &[
+        RecordKind::Command,
+        RecordKind::DiagnosticsMenu,
+        RecordKind::DiagnosticsCheck,
+        RecordKind::DiagnosticsInfo,
+        RecordKind::StatusScript,
+        RecordKind::SyncConfiguration,
+        RecordKind::Event,
+        RecordKind::Message,
+        RecordKind::PasswordChange,
+        RecordKind::ForestInfo,
+        RecordKind::LogStatus,
+        RecordKind::HealthAlert,
+        RecordKind::Error,
+        RecordKind::Setting,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             RecordKind::Command => "command",
