@@ -129,6 +129,18 @@ pub fn large_paste(bytes: usize) -> String {
 pub const WHAT_TO_PASTE: &str = "What you can paste";
 /// The kinds of input the analysis reads, for the empty page and \u{201c}nothing recognised\u{201d}.
 pub const FINDINGS_TITLE: &str = "Findings";
+pub const MASK_NAMES: &str = "Mask names on this page (for a screenshot or a shared screen)";
+pub const PASTE_HIDDEN_MASKED: &str =
+    "The paste box is hidden while names are masked: it would show them. Your paste is kept; untick \u{201c}Mask names\u{201d} to see and edit it.";
+
+/// Beside the switch: what the masking replaced.
+pub fn masked_names(n: usize) -> String {
+    match n {
+        0 => "Nothing to mask: no names, addresses or identifiers found.".to_string(),
+        1 => "1 name, address or identifier masked, with the same placeholder as in the redacted report.".to_string(),
+        n => format!("{} names, addresses and identifiers masked, with the same placeholders as in the redacted report.", grouped(n)),
+    }
+}
 pub const PASTE_VIEW_TITLE: &str = "Your paste";
 pub const PASTE_VIEW_HINT: &str = "Select a finding to highlight its lines here.";
 pub const SHOW_IN_PASTE: &str = "Show in the paste";

@@ -36,6 +36,64 @@ pub struct Report {
     pub redactions: Vec<Entry>,
 }
 
+/// A redactor that has seen every pasted text of `a` (so no placeholder it hands out is already
+/// in any of them) and has redacted the paste line by line first: the same value gets the same
+/// placeholder on the page and in the report, numbered in the order of the paste. Also the
+/// table as the paste alone gave it (its counts are occurrences in the paste).
+fn primed(a: &Analysis<'_>, paste: Option<&str>) -> (Redactor, Vec<Entry>) {
+    let mut red = Redactor::new();
+    for f in &a.findings {
+        f.evidence.iter().for_each(|e| red.reserve(&e.text));
+        f.params.iter().for_each(|(_, v)| red.reserve(v));
+    }
+    let Some(paste) = paste else { return (red, Vec::new()) };
+    red.reserve(paste);
+    for line in paste.split_inclusive('\n') {
+        red.redact(line);
+    }
+    let table = red.entries().to_vec();
+    (red, table)
+}
+
+/// The final table, with the counts of the paste where the paste had the value.
+fn with_paste_counts(all: &[Entry], primed: &[Entry]) -> Vec<Entry> {
+    all.iter().map(|e| primed.iter().find(|p| p.placeholder == e.placeholder).cloned().unwrap_or_else(|| e.clone())).collect()
+}
+
+/// An analysis and its paste as the page shows them redacted: the paste line by line (line
+/// breaks kept, so line numbers stay), and a copy of the analysis whose every pasted text
+/// (record fields, evidence, parameters, the timeline's connectors and scopes) is redacted,
+/// with the table of what was replaced — the same placeholders as the redacted report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RedactedPage {
+    pub paste: String,
+    pub analysis: Analysis<'static>,
+    pub redactions: Vec<Entry>,
+}
+
+pub fn redacted_page(a: &Analysis<'_>, paste: &str) -> RedactedPage {
+    let (mut red, primed) = primed(a, Some(paste));
+    let paste: String = paste.split_inclusive('\n').map(|l| red.redact(l)).collect();
+    let mut out = a.clone().into_owned();
+    for r in &mut out.records {
+        r.fields.iter_mut().for_each(|(_, v)| *v = red.redact(v).into());
+    }
+    for f in &mut out.findings {
+        f.evidence.iter_mut().for_each(|e| e.text = red.redact(&e.text));
+        f.params.iter_mut().for_each(|(_, v)| *v = red.redact(v));
+    }
+    let t = &mut out.timeline;
+    let mut opt = |v: &mut Option<String>| {
+        if let Some(s) = v {
+            *s = red.redact(s);
+        }
+    };
+    t.heartbeats.iter_mut().for_each(|h| opt(&mut h.connector));
+    t.gaps.iter_mut().for_each(|g| opt(&mut g.connector));
+    t.full_sync.iter_mut().for_each(|s| opt(&mut s.scope));
+    RedactedPage { paste, analysis: out, redactions: with_paste_counts(red.entries(), &primed) }
+}
+
 /// The report of `a`.
 pub fn analysis_report(a: &Analysis<'_>, o: &ReportOptions<'_>) -> Report {
     let unparsed: Vec<(usize, String)> = match o.paste {
@@ -45,14 +103,8 @@ pub fn analysis_report(a: &Analysis<'_>, o: &ReportOptions<'_>) -> Report {
         }
         _ => Vec::new(),
     };
-    let mut red = Redactor::new();
-    if o.redact {
-        for f in &a.findings {
-            f.evidence.iter().for_each(|e| red.reserve(&e.text));
-            f.params.iter().for_each(|(_, v)| red.reserve(v));
-        }
-        unparsed.iter().for_each(|(_, l)| red.reserve(l));
-    }
+    let (mut red, primed) = if o.redact { primed(a, o.paste) } else { (Redactor::new(), Vec::new()) };
+    unparsed.iter().for_each(|(_, l)| red.reserve(l));
     let mut pasted = |s: &str| if o.redact { red.redact(s) } else { s.to_string() };
 
     let mut md = String::new();
@@ -131,7 +183,7 @@ pub fn analysis_report(a: &Analysis<'_>, o: &ReportOptions<'_>) -> Report {
         }
     }
 
-    let redactions = red.entries().to_vec();
+    let redactions = with_paste_counts(red.entries(), &primed);
     let note = if !o.redact {
         "- **Redaction:** off — the evidence is quoted as pasted\n".to_string()
     } else if redactions.is_empty() {
@@ -268,6 +320,30 @@ mod tests {
         Description:\n\
         Password synchronization failed for domain: contoso.com. Details: RPC Error 8453 (Replication access was denied.)\n";
 
+    /// The page and the report redact alike: the same placeholders, the paste's line count.
+    #[test]
+    fn the_redacted_page_agrees_with_the_report() {
+        let a = analyze(PASTE);
+        let page = redacted_page(&a, PASTE);
+        let r = analysis_report(&a, &ReportOptions { redact: true, paste: Some(PASTE), ..Default::default() });
+        assert_eq!(page.paste.lines().count(), PASTE.lines().count());
+        for secret in ["contoso", "Ann Lee", "AADC01"] {
+            assert!(!page.paste.contains(secret), "{secret} in\n{}", page.paste);
+            for f in &page.analysis.findings {
+                assert!(f.evidence.iter().all(|e| !e.text.contains(secret)) && f.params.iter().all(|(_, v)| !v.contains(secret)), "{f:?}");
+            }
+        }
+        assert!(page.paste.contains("Computer:      <host1>"), "{}", page.paste);
+        let evidence = &page.analysis.findings[0].evidence;
+        assert!(page.analysis.records.iter().all(|r| r.fields.iter().all(|(_, v)| !v.contains("contoso"))), "{:?}", page.analysis.records);
+        assert!(evidence.iter().any(|e| e.text.contains("domain: <host2>.")), "{evidence:?}");
+        assert!(r.markdown.contains("domain: <host2>."), "{}", r.markdown);
+        assert_eq!(page.redactions, r.redactions);
+        // Counted in the paste.
+        let host = page.redactions.iter().find(|e| e.placeholder == "<host2>").unwrap();
+        assert_eq!(host.count, 1, "{:?}", page.redactions);
+    }
+
     #[test]
     fn a_redacted_report_quotes_no_name() {
         let a = analyze(PASTE);
@@ -276,7 +352,8 @@ mod tests {
         for secret in ["contoso", "Ann Lee"] {
             assert!(!md.contains(secret), "{secret} in\n{md}");
         }
-        assert!(md.contains("<host1>") && md.contains("RPC error 8453"), "{md}");
+        // Numbered in the order of the paste: the computer's name is the first host.
+        assert!(md.contains("domain: <host2>.") && md.contains("RPC error 8453"), "{md}");
         assert!(md.contains("- **Redaction:** on"), "{md}");
         assert!(md.contains("\n## Lines not understood\n"), "{md}");
         // A fence longer than the backticks in the quoted line.

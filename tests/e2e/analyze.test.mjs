@@ -363,7 +363,8 @@ test('the report: copied as Markdown, redacted by default, with a preview of wha
     await page.getByTestId('report-status').filter({ hasText: 'Report copied' }).waitFor();
     let md = await page.evaluate(() => navigator.clipboard.readText());
     assert.ok(md.startsWith('# PHS Doctor report\n'), md);
-    assert.ok(md.includes('(`ad-permissions`)') && md.includes('domain: <host1>.'), md);
+    // Placeholders are numbered in the order of the paste: the computer is the first host.
+    assert.ok(md.includes('(`ad-permissions`)') && md.includes('domain: <host2>.'), md);
     assert.ok(!md.toLowerCase().includes('contoso'), 'redacted by default');
     await page.getByTestId('redaction-preview-toggle').click();
     const preview = page.getByTestId('redaction-preview');
@@ -381,6 +382,39 @@ test('the report: copied as Markdown, redacted by default, with a preview of wha
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-report').click()]);
       assert.equal(download.suggestedFilename(), 'phs-doctor-report.md');
     }
+    await done();
+  }
+});
+
+test('mask names: the paste view, evidence, details and overview show the report\'s placeholders; unmasking restores them', async () => {
+  for (const [name, options] of [
+    ['analyze-masked', {}],
+    ['phone-dark-analyze-masked', { viewport: { width: 390, height: 844 }, colorScheme: 'dark' }],
+  ]) {
+    const { page, done } = await openAnalyze(options);
+    await paste(page, fixture('event-details-611-8453'));
+    const card = page.getByTestId('finding-ad-permissions');
+    await card.waitFor();
+    const view = page.locator('#paste-view');
+    assert.match(await view.innerText(), /SYNC01\.contoso\.com/);
+    await page.getByTestId('mask-names').check();
+    await page.getByTestId('mask-status').waitFor();
+    assert.match(await page.getByTestId('mask-status').innerText(), /2 names, addresses and identifiers masked/);
+    for (const [what, loc] of [['paste view', view], ['finding', card], ['overview', page.getByTestId('page-analyze')]]) {
+      const text = await loc.innerText();
+      assert.ok(!/contoso/i.test(text), `${name}: ${what} still shows a name:\n${text}`);
+    }
+    assert.match(await view.innerText(), /Computer:\s+<host1>/);
+    assert.match(await card.innerText(), /domain: <host2>\./);
+    // The box, which would show the names, is hidden; the paste is kept and comes back.
+    assert.equal(await page.locator('textarea').count(), 0);
+    await page.getByTestId('paste-hidden').waitFor();
+    await shot(page, name);
+    await assertAccessible(page, `${name}: masked`);
+    await page.getByTestId('mask-names').uncheck();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="mask-status"]'));
+    assert.match(await view.innerText(), /SYNC01\.contoso\.com/);
+    assert.match(await page.locator('textarea').inputValue(), /SYNC01\.contoso\.com/);
     await done();
   }
 });

@@ -3,6 +3,7 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use phs_doctor_core::analysis::inputs::INPUT_KINDS;
 use phs_doctor_core::knowledge::FindingId;
+use phs_doctor_core::report::redacted_page;
 use phs_doctor_core::Severity;
 use yew::prelude::*;
 
@@ -104,6 +105,26 @@ pub fn AnalyzePage() -> Html {
     let busy = !empty && paste.current().is_none() && paste.text.len() > BIG;
     // While the user types, the previous analysis stays on screen until the new one is ready.
     let shown = paste.analysed.clone().filter(|_| !empty);
+    // "Mask names on this page": the paste view, the findings, the overview and the lines not
+    // understood show the redacted copy (`core::report::redacted_page`: the same placeholders
+    // as the redacted report); the paste itself is kept as it is.
+    let masked = use_state(|| false);
+    let masked_page = {
+        let analysed = shown.clone();
+        let text = paste.text.clone();
+        use_memo((shown.as_ref().map(|a| a.revision), paste.revision, *masked), move |&(_, _, on)| {
+            analysed.filter(|_| on).map(|a| {
+                let page = redacted_page(&a.analysis, &text);
+                (Rc::new(page.analysis), Rc::<str>::from(page.paste), page.redactions.len())
+            })
+        })
+    };
+    let on_mask = {
+        let masked = masked.clone();
+        Callback::from(move |e: Event| {
+            masked.set(e.target_dyn_into::<web_sys::HtmlInputElement>().is_some_and(|i| i.checked()));
+        })
+    };
     let counts = if empty {
         AttrValue::Static(strings::PASTE_EMPTY_COUNTS)
     } else if busy {
@@ -129,7 +150,10 @@ pub fn AnalyzePage() -> Html {
     let complete = paste.current().is_some_and(|a| whole || *details_for == Some(a.revision));
     let results = shown.map(|a| {
         let details = whole || *details_for == Some(a.revision);
-        let analysis = a.analysis.clone();
+        let (analysis, view_text, view_revision) = match &*masked_page {
+            Some((m, t, _)) => (m.clone(), t.clone(), a.revision | 1 << 63),
+            None => (a.analysis.clone(), paste.text.clone(), a.revision),
+        };
         let findings = &analysis.findings;
         let nothing = findings.is_empty() || findings.iter().all(|f| f.id == FindingId::NothingRecognised);
         html! {
@@ -147,8 +171,17 @@ pub fn AnalyzePage() -> Html {
                                 { summary(&analysis) }
                             </p>
                             if !nothing {
-                                <ReportActions analysis={analysis.clone()} text={paste.text.clone()}
+                                <ReportActions analysis={a.analysis.clone()} text={paste.text.clone()}
                                     version_text={AttrValue::from(app.version_text.clone())} />
+                                <p class="mask-names">
+                                    <label>
+                                        <input type="checkbox" data-testid="mask-names" checked={*masked} onchange={on_mask.clone()} />
+                                        { strings::MASK_NAMES }
+                                    </label>
+                                    if let Some((_, _, n)) = &*masked_page {
+                                        <span class="hint" data-testid="mask-status" role="status">{ strings::masked_names(*n) }</span>
+                                    }
+                                </p>
                             }
                             <ol class="findings" data-testid="findings">
                                 { for findings.iter().take(if details { usize::MAX } else { FIRST_CARDS }).map(|f| html! {
@@ -162,7 +195,7 @@ pub fn AnalyzePage() -> Html {
                         </section>
                         if details {
                             <AnalysisOverview analysis={analysis.clone()} on_line={on_line.clone()} />
-                            <UnparsedLines text={paste.text.clone()} revision={a.revision}
+                            <UnparsedLines text={view_text.clone()} revision={view_revision}
                                 analysis={analysis.clone()} on_line={on_line.clone()} />
                         }
                     </div>
@@ -171,7 +204,7 @@ pub fn AnalyzePage() -> Html {
                             <h2 id="paste-view-title">{ strings::PASTE_VIEW_TITLE }</h2>
                             <p class="hint">{ strings::PASTE_VIEW_HINT }</p>
                             if details {
-                                <PasteView text={paste.text.clone()} revision={a.revision} line_count={analysis.line_count}
+                                <PasteView text={view_text.clone()} revision={view_revision} line_count={analysis.line_count}
                                     highlight={highlight.clone()} scroll_nonce={*scroll_nonce} />
                             }
                         </div>
@@ -187,7 +220,12 @@ pub fn AnalyzePage() -> Html {
             <h1>{ strings::ANALYZE_TITLE }</h1>
             <p class="lead">{ strings::ANALYZE_LEAD }</p>
             <div class="card paste-card">
-                <PasteBox text={paste.text.clone()} {counts} {on_change} />
+                if masked_page.is_some() {
+                    // The box would show the names: it comes back when the switch is off.
+                    <p class="paste-hidden" data-testid="paste-hidden">{ strings::PASTE_HIDDEN_MASKED }</p>
+                } else {
+                    <PasteBox text={paste.text.clone()} {counts} {on_change} />
+                }
             </div>
             if empty {
                 { what_to_paste() }
