@@ -130,6 +130,7 @@ pub const WHAT_TO_PASTE: &str = "What you can paste";
 /// The kinds of input the analysis reads, for the empty page and \u{201c}nothing recognised\u{201d}.
 pub const FINDINGS_TITLE: &str = "Findings";
 pub const MASK_NAMES: &str = "Mask names on this page (for a screenshot or a shared screen)";
+pub const MASK_TOO_BIG: &str = "Masking works on pastes up to 2 MB; the report\u{2019}s redaction (Copy report) works on any size.";
 pub const PASTE_HIDDEN_MASKED: &str =
     "The paste box is hidden while names are masked: it would show them. Your paste is kept; untick \u{201c}Mask names\u{201d} to see and edit it.";
 

@@ -26,6 +26,9 @@ const FIRST_CARDS: usize = 6;
 /// Pastes up to this size are rendered whole at once: their render is quick, and staging it
 /// would make the details blink out for a frame on every re-analysis while typing.
 const STAGED: usize = crate::components::paste_box::LARGE;
+/// Masking redacts the whole paste at once (about 20 MB/s natively): above this it would hold
+/// the page for seconds, so the switch is off with a reason.
+const MASK_MAX: usize = 2 * 1024 * 1024;
 
 /// What is highlighted in the paste view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,7 +116,7 @@ pub fn AnalyzePage() -> Html {
         let analysed = shown.clone();
         let text = paste.text.clone();
         use_memo((shown.as_ref().map(|a| a.revision), paste.revision, *masked), move |&(_, _, on)| {
-            analysed.filter(|_| on).map(|a| {
+            analysed.filter(|_| on && text.len() <= MASK_MAX).map(|a| {
                 let page = redacted_page(&a.analysis, &text);
                 (Rc::new(page.analysis), Rc::<str>::from(page.paste), page.redactions.len())
             })
@@ -175,9 +178,13 @@ pub fn AnalyzePage() -> Html {
                                     version_text={AttrValue::from(app.version_text.clone())} />
                                 <p class="mask-names">
                                     <label>
-                                        <input type="checkbox" data-testid="mask-names" checked={*masked} onchange={on_mask.clone()} />
+                                        <input type="checkbox" data-testid="mask-names" checked={*masked && paste.text.len() <= MASK_MAX}
+                                            disabled={paste.text.len() > MASK_MAX} onchange={on_mask.clone()} />
                                         { strings::MASK_NAMES }
                                     </label>
+                                    if paste.text.len() > MASK_MAX {
+                                        <span class="hint">{ strings::MASK_TOO_BIG }</span>
+                                    }
                                     if let Some((_, _, n)) = &*masked_page {
                                         <span class="hint" data-testid="mask-status" role="status">{ strings::masked_names(*n) }</span>
                                     }
