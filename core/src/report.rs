@@ -13,6 +13,9 @@ use crate::redact::{Entry, Redactor};
 use crate::version::ConnectVersion;
 use crate::walk::{CurrentKind, WalkView};
 
+/// A paste up to this size is redacted whole before the report's lines (see [`redacted_page`]).
+pub const PRIME_MAX: usize = 2 * 1024 * 1024;
+
 /// How many lines not understood the report quotes.
 pub const UNPARSED_QUOTED: usize = 10;
 
@@ -46,7 +49,9 @@ fn primed(a: &Analysis<'_>, paste: Option<&str>) -> (Redactor, Vec<Entry>) {
         f.evidence.iter().for_each(|e| red.reserve(&e.text));
         f.params.iter().for_each(|(_, v)| red.reserve(v));
     }
-    let Some(paste) = paste else { return (red, Vec::new()) };
+    // A paste too large to redact quickly (the page does not mask it either) is not primed:
+    // the report's placeholders are then numbered in the order of its quoted lines.
+    let Some(paste) = paste.filter(|p| p.len() <= PRIME_MAX) else { return (red, Vec::new()) };
     red.reserve(paste);
     for line in paste.split_inclusive('\n') {
         red.redact(line);

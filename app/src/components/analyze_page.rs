@@ -28,7 +28,7 @@ const FIRST_CARDS: usize = 6;
 const STAGED: usize = crate::components::paste_box::LARGE;
 /// Masking redacts the whole paste at once (about 20 MB/s natively): above this it would hold
 /// the page for seconds, so the switch is off with a reason.
-const MASK_MAX: usize = 2 * 1024 * 1024;
+const MASK_MAX: usize = phs_doctor_core::report::PRIME_MAX;
 
 /// What is highlighted in the paste view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
