@@ -23,7 +23,7 @@ fn main() {
     {
         println!("cargo:rerun-if-changed={}", content.join(f).display());
     }
-    for f in ["status.ps1", "full-sync.ps1", "single-object.ps1"] {
+    for f in ["status.ps1", "full-sync.ps1", "single-object.ps1", "collector.ps1"] {
         println!("cargo:rerun-if-changed={}", content.join("scripts").join(f).display());
     }
 
@@ -37,7 +37,12 @@ fn main() {
     paths(&read(&content.join("paths.json")), &read(&content.join("statuses.json")), &mut out);
     findings(&read(&content.join("findings.json")), &mut out);
     for (name, file) in
-        [("STATUS_SCRIPT", "status.ps1"), ("FULL_SYNC_SCRIPT", "full-sync.ps1"), ("SINGLE_OBJECT_SCRIPT", "single-object.ps1")]
+        [
+        ("STATUS_SCRIPT", "status.ps1"),
+        ("FULL_SYNC_SCRIPT", "full-sync.ps1"),
+        ("SINGLE_OBJECT_SCRIPT", "single-object.ps1"),
+        ("COLLECTOR_SCRIPT", "collector.ps1"),
+    ]
     {
         let text = std::fs::read_to_string(content.join("scripts").join(file)).unwrap();
         // Scripts ship with Windows line endings stripped; the generator chooses the ending.

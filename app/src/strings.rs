@@ -333,6 +333,7 @@ pub fn record_label(kind: RecordKind, n: usize) -> String {
         RecordKind::HealthAlert => ("Connect Health alert", "Connect Health alerts"),
         RecordKind::Error => ("error code", "error codes"),
         RecordKind::Setting => ("setting", "settings"),
+        RecordKind::Report => ("report block", "report blocks"),
     };
     format!("{} {}", grouped(n), if n == 1 { one } else { many })
 }
