@@ -36,14 +36,12 @@ fn main() {
     results(&read(&content.join("results.json")), &mut out);
     paths(&read(&content.join("paths.json")), &read(&content.join("statuses.json")), &mut out);
     findings(&read(&content.join("findings.json")), &mut out);
-    for (name, file) in
-        [
+    for (name, file) in [
         ("STATUS_SCRIPT", "status.ps1"),
         ("FULL_SYNC_SCRIPT", "full-sync.ps1"),
         ("SINGLE_OBJECT_SCRIPT", "single-object.ps1"),
         ("COLLECTOR_SCRIPT", "collector.ps1"),
-    ]
-    {
+    ] {
         let text = std::fs::read_to_string(content.join("scripts").join(file)).unwrap();
         // Scripts ship with Windows line endings stripped; the generator chooses the ending.
         let text = text.replace("\r\n", "\n");

@@ -14,7 +14,8 @@ mod benign;
 /// Command verbs that only read (`Get-`, `Select-`, …) and the few named commands the issue allows:
 /// output, the ADSync module, `Test-Path`, `New-Object` (for the types below), and the clipboard.
 const READING_PREFIXES: &[&str] = &["Get-", "Select-", "Where-", "Sort-", "Measure-", "ConvertTo-"];
-const ALLOWED_COMMANDS: &[&str] = &["Out-String", "Write-Output", "Write-Host", "Import-Module", "Test-Path", "New-Object", "Set-Clipboard"];
+const ALLOWED_COMMANDS: &[&str] =
+    &["Out-String", "Write-Output", "Write-Host", "Import-Module", "Test-Path", "New-Object", "Set-Clipboard"];
 /// The only types `New-Object` may make.
 const ALLOWED_TYPES: &[&str] = &["System.Collections.ArrayList", "System.Text.StringBuilder"];
 /// The only modules `Import-Module` may load.
@@ -96,10 +97,8 @@ fn offending(src: &str) -> Vec<String> {
             if !allowed {
                 bad.push(format!("command {name}"));
             }
-            let args: Vec<&str> = n
-                .child_by_field_name("command_elements")
-                .map(|e| text(e, src).split_whitespace().collect())
-                .unwrap_or_default();
+            let args: Vec<&str> =
+                n.child_by_field_name("command_elements").map(|e| text(e, src).split_whitespace().collect()).unwrap_or_default();
             if name.eq_ignore_ascii_case("New-Object") && !args.first().is_some_and(|t| ALLOWED_TYPES.contains(t)) {
                 bad.push(format!("New-Object {args:?}"));
             }
@@ -228,7 +227,9 @@ fn every_script_keeps_to_windows_powershell_5_1() {
         assert!(bad.is_empty(), "{kind:?}:\n{}", bad.join("\n"));
     }
     // Guards the check.
-    for src in ["$a = $b ?? 1\n", "$a?.b\n", "$x = $c ? 1 : 2\n", "Get-A && Get-B\n", "ConvertTo-Json $x\n", "ConvertFrom-Json -AsHashtable\n"] {
+    for src in
+        ["$a = $b ?? 1\n", "$a?.b\n", "$x = $c ? 1 : 2\n", "Get-A && Get-B\n", "ConvertTo-Json $x\n", "ConvertFrom-Json -AsHashtable\n"]
+    {
         assert!(!not_51(src).is_empty(), "not caught: {src}");
     }
     assert!(not_51("Write-Host 'is it ?' # really ??\nConvertTo-Json -Depth 5 $x\n").is_empty());

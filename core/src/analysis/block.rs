@@ -138,6 +138,32 @@ pub fn find(physical: &[&str]) -> Vec<Block> {
     out
 }
 
+/// The collector's own messages printed around its block (its `Write-Host` lines).
+const OWN_LINES: &[&str] = &[
+    "Copy everything from the BEGIN line to the END line into PHS Doctor",
+    "The block is saved in ",
+    "The block could not be saved next to the script",
+    "The block is on the clipboard.",
+    "The block could not be put on the clipboard",
+];
+
+/// The 1-based lines just before and after `blocks` that are the collector's own messages.
+pub(crate) fn own_lines(physical: &[&str], blocks: &[Block]) -> Vec<usize> {
+    let own = |n: usize| n >= 1 && physical.get(n - 1).is_some_and(|l| OWN_LINES.iter().any(|o| l.trim_start().starts_with(o)));
+    let mut out = Vec::new();
+    for b in blocks {
+        if own(b.first.wrapping_sub(1)) {
+            out.push(b.first - 1);
+        }
+        let mut n = b.last + 1;
+        while own(n) && n <= b.last + 2 {
+            out.push(n);
+            n += 1;
+        }
+    }
+    out
+}
+
 /// `length=<n> sha256=<hex>` from the END line.
 fn end_fields(end: &str) -> (Option<usize>, Option<String>) {
     let mut length = None;
@@ -159,7 +185,9 @@ fn check(first: usize, last: usize, version: &str, body: &str, end: Option<&str>
     let (length, sha) = end.map(end_fields).unwrap_or((None, None));
     let block = |outcome| Block { first, last, outcome, length, sha256: sha.clone() };
     if version != "v1" {
-        return block(Outcome::Unsupported { reason: format!("the BEGIN line says format {:?}; this PHS Doctor reads v1", clip(version, 20)) });
+        return block(Outcome::Unsupported {
+            reason: format!("the BEGIN line says format {:?}; this PHS Doctor reads v1", clip(version, 20)),
+        });
     }
     if let Some(e) = end {
         if !e.contains(" v1 ") && !e.contains(" v1-") {
@@ -193,7 +221,9 @@ fn check(first: usize, last: usize, version: &str, body: &str, end: Option<&str>
     };
     match report.get("schema").and_then(Json::as_str) {
         Some(SCHEMA) => block(Outcome::Ok { json, report }),
-        Some(other) => block(Outcome::Unsupported { reason: format!("the report's schema is {:?}; this PHS Doctor reads {SCHEMA}", clip(other, 40)) }),
+        Some(other) => {
+            block(Outcome::Unsupported { reason: format!("the report's schema is {:?}; this PHS Doctor reads {SCHEMA}", clip(other, 40)) })
+        }
         None => block(Outcome::Unsupported { reason: "the report has no schema".into() }),
     }
 }
@@ -623,14 +653,20 @@ fn yes_no(b: bool) -> &'static str {
 fn synthesise(r: &Json) -> Synth {
     let mut s = Synth { text: String::new(), labels: Vec::new() };
     let staging = r.get("staging_mode").and_then(Json::as_bool).map(|b| (b, "staging_mode")).or_else(|| {
-        r.get("scheduler").and_then(|x| x.get("staging_mode_enabled")).and_then(Json::as_bool).map(|b| (b, "scheduler.staging_mode_enabled"))
+        r.get("scheduler")
+            .and_then(|x| x.get("staging_mode_enabled"))
+            .and_then(Json::as_bool)
+            .map(|b| (b, "scheduler.staging_mode_enabled"))
     });
     if let Some((b, field)) = staging {
         s.line(&format!("StagingModeEnabled : {}", yes_no(b)), format!("report {field}: {b}"));
         s.blank();
     }
     if let Some(b) = r.get("tenant_phs_enabled").and_then(Json::as_bool) {
-        s.line(&format!("Password sync feature enabled in your Azure AD directory:  {}", yes_no(b)), format!("report tenant_phs_enabled: {b}"));
+        s.line(
+            &format!("Password sync feature enabled in your Azure AD directory:  {}", yes_no(b)),
+            format!("report tenant_phs_enabled: {b}"),
+        );
         s.blank();
     }
     let configs = r.get("phs_config").map(Json::items).unwrap_or_default();
@@ -765,7 +801,9 @@ pub(crate) fn merge<'a>(blocks: &[Block], physical: &[&str], a: &mut Analysis<'a
                     }
                 }
                 fields.push(("json", json.clone().into()));
+                push_record(a, Record { kind: RecordKind::Report, start_line: b.first, end_line: b.last, fields });
                 judged(b, report, a);
+                continue;
             }
         }
         push_record(a, Record { kind: RecordKind::Report, start_line: b.first, end_line: b.last, fields });
@@ -874,12 +912,18 @@ fn judged(b: &Block, report: &Json, a: &mut Analysis<'_>) {
         })
         .collect();
     if !steps.is_empty() {
-        let evidence = vec![Evidence { line: b.first, text: format!("report errors: {} failed steps", steps.len() / 2) }];
+        let n = steps.len() / 2;
+        let evidence = vec![Evidence { line: b.first, text: format!("report errors: {n} failed step{}", if n == 1 { "" } else { "s" }) }];
         push(a, finding("report-step-failed", evidence, steps));
     }
     for r in sub.records {
+        let from = label(r.start_line);
+        if from.is_empty() {
+            // A line of the text's own frame (the status script's BEGIN and END lines).
+            continue;
+        }
         let mut fields = r.fields;
-        fields.push(("report", label(r.start_line).into()));
+        fields.push(("report", from.into()));
         push_record(a, Record { kind: r.kind, start_line: b.first, end_line: b.last, fields });
     }
     let t = sub.timeline;
@@ -896,7 +940,8 @@ fn judged(b: &Block, report: &Json, a: &mut Analysis<'_>) {
         a.timeline.full_sync_state = t.full_sync_state;
     }
     if a.connect_version.is_none() {
-        a.connect_version = report.get("connect_version").and_then(Json::as_str).and_then(|v| crate::version::ConnectVersion::parse(v).ok());
+        a.connect_version =
+            report.get("connect_version").and_then(Json::as_str).and_then(|v| crate::version::ConnectVersion::parse(v).ok());
     }
 }
 
@@ -921,7 +966,9 @@ mod tests {
 
     #[test]
     fn base64_round_trips_and_is_strict() {
-        for (plain, coded) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy")] {
+        for (plain, coded) in
+            [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy")]
+        {
             assert_eq!(base64_encode(plain.as_bytes()), coded);
             assert_eq!(base64_decode(coded).unwrap(), plain.as_bytes());
         }
@@ -996,7 +1043,9 @@ mod tests {
         // A line lost in the middle.
         let mut l: Vec<&str> = block.lines().collect();
         l.remove(3);
-        assert!(matches!(outcome(&l.join("\n")), Outcome::Truncated { expected: Some(n), got } if n == json.len() && got == json.len() - 57));
+        assert!(
+            matches!(outcome(&l.join("\n")), Outcome::Truncated { expected: Some(n), got } if n == json.len() && got == json.len() - 57)
+        );
         // Cut off before the END line, with the next prompt after it.
         let cut: Vec<&str> = block.lines().take(4).collect();
         assert_eq!(outcome(&format!("{}\nPS C:\\>", cut.join("\n"))), Outcome::Truncated { got: 3 * 57, expected: None });
