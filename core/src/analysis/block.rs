@@ -1028,6 +1028,31 @@ mod tests {
     }
 
     #[test]
+    fn no_single_change_or_cut_passes_the_check() {
+        let json = report(r#","staging_mode":true,"n":12345"#);
+        let block = encode(&json);
+        let lines: Vec<&str> = block.lines().collect();
+        for li in 1..lines.len() - 1 {
+            for ci in 0..lines[li].len() {
+                for with in ['A', 'z', '+', '='] {
+                    let mut l = lines[li].to_string();
+                    if l.as_bytes()[ci] == with as u8 {
+                        continue;
+                    }
+                    l.replace_range(ci..=ci, &with.to_string());
+                    let mut changed = lines.clone();
+                    changed[li] = &l;
+                    let found = find(&changed);
+                    assert!(!matches!(found[0].outcome, Outcome::Ok { .. }), "line {li} char {ci} -> {with} passed");
+                }
+            }
+        }
+        for keep in 1..lines.len() - 1 {
+            assert!(matches!(find(&lines[..keep])[0].outcome, Outcome::Truncated { .. }), "cut after {keep} lines");
+        }
+    }
+
+    #[test]
     fn a_damaged_block_says_how() {
         let json = report(&format!(r#","pad":"{}""#, "y".repeat(400)));
         let block = encode(&json);
