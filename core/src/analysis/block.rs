@@ -756,14 +756,16 @@ pub(crate) fn merge<'a>(blocks: &[Block], physical: &[&str], a: &mut Analysis<'a
         }
         push_record(a, Record { kind: RecordKind::Report, start_line: b.first, end_line: b.last, fields });
     }
+    if !blocks.is_empty() {
+        // In line order with the paste's own records (a stable sort: a block's report record first).
+        a.records.sort_by_key(|r| r.start_line);
+    }
     a.findings.sort_by_key(|f| (f.severity, f.evidence.first().map_or(usize::MAX, |e| e.line)));
 }
 
 fn push_record<'a>(a: &mut Analysis<'a>, r: Record<'a>) {
     if a.records.len() < super::MAX_RECORDS {
-        // In line order with the paste's own records.
-        let at = a.records.partition_point(|x| x.start_line <= r.start_line);
-        a.records.insert(at, r);
+        a.records.push(r);
     } else {
         a.records_omitted += 1;
     }
@@ -998,6 +1000,54 @@ mod tests {
         for keep in 1..lines.len() - 1 {
             assert!(matches!(find(&lines[..keep])[0].outcome, Outcome::Truncated { .. }), "cut after {keep} lines");
         }
+    }
+
+    /// Random edits of a block (characters, markers, line breaks) never panic, and a block that
+    /// passes its check is the report as written, never a changed one.
+    #[test]
+    fn edited_blocks_never_pass_changed() {
+        let json = report(r#","staging_mode":false,"events":[{"id":611,"message":"RPC Error 8453"}]"#);
+        let block = encode(&json);
+        let pieces = ["A", "=", "-", "-----", " ", "\n", "\r\n", "\u{e9}", BEGIN, END_PREFIX, " length=1 sha256=", "PS C:\\> "];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let (mut passed, mut refused) = (0, 0);
+        for _ in 0..3000 {
+            let mut text = block.clone();
+            for _ in 0..1 + next(3) {
+                let mut at = next(text.len() + 1);
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                match next(3) {
+                    0 => text.insert_str(at, pieces[next(pieces.len())]),
+                    1 => {
+                        let mut end = (at + 1 + next(8)).min(text.len());
+                        while !text.is_char_boundary(end) {
+                            end += 1;
+                        }
+                        text.replace_range(at..end, "");
+                    }
+                    _ => text.truncate(at),
+                }
+            }
+            let a = crate::analysis::analyze(&text);
+            for r in a.records.iter().filter(|r| r.kind == RecordKind::Report) {
+                if r.field("check") == Some("ok") {
+                    assert_eq!(r.field("json"), Some(json.as_str()), "{text}");
+                    passed += 1;
+                } else {
+                    refused += 1;
+                }
+            }
+        }
+        // Both kinds occurred (the edits include harmless ones: spaces, line breaks).
+        assert!(passed > 50 && refused > 1000, "{passed} passed, {refused} refused");
     }
 
     #[test]
