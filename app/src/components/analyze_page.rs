@@ -9,6 +9,7 @@ use crate::components::finding_card::FindingCard;
 use crate::components::paste_box::PasteBox;
 use crate::components::paste_view::PasteView;
 use crate::components::report_actions::ReportActions;
+use crate::components::report_blocks::ReportBlocks;
 use crate::components::unparsed_lines::UnparsedLines;
 use crate::state::{use_app, AppAction};
 use crate::strings;
@@ -160,6 +161,7 @@ pub fn AnalyzePage() -> Html {
                         </section>
                         if details {
                             <AnalysisOverview analysis={analysis.clone()} on_line={on_line.clone()} />
+                            <ReportBlocks analysis={analysis.clone()} on_line={on_line.clone()} />
                             <UnparsedLines text={paste.text.clone()} revision={a.revision}
                                 analysis={analysis.clone()} on_line={on_line.clone()} />
                         }

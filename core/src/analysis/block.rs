@@ -382,6 +382,79 @@ impl Json {
     }
 }
 
+/// A checked report's JSON indented for reading (the Analyze page shows it, so that the admin
+/// sees everything the block holds before sharing it). `None` if `text` is not JSON.
+pub fn pretty(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len() * 2);
+    Json::parse(text).ok()?.write_pretty(0, &mut out);
+    Some(out)
+}
+
+impl Json {
+    fn write_pretty(&self, depth: usize, out: &mut String) {
+        let pad = |out: &mut String, d: usize| {
+            out.push('\n');
+            out.extend(std::iter::repeat_n("  ", d));
+        };
+        match self {
+            Json::Null => out.push_str("null"),
+            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Json::Num(n) => out.push_str(n),
+            Json::Str(s) => write_str(s, out),
+            Json::Arr(items) if items.is_empty() => out.push_str("[]"),
+            Json::Obj(fields) if fields.is_empty() => out.push_str("{}"),
+            Json::Arr(items) => {
+                out.push('[');
+                for (i, v) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    pad(out, depth + 1);
+                    v.write_pretty(depth + 1, out);
+                }
+                pad(out, depth);
+                out.push(']');
+            }
+            Json::Obj(fields) => {
+                out.push('{');
+                for (i, (k, v)) in fields.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    pad(out, depth + 1);
+                    write_str(k, out);
+                    out.push_str(": ");
+                    v.write_pretty(depth + 1, out);
+                }
+                pad(out, depth);
+                out.push('}');
+            }
+        }
+    }
+}
+
+/// A JSON string: control, bidi and invisible characters escaped, so what shows is what it holds.
+fn write_str(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            // Line breaks, control, bidi and invisible characters (what a script value may not hold).
+            c if crate::script::check_value(c.encode_utf8(&mut [0; 4])).is_err() => {
+                let mut units = [0u16; 2];
+                for u in c.encode_utf16(&mut units) {
+                    out.push_str(&format!("\\u{u:04x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
 struct JsonParser<'s> {
     s: &'s [u8],
     i: usize,
@@ -941,6 +1014,15 @@ mod tests {
         // Deep nesting is refused, not a stack overflow.
         assert!(Json::parse(&"[".repeat(100_000)).is_err());
         assert_eq!(Json::parse("\"\\ud800x\"").unwrap(), Json::Str("\u{FFFD}x".into()));
+    }
+
+    #[test]
+    fn pretty_json_shows_everything_and_reads_back() {
+        let text = r#"{"a":[1,{"b":null}],"c":"x\u202ey\u0007\n\u00e9","d":{},"e":[]}"#;
+        let p = pretty(text).unwrap();
+        assert_eq!(p, "{\n  \"a\": [\n    1,\n    {\n      \"b\": null\n    }\n  ],\n  \"c\": \"x\\u202ey\\u0007\\n\u{e9}\",\n  \"d\": {},\n  \"e\": []\n}");
+        assert_eq!(Json::parse(&p), Json::parse(text));
+        assert_eq!(pretty("{"), None);
     }
 
     fn report(extra: &str) -> String {
