@@ -282,4 +282,8 @@ fn the_collector_writes_the_block_the_analysis_reads() {
     // Times are culture-invariant UTC.
     assert!(script.contains("ToUniversalTime().ToString(\"yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'\", $inv)"));
     assert!(!script.contains("ConvertTo-Json"), "the JSON is built by the script itself");
+    // The collector's own messages around the block are the ones the analysis knows as its own.
+    for own in block::OWN_LINES {
+        assert!(script.contains(&format!("Write-Host '{own}")) || script.contains(&format!("Write-Host ('{own}")), "{own}");
+    }
 }

@@ -139,7 +139,7 @@ pub fn find(physical: &[&str]) -> Vec<Block> {
 }
 
 /// The collector's own messages printed around its block (its `Write-Host` lines).
-const OWN_LINES: &[&str] = &[
+pub const OWN_LINES: &[&str] = &[
     "Copy everything from the BEGIN line to the END line into PHS Doctor",
     "The block is saved in ",
     "The block could not be saved next to the script",
