@@ -168,6 +168,13 @@ pub const COL_TIME: &str = "Time";
 pub const COL_SCOPE: &str = "Domain or forest";
 pub const NO_CONNECTOR: &str = "(not named)";
 pub const NO_TIME: &str = "(no time)";
+pub const REPORT_BLOCK_HINT: &str = "The collector\u{2019}s block, decoded: everything it holds, as it will be shared if you share the paste. Its facts are in the findings above.";
+pub const REPORT_BLOCK_SHOW: &str = "Show the block in the paste";
+
+pub fn report_block_title(line: usize) -> String {
+    format!("What the collector\u{2019}s block holds (line {})", grouped(line))
+}
+
 pub const UNPARSED_HINT: &str = "PHS Doctor shows what it didn\u{2019}t understand instead of \
     guessing. If one of these lines matters, look it up on the Event IDs page or in the guided path.";
 
@@ -314,6 +321,7 @@ pub fn record_label(kind: RecordKind, n: usize) -> String {
         RecordKind::HealthAlert => ("Connect Health alert", "Connect Health alerts"),
         RecordKind::Error => ("error code", "error codes"),
         RecordKind::Setting => ("setting", "settings"),
+        RecordKind::Report => ("report block", "report blocks"),
     };
     format!("{} {}", grouped(n), if n == 1 { one } else { many })
 }

@@ -16,6 +16,7 @@ USAGE:
   phs-doctor script status [--aad-connector <NAME>] [--output <FILE>]
   phs-doctor script full-sync --ad-connector <NAME> --aad-connector <NAME> [--output <FILE>]
   phs-doctor script single-object --ad-connector <NAME> --dn <DN> [--output <FILE>]
+  phs-doctor script collector [--output <FILE>]
   phs-doctor diagnose <FILE|-> [--json]     (diagnose --help: what it reads)
   phs-doctor redact <FILE|->
   phs-doctor report <FILE|-> [--version <V>] [--no-redact] [--out <FILE>]
@@ -152,7 +153,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
         "script" => {
             let kind = match p.next().map_err(|e| e.to_string())? {
                 Some(Value(v)) => string(v)?,
-                _ => return Err("script needs a kind: status, full-sync or single-object".into()),
+                _ => return Err("script needs a kind: status, full-sync, single-object or collector".into()),
             };
             let (mut ad, mut aad, mut dn, mut output) = (None, None, None, None);
             while let Some(arg) = p.next().map_err(|e| e.to_string())? {

@@ -111,6 +111,7 @@ fn script_command(kind: ScriptKind) -> &'static str {
         ScriptKind::Status => "phs-doctor script status [--aad-connector <NAME>]",
         ScriptKind::FullSync => "phs-doctor script full-sync --ad-connector <NAME> --aad-connector <NAME>",
         ScriptKind::SingleObject => "phs-doctor script single-object --ad-connector <NAME> --dn <DN>",
+        ScriptKind::Collector => "phs-doctor script collector",
     }
 }
 

@@ -240,8 +240,8 @@ fn write_ps1(file: &std::ffi::OsStr, script: &str) -> Result<String, Failure> {
 }
 
 fn script(kind: &str, ad: Option<String>, aad: Option<String>, dn: Option<String>) -> Result<String, String> {
-    let kind =
-        ScriptKind::from_id(kind).ok_or_else(|| format!("unknown script \"{}\": use status, full-sync or single-object", clip(kind)))?;
+    let kind = ScriptKind::from_id(kind)
+        .ok_or_else(|| format!("unknown script \"{}\": use status, full-sync, single-object or collector", clip(kind)))?;
     let given = [
         (script::Field::AdConnector, "--ad-connector", ad.is_some()),
         (script::Field::AadConnector, "--aad-connector", aad.is_some()),

@@ -187,6 +187,13 @@ fn scripts() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("comma is probably missing"));
     let out = run(&["script", "status"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("More than one Azure AD Connectors found"));
+    let out = run(&["script", "collector"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.is_ascii() && text.contains("'-----BEGIN PHS-DOCTOR REPORT v1-----'"), "{text}");
+    let out = run(&["script", "collector", "--ad-connector", "x"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("takes no --ad-connector"));
 }
 
 /// The script the CLI prints for `values`, checked under every encoding PowerShell may read it

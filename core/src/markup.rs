@@ -12,7 +12,8 @@ fn cli_equivalent(tag: &str) -> Option<&'static str> {
     let href = tag.split_once("href=\"")?.1.split('"').next()?;
     Some(match href {
         "#/analyze" => "phs-doctor diagnose <FILE|->",
-        "#/scripts" => "phs-doctor script <status|full-sync|single-object>",
+        "#/scripts" => "phs-doctor script <status|full-sync|single-object|collector>",
+        "#/scripts/collector" => "phs-doctor script collector",
         "#/events" => "phs-doctor event <ID>",
         "#/statuses" => "phs-doctor status <NAME>",
         "#/" => "phs-doctor path",
@@ -170,7 +171,7 @@ mod tests {
     #[test]
     fn links_to_pages_name_their_command_on_the_command_line() {
         let html = "Paste it on the <a href=\"#/analyze\">Analyze</a> page. See <a href=\"#/scripts\">Scripts</a>";
-        assert_eq!(html_to_plain(html, true), "Paste it on the Analyze page (CLI: phs-doctor diagnose <FILE|->). See Scripts (CLI: phs-doctor script <status|full-sync|single-object>)");
+        assert_eq!(html_to_plain(html, true), "Paste it on the Analyze page (CLI: phs-doctor diagnose <FILE|->). See Scripts (CLI: phs-doctor script <status|full-sync|single-object|collector>)");
         assert_eq!(html_to_plain(html, false), "Paste it on the Analyze page. See Scripts");
     }
 

@@ -31,16 +31,20 @@ pub enum ScriptKind {
     FullSync,
     /// `Invoke-ADSyncDiagnostics -PasswordSync -ADConnectorName … -DistinguishedName …`.
     SingleObject,
+    /// The read-only collector: one block (`-----BEGIN PHS-DOCTOR REPORT v1-----`) that the
+    /// analysis reads back exactly (`analysis::block`).
+    Collector,
 }
 
 impl ScriptKind {
-    pub const ALL: [ScriptKind; 3] = [ScriptKind::Status, ScriptKind::FullSync, ScriptKind::SingleObject];
+    pub const ALL: [ScriptKind; 4] = [ScriptKind::Status, ScriptKind::FullSync, ScriptKind::SingleObject, ScriptKind::Collector];
 
     pub fn id(self) -> &'static str {
         match self {
             ScriptKind::Status => "status",
             ScriptKind::FullSync => "full-sync",
             ScriptKind::SingleObject => "single-object",
+            ScriptKind::Collector => "collector",
         }
     }
 
@@ -53,6 +57,7 @@ impl ScriptKind {
             ScriptKind::Status => "Get the status of password sync settings",
             ScriptKind::FullSync => "Trigger a full sync of all passwords",
             ScriptKind::SingleObject => "Diagnose one object (Invoke-ADSyncDiagnostics)",
+            ScriptKind::Collector => "Collect everything in one block (read-only)",
         }
     }
 
@@ -61,6 +66,7 @@ impl ScriptKind {
             ScriptKind::Status => "phs-status.ps1",
             ScriptKind::FullSync => "phs-full-sync.ps1",
             ScriptKind::SingleObject => "phs-single-object.ps1",
+            ScriptKind::Collector => "phs-doctor-collector.ps1",
         }
     }
 
@@ -70,6 +76,7 @@ impl ScriptKind {
             ScriptKind::Status => &[Field::AadConnector],
             ScriptKind::FullSync => &[Field::AdConnector, Field::AadConnector],
             ScriptKind::SingleObject => &[Field::AdConnector, Field::DistinguishedName],
+            ScriptKind::Collector => &[],
         }
     }
 
@@ -553,6 +560,7 @@ pub fn generate(kind: ScriptKind, input: &ScriptInput) -> ScriptOutput {
         ScriptKind::Status => STATUS_SCRIPT.replacen(AAD_FILTER_LINE, AAD_FILTER_BY_NAME, 1).into(),
         ScriptKind::FullSync => FULL_SYNC_SCRIPT.into(),
         ScriptKind::SingleObject => SINGLE_OBJECT_SCRIPT.into(),
+        ScriptKind::Collector => COLLECTOR_SCRIPT.into(),
     };
     let text = fill(&template, |field| values.iter().find(|(f, _)| *f == field).map(|(_, e)| e.as_str()));
     let spelled = kind.fields().iter().copied().filter(|&f| !input.get(f).is_ascii()).collect();
@@ -765,6 +773,7 @@ mod tests {
             (ScriptKind::Status, STATUS_SCRIPT.replacen(AAD_FILTER_LINE, AAD_FILTER_BY_NAME, 1)),
             (ScriptKind::FullSync, FULL_SYNC_SCRIPT.to_string()),
             (ScriptKind::SingleObject, SINGLE_OBJECT_SCRIPT.to_string()),
+            (ScriptKind::Collector, COLLECTOR_SCRIPT.to_string()),
         ] {
             let parts = parts(&template);
             let fields: Vec<Field> = parts.iter().filter_map(|p| if let Part::Value(f) = p { Some(*f) } else { None }).collect();

@@ -12,6 +12,7 @@ use crate::components::finding_card::FindingCard;
 use crate::components::paste_box::PasteBox;
 use crate::components::paste_view::PasteView;
 use crate::components::report_actions::ReportActions;
+use crate::components::report_blocks::ReportBlocks;
 use crate::components::unparsed_lines::UnparsedLines;
 use crate::state::{use_app, AppAction};
 use crate::strings;
@@ -202,6 +203,7 @@ pub fn AnalyzePage() -> Html {
                         </section>
                         if details {
                             <AnalysisOverview analysis={analysis.clone()} on_line={on_line.clone()} />
+                            <ReportBlocks analysis={analysis.clone()} on_line={on_line.clone()} />
                             <UnparsedLines text={view_text.clone()} revision={view_revision}
                                 analysis={analysis.clone()} on_line={on_line.clone()} />
                         }

@@ -22,6 +22,7 @@ pub mod paste_samples;
 pub mod paste_view;
 pub mod recommendation;
 pub mod report_actions;
+pub mod report_blocks;
 pub mod rich_text;
 pub mod scope_field;
 pub mod script_field;

@@ -22,6 +22,19 @@ pub struct InputKind {
 /// Every input kind, in the order a reader looks for theirs.
 pub static INPUT_KINDS: &[InputKind] = &[
     InputKind {
+        id: "collector",
+        name: "The collector's report block",
+        how: "The collector script on the Scripts page (phs-doctor script collector): paste its block from BEGIN to END",
+        sample: "-----BEGIN PHS-DOCTOR REPORT v1-----\n\
+                 eyJzY2hlbWEiOiJwaHMtZG9jdG9yLXJlcG9ydC8xIiwiY29sbGVjdGVkX3V0YyI6IjIwMjYtMTEt\n\
+                 MzBUMTA6MTU6MDJaIiwiY29tcHV0ZXIiOiJTWU5DMDEiLCJjb25uZWN0X3ZlcnNpb24iOiIyLjQu\n\
+                 MTMxLjAiLCJzdGFnaW5nX21vZGUiOmZhbHNlLCJ0ZW5hbnRfcGhzX2VuYWJsZWQiOnRydWUsImNv\n\
+                 bm5lY3RvcnMiOltdLCJwaHNfY29uZmlnIjpbXSwiaGVhcnRiZWF0cyI6W10sImV2ZW50cyI6W10s\n\
+                 ImVycm9ycyI6W119\n\
+                 -----END PHS-DOCTOR REPORT v1 length=240 sha256=a50ba16ae78e87a4170aa44d0351f7d941e4a30ace72aefb6c2aee087ea911cb-----\n",
+        records: &[RecordKind::Report],
+    },
+    InputKind {
         id: "troubleshooter",
         name: "The troubleshooter's output",
         how: "Invoke-ADSyncDiagnostics -PasswordSync, or the troubleshooting task's password hash sync checks (all users or one object)",
@@ -158,6 +171,12 @@ mod tests {
                 );
             }
             assert!(a.unparsed_lines.len() <= 1, "{}: sample lines not understood: {:?}", k.id, a.unparsed_lines);
+            assert!(
+                a.records.iter().filter(|r| r.kind == RecordKind::Report).all(|r| r.field("check") == Some("ok")),
+                "{}: the sample block fails its check: {:?}",
+                k.id,
+                a.records
+            );
         }
     }
 

@@ -10,6 +10,7 @@
 //! [`analyze`] never fails and never panics; what it does not understand it lists in
 //! [`Analysis::unparsed_lines`] instead of guessing. It is linear in the input size.
 
+pub mod block;
 mod collect;
 mod content;
 pub mod errors;
@@ -111,9 +112,9 @@ pub fn analyze_within(text: &str, max_bytes: usize) -> Analysis<'_> {
     let max = max_bytes.min(MAX_INPUT_BYTES);
     if text.len() <= max {
         return match lines::normalise(text) {
-            Cow::Borrowed(normal) => analyze_normal(normal, normal.len(), None, text.is_empty()),
+            Cow::Borrowed(normal) => analyze_normal(normal, normal.len(), None, text.is_empty(), true),
             // UTF-16 read as bytes: the records cannot borrow from the repaired copy.
-            Cow::Owned(normal) => analyze_normal(&normal, normal.len(), None, text.is_empty()).into_owned(),
+            Cow::Owned(normal) => analyze_normal(&normal, normal.len(), None, text.is_empty(), true).into_owned(),
         };
     }
     let mut reader = crate::input::Reader::for_text(max);
@@ -128,20 +129,35 @@ pub fn analyze_excerpt(ex: &crate::input::Excerpt) -> Analysis<'_> {
     let (nh, nt) = (lines::normalise(head), lines::normalise(tail));
     if let (Cow::Borrowed(_), Cow::Borrowed(_)) = (&nh, &nt) {
         if nh.len() == head.len() && nt.len() == tail.len() {
-            return analyze_normal(&ex.text, head.len(), ex.cut, ex.text.is_empty());
+            return analyze_normal(&ex.text, head.len(), ex.cut, ex.text.is_empty(), true);
         }
     }
     // A byte-order mark or UTF-16 read as bytes: the records cannot borrow from the copy.
     let joined = format!("{nh}{nt}");
-    analyze_normal(&joined, nh.len(), ex.cut, ex.text.is_empty()).into_owned()
+    analyze_normal(&joined, nh.len(), ex.cut, ex.text.is_empty(), true).into_owned()
 }
 
-fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input::Cut>, empty: bool) -> Analysis<'a> {
+/// The facts of a checked report block (`block.rs`), written as the text the recognisers read:
+/// analysed like a paste, except that blocks in it are not read.
+fn analyze_facts(text: &str) -> Analysis<'static> {
+    analyze_normal(text, text.len(), None, text.is_empty(), false).into_owned()
+}
+
+fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input::Cut>, empty: bool, read_blocks: bool) -> Analysis<'a> {
     let (head, tail) = normal.split_at(head_len);
     let mut physical = if cut.is_some() && head.is_empty() { Vec::new() } else { lines::physical(head) };
     let split = physical.len();
     if cut.is_some() && !tail.is_empty() {
         physical.extend(lines::physical(tail));
+    }
+    // A report block is read by `block.rs`; the recognisers see its lines as blank.
+    let blocks = if read_blocks { block::find(&physical) } else { Vec::new() };
+    let pasted = if blocks.is_empty() { Vec::new() } else { physical.clone() };
+    for n in block::own_lines(&physical, &blocks) {
+        physical[n - 1] = "";
+    }
+    for b in &blocks {
+        physical[b.first - 1..b.last].fill("");
     }
     let mut collector = collect::Collector::new(&physical);
     let boundary = if cut.is_some() { split } else { usize::MAX };
@@ -163,6 +179,7 @@ fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input
     if findings.is_empty()
         && out.records.is_empty()
         && out.records_omitted == 0
+        && blocks.is_empty()
         && physical.iter().any(|l| lines::shape(l) == lines::Shape::Text)
     {
         let mut c = collect::Collector::new(&physical);
@@ -175,7 +192,6 @@ fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input
         .filter(|r| r.kind == RecordKind::DiagnosticsInfo)
         .find_map(|r| r.field("version"))
         .and_then(|v| ConnectVersion::parse(v).ok());
-    judge_fixed_issues(&mut findings, connect_version);
     let mut a = Analysis {
         records: out.records,
         records_omitted: out.records_omitted,
@@ -186,6 +202,8 @@ fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input
         truncated: None,
         connect_version,
     };
+    block::merge(&blocks, &pasted, &mut a, analyze_facts);
+    judge_fixed_issues(&mut a.findings, a.connect_version);
     if let Some(c) = cut {
         // The end's lines get their numbers in the whole input.
         let shift = c.tail_first_line.saturating_sub(split + 1);

@@ -109,6 +109,8 @@ pub enum RecordKind {
     Error,
     /// A setting printed by a cmdlet (`StagingModeEnabled : True`, `PasswordHashSync : True`).
     Setting,
+    /// The collector's report block (`block.rs`): its check and, when it passed, its JSON.
+    Report,
 }
 
 impl RecordKind {
@@ -127,6 +129,7 @@ impl RecordKind {
         RecordKind::HealthAlert,
         RecordKind::Error,
         RecordKind::Setting,
+        RecordKind::Report,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -145,6 +148,7 @@ impl RecordKind {
             RecordKind::HealthAlert => "health-alert",
             RecordKind::Error => "error",
             RecordKind::Setting => "setting",
+            RecordKind::Report => "report",
         }
     }
 }
