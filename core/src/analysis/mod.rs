@@ -10,10 +10,14 @@
 //! [`analyze`] never fails and never panics; what it does not understand it lists in
 //! [`Analysis::unparsed_lines`] instead of guessing. It is linear in the input size.
 
+mod adjacent;
+mod adsyncconfig;
 mod collect;
+mod conflict;
 mod content;
 pub mod errors;
 mod events;
+mod health;
 mod lines;
 mod phrases;
 mod recognise;
@@ -21,6 +25,8 @@ mod scan;
 pub mod source;
 pub mod time;
 mod timeline;
+mod token;
+mod trace;
 
 use std::borrow::Cow;
 
@@ -382,6 +388,7 @@ fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input
     let boundary = if cut.is_some() { split } else { usize::MAX };
     let out = recognise::run(lines::Src(normal), &physical, lines::logical_split(&physical, boundary), boundary, &mut collector);
     let timeline = timeline::build(out.timed, &mut collector);
+    conflict::judge(&out.heartbeat_alerts, out.export_errors, &timeline, &mut collector);
     // An event the doc calls a connectivity problem is not a cause of its own when the paste
     // decodes the cause elsewhere (for example a table row cut short and its details below).
     let specific: Vec<&'static str> = CONNECTIVITY_CAUSES.iter().copied().filter(|id| collector.has(id)).collect();

@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 
 use super::collect::Collector;
+use super::conflict::HeartbeatAlert;
 use super::content::{self, Ctx, Hints};
 use super::errors::ErrorInfo;
 use super::events::{self, CsvColumns, EventB, Format};
@@ -12,6 +13,7 @@ use super::lines::{self, Logical, Shape, Src};
 use super::phrases::{Hits, Ph};
 use super::scan::{find, has_ci, starts_ci};
 use super::time::Timestamp;
+use super::{adjacent, adsyncconfig, health, token, trace};
 use super::{Record, RecordKind, MAX_RECORDS};
 
 /// Evidence that a finding applies, before findings are assembled.
@@ -66,6 +68,10 @@ pub(crate) struct Output<'a> {
     pub records_omitted: usize,
     pub unparsed: Vec<usize>,
     pub timed: super::timeline::Acc<'a>,
+    /// Active Connect Health heartbeat alerts, judged against the heartbeats (`conflict.rs`).
+    pub heartbeat_alerts: Vec<HeartbeatAlert>,
+    /// Export error types, judged by whether the paste says the object isn't exported.
+    pub export_errors: Vec<Signal<'a>>,
 }
 
 /// A run of lines outside any event, whose signals wait for the block to end so that a
@@ -130,6 +136,16 @@ struct Driver<'a, 'c, 'p> {
     lower: String,
     /// `hits` are the current line's.
     hits_fresh: bool,
+    /// The classes with their own parsers (see `class_line`).
+    json: Option<health::Json<'a>>,
+    text_alert: Option<health::Alert<'a>>,
+    ps_error: Option<adsyncconfig::Block<'a>>,
+    /// The whole paste is a few words on their own lines (bare numbers are read).
+    tokens: bool,
+    heartbeat_alerts: Vec<HeartbeatAlert>,
+    export_errors: Vec<Signal<'a>>,
+    /// The AdSyncConfig cmdlet of the last command typed (whose grant its helpers' errors are).
+    adsync_command: Option<&'static str>,
 }
 
 /// `split`: the index of the first line of the end of a cut input, where everything being
@@ -163,6 +179,13 @@ pub(crate) fn run<'a>(
         blank_run: 0,
         lower: String::new(),
         hits_fresh: false,
+        json: None,
+        text_alert: None,
+        ps_error: None,
+        tokens: token::paste_is_tokens(physical),
+        heartbeat_alerts: Vec::new(),
+        export_errors: Vec::new(),
+        adsync_command: None,
     };
     let mut text_lines = vec![false; physical.len()];
     for l in logical {
@@ -184,7 +207,14 @@ pub(crate) fn run<'a>(
     }
     d.flush_all();
     let unparsed = (1..=physical.len()).filter(|&n| text_lines[n - 1] && !d.covered[n - 1]).collect();
-    Output { records: d.records, records_omitted: d.records_omitted, unparsed, timed: d.timed }
+    Output {
+        records: d.records,
+        records_omitted: d.records_omitted,
+        unparsed,
+        timed: d.timed,
+        heartbeat_alerts: d.heartbeat_alerts,
+        export_errors: d.export_errors,
+    }
 }
 
 impl<'a> Driver<'a, '_, '_> {
@@ -214,6 +244,7 @@ impl<'a> Driver<'a, '_, '_> {
     }
 
     fn flush_all(&mut self) {
+        self.flush_classes();
         self.flush_csv();
         self.flush_event();
         self.flush_config();
@@ -226,7 +257,12 @@ impl<'a> Driver<'a, '_, '_> {
             Shape::Blank => return self.blank(l),
             Shape::Junk | Shape::Decoration => {
                 // A rule under a table header, a frame around a title, or binary junk:
-                // nothing to understand, nothing to report.
+                // nothing to understand, nothing to report. In alert JSON, its brackets.
+                if let Some(j) = self.json.as_mut() {
+                    let mut done = Vec::new();
+                    j.line(self.src, &l.text, l.first, &mut done);
+                    done.into_iter().for_each(|a| self.alert(a));
+                }
                 return;
             }
             Shape::Text => {}
@@ -246,6 +282,7 @@ impl<'a> Driver<'a, '_, '_> {
                 self.diag_connector = None;
                 self.diag_domain = None;
             }
+            self.adsync_command = adsyncconfig::command(cmd);
             let cmd = self.src.cow(cmd);
             self.record(RecordKind::Command, l.first, l.last, vec![("command", cmd)]);
             return;
@@ -264,6 +301,7 @@ impl<'a> Driver<'a, '_, '_> {
 
     fn blank(&mut self, _l: &Logical<'_>) {
         self.blank_run += 1;
+        self.classes_blank();
         if let Some(ev) = self.ev.as_mut() {
             ev.blank_run += 1;
             // Two blank lines end a Details message; a table or a list ends at one.
@@ -418,7 +456,7 @@ impl<'a> Driver<'a, '_, '_> {
         // Continuation of the current event's message.
         if let Some(ev) = self.ev.as_ref() {
             let cont = match ev.format {
-                Format::Details => ev.in_message && !ev.in_xml,
+                Format::Details => ev.in_message && !ev.in_xml && !health::starts_json(text),
                 Format::List => l.indented,
                 _ => false,
             };
@@ -601,6 +639,21 @@ impl<'a> Driver<'a, '_, '_> {
             .collect();
         drop_generic_drs(&mut out);
         let span = |f: &'static str| Signal::new(f, first, last);
+        // Another feature's event (password writeback, pass-through authentication, password
+        // protection): what its message says is that feature's, never a password sync error.
+        if let Some(feature) = adjacent::feature(source, id) {
+            for s in &mut out {
+                s.finding = "not-phs";
+                s.error = None;
+                s.params.retain(|(k, _)| *k != "code");
+            }
+            if out.is_empty() {
+                out.push(span("not-phs"));
+            }
+            for s in &mut out {
+                *s = std::mem::replace(s, Signal::new("not-phs", 0, 0)).param("feature", feature);
+            }
+        }
         let specific = !out.is_empty();
         if !phs {
             if !specific {
@@ -735,6 +788,13 @@ impl<'a> Driver<'a, '_, '_> {
 
     fn standalone(&mut self, l: &Logical<'_>) {
         let text: &str = &l.text;
+        if !self.hits_fresh {
+            self.hits.scan(text);
+            self.hits_fresh = true;
+        }
+        if self.class_line(l) {
+            return;
+        }
         let status_connector = self.status.as_ref().and_then(|s| s.as_deref());
         let ctx = Ctx {
             connector: status_connector.or(self.diag_connector.as_deref()),
@@ -826,6 +886,288 @@ impl<'a> Driver<'a, '_, '_> {
                     self.collector.add(s);
                 }
             }
+        }
+    }
+}
+
+// ---- classes with their own parsers --------------------------------------------------------
+
+impl<'a> Driver<'a, '_, '_> {
+    /// Lines of the classes that have their own parser: Connect Health alerts (JSON and text,
+    /// `health.rs`), AdSyncConfig error records (`adsyncconfig.rs`), the wizard's trace
+    /// (`trace.rs`), export error types (`adjacent.rs`) and a code or name on its own
+    /// (`token.rs`). Whether the line was theirs. Runs on lines outside events, hits fresh.
+    fn class_line(&mut self, l: &Logical<'_>) -> bool {
+        let text: &str = &l.text;
+        let (first, last) = (l.first, l.last);
+        let src = self.src;
+        if let Some(j) = self.json.as_mut() {
+            if health::continues_json(j, text) {
+                let mut done = Vec::new();
+                j.line(src, text, first, &mut done);
+                self.cover(first, last);
+                done.into_iter().for_each(|a| self.alert(a));
+                return true;
+            }
+            self.finish_json();
+        }
+        if health::starts_json(text) {
+            self.flush_bare();
+            self.finish_text_alert();
+            let mut j = health::Json::default();
+            let mut done = Vec::new();
+            j.line(src, text, first, &mut done);
+            self.cover(first, last);
+            self.json = Some(j);
+            done.into_iter().for_each(|a| self.alert(a));
+            return true;
+        }
+        if let Some(b) = self.ps_error.as_mut() {
+            b.line(src, text, first);
+            let done = b.done;
+            self.cover(first, last);
+            if done {
+                self.finish_ps_error();
+            }
+            return true;
+        }
+        if self.hits.has(Ph::AdSyncConfig) {
+            if let Some(b) = adsyncconfig::Block::start(src, text, first) {
+                self.flush_bare();
+                self.cover(first, last);
+                let done = b.done;
+                self.ps_error = Some(b);
+                if done {
+                    self.finish_ps_error();
+                }
+                return true;
+            }
+        }
+        if self.hits.has(Ph::NoStart) {
+            let waiting = self.text_alert.as_ref().and_then(health::Alert::kind);
+            if matches!(
+                waiting,
+                Some(health::Kind::ImportAd | health::Kind::ExportAd | health::Kind::ImportEntra | health::Kind::ExportEntra)
+            ) {
+                if let Some(a) = self.text_alert.as_mut() {
+                    a.note_run_step(src, "no-start-connection", first);
+                }
+                self.cover(first, last);
+                self.finish_text_alert();
+                return true;
+            }
+        }
+        if self.hits.has(Ph::AlertTitle) && text.len() <= 300 {
+            if let Some(kind) = health::kind_of(text) {
+                if self.text_alert.as_ref().and_then(health::Alert::kind) == Some(kind) {
+                    // The alert's description repeats its title's words.
+                    if let Some(a) = self.text_alert.as_mut() {
+                        a.last = last;
+                    }
+                    self.cover(first, last);
+                    return true;
+                }
+                if !matches!(kind, health::Kind::Heartbeat | health::Kind::PhsStopped) {
+                    self.flush_bare();
+                    self.finish_text_alert();
+                    let mut a = health::Alert::text(src.cow(lines::trim(text)), first);
+                    a.last = last;
+                    a.created = super::time::find(text).map(|(t, _, _)| t);
+                    self.cover(first, last);
+                    match kind {
+                        health::Kind::ImportAd | health::Kind::ExportAd | health::Kind::ImportEntra | health::Kind::ExportEntra => {
+                            self.text_alert = Some(a);
+                        }
+                        _ => self.alert(a),
+                    }
+                    return true;
+                }
+            }
+        }
+        if self.hits.has(Ph::TraceKey) {
+            if let Some(t) = trace::read(text) {
+                self.flush_bare();
+                let s = match t {
+                    trace::Trace::PasswordSyncing(on) => {
+                        let v = if on { "True" } else { "False" };
+                        self.record(RecordKind::Setting, first, last, vec![("IsPasswordSyncing", Cow::Borrowed(v))]);
+                        if on {
+                            Signal::new("phs-enabled", first, last).param("scope", "tenant")
+                        } else {
+                            Signal::new("wizard-phs-off", first, last)
+                        }
+                    }
+                    trace::Trace::Unsupported { os, required } => {
+                        let mut fields = Vec::new();
+                        let mut s = Signal::new("phs-unsupported-install", first, last);
+                        if let Some(v) = os {
+                            fields.push(("os_version", src.cow(v)));
+                            s = s.param("os_version", src.cow(v));
+                        }
+                        if let Some(v) = required {
+                            fields.push(("required", src.cow(v)));
+                            s = s.param("required", src.cow(v));
+                        }
+                        self.record(RecordKind::Message, first, last, fields);
+                        s
+                    }
+                };
+                self.collector.add(s);
+                return true;
+            }
+        }
+        if self.hits.has(Ph::ExportError) {
+            if let Some(name) = adjacent::export_error(text) {
+                self.flush_bare();
+                self.record(RecordKind::Error, first, last, vec![("export_error", Cow::Borrowed(name))]);
+                self.export_errors.push(Signal::new("not-phs", first, last).param("export_error", name));
+                return true;
+            }
+        }
+        match token::alone(text, self.tokens) {
+            Some(token::Token::Error(e)) => {
+                let code = e.code.to_string();
+                self.record(RecordKind::Error, first, last, vec![("code", Cow::Owned(code.clone()))]);
+                let mut s = Signal::new(e.finding, first, last).param("code", code);
+                s.error = Some(e);
+                self.collector.add(s);
+                true
+            }
+            Some(token::Token::Event(id)) => {
+                self.record(RecordKind::Message, first, last, vec![("event", Cow::Owned(id.to_string()))]);
+                let mut s = Signal::new("event-lookup", first, last);
+                s.event = Some(id);
+                self.collector.add(s);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// One Connect Health alert read: its record and what it means.
+    fn alert(&mut self, a: health::Alert<'a>) {
+        let Some((title, title_line)) = a.title.clone() else { return };
+        let title = health::unescape(title);
+        let kind = a.kind();
+        let mut fields = vec![("title", title.clone())];
+        if let Some((st, _)) = &a.state {
+            fields.push(("state", st.clone()));
+        }
+        if let Some(lv) = &a.level {
+            fields.push(("level", lv.clone()));
+        }
+        if let Some(t) = a.seen() {
+            fields.push(("time", Cow::Owned(t.text())));
+        }
+        if let Some((r, _)) = &a.run_step {
+            fields.push(("run_step_result", r.clone()));
+        }
+        self.record(RecordKind::HealthAlert, a.first, a.last, fields);
+        let mut s = Signal::new("not-phs", title_line, title_line);
+        s.extra = a.detail_line();
+        if a.resolved() {
+            s.finding = "alert-resolved";
+            s = s.param("alert", title);
+            if let Some(r) = a.resolved {
+                s = s.param("resolved", r.text());
+            }
+            self.collector.add(s);
+            return;
+        }
+        let no_start = a.run_step.as_ref().is_some_and(|(r, _)| r.eq_ignore_ascii_case("no-start-connection"));
+        use health::Kind;
+        s.finding = match kind {
+            None if has_ci(&title, "password") || has_ci(&title, "heartbeat") => return,
+            None | Some(Kind::Agent) => {
+                s = s.param("feature", "connect-health");
+                "not-phs"
+            }
+            Some(Kind::Heartbeat) => {
+                self.heartbeat_alerts.push(HeartbeatAlert { line: title_line, detail_line: s.extra, seen: a.seen() });
+                return;
+            }
+            Some(Kind::SyncService) => "sync-service-stopped",
+            Some(Kind::EntraAuth) => "cloud-credentials",
+            Some(Kind::PhsStopped) => "phs-stopped",
+            Some(Kind::AccidentalDelete) => "accidental-delete",
+            Some(Kind::ImportAd | Kind::ExportAd) if no_start => "domain-unreachable",
+            Some(Kind::ImportEntra | Kind::ExportEntra) if no_start => "no-entra-connectivity",
+            Some(Kind::ImportAd | Kind::ExportAd | Kind::ImportEntra | Kind::ExportEntra) => {
+                s = s.param("feature", "object-sync");
+                "not-phs"
+            }
+        };
+        if let Some((r, _)) = a.run_step.clone() {
+            s = s.param("run_step_result", r);
+        }
+        if let Some(p) = a.partition.clone() {
+            s = s.param("partition", p);
+        }
+        s.time = a.seen();
+        self.collector.add(s);
+    }
+
+    fn finish_json(&mut self) {
+        if let Some(a) = self.json.take().and_then(|mut j| j.finish()) {
+            self.alert(a);
+        }
+    }
+
+    fn finish_text_alert(&mut self) {
+        if let Some(a) = self.text_alert.take() {
+            self.alert(a);
+        }
+    }
+
+    fn finish_ps_error(&mut self) {
+        let Some(b) = self.ps_error.take() else { return };
+        let Some((name, head_line)) = b.function else { return };
+        let mut fields = vec![("function", Cow::Borrowed(name))];
+        if let Some((e, _)) = &b.error_id {
+            fields.push(("error_id", e.clone()));
+        }
+        self.record(RecordKind::Error, b.first, b.last, fields);
+        if b.command_not_found() {
+            // The module isn't imported: nothing was granted, nothing failed.
+            return;
+        }
+        let mut s = Signal::new("ad-permissions", head_line, head_line).param("function", name);
+        s.extra = b.error_id.as_ref().map(|(_, l)| *l);
+        // A helper's error is the grant of the cmdlet that was typed, when the paste shows it.
+        let cmdlet = self.adsync_command.filter(|_| adsyncconfig::is_helper(name));
+        if let Some(c) = cmdlet {
+            s = s.param("cmdlet", c);
+        }
+        match adsyncconfig::function(cmdlet.unwrap_or(name)).map(|(_, scope)| scope) {
+            Some(adsyncconfig::Scope::Other(feature)) => {
+                s.finding = "not-phs";
+                s = s.param("feature", feature);
+            }
+            _ => s = s.param("grant", "failed"),
+        }
+        if let Some((e, _)) = b.error_id {
+            s = s.param("error_id", e);
+        }
+        self.collector.add(s);
+    }
+
+    fn flush_classes(&mut self) {
+        self.finish_json();
+        self.finish_text_alert();
+        self.finish_ps_error();
+    }
+
+    /// A blank line ends an error record; two end alert JSON or a text alert.
+    fn classes_blank(&mut self) {
+        self.finish_ps_error();
+        if let Some(j) = self.json.as_mut() {
+            j.blanks += 1;
+            if j.blanks >= 2 {
+                self.finish_json();
+            }
+        }
+        if self.blank_run >= 2 {
+            self.finish_text_alert();
         }
     }
 }

@@ -1,0 +1,90 @@
+//! Facts that disagree, judged by time once every line is read: the judge says which is newer
+//! instead of showing both as current.
+//!
+//! - An active Connect Health heartbeat alert and the heartbeats (654) pasted: a heartbeat newer
+//!   than the alert's last detection resolves it (`heartbeat-ok` with `alert_time` and
+//!   `resolved_since`); an alert newer than every heartbeat stands (`no-heartbeat` with
+//!   `alert_time` and `last_heartbeat`, and no `heartbeat-ok`).
+//! - `Error Code: 90` (the tenant's password sync not activated, 652/655) and a newer heartbeat:
+//!   the tenant accepted password sync since (`phs-enabled` with `resolved_since` and
+//!   `was_disabled`). Beside a check that says enabled without a time (the troubleshooter), both
+//!   stay, each naming the other (`conflicts_with`) with `newer=unknown`.
+//! - An object's export error type: the reason it isn't exported when the paste says so
+//!   (`object-not-exported` with `export_error`), else another feature's text (`not-phs`).
+
+use super::collect::Collector;
+use super::recognise::Signal;
+use super::time::Timestamp;
+use super::Timeline;
+
+/// An active Connect Health heartbeat alert.
+#[derive(Clone, Debug)]
+pub(crate) struct HeartbeatAlert {
+    pub line: usize,
+    pub detail_line: Option<usize>,
+    /// When it was last detected (else raised).
+    pub seen: Option<Timestamp>,
+}
+
+/// Both times have a year, or neither: they can be compared.
+fn comparable(a: Timestamp, b: Timestamp) -> bool {
+    (a.year == 0) == (b.year == 0)
+}
+
+pub(crate) fn judge(alerts: &[HeartbeatAlert], export_errors: Vec<Signal<'_>>, tl: &Timeline, c: &mut Collector<'_>) {
+    let newest_beat: Option<(Timestamp, usize)> =
+        tl.heartbeats.iter().filter_map(|h| h.time.map(|t| (t, h.line))).max_by_key(|(t, _)| t.seconds());
+    for a in alerts {
+        let mut s = Signal::new("no-heartbeat", a.line, a.line);
+        s.extra = a.detail_line;
+        if let Some(seen) = a.seen {
+            s = s.param("alert_time", seen.text());
+            if let Some((beat, line)) = newest_beat.filter(|(b, _)| comparable(seen, *b)) {
+                if beat.seconds() > seen.seconds() {
+                    s.finding = "heartbeat-ok";
+                    s.extra = Some(line);
+                    s = s.param("resolved_since", beat.text());
+                } else {
+                    s = s.param("last_heartbeat", beat.text());
+                    c.remove("heartbeat-ok");
+                }
+            }
+        }
+        c.add(s);
+    }
+
+    // Password sync not activated for the tenant, then a heartbeat the service answered.
+    if c.has("phs-disabled-tenant") {
+        let (lines, times) = c.lines_and_times("phs-disabled-tenant");
+        let newest_bad = times.iter().copied().max_by_key(Timestamp::seconds);
+        match (newest_bad, newest_beat) {
+            (Some(bad), Some((beat, beat_line))) if comparable(bad, beat) && beat.seconds() > bad.seconds() => {
+                c.remove("phs-disabled-tenant");
+                for l in lines.into_iter().chain([beat_line]) {
+                    c.add(Signal::new("phs-enabled", l, l));
+                }
+                c.add(
+                    Signal::new("phs-enabled", 0, 0)
+                        .param("scope", "tenant")
+                        .param("resolved_since", beat.text())
+                        .param("was_disabled", bad.text()),
+                );
+            }
+            (Some(_), _) if c.has_param("phs-enabled", "scope", "tenant") => {
+                c.add(Signal::new("phs-disabled-tenant", 0, 0).param("conflicts_with", "phs-enabled").param("newer", "unknown"));
+                c.add(Signal::new("phs-enabled", 0, 0).param("conflicts_with", "phs-disabled-tenant").param("newer", "unknown"));
+            }
+            _ => {}
+        }
+    }
+
+    let not_exported = c.has("object-not-exported");
+    for mut s in export_errors {
+        if not_exported {
+            s.finding = "object-not-exported";
+        } else {
+            s = s.param("feature", "export-error");
+        }
+        c.add(s);
+    }
+}
