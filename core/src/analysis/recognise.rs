@@ -957,7 +957,7 @@ impl<'a> Driver<'a, '_, '_> {
                 return true;
             }
         }
-        if self.hits.has(Ph::AlertTitle) && text.len() <= 300 {
+        if (self.hits.has(Ph::AlertTitle) || self.hits.has(Ph::Heartbeat)) && text.len() <= 300 {
             if let Some(kind) = health::kind_of(text) {
                 if self.text_alert.as_ref().and_then(health::Alert::kind) == Some(kind) {
                     // The alert's description repeats its title's words.
@@ -967,12 +967,28 @@ impl<'a> Driver<'a, '_, '_> {
                     self.cover(first, last);
                     return true;
                 }
-                if !matches!(kind, health::Kind::Heartbeat | health::Kind::PhsStopped) {
+                let time = super::time::find(text).map(|(t, _, _)| t);
+                // The heartbeat and stopped alerts' plain titles stay `content.rs`'s; with a time
+                // beside it (a portal list), the heartbeat alert is judged against the heartbeats.
+                let theirs = match kind {
+                    health::Kind::PhsStopped => true,
+                    health::Kind::Heartbeat => time.is_none(),
+                    _ => false,
+                };
+                if !theirs {
                     self.flush_bare();
                     self.finish_text_alert();
-                    let mut a = health::Alert::text(src.cow(lines::trim(text)), first);
+                    // The title is the first column of a list (tabs or runs of spaces apart).
+                    let t = lines::trim(text);
+                    let title = t.find('\t').or_else(|| t.find("  ")).map_or(t, |i| t[..i].trim_end());
+                    let title = if health::kind_of(title) == Some(kind) { title } else { t };
+                    let mut a = health::Alert::text(src.cow(title), first);
                     a.last = last;
-                    a.created = super::time::find(text).map(|(t, _, _)| t);
+                    a.created = time;
+                    // A portal list's status column.
+                    if content::has_word(&text.to_ascii_lowercase(), "resolved") {
+                        a.state = Some((Cow::Borrowed("Resolved"), first));
+                    }
                     self.cover(first, last);
                     match kind {
                         health::Kind::ImportAd | health::Kind::ExportAd | health::Kind::ImportEntra | health::Kind::ExportEntra => {
@@ -1129,6 +1145,8 @@ impl<'a> Driver<'a, '_, '_> {
         self.record(RecordKind::Error, b.first, b.last, fields);
         if b.command_not_found() {
             // The module isn't imported: nothing was granted, nothing failed.
+            let s = Signal::new("adsyncconfig-not-imported", head_line, head_line).param("function", name);
+            self.collector.add(s);
             return;
         }
         let mut s = Signal::new("ad-permissions", head_line, head_line).param("function", name);
