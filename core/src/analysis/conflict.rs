@@ -88,3 +88,25 @@ pub(crate) fn judge(alerts: &[HeartbeatAlert], export_errors: Vec<Signal<'_>>, t
         c.add(s);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::analyze;
+
+    /// The classes' pastes cut anywhere, and their lines in reverse: never a panic, and a cut
+    /// alert is never a resolved one.
+    #[test]
+    fn cut_and_reordered_pastes() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/pastes/");
+        for name in ["health-json-api", "health-json-arm", "health-conflict-resolved", "adsyncconfig-grant-failed", "trace-phs-off"] {
+            let text = std::fs::read_to_string(format!("{dir}{name}.txt")).expect("fixture");
+            let body: String = text.lines().filter(|l| !l.starts_with("# ")).map(|l| format!("{l}\n")).collect();
+            for cut in (0..body.len()).step_by(13).filter(|&i| body.is_char_boundary(i)) {
+                let a = analyze(&body[..cut]);
+                assert!(a.findings.iter().all(|f| f.id != "alert-resolved" || body[..cut].contains("Resolved")), "{name} cut at {cut}");
+            }
+            let reversed: String = body.lines().rev().map(|l| format!("{l}\n")).collect();
+            analyze(&reversed);
+        }
+    }
+}
