@@ -135,6 +135,21 @@ impl<'a> Block<'a> {
         }
     }
 
+    /// Whether `text` continues the record: a `+ …` line (the command echo, its `~~~` and the
+    /// properties), the script position (`….psm1:1044 char:9` in any language) or, right after
+    /// the head, the message wrapping. A progress line of the module that only looks like a
+    /// head (`Set-ADSyncRestrictedPermissions : Setting Restricted permissions on …`) is
+    /// followed by none of them.
+    pub fn accepts(&self, text: &str) -> bool {
+        let t = lines::trim(text);
+        t.starts_with('+') || has_ci(t, ".psm1:") || has_ci(t, ".ps1:") || has_ci(t, "line:") || self.lines < 3
+    }
+
+    /// An error record: its `CategoryInfo` or `FullyQualifiedErrorId` was read.
+    pub fn is_error(&self) -> bool {
+        self.error_id.is_some()
+    }
+
     /// The module isn't loaded: PowerShell didn't find the command.
     pub fn command_not_found(&self) -> bool {
         self.error_id.as_ref().is_some_and(|(e, _)| has_ci(e, "CommandNotFoundException"))
@@ -175,6 +190,10 @@ mod tests {
                 .unwrap();
         assert_eq!(b.function.and_then(|(n, _)| function(n)).map(|f| f.1), Some(Scope::Other("password-writeback")));
         assert!(read("Get-ADSyncConnector : something").is_none());
+        let progress =
+            read("Set-ADSyncRestrictedPermissions : Setting Restricted permissions on 'CN=MSOL_1,CN=Users,DC=contoso,DC=com'...").unwrap();
+        assert!(!progress.is_error(), "a progress line without the record's properties is no error");
+        assert!(progress.accepts("wrapped message") && progress.accepts("    + CategoryInfo : x"));
         assert_eq!(
             command("Set-ADSyncPasswordWritebackPermissions -ADConnectorAccountDN x"),
             Some("Set-ADSyncPasswordWritebackPermissions")

@@ -923,18 +923,19 @@ impl<'a> Driver<'a, '_, '_> {
             return true;
         }
         if let Some(b) = self.ps_error.as_mut() {
-            b.line(src, text, first);
-            let done = b.done;
-            self.cover(first, last);
-            if done {
-                self.finish_ps_error();
+            if b.accepts(text) {
+                b.line(src, text, first);
+                if b.done {
+                    self.finish_ps_error();
+                }
+                return true;
             }
-            return true;
+            // Not the record's: it ended; the line is read as any other.
+            self.finish_ps_error();
         }
         if self.hits.has(Ph::AdSyncConfig) {
             if let Some(b) = adsyncconfig::Block::start(src, text, first) {
                 self.flush_bare();
-                self.cover(first, last);
                 let done = b.done;
                 self.ps_error = Some(b);
                 if done {
@@ -1138,6 +1139,10 @@ impl<'a> Driver<'a, '_, '_> {
     fn finish_ps_error(&mut self) {
         let Some(b) = self.ps_error.take() else { return };
         let Some((name, head_line)) = b.function else { return };
+        if !b.is_error() {
+            // A head without the record's properties (a progress line): not understood as an error.
+            return;
+        }
         let mut fields = vec![("function", Cow::Borrowed(name))];
         if let Some((e, _)) = &b.error_id {
             fields.push(("error_id", e.clone()));
