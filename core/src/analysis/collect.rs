@@ -188,6 +188,19 @@ impl<'a> Collector<'a> {
         }
     }
 
+    /// The evidence lines and the times of finding `id` so far (for judging conflicts).
+    pub fn lines_and_times(&self, id: FindingId) -> (Vec<usize>, Vec<Timestamp>) {
+        let Some(b) = self.builders[id as usize].as_ref() else { return (Vec::new(), Vec::new()) };
+        let times = b.params.iter().filter_map(|(_, v)| if let Value::Time(t) = v { Some(*t) } else { None }).collect();
+        (b.lines.clone(), times)
+    }
+
+    /// Whether finding `id` has parameter `k` with value `v`.
+    pub fn has_param(&self, id: FindingId, k: Param, v: &str) -> bool {
+        let Some(b) = self.builders[id as usize].as_ref() else { return false };
+        b.params.iter().any(|(pk, pv)| *pk == k && matches!(pv, Value::Text(t) if t == v))
+    }
+
     /// Drops a finding (when a later fact supersedes it).
     pub fn remove(&mut self, id: FindingId) {
         self.take(id);

@@ -10,11 +10,15 @@
 //! [`analyze`] never fails and never panics; what it does not understand it lists in
 //! [`Analysis::unparsed_lines`] instead of guessing. It is linear in the input size.
 
+mod adjacent;
+mod adsyncconfig;
 pub mod block;
 mod collect;
+mod conflict;
 mod content;
 pub mod errors;
 mod events;
+mod health;
 pub mod inputs;
 mod lines;
 mod model;
@@ -25,6 +29,8 @@ mod signal;
 pub mod source;
 pub mod time;
 mod timeline;
+mod token;
+mod trace;
 
 use std::borrow::Cow;
 
@@ -163,6 +169,7 @@ fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input
     let boundary = if cut.is_some() { split } else { usize::MAX };
     let out = recognise::run(lines::Src(normal), &physical, lines::logical_split(&physical, boundary), boundary, &mut collector);
     let timeline = timeline::build(out.timed, &mut collector);
+    conflict::judge(&out.heartbeat_alerts, out.export_errors, &timeline, &mut collector);
     // A finding that is not a cause of its own (an event the doc calls a connectivity problem)
     // joins the one cause the paste decodes elsewhere (for example a table row cut short and
     // its details below): `content/findings.json` `causes`.

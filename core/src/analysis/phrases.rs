@@ -64,6 +64,13 @@ pub(crate) enum Ph {
     Writeback,
     UserPassIncorrect,
     ForDomain,
+    // Classes of input with their own parsers (`health.rs`, `adsyncconfig.rs`, `trace.rs`,
+    // `adjacent.rs`): found in the same pass, read there.
+    AlertTitle,
+    NoStart,
+    AdSyncConfig,
+    ExportError,
+    TraceKey,
 }
 
 /// What a scanner hit stands for.
@@ -181,6 +188,42 @@ const PHRASES: &[(&str, Ph)] = &[
     ("username or password is incorrect", Ph::UserPassIncorrect),
     ("for domain", Ph::ForDomain),
     ("for forest", Ph::ForDomain),
+    ("sync service isn't running", Ph::AlertTitle),
+    ("sync service is not running", Ph::AlertTitle),
+    ("servicenotrunning", Ph::AlertTitle),
+    ("failed due to authentication failure", Ph::AlertTitle),
+    ("accidental delete threshold", Ph::AlertTitle),
+    ("stopped-deletion-threshold-exceeded", Ph::AlertTitle),
+    ("import from active directory failed", Ph::AlertTitle),
+    ("export to active directory failed", Ph::AlertTitle),
+    ("import from microsoft entra id failed", Ph::AlertTitle),
+    ("export to microsoft entra id failed", Ph::AlertTitle),
+    ("import from azure active directory failed", Ph::AlertTitle),
+    ("export to azure active directory failed", Ph::AlertTitle),
+    ("import from azure ad failed", Ph::AlertTitle),
+    ("export to azure ad failed", Ph::AlertTitle),
+    ("health service data is not up to date", Ph::AlertTitle),
+    ("health service data isn't up to date", Ph::AlertTitle),
+    ("high cpu usage detected", Ph::AlertTitle),
+    ("high memory consumption detected", Ph::AlertTitle),
+    ("no-start-connection", Ph::NoStart),
+    ("set-adsyncpasswordhashsyncpermissions", Ph::AdSyncConfig),
+    ("set-adsyncrestrictedpermissions", Ph::AdSyncConfig),
+    ("grantacls", Ph::AdSyncConfig),
+    ("grantadpermissions", Ph::AdSyncConfig),
+    ("set-adsyncpasswordwritebackpermissions", Ph::AdSyncConfig),
+    ("set-adsyncbasicreadpermissions", Ph::AdSyncConfig),
+    ("set-adsyncmsdsconsistencyguidpermissions", Ph::AdSyncConfig),
+    ("set-adsyncexchangehybridpermissions", Ph::AdSyncConfig),
+    ("set-adsyncunifiedgroupwritebackpermissions", Ph::AdSyncConfig),
+    ("fullyqualifiederrorid", Ph::AdSyncConfig),
+    ("attributevaluemustbeunique", Ph::ExportError),
+    ("invalidsoftmatch", Ph::ExportError),
+    ("largeobject", Ph::ExportError),
+    ("objecttypemismatch", Ph::ExportError),
+    ("federateddomainchangeerror", Ph::ExportError),
+    ("ispasswordsyncing=", Ph::TraceKey),
+    ("password sync is not supported on this install", Ph::TraceKey),
 ];
 
 /// Status values too common as words to look for everywhere; they count only after
@@ -271,7 +314,7 @@ mod tests {
 
     #[test]
     fn fewer_than_128_families() {
-        assert!((Ph::ForDomain as u8) < 128);
+        assert!((Ph::TraceKey as u8) < 128);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use crate::knowledge::{self, FindingId, FindingId as F, Param as P};
 use std::borrow::Cow;
 
 use super::collect::Collector;
+use super::conflict::HeartbeatAlert;
 use super::content::{self, Ctx};
 use super::events::{self, CsvColumns, EventB, Format};
 use super::lines::{self, Logical, Shape, Src};
@@ -14,6 +15,7 @@ use super::phrases::{Hits, Ph};
 use super::scan::{find, has_ci, starts_ci};
 use super::signal::{Hints, Signal, Timed};
 use super::time::Timestamp;
+use super::{adjacent, adsyncconfig, health, token, trace};
 
 pub(crate) struct Output<'a> {
     pub records: Vec<Record<'a>>,
@@ -21,6 +23,10 @@ pub(crate) struct Output<'a> {
     pub records_omitted: usize,
     pub unparsed: Vec<usize>,
     pub timed: super::timeline::Acc<'a>,
+    /// Active Connect Health heartbeat alerts, judged against the heartbeats (`conflict.rs`).
+    pub heartbeat_alerts: Vec<HeartbeatAlert>,
+    /// Export error types, judged by whether the paste says the object isn't exported.
+    pub export_errors: Vec<Signal<'a>>,
 }
 
 /// A run of lines outside any event, whose signals wait for the block to end so that a
@@ -85,6 +91,16 @@ struct Driver<'a, 'c, 'p> {
     lower: String,
     /// `hits` are the current line's.
     hits_fresh: bool,
+    /// The classes with their own parsers (see `class_line`).
+    json: Option<health::Json<'a>>,
+    text_alert: Option<health::Alert<'a>>,
+    ps_error: Option<adsyncconfig::Block<'a>>,
+    /// The whole paste is a few words on their own lines (bare numbers are read).
+    tokens: bool,
+    heartbeat_alerts: Vec<HeartbeatAlert>,
+    export_errors: Vec<Signal<'a>>,
+    /// The AdSyncConfig cmdlet of the last command typed (whose grant its helpers' errors are).
+    adsync_command: Option<&'static str>,
 }
 
 /// `split`: the index of the first line of the end of a cut input, where everything being
@@ -118,6 +134,13 @@ pub(crate) fn run<'a>(
         blank_run: 0,
         lower: String::new(),
         hits_fresh: false,
+        json: None,
+        text_alert: None,
+        ps_error: None,
+        tokens: token::paste_is_tokens(physical),
+        heartbeat_alerts: Vec::new(),
+        export_errors: Vec::new(),
+        adsync_command: None,
     };
     let mut text_lines = vec![false; physical.len()];
     for l in logical {
@@ -139,7 +162,14 @@ pub(crate) fn run<'a>(
     }
     d.flush_all();
     let unparsed = (1..=physical.len()).filter(|&n| text_lines[n - 1] && !d.covered[n - 1]).collect();
-    Output { records: d.records, records_omitted: d.records_omitted, unparsed, timed: d.timed }
+    Output {
+        records: d.records,
+        records_omitted: d.records_omitted,
+        unparsed,
+        timed: d.timed,
+        heartbeat_alerts: d.heartbeat_alerts,
+        export_errors: d.export_errors,
+    }
 }
 
 impl<'a> Driver<'a, '_, '_> {
@@ -169,6 +199,7 @@ impl<'a> Driver<'a, '_, '_> {
     }
 
     fn flush_all(&mut self) {
+        self.flush_classes();
         self.flush_csv();
         self.flush_event();
         self.flush_config();
@@ -181,7 +212,12 @@ impl<'a> Driver<'a, '_, '_> {
             Shape::Blank => return self.blank(l),
             Shape::Junk | Shape::Decoration => {
                 // A rule under a table header, a frame around a title, or binary junk:
-                // nothing to understand, nothing to report.
+                // nothing to understand, nothing to report. In alert JSON, its brackets.
+                if let Some(j) = self.json.as_mut() {
+                    let mut done = Vec::new();
+                    j.line(self.src, &l.text, l.first, &mut done);
+                    done.into_iter().for_each(|a| self.alert(a));
+                }
                 return;
             }
             Shape::Text => {}
@@ -201,6 +237,7 @@ impl<'a> Driver<'a, '_, '_> {
                 self.diag_connector = None;
                 self.diag_domain = None;
             }
+            self.adsync_command = adsyncconfig::command(cmd);
             let cmd = self.src.cow(cmd);
             self.record(RecordKind::Command, l.first, l.last, vec![("command", cmd)]);
             return;
@@ -219,6 +256,7 @@ impl<'a> Driver<'a, '_, '_> {
 
     fn blank(&mut self, _l: &Logical<'_>) {
         self.blank_run += 1;
+        self.classes_blank();
         if let Some(ev) = self.ev.as_mut() {
             ev.blank_run += 1;
             // Two blank lines end a Details message; a table or a list ends at one.
@@ -373,7 +411,7 @@ impl<'a> Driver<'a, '_, '_> {
         // Continuation of the current event's message.
         if let Some(ev) = self.ev.as_ref() {
             let cont = match ev.format {
-                Format::Details => ev.in_message && !ev.in_xml,
+                Format::Details => ev.in_message && !ev.in_xml && !health::starts_json(text),
                 Format::List => l.indented,
                 _ => false,
             };
@@ -556,6 +594,21 @@ impl<'a> Driver<'a, '_, '_> {
             .collect();
         drop_generic_drs(&mut out);
         let span = |f: FindingId| Signal::new(f, first, last);
+        // Another feature's event (password writeback, pass-through authentication, password
+        // protection): what its message says is that feature's, never a password sync error.
+        if let Some(feature) = adjacent::feature(source, id) {
+            for s in &mut out {
+                s.finding = F::NotPhs;
+                s.error = None;
+                s.params.retain(|(k, _)| *k != P::Code);
+            }
+            if out.is_empty() {
+                out.push(span(F::NotPhs));
+            }
+            for s in &mut out {
+                *s = std::mem::replace(s, Signal::new(F::NotPhs, 0, 0)).param(P::Feature, feature);
+            }
+        }
         let specific = !out.is_empty();
         if !phs {
             if !specific {
@@ -682,6 +735,13 @@ impl<'a> Driver<'a, '_, '_> {
 
     fn standalone(&mut self, l: &Logical<'_>) {
         let text: &str = &l.text;
+        if !self.hits_fresh {
+            self.hits.scan(text);
+            self.hits_fresh = true;
+        }
+        if self.class_line(l) {
+            return;
+        }
         let status_connector = self.status.as_ref().and_then(|s| s.as_deref());
         let ctx = Ctx {
             connector: status_connector.or(self.diag_connector.as_deref()),
@@ -773,6 +833,311 @@ impl<'a> Driver<'a, '_, '_> {
                     self.collector.add(s);
                 }
             }
+        }
+    }
+}
+
+// ---- classes with their own parsers --------------------------------------------------------
+
+impl<'a> Driver<'a, '_, '_> {
+    /// Lines of the classes that have their own parser: Connect Health alerts (JSON and text,
+    /// `health.rs`), AdSyncConfig error records (`adsyncconfig.rs`), the wizard's trace
+    /// (`trace.rs`), export error types (`adjacent.rs`) and a code or name on its own
+    /// (`token.rs`). Whether the line was theirs. Runs on lines outside events, hits fresh.
+    fn class_line(&mut self, l: &Logical<'_>) -> bool {
+        let text: &str = &l.text;
+        let (first, last) = (l.first, l.last);
+        let src = self.src;
+        if let Some(j) = self.json.as_mut() {
+            if health::continues_json(j, text) {
+                let mut done = Vec::new();
+                j.line(src, text, first, &mut done);
+                self.cover(first, last);
+                done.into_iter().for_each(|a| self.alert(a));
+                return true;
+            }
+            self.finish_json();
+        }
+        if health::starts_json(text) {
+            self.flush_bare();
+            self.finish_text_alert();
+            let mut j = health::Json::default();
+            let mut done = Vec::new();
+            j.line(src, text, first, &mut done);
+            self.cover(first, last);
+            self.json = Some(j);
+            done.into_iter().for_each(|a| self.alert(a));
+            return true;
+        }
+        if let Some(b) = self.ps_error.as_mut() {
+            if b.accepts(text) {
+                b.line(src, text, first);
+                if b.done {
+                    self.finish_ps_error();
+                }
+                return true;
+            }
+            // Not the record's: it ended; the line is read as any other.
+            self.finish_ps_error();
+        }
+        if self.hits.has(Ph::AdSyncConfig) {
+            if let Some(b) = adsyncconfig::Block::start(src, text, first) {
+                self.flush_bare();
+                let done = b.done;
+                self.ps_error = Some(b);
+                if done {
+                    self.finish_ps_error();
+                }
+                return true;
+            }
+        }
+        if self.hits.has(Ph::NoStart) {
+            let waiting = self.text_alert.as_ref().and_then(health::Alert::kind);
+            if matches!(
+                waiting,
+                Some(health::Kind::ImportAd | health::Kind::ExportAd | health::Kind::ImportEntra | health::Kind::ExportEntra)
+            ) {
+                if let Some(a) = self.text_alert.as_mut() {
+                    a.note_run_step(src, "no-start-connection", first);
+                }
+                self.cover(first, last);
+                self.finish_text_alert();
+                return true;
+            }
+        }
+        if (self.hits.has(Ph::AlertTitle) || self.hits.has(Ph::Heartbeat)) && text.len() <= 300 {
+            if let Some(kind) = health::kind_of(text) {
+                if self.text_alert.as_ref().and_then(health::Alert::kind) == Some(kind) {
+                    // The alert's description repeats its title's words.
+                    if let Some(a) = self.text_alert.as_mut() {
+                        a.last = last;
+                    }
+                    self.cover(first, last);
+                    return true;
+                }
+                let time = super::time::find(text).map(|(t, _, _)| t);
+                // The heartbeat and stopped alerts' plain titles stay `content.rs`'s; with a time
+                // beside it (a portal list), the heartbeat alert is judged against the heartbeats.
+                let theirs = match kind {
+                    health::Kind::PhsStopped => true,
+                    health::Kind::Heartbeat => time.is_none(),
+                    _ => false,
+                };
+                if !theirs {
+                    self.flush_bare();
+                    self.finish_text_alert();
+                    // The title is the first column of a list (tabs or runs of spaces apart).
+                    let t = lines::trim(text);
+                    let title = t.find('\t').or_else(|| t.find("  ")).map_or(t, |i| t[..i].trim_end());
+                    let title = if health::kind_of(title) == Some(kind) { title } else { t };
+                    let mut a = health::Alert::text(src.cow(title), first);
+                    a.last = last;
+                    a.created = time;
+                    // A portal list's status column.
+                    if content::has_word(&text.to_ascii_lowercase(), "resolved") {
+                        a.state = Some((Cow::Borrowed("Resolved"), first));
+                    }
+                    self.cover(first, last);
+                    match kind {
+                        health::Kind::ImportAd | health::Kind::ExportAd | health::Kind::ImportEntra | health::Kind::ExportEntra => {
+                            self.text_alert = Some(a);
+                        }
+                        _ => self.alert(a),
+                    }
+                    return true;
+                }
+            }
+        }
+        if self.hits.has(Ph::TraceKey) {
+            if let Some(t) = trace::read(text) {
+                self.flush_bare();
+                let s = match t {
+                    trace::Trace::PasswordSyncing(on) => {
+                        let v = if on { "True" } else { "False" };
+                        self.record(RecordKind::Setting, first, last, vec![("IsPasswordSyncing", Cow::Borrowed(v))]);
+                        if on {
+                            Signal::new(F::PhsEnabled, first, last).param(P::Scope, "tenant")
+                        } else {
+                            Signal::new(F::WizardPhsOff, first, last)
+                        }
+                    }
+                    trace::Trace::Unsupported { os, required } => {
+                        let mut fields = Vec::new();
+                        let mut s = Signal::new(F::PhsUnsupportedInstall, first, last);
+                        if let Some(v) = os {
+                            fields.push(("os_version", src.cow(v)));
+                            s = s.param(P::OsVersion, src.cow(v));
+                        }
+                        if let Some(v) = required {
+                            fields.push(("required", src.cow(v)));
+                            s = s.param(P::Required, src.cow(v));
+                        }
+                        self.record(RecordKind::Message, first, last, fields);
+                        s
+                    }
+                };
+                self.collector.add(s);
+                return true;
+            }
+        }
+        if self.hits.has(Ph::ExportError) {
+            if let Some(name) = adjacent::export_error(text) {
+                self.flush_bare();
+                self.record(RecordKind::Error, first, last, vec![("export_error", Cow::Borrowed(name))]);
+                self.export_errors.push(Signal::new(F::NotPhs, first, last).param(P::ExportError, name));
+                return true;
+            }
+        }
+        match token::alone(text, self.tokens) {
+            Some(token::Token::Error(e)) => {
+                let code = e.code.to_string();
+                self.record(RecordKind::Error, first, last, vec![("code", Cow::Owned(code.clone()))]);
+                let mut s = Signal::new(e.finding, first, last).param(P::Code, code);
+                s.error = Some(e);
+                self.collector.add(s);
+                true
+            }
+            Some(token::Token::Event(id)) => {
+                self.record(RecordKind::Message, first, last, vec![("event", Cow::Owned(id.to_string()))]);
+                let mut s = Signal::new(F::EventLookup, first, last);
+                s.event = Some(id);
+                self.collector.add(s);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// One Connect Health alert read: its record and what it means.
+    fn alert(&mut self, a: health::Alert<'a>) {
+        let Some((title, title_line)) = a.title.clone() else { return };
+        let title = health::unescape(title);
+        let kind = a.kind();
+        let mut fields = vec![("title", title.clone())];
+        if let Some((st, _)) = &a.state {
+            fields.push(("state", st.clone()));
+        }
+        if let Some(lv) = &a.level {
+            fields.push(("level", lv.clone()));
+        }
+        if let Some(t) = a.seen() {
+            fields.push(("time", Cow::Owned(t.text())));
+        }
+        if let Some((r, _)) = &a.run_step {
+            fields.push(("run_step_result", r.clone()));
+        }
+        self.record(RecordKind::HealthAlert, a.first, a.last, fields);
+        let mut s = Signal::new(F::NotPhs, title_line, title_line);
+        s.extra = a.detail_line();
+        if a.resolved() {
+            s.finding = F::AlertResolved;
+            s = s.param(P::Alert, title);
+            if let Some(r) = a.resolved {
+                s = s.param(P::Resolved, r.text());
+            }
+            self.collector.add(s);
+            return;
+        }
+        let no_start = a.run_step.as_ref().is_some_and(|(r, _)| r.eq_ignore_ascii_case("no-start-connection"));
+        use health::Kind;
+        s.finding = match kind {
+            None if has_ci(&title, "password") || has_ci(&title, "heartbeat") => return,
+            None | Some(Kind::Agent) => {
+                s = s.param(P::Feature, "connect-health");
+                F::NotPhs
+            }
+            Some(Kind::Heartbeat) => {
+                self.heartbeat_alerts.push(HeartbeatAlert { line: title_line, detail_line: s.extra, seen: a.seen() });
+                return;
+            }
+            Some(Kind::SyncService) => F::SyncServiceStopped,
+            Some(Kind::EntraAuth) => F::CloudCredentials,
+            Some(Kind::PhsStopped) => F::PhsStopped,
+            Some(Kind::AccidentalDelete) => F::AccidentalDelete,
+            Some(Kind::ImportAd | Kind::ExportAd) if no_start => F::DomainUnreachable,
+            Some(Kind::ImportEntra | Kind::ExportEntra) if no_start => F::NoEntraConnectivity,
+            Some(Kind::ImportAd | Kind::ExportAd | Kind::ImportEntra | Kind::ExportEntra) => {
+                s = s.param(P::Feature, "object-sync");
+                F::NotPhs
+            }
+        };
+        if let Some((r, _)) = a.run_step.clone() {
+            s = s.param(P::RunStepResult, r);
+        }
+        if let Some(p) = a.partition.clone() {
+            s = s.param(P::Partition, p);
+        }
+        s.time = a.seen();
+        self.collector.add(s);
+    }
+
+    fn finish_json(&mut self) {
+        if let Some(a) = self.json.take().and_then(|mut j| j.finish()) {
+            self.alert(a);
+        }
+    }
+
+    fn finish_text_alert(&mut self) {
+        if let Some(a) = self.text_alert.take() {
+            self.alert(a);
+        }
+    }
+
+    fn finish_ps_error(&mut self) {
+        let Some(b) = self.ps_error.take() else { return };
+        let Some((name, head_line)) = b.function else { return };
+        if !b.is_error() {
+            // A head without the record's properties (a progress line): not understood as an error.
+            return;
+        }
+        let mut fields = vec![("function", Cow::Borrowed(name))];
+        if let Some((e, _)) = &b.error_id {
+            fields.push(("error_id", e.clone()));
+        }
+        self.record(RecordKind::Error, b.first, b.last, fields);
+        if b.command_not_found() {
+            // The module isn't imported: nothing was granted, nothing failed.
+            let s = Signal::new(F::AdsyncconfigNotImported, head_line, head_line).param(P::Function, name);
+            self.collector.add(s);
+            return;
+        }
+        let mut s = Signal::new(F::AdPermissions, head_line, head_line).param(P::Function, name);
+        s.extra = b.error_id.as_ref().map(|(_, l)| *l);
+        // A helper's error is the grant of the cmdlet that was typed, when the paste shows it.
+        let cmdlet = self.adsync_command.filter(|_| adsyncconfig::is_helper(name));
+        if let Some(c) = cmdlet {
+            s = s.param(P::Cmdlet, c);
+        }
+        match adsyncconfig::function(cmdlet.unwrap_or(name)).map(|(_, scope)| scope) {
+            Some(adsyncconfig::Scope::Other(feature)) => {
+                s.finding = F::NotPhs;
+                s = s.param(P::Feature, feature);
+            }
+            _ => s = s.param(P::Grant, "failed"),
+        }
+        if let Some((e, _)) = b.error_id {
+            s = s.param(P::ErrorId, e);
+        }
+        self.collector.add(s);
+    }
+
+    fn flush_classes(&mut self) {
+        self.finish_json();
+        self.finish_text_alert();
+        self.finish_ps_error();
+    }
+
+    /// A blank line ends an error record; two end alert JSON or a text alert.
+    fn classes_blank(&mut self) {
+        self.finish_ps_error();
+        if let Some(j) = self.json.as_mut() {
+            j.blanks += 1;
+            if j.blanks >= 2 {
+                self.finish_json();
+            }
+        }
+        if self.blank_run >= 2 {
+            self.finish_text_alert();
         }
     }
 }

@@ -1,0 +1,70 @@
+//! Text of Microsoft Entra Connect's other features, told apart by provider names, event IDs and
+//! error type names (never a PHS error finding; `not-phs` with the feature):
+//!
+//! ```text
+//! Source:        PasswordResetService                         password writeback (31001-33999; ADSync 6329)
+//! Source:        Microsoft AAD Application Proxy Connector    pass-through authentication
+//! Source:        Microsoft-AzureADPasswordProtection-DCAgent  Microsoft Entra password protection
+//! AttributeValueMustBeUnique, InvalidSoftMatch, LargeObject   an object's export error
+//! ```
+
+use super::scan::{find_ci, has_ci};
+
+/// The feature an event belongs to, from its source and ID, when it is another feature's.
+pub(crate) fn feature(source: Option<&str>, id: Option<u32>) -> Option<&'static str> {
+    let writeback_id = id.is_some_and(|i| i == 6329 || (31001..=33999).contains(&i));
+    match source.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) if has_ci(s, "PasswordResetService") => Some("password-writeback"),
+        Some(s) if has_ci(s, "AuthenticationAgent") || has_ci(s, "Application Proxy Connector") => Some("pass-through-auth"),
+        Some(s) if has_ci(s, "PasswordProtection") => Some("password-protection"),
+        Some(s) if s.eq_ignore_ascii_case("ADSync") && writeback_id => Some("password-writeback"),
+        None if id.is_some_and(|i| (31001..=33999).contains(&i)) => Some("password-writeback"),
+        _ => None,
+    }
+}
+
+const EXPORT_ERRORS: &[&str] =
+    &["AttributeValueMustBeUnique", "InvalidSoftMatch", "LargeObject", "ObjectTypeMismatch", "FederatedDomainChangeError"];
+
+/// The export error type a line names as a whole word (`LargeObject`, not `LargeObjectHeap`).
+pub(crate) fn export_error(text: &str) -> Option<&'static str> {
+    let b = text.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    for name in EXPORT_ERRORS {
+        let mut from = 0;
+        while let Some(i) = text.get(from..).and_then(|t| find_ci(t, name)) {
+            let at = from + i;
+            let end = at + name.len();
+            if (at == 0 || !word(b[at - 1])) && b.get(end).is_none_or(|&c| !word(c)) {
+                return Some(name);
+            }
+            from = end;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn features() {
+        assert_eq!(feature(Some("PasswordResetService"), Some(33002)), Some("password-writeback"));
+        assert_eq!(feature(Some("ADSync"), Some(6329)), Some("password-writeback"));
+        assert_eq!(feature(Some("ADSync"), Some(6900)), None);
+        assert_eq!(feature(None, Some(31001)), Some("password-writeback"));
+        assert_eq!(feature(Some("Microsoft AAD Application Proxy Connector"), Some(12019)), Some("pass-through-auth"));
+        assert_eq!(feature(Some("Microsoft-AzureADPasswordProtection-DCAgent"), Some(10014)), Some("password-protection"));
+        assert_eq!(feature(Some("Directory Synchronization"), Some(611)), None);
+        assert_eq!(feature(None, Some(611)), None);
+    }
+
+    #[test]
+    fn export_errors() {
+        assert_eq!(export_error("Error: AttributeValueMustBeUnique [ProxyAddresses]"), Some("AttributeValueMustBeUnique"));
+        assert_eq!(export_error("invalidsoftmatch"), Some("InvalidSoftMatch"));
+        assert_eq!(export_error("LargeObjectHeap is big"), None);
+        assert_eq!(export_error("x LargeObjectHeap LargeObject"), Some("LargeObject"));
+    }
+}

@@ -1,0 +1,114 @@
+//! Facts that disagree, judged by time once every line is read: the judge says which is newer
+//! instead of showing both as current.
+//!
+//! - An active Connect Health heartbeat alert and the heartbeats (654) pasted: a heartbeat newer
+//!   than the alert's last detection resolves it (`heartbeat-ok` with `alert_time` and
+//!   `resolved_since`); an alert newer than every heartbeat stands (`no-heartbeat` with
+//!   `alert_time` and `last_heartbeat`, and no `heartbeat-ok`).
+//! - `Error Code: 90` (the tenant's password sync not activated, 652/655) and a newer heartbeat:
+//!   the tenant accepted password sync since (`phs-enabled` with `resolved_since` and
+//!   `was_disabled`). Beside a check that says enabled without a time (the troubleshooter), both
+//!   stay, each naming the other (`conflicts_with`) with `newer=unknown`.
+//! - An object's export error type: the reason it isn't exported when the paste says so
+//!   (`object-not-exported` with `export_error`), else another feature's text (`not-phs`).
+
+use super::collect::Collector;
+use super::signal::Signal;
+use super::time::Timestamp;
+use super::model::Timeline;
+use crate::knowledge::{FindingId as F, Param as P};
+
+/// An active Connect Health heartbeat alert.
+#[derive(Clone, Debug)]
+pub(crate) struct HeartbeatAlert {
+    pub line: usize,
+    pub detail_line: Option<usize>,
+    /// When it was last detected (else raised).
+    pub seen: Option<Timestamp>,
+}
+
+/// Both times have a year, or neither: they can be compared.
+fn comparable(a: Timestamp, b: Timestamp) -> bool {
+    (a.year == 0) == (b.year == 0)
+}
+
+pub(crate) fn judge(alerts: &[HeartbeatAlert], export_errors: Vec<Signal<'_>>, tl: &Timeline, c: &mut Collector<'_>) {
+    let newest_beat: Option<(Timestamp, usize)> =
+        tl.heartbeats.iter().filter_map(|h| h.time.map(|t| (t, h.line))).max_by_key(|(t, _)| t.seconds());
+    for a in alerts {
+        let mut s = Signal::new(F::NoHeartbeat, a.line, a.line);
+        s.extra = a.detail_line;
+        if let Some(seen) = a.seen {
+            s = s.param(P::AlertTime, seen.text());
+            if let Some((beat, line)) = newest_beat.filter(|(b, _)| comparable(seen, *b)) {
+                if beat.seconds() > seen.seconds() {
+                    s.finding = F::HeartbeatOk;
+                    s.extra = Some(line);
+                    s = s.param(P::ResolvedSince, beat.text());
+                } else {
+                    s = s.param(P::LastHeartbeat, beat.text());
+                    c.remove(F::HeartbeatOk);
+                }
+            }
+        }
+        c.add(s);
+    }
+
+    // Password sync not activated for the tenant, then a heartbeat the service answered.
+    if c.has(F::PhsDisabledTenant) {
+        let (lines, times) = c.lines_and_times(F::PhsDisabledTenant);
+        let newest_bad = times.iter().copied().max_by_key(Timestamp::seconds);
+        match (newest_bad, newest_beat) {
+            (Some(bad), Some((beat, beat_line))) if comparable(bad, beat) && beat.seconds() > bad.seconds() => {
+                c.remove(F::PhsDisabledTenant);
+                for l in lines.into_iter().chain([beat_line]) {
+                    c.add(Signal::new(F::PhsEnabled, l, l));
+                }
+                c.add(
+                    Signal::new(F::PhsEnabled, 0, 0)
+                        .param(P::Scope, "tenant")
+                        .param(P::ResolvedSince, beat.text())
+                        .param(P::WasDisabled, bad.text()),
+                );
+            }
+            (Some(_), _) if c.has_param(F::PhsEnabled, P::Scope, "tenant") => {
+                c.add(Signal::new(F::PhsDisabledTenant, 0, 0).param(P::ConflictsWith, F::PhsEnabled.as_str()).param(P::Newer, "unknown"));
+                c.add(Signal::new(F::PhsEnabled, 0, 0).param(P::ConflictsWith, F::PhsDisabledTenant.as_str()).param(P::Newer, "unknown"));
+            }
+            _ => {}
+        }
+    }
+
+    let not_exported = c.has(F::ObjectNotExported);
+    for mut s in export_errors {
+        if not_exported {
+            s.finding = F::ObjectNotExported;
+        } else {
+            s = s.param(P::Feature, "export-error");
+        }
+        c.add(s);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::analyze;
+    use crate::knowledge::FindingId as F;
+
+    /// The classes' pastes cut anywhere, and their lines in reverse: never a panic, and a cut
+    /// alert is never a resolved one.
+    #[test]
+    fn cut_and_reordered_pastes() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/pastes/");
+        for name in ["health-json-api", "health-json-arm", "health-conflict-resolved", "adsyncconfig-grant-failed", "trace-phs-off"] {
+            let text = std::fs::read_to_string(format!("{dir}{name}.txt")).expect("fixture");
+            let body: String = text.lines().filter(|l| !l.starts_with("# ")).map(|l| format!("{l}\n")).collect();
+            for cut in (0..body.len()).step_by(13).filter(|&i| body.is_char_boundary(i)) {
+                let a = analyze(&body[..cut]);
+                assert!(a.findings.iter().all(|f| f.id != F::AlertResolved || body[..cut].contains("Resolved")), "{name} cut at {cut}");
+            }
+            let reversed: String = body.lines().rev().map(|l| format!("{l}\n")).collect();
+            analyze(&reversed);
+        }
+    }
+}
