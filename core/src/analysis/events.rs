@@ -1,5 +1,5 @@
 //! Windows event text in the forms admins paste it: Event Viewer's "Copy details as text"
-//! (`Log Name:` … `Description:`) and its General tab, `Get-EventLog` / `Get-WinEvent` as a
+//! (`Log Name:` … `Description:`, labelled in any language Windows ships: `labels.rs`) and its General tab, `Get-EventLog` / `Get-WinEvent` as a
 //! table or with `Format-List`, event XML, and Event Viewer's CSV export.
 //!
 //! Severity comes from the event ID and the message, never from the Level field: failing 611s
@@ -9,9 +9,10 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use super::content::Hints;
+use super::labels;
 use super::lines::{self, Src};
 use super::recognise::Signal;
-use super::scan::{contains, each_byte, eq_ci, find_ci, find_ci_seq, load8, starts_ci};
+use super::scan::{contains, each_byte, eq_ci, find_ci, find_ci_seq, starts_ci};
 use super::time::{self, Timestamp};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -169,46 +170,6 @@ pub(crate) fn is_phs_source(s: &str) -> bool {
     starts_ci(lines::trim(s), "directory synchron")
 }
 
-/// Event Viewer's field names (English, German, French) and what they mean.
-const DETAILS_KEYS: &[(&str, &str)] = &[
-    ("log name", "log name"),
-    ("source", "source"),
-    ("date", "date"),
-    ("event id", "event id"),
-    ("task category", "task category"),
-    ("level", "level"),
-    ("keywords", "keywords"),
-    ("user", "user"),
-    ("computer", "computer"),
-    ("opcode", "opcode"),
-    ("logged", "logged"),
-    ("more information", "more information"),
-    ("description", "description"),
-    ("event xml", "event xml"),
-    ("protokollname", "log name"),
-    ("quelle", "source"),
-    ("datum", "date"),
-    ("ereignis-id", "event id"),
-    ("aufgabenkategorie", "task category"),
-    ("ebene", "level"),
-    ("schlüsselwörter", "keywords"),
-    ("benutzer", "user"),
-    ("beschreibung", "description"),
-    ("ereignis-xml", "event xml"),
-    ("protokolliert", "logged"),
-    ("nom du journal", "log name"),
-    ("id de l'événement", "event id"),
-    ("id de l’événement", "event id"),
-    ("catégorie de la tâche", "task category"),
-    ("niveau", "level"),
-    ("mots-clés", "keywords"),
-    ("utilisateur", "user"),
-    ("ordinateur", "computer"),
-    ("xml de l'événement", "event xml"),
-    ("xml de l’événement", "event xml"),
-    ("connecté", "logged"),
-];
-
 /// Keys by byte length (up to 24), each length's in list order, so that a look-up compares
 /// only keys of the right length.
 struct ByLen<T: 'static> {
@@ -233,53 +194,23 @@ impl<T: Copy> ByLen<T> {
     }
 }
 
-fn details_keys() -> &'static ByLen<&'static str> {
-    static KEYS: OnceLock<ByLen<&'static str>> = OnceLock::new();
-    KEYS.get_or_init(|| ByLen::new(DETAILS_KEYS.iter().copied()))
-}
-
 fn list_keys() -> &'static ByLen<usize> {
     static KEYS: OnceLock<ByLen<usize>> = OnceLock::new();
     KEYS.get_or_init(|| ByLen::new(LIST_KEYS.iter().enumerate().map(|(i, k)| (*k, i))))
 }
 
-/// The offset of the first `:` in the first 25 bytes of `b`, 8 bytes at a time.
-#[inline]
-fn colon_within_25(b: &[u8]) -> Option<usize> {
-    const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    let b = &b[..b.len().min(25)];
-    for at in (0..b.len()).step_by(8) {
-        // Bytes past the end load as zeros, not colons.
-        let x = load8(b, at) ^ 0x3a3a_3a3a_3a3a_3a3a;
-        // Bit 7 of each byte that was a colon.
-        let hit = !(((x & LO7) + LO7) | x) & !LO7;
-        if hit != 0 {
-            return Some(at + (hit.trailing_zeros() / 8) as usize);
-        }
-    }
-    None
-}
-
 /// `Key:   value` pairs of Event Viewer's details, possibly several on a line (separated by
 /// tabs or runs of spaces, as on the General tab).
 pub(crate) fn details_pairs(text: &str) -> Vec<(&'static str, Cow<'_, str>)> {
-    // The key is everything before the first colon, and short.
-    let key_at = |chunk: &str| -> Option<(usize, &'static str)> {
-        // The first colon, within the first 25 bytes.
-        let b = chunk.as_bytes();
-        let colon = colon_within_25(b)?;
-        if colon == 0 {
-            return None;
-        }
-        details_keys().find(&b[..colon]).map(|c| (colon, c))
-    };
-    if key_at(text).is_none() {
+    // The key is everything before the first colon (`:` or `：`), a label of any language
+    // Windows ships (`labels.rs`).
+    if labels::label_at(text).is_none() {
         return Vec::new();
     }
     let mut out: Vec<(&'static str, Cow<'_, str>)> = Vec::new();
     for chunk in columns(text) {
-        match key_at(chunk) {
-            Some((colon, canonical)) => out.push((canonical, Cow::Borrowed(chunk[colon + 1..].trim()))),
+        match labels::label_at(chunk) {
+            Some((canonical, value)) => out.push((canonical, Cow::Borrowed(chunk[value..].trim()))),
             None => match out.last_mut() {
                 Some((_, v)) => {
                     let v = v.to_mut();
@@ -618,7 +549,8 @@ pub(crate) fn win_event_row<'a>(src: Src<'a>, text: &str) -> Option<(EventB<'a>,
         return None;
     }
     let (level, at) = toks.next()?;
-    if !["error", "warning", "information", "critical", "verbose"].contains(&level.to_ascii_lowercase().as_str()) {
+    // LevelDisplayName is the level's name in the server's language.
+    if labels::level(level).is_none() {
         return None;
     }
     let mut ev = EventB::new(Format::WinEventTable, 0);
@@ -747,24 +679,6 @@ mod tests {
         assert_eq!(cols, ["a b", "c", "d"]);
         assert!(details_pairs("Details: something").is_empty());
         assert!(details_pairs("Password synchronization failed").is_empty());
-    }
-
-    #[test]
-    fn colons() {
-        for t in [
-            "",
-            ":",
-            "a:",
-            "abcdefgh:",
-            "abcdefghijklmnopqrstuvwx:",
-            "abcdefghijklmnopqrstuvwxy:",
-            "no colon here at all, none",
-            "é:x",
-            "12345678901234567890123:4",
-        ] {
-            let b = t.as_bytes();
-            assert_eq!(colon_within_25(b), b[..b.len().min(25)].iter().position(|&c| c == b':'), "{t:?}");
-        }
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod collect;
 mod content;
 pub mod errors;
 mod events;
+mod labels;
 mod lines;
 mod phrases;
 mod recognise;
