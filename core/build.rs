@@ -613,7 +613,13 @@ fn eventviewer(doc: &Value, out: &mut String) {
     section(out, "/// (level value, level, index in `LANGS`).", "LEVELS: &[(&str, &str, u8)]", &levels);
     section(out, "/// (the words for the service's `Error Code`, index in `LANGS`).", "ERROR_CODE_WORDS: &[(&str, u8)]", &words);
     let quoted = |v: &[String]| v.iter().map(|x| format!("{x:?}")).collect::<Vec<_>>().join(", ");
-    writeln!(out, "/// The meanings every language labels.\n#[cfg(test)]\npub(crate) static REQUIRED: &[&str] = &[{}];", quoted(&required)).unwrap();
-    writeln!(out, "/// The level values every language names.\n#[cfg(test)]\npub(crate) static LEVEL_NAMES: &[&str] = &[{}];", quoted(&level_names)).unwrap();
+    writeln!(out, "/// The meanings every language labels.\n#[cfg(test)]\npub(crate) static REQUIRED: &[&str] = &[{}];", quoted(&required))
+        .unwrap();
+    writeln!(
+        out,
+        "/// The level values every language names.\n#[cfg(test)]\npub(crate) static LEVEL_NAMES: &[&str] = &[{}];",
+        quoted(&level_names)
+    )
+    .unwrap();
     writeln!(out, "/// The longest label, in bytes.\npub(crate) const MAX_LABEL: usize = {MAX_LABEL};").unwrap();
 }

@@ -550,9 +550,7 @@ pub(crate) fn win_event_row<'a>(src: Src<'a>, text: &str) -> Option<(EventB<'a>,
     }
     let (level, at) = toks.next()?;
     // LevelDisplayName is the level's name in the server's language.
-    if labels::level(level).is_none() {
-        return None;
-    }
+    labels::level(level)?;
     let mut ev = EventB::new(Format::WinEventTable, 0);
     ev.set(src, "id", id, 0);
     ev.level = Some(src.cow(level));

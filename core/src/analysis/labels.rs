@@ -141,7 +141,7 @@ mod tests {
     fn every_language_has_every_label_and_level() {
         for code in LANGUAGES {
             let i = LANGS.iter().position(|l| l.code == code).unwrap_or_else(|| panic!("no language {code}"));
-            assert!(!LANGS[i].source.url.is_empty(), "{code} has no source address");
+            assert!(!LANGS[i].source.url.is_empty() && !LANGS[i].name.is_empty(), "{code} has no name or no source address");
             for meaning in REQUIRED {
                 assert!(LABELS.iter().any(|&(_, m, l)| m == *meaning && usize::from(l) == i), "{code}: no label for {meaning}");
             }
@@ -182,14 +182,27 @@ mod tests {
         assert_eq!(label_at("イベント ID：611"), Some(("event id", 18)));
         // Two spaces before the colon are Format-List padding, not a label.
         assert_eq!(label_at("Source  : x"), None);
-        for t in ["", ":", "a:", "abcdefgh:", "é:x", "：", "x：y", "\u{ef}", "ab\u{ff1b}cd:", "12345678901234567890123456789012345678901234567890:4"] {
+        for t in [
+            "",
+            ":",
+            "a:",
+            "abcdefgh:",
+            "é:x",
+            "：",
+            "x：y",
+            "\u{ef}",
+            "ab\u{ff1b}cd:",
+            "12345678901234567890123456789012345678901234567890:4",
+        ] {
             assert_eq!(colon(t.as_bytes()), colon_plain(t.as_bytes()), "{t:?}");
         }
     }
 
     #[test]
     fn levels() {
-        for (v, l) in [("Error", "error"), ("fehler", "error"), ("エラー", "error"), ("错误", "error"), ("Ошибка", "error"), ("Varning", "warning")] {
+        for (v, l) in
+            [("Error", "error"), ("fehler", "error"), ("エラー", "error"), ("错误", "error"), ("Ошибка", "error"), ("Varning", "warning")]
+        {
             assert_eq!(level(v), Some(l), "{v}");
         }
         assert_eq!(level("Success"), None);

@@ -10,6 +10,7 @@
 //! [`analyze`] never fails and never panics; what it does not understand it lists in
 //! [`Analysis::unparsed_lines`] instead of guessing. It is linear in the input size.
 
+mod anchors;
 mod collect;
 mod content;
 pub mod errors;

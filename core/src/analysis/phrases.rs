@@ -2,6 +2,7 @@
 
 use std::sync::OnceLock;
 
+use super::anchors;
 use super::errors::{ErrorKind, ERRORS};
 use super::scan::Scanner;
 use crate::knowledge::STATUSES;
@@ -64,13 +65,18 @@ pub(crate) enum Ph {
     Writeback,
     UserPassIncorrect,
     ForDomain,
+    /// `RPC` as a word: an anchor for a number after it (`anchors.rs`), not reported as a hit.
+    RpcWord,
+    /// The service's `Error Code` in another language (`anchors.rs`), not reported as a hit.
+    ErrorCodeWord,
 }
 
 /// What a scanner hit stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Tag {
     Ph(Ph),
-    /// An entry of `errors::ERRORS` matched by its text.
+    /// An entry of `errors::ERRORS` matched by its text, or a code of it found next to an
+    /// anchor (`anchors.rs`).
     Err(u16),
     /// Another spelling of a decoded RPC error code: hex (`0x2105`, `0x80072105`) or a bare
     /// `8453:`.
@@ -81,6 +87,7 @@ pub(crate) enum Tag {
 
 const PHRASES: &[(&str, Ph)] = &[
     ("rpc error", Ph::RpcError),
+    ("rpc", Ph::RpcWord),
     ("error code", Ph::ErrorCode),
     ("drsexception", Ph::Drs),
     ("drscommunicationexception", Ph::Drs),
@@ -205,6 +212,7 @@ pub(crate) fn scanner() -> &'static Scanner<Tag> {
                 }
             }
         }
+        list.extend(anchors::ascii_error_code_words().map(|w| (w.to_string(), Tag::Ph(Ph::ErrorCodeWord))));
         for (i, s) in STATUSES.iter().enumerate() {
             if !COMMON_STATUSES.contains(&s.name) {
                 list.push((s.name.to_string(), Tag::Status(i as u8)));
@@ -237,6 +245,7 @@ impl Hits {
         self.list.clear();
         self.mask = 0;
         scanner().scan(text.as_bytes(), &mut self.list);
+        anchors::extra_hits(text, &mut self.list);
         for (t, _, _) in &self.list {
             if let Tag::Ph(p) = t {
                 self.mask |= 1u128 << (*p as u8);
@@ -271,7 +280,7 @@ mod tests {
 
     #[test]
     fn fewer_than_128_families() {
-        assert!((Ph::ForDomain as u8) < 128);
+        assert!((Ph::ErrorCodeWord as u8) < 128);
     }
 
     #[test]
