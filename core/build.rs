@@ -559,6 +559,7 @@ fn eventviewer(doc: &Value, out: &mut String) {
     let mut levels = Vec::new();
     let mut words = Vec::new();
     let mut langs = Vec::new();
+    let mut day_first = 0u32;
     let check = |text: &str, at: &str| {
         assert!(!text.is_empty() && text.trim() == text, "{at}: {text:?} is empty or has spaces at its ends");
         assert!(!text.contains([':', '\u{ff1a}', '\t']) && !text.contains("  "), "{at}: {text:?} has a colon, a tab or a double space");
@@ -569,6 +570,12 @@ fn eventviewer(doc: &Value, out: &mut String) {
         let at = format!("eventviewer.json: {code}");
         let src = source(lang.get("source").and_then(Value::as_str), &at);
         langs.push(format!("    Lang {{ code: {code:?}, name: {:?}, source: {src} }},", s(lang, "name")));
+        assert!(i < 32, "{at}: at most 32 languages (a label's languages are a u32 mask)");
+        match s(lang, "date_order") {
+            "dmy" => day_first |= 1 << i,
+            "mdy" | "ymd" => {}
+            o => panic!("{at}: date_order {o:?} is not dmy, mdy or ymd"),
+        }
         let given = lang["labels"].as_object().unwrap_or_else(|| panic!("{at}: no labels"));
         for r in &required {
             assert!(given.get(r).and_then(Value::as_array).is_some_and(|a| !a.is_empty()), "{at}: no label for {r:?}");
@@ -622,4 +629,5 @@ fn eventviewer(doc: &Value, out: &mut String) {
     )
     .unwrap();
     writeln!(out, "/// The longest label, in bytes.\npub(crate) const MAX_LABEL: usize = {MAX_LABEL};").unwrap();
+    writeln!(out, "/// The languages (bits by index in `LANGS`) that write the day first (`02/03/2017` is 2 March).\npub(crate) const DAY_FIRST: u32 = {day_first:#x};").unwrap();
 }

@@ -125,7 +125,8 @@ fn skip_separators(b: &[u8], mut i: usize) -> usize {
 }
 
 /// A number within [`MAX_WORDS`] words after `from` (`Error 8453`, `-Fehler 8453`, ` 错误 8453`,
-/// ` 8453`), none of them ending a sentence.
+/// ` 8453`), none of them ending a sentence. A decimal code under 1000 must be followed by a
+/// colon or the end, as `RPC Error 5 : Access is denied.` is (`RPC timeout 5 minutes` is no code).
 fn code_after(b: &[u8], from: usize) -> Num {
     let mut i = from;
     for _ in 0..=MAX_WORDS {
@@ -134,7 +135,7 @@ fn code_after(b: &[u8], from: usize) -> Num {
             return None;
         }
         if b[i].is_ascii_digit() {
-            return number_at(b, i);
+            return number_at(b, i).filter(|&(n, at, len)| n >= 1000 || hex_at(b, at) || colon_after(b, at + len));
         }
         let start = i;
         while i < b.len() && separator(b, i) == 0 && !b[i].is_ascii_digit() {
@@ -154,12 +155,10 @@ fn number_right_after(b: &[u8], from: usize) -> Num {
 }
 
 /// The decimal or `0x` hex number at `b[i..]`, standing alone: not part of a word, a version
-/// (`5.1`) or a time (`12:30`). Codes under 1000 must be followed by a colon or the end, as
-/// `RPC Error 5 : Access is denied.` is.
+/// (`5.1`) or a time (`12:30`).
 fn number_at(b: &[u8], i: usize) -> Num {
     let mut j = i;
-    let hex = b.get(i) == Some(&b'0') && matches!(b.get(i + 1), Some(b'x' | b'X'));
-    if hex {
+    if hex_at(b, i) {
         j += 2;
         while j < b.len() && b[j].is_ascii_hexdigit() {
             j += 1;
@@ -182,15 +181,17 @@ fn number_at(b: &[u8], i: usize) -> Num {
     }
     // ASCII digits and `x`: a char boundary on both sides.
     let text = std::str::from_utf8(&b[i..j]).ok()?;
-    let n = errors::parse_number(text)?;
-    if n < 1000 && !hex {
-        let k = skip_spaces(b, j);
-        let colon = k >= b.len() || b[k] == b':' || b.get(k..k + 3) == Some(&[0xef, 0xbc, 0x9a]);
-        if !colon {
-            return None;
-        }
-    }
-    Some((n, i, j - i))
+    Some((errors::parse_number(text)?, i, j - i))
+}
+
+fn hex_at(b: &[u8], i: usize) -> bool {
+    b.get(i) == Some(&b'0') && matches!(b.get(i + 1), Some(b'x' | b'X'))
+}
+
+/// Whether a colon (or the end) follows `j`, spaces skipped: `RPC Error 5 : Access is denied.`
+fn colon_after(b: &[u8], j: usize) -> bool {
+    let k = skip_spaces(b, j);
+    k >= b.len() || b[k] == b':' || b.get(k..k + 3) == Some(&[0xef, 0xbc, 0x9a])
 }
 
 fn skip_spaces(b: &[u8], mut i: usize) -> usize {

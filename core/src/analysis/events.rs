@@ -67,6 +67,11 @@ pub(crate) struct EventB<'a> {
     pub message_start: Cow<'a, str>,
     /// Format-List keys seen (to tell where the next event starts): bits by index in `LIST_KEYS`.
     pub keys: u64,
+    /// The languages of the Event Viewer labels seen (bits by index in `labels::LANGS`,
+    /// intersected): which way round a date is written.
+    pub langs: u32,
+    /// The message start is cut: nothing more is added to it.
+    pub message_full: bool,
     pub signals: Vec<Signal<'a>>,
     pub hints: Hints<'a>,
     pub blank_run: usize,
@@ -90,6 +95,8 @@ impl<'a> EventB<'a> {
             has_message: false,
             message_start: Cow::Borrowed(""),
             keys: 0,
+            langs: u32::MAX,
+            message_full: false,
             signals: Vec::new(),
             hints: Hints::default(),
             blank_run: 0,
@@ -109,7 +116,7 @@ impl<'a> EventB<'a> {
             }
             "level" | "entrytype" | "leveldisplayname" if !v.is_empty() => self.level = Some(src.cow(v)),
             "date" | "logged" | "timegenerated" | "timecreated" | "date and time" | "timewritten" if self.time.is_none() => {
-                self.time = time::parse_prefix(v).map(|(t, _)| t);
+                self.time = time::parse_prefix_with(v, labels::day_first(self.langs)).map(|(t, _)| t);
             }
             "computer" | "machinename" if !v.is_empty() => self.computer = Some(src.cow(v)),
             _ => {}
@@ -119,12 +126,14 @@ impl<'a> EventB<'a> {
     pub fn note_message(&mut self, src: Src<'a>, text: &str) {
         if !lines::trim(text).is_empty() {
             self.has_message = true;
-            if self.message_start.len() < 200 {
+            if self.message_start.len() < 200 && !self.message_full {
                 let room = 200 - self.message_start.len() - usize::from(!self.message_start.is_empty());
                 let mut cut = text.len().min(room);
                 while !text.is_char_boundary(cut) {
                     cut -= 1;
                 }
+                // Cut inside a character or a word: what follows is not added after it.
+                self.message_full = cut < text.len();
                 if self.message_start.is_empty() {
                     self.message_start = src.cow(&text[..cut]);
                 } else {
@@ -200,19 +209,20 @@ fn list_keys() -> &'static ByLen<usize> {
 }
 
 /// `Key:   value` pairs of Event Viewer's details, possibly several on a line (separated by
-/// tabs or runs of spaces, as on the General tab).
-pub(crate) fn details_pairs(text: &str) -> Vec<(&'static str, Cow<'_, str>)> {
+/// tabs or runs of spaces, as on the General tab), with the languages that spell the key so
+/// (`labels::label_at`).
+pub(crate) fn details_pairs(text: &str) -> Vec<(&'static str, Cow<'_, str>, u32)> {
     // The key is everything before the first colon (`:` or `：`), a label of any language
     // Windows ships (`labels.rs`).
     if labels::label_at(text).is_none() {
         return Vec::new();
     }
-    let mut out: Vec<(&'static str, Cow<'_, str>)> = Vec::new();
+    let mut out: Vec<(&'static str, Cow<'_, str>, u32)> = Vec::new();
     for chunk in columns(text) {
         match labels::label_at(chunk) {
-            Some((canonical, value)) => out.push((canonical, Cow::Borrowed(chunk[value..].trim()))),
+            Some((canonical, value, langs)) => out.push((canonical, Cow::Borrowed(chunk[value..].trim()), langs)),
             None => match out.last_mut() {
-                Some((_, v)) => {
+                Some((_, v, _)) => {
                     let v = v.to_mut();
                     if !v.is_empty() {
                         v.push(' ');
@@ -668,11 +678,14 @@ mod tests {
 
     #[test]
     fn details() {
-        assert_eq!(details_pairs("Log Name:      Application"), vec![("log name", "Application".into())]);
-        let p = details_pairs("Source:\tDirectory Synchronization\tLogged:\t3/2/2017 4:31:09 AM");
+        let pairs = |t: &'static str| details_pairs(t).into_iter().map(|(k, v, _)| (k, v)).collect::<Vec<_>>();
+        assert_eq!(pairs("Log Name:      Application"), vec![("log name", "Application".into())]);
+        let p = pairs("Source:\tDirectory Synchronization\tLogged:\t3/2/2017 4:31:09 AM");
         assert_eq!(p, vec![("source", "Directory Synchronization".into()), ("logged", "3/2/2017 4:31:09 AM".into())]);
-        let p = details_pairs("Description:  a  b\t c ");
+        let p = pairs("Description:  a  b\t c ");
         assert_eq!(p, vec![("description", Cow::from("a b c"))]);
+        let p = pairs("Origine:\tDirectory Synchronization\tRegistrato:\t02/03/2017 04:31:09");
+        assert_eq!(p, vec![("source", "Directory Synchronization".into()), ("logged", "02/03/2017 04:31:09".into())]);
         let cols: Vec<&str> = columns("  a b  c\t\td  ").collect();
         assert_eq!(cols, ["a b", "c", "d"]);
         assert!(details_pairs("Details: something").is_empty());

@@ -34,20 +34,22 @@ const WINDOW: usize = MAX_LABEL + 3;
 struct Table {
     /// ASCII-lower-cased first bytes of the labels.
     first: [bool; 256],
-    /// Labels (ASCII-lower-cased) by byte length, with their meanings.
-    by_len: Vec<Vec<(Vec<u8>, &'static str)>>,
+    /// Labels (ASCII-lower-cased) by byte length, with their meanings and the languages that
+    /// spell them so (bits by index in `LANGS`).
+    by_len: Vec<Vec<(Vec<u8>, &'static str, u32)>>,
 }
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t = Table { first: [false; 256], by_len: vec![Vec::new(); MAX_LABEL + 1] };
-        for &(label, meaning, _) in LABELS {
+        for &(label, meaning, lang) in LABELS {
             let key = label.to_ascii_lowercase().into_bytes();
             t.first[usize::from(key[0])] = true;
             let bucket = &mut t.by_len[key.len()];
-            if !bucket.iter().any(|(k, _)| *k == key) {
-                bucket.push((key, meaning));
+            match bucket.iter_mut().find(|(k, _, _)| *k == key) {
+                Some((_, _, langs)) => *langs |= 1 << lang,
+                None => bucket.push((key, meaning, 1 << lang)),
             }
         }
         t
@@ -104,10 +106,11 @@ fn space_before(key: &[u8]) -> usize {
     }
 }
 
-/// The label that starts `chunk`: its meaning (`log name`, `event id`, …) and the offset where
-/// its value starts (after the colon). Never panics; the offsets are on character boundaries.
+/// The label that starts `chunk`: its meaning (`log name`, `event id`, …), the offset where
+/// its value starts (after the colon) and the languages that spell it so (bits by index in
+/// `LANGS`, see [`day_first`]). Never panics; the offsets are on character boundaries.
 #[inline]
-pub(crate) fn label_at(chunk: &str) -> Option<(&'static str, usize)> {
+pub(crate) fn label_at(chunk: &str) -> Option<(&'static str, usize, u32)> {
     let b = chunk.as_bytes();
     let t = table();
     if !t.first[usize::from(b.first()?.to_ascii_lowercase())] {
@@ -119,7 +122,13 @@ pub(crate) fn label_at(chunk: &str) -> Option<(&'static str, usize)> {
         return None;
     }
     let key = &b[..end];
-    t.by_len.get(end)?.iter().find(|(k, _)| eq_ci(k, key)).map(|(_, m)| (*m, at + n))
+    t.by_len.get(end)?.iter().find(|(k, _, _)| eq_ci(k, key)).map(|(_, m, langs)| (*m, at + n, *langs))
+}
+
+/// Whether every language of `langs` (an event's labels' languages, intersected) writes the
+/// day first: then `02/03/2017` is 2 March. An English or an unknown frame keeps month first.
+pub(crate) fn day_first(langs: u32) -> bool {
+    langs != 0 && langs & !DAY_FIRST == 0
 }
 
 /// The level (`error`, `warning`, `information`, `critical`, `verbose`) that a level value names
@@ -133,6 +142,11 @@ pub(crate) fn level(value: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// `label_at` without the languages.
+    fn la(s: &str) -> Option<(&'static str, usize)> {
+        label_at(s).map(|(m, at, _)| (m, at))
+    }
 
     /// The languages issue 10 asks for, besides English.
     const LANGUAGES: [&str; 13] = ["en", "de", "fr", "es", "it", "nl", "pt-BR", "ja", "zh-CN", "ko", "ru", "pl", "sv"];
@@ -156,32 +170,32 @@ mod tests {
     fn every_label_reads_as_itself_and_swallows_no_other() {
         for &(label, meaning, lang) in LABELS {
             let line = format!("{label}:  value");
-            assert_eq!(label_at(&line), Some((meaning, label.len() + 1)), "{label} ({})", LANGS[usize::from(lang)].code);
+            assert_eq!(la(&line), Some((meaning, label.len() + 1)), "{label} ({})", LANGS[usize::from(lang)].code);
             // A label is never a prefix of another that the look-up would take for it.
             for &(other, other_meaning, _) in LABELS {
                 if other.len() > label.len() && eq_ci(&other.as_bytes()[..label.len()], label.as_bytes()) {
                     let line = format!("{other}: value");
-                    assert_eq!(label_at(&line).map(|(m, _)| m), Some(other_meaning), "{label} swallows {other}");
+                    assert_eq!(la(&line).map(|(m, _)| m), Some(other_meaning), "{label} swallows {other}");
                 }
             }
         }
-        assert_eq!(label_at("Datum: x"), Some(("date", 6)));
-        assert_eq!(label_at("Dat: x"), None);
-        assert_eq!(label_at("Password synchronization failed: x"), None);
-        assert_eq!(label_at(":"), None);
-        assert_eq!(label_at(""), None);
+        assert_eq!(la("Datum: x"), Some(("date", 6)));
+        assert_eq!(la("Dat: x"), None);
+        assert_eq!(la("Password synchronization failed: x"), None);
+        assert_eq!(la(":"), None);
+        assert_eq!(la(""), None);
     }
 
     #[test]
     fn colon_forms() {
-        assert_eq!(label_at("Nom du journal :Application"), Some(("log name", 16)));
-        assert_eq!(label_at("Nom du journal\u{a0}: Application"), Some(("log name", 17)));
-        assert_eq!(label_at("Nom du journal\u{202f}: Application"), Some(("log name", 18)));
-        assert_eq!(label_at("日志名称：Application"), Some(("log name", 15)));
-        assert_eq!(label_at("ログの名前:         Application"), Some(("log name", 16)));
-        assert_eq!(label_at("イベント ID：611"), Some(("event id", 18)));
+        assert_eq!(la("Nom du journal :Application"), Some(("log name", 16)));
+        assert_eq!(la("Nom du journal\u{a0}: Application"), Some(("log name", 17)));
+        assert_eq!(la("Nom du journal\u{202f}: Application"), Some(("log name", 18)));
+        assert_eq!(la("日志名称：Application"), Some(("log name", 15)));
+        assert_eq!(la("ログの名前:         Application"), Some(("log name", 16)));
+        assert_eq!(la("イベント ID：611"), Some(("event id", 18)));
         // Two spaces before the colon are Format-List padding, not a label.
-        assert_eq!(label_at("Source  : x"), None);
+        assert_eq!(la("Source  : x"), None);
         for t in [
             "",
             ":",
@@ -196,6 +210,17 @@ mod tests {
         ] {
             assert_eq!(colon(t.as_bytes()), colon_plain(t.as_bytes()), "{t:?}");
         }
+    }
+
+    #[test]
+    fn date_order_by_language() {
+        let langs = |s: &str| label_at(s).map(|(_, _, l)| l).unwrap();
+        assert!(day_first(langs("Nom du journal :x") & langs("Date : x")));
+        assert!(!day_first(langs("Date: x")), "Date is English's and French's");
+        assert!(!day_first(langs("Log Name: x")));
+        assert!(!day_first(langs("ログの名前: x")));
+        assert!(day_first(langs("Nome registro: x")));
+        assert!(!day_first(0));
     }
 
     #[test]
@@ -218,7 +243,7 @@ mod tests {
         fn any_label_any_colon((label, meaning) in any_label(), before in prop::sample::select(vec!["", " ", "\u{a0}", "\u{202f}", "\u{3000}"]),
                                colon_form in prop::sample::select(vec![":", "："]), pad in "[ \t]{0,12}", value in "[^\t\n ]{0,20}") {
             let line = format!("{label}{before}{colon_form}{pad}{value}");
-            let (m, at) = label_at(&line).expect("a label");
+            let (m, at) = la(&line).expect("a label");
             prop_assert_eq!(m, meaning);
             prop_assert_eq!(line[at..].trim(), value.trim());
         }
@@ -227,7 +252,7 @@ mod tests {
         #[test]
         fn any_line(s in "\\PC{0,80}") {
             prop_assert_eq!(colon(s.as_bytes()), colon_plain(s.as_bytes()));
-            if let Some((_, at)) = label_at(&s) {
+            if let Some((_, at)) = la(&s) {
                 prop_assert!(s.is_char_boundary(at));
             }
             let _ = level(&s);
@@ -237,7 +262,7 @@ mod tests {
         fn any_bytes(b in prop::collection::vec(any::<u8>(), 0..80)) {
             prop_assert_eq!(colon(&b), colon_plain(&b));
             let s = String::from_utf8_lossy(&b);
-            let _ = label_at(&s);
+            let _ = la(&s);
         }
     }
 }

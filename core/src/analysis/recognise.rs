@@ -373,9 +373,10 @@ impl<'a> Driver<'a, '_, '_> {
                 if new {
                     self.start_event(EventB::new(Format::Details, first));
                 }
-                for (k, v) in &pairs {
+                for (k, v, langs) in &pairs {
                     let ev = self.ev.as_mut().expect("set above");
                     ev.last = last;
+                    ev.langs &= langs;
                     match *k {
                         "description" => {
                             ev.in_message = true;
