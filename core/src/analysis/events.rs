@@ -550,8 +550,9 @@ pub(crate) fn event_log_row<'a>(src: Src<'a>, text: &str) -> Option<(EventB<'a>,
 }
 
 /// A `Get-WinEvent` table row: `TimeCreated Id LevelDisplayName Message`, e.g.
-/// `3/2/2017 4:31:09 AM   611 Error   Password synchronization…`.
-pub(crate) fn win_event_row<'a>(src: Src<'a>, text: &str) -> Option<(EventB<'a>, usize)> {
+/// `3/2/2017 4:31:09 AM   611 Error   Password synchronization…`. `langs`: the languages of the
+/// table's level names so far (`labels::level`), narrowed by this row's.
+pub(crate) fn win_event_row<'a>(src: Src<'a>, text: &str, langs: &mut u32) -> Option<(EventB<'a>, usize)> {
     let (t, n) = time::parse_prefix(text)?;
     let mut toks = tokens_from(text, n);
     let (id, _) = toks.next()?;
@@ -559,8 +560,14 @@ pub(crate) fn win_event_row<'a>(src: Src<'a>, text: &str) -> Option<(EventB<'a>,
         return None;
     }
     let (level, at) = toks.next()?;
-    // LevelDisplayName is the level's name in the server's language.
-    labels::level(level)?;
+    // LevelDisplayName is the level's name in the server's language, which says which way round
+    // the dates of the table are written (`02/03/2017 … Avertissement` is 2 March).
+    let (_, level_langs) = labels::level(level)?;
+    *langs &= level_langs;
+    let t = match labels::day_first(*langs) {
+        true => time::parse_prefix_with(text, true).map_or(t, |(t, _)| t),
+        false => t,
+    };
     let mut ev = EventB::new(Format::WinEventTable, 0);
     ev.set(src, "id", id, 0);
     ev.level = Some(src.cow(level));
@@ -717,10 +724,24 @@ mod tests {
             &"   12345 Mar 02 04:31  Error       Directory Synchron...          611 Password synchronization failed"[at..],
             " Password synchronization failed"
         );
-        let win = |t: &'static str| win_event_row(Src(t), t);
+        let win = |t: &'static str| {
+            let mut langs = u32::MAX;
+            win_event_row(Src(t), t, &mut langs)
+        };
         let (ev, _) = win("3/2/2017 4:31:09 AM            611 Error            Password synchronization").unwrap();
         assert_eq!((ev.id, ev.level.as_deref()), (Some(611), Some("Error")));
         assert!(win("3/2/2017 4:31:09 AM   Success").is_none());
+        // A French level name makes the table's dates day first, for the rows after it too.
+        let mut langs = u32::MAX;
+        let (ev, _) =
+            win_event_row(Src("02/03/2017 04:31:09  613 Avertissement  x"), "02/03/2017 04:31:09  613 Avertissement  x", &mut langs)
+                .unwrap();
+        assert_eq!(ev.time.map(|t| (t.month, t.day)), Some((3, 2)));
+        let (ev, _) =
+            win_event_row(Src("01/03/2017 23:10:02  654 Information  x"), "01/03/2017 23:10:02  654 Information  x", &mut langs).unwrap();
+        assert_eq!(ev.time.map(|t| (t.month, t.day)), Some((3, 1)));
+        let (ev, _) = win("01/03/2017 23:10:02  654 Information  x").unwrap();
+        assert_eq!(ev.time.map(|t| (t.month, t.day)), Some((1, 3)), "alone, Information is English's too");
         assert!(row("611 Error").is_none());
     }
 

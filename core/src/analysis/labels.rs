@@ -132,10 +132,18 @@ pub(crate) fn day_first(langs: u32) -> bool {
 }
 
 /// The level (`error`, `warning`, `information`, `critical`, `verbose`) that a level value names
-/// in any language: `Fehler`, `Erreur`, `エラー`, `错误`, `Ошибка`, … (ASCII case ignored).
-pub(crate) fn level(value: &str) -> Option<&'static str> {
+/// in any language (`Fehler`, `Erreur`, `エラー`, `错误`, `Ошибка`, …; ASCII case ignored), and
+/// the languages that spell it so (bits by index in `LANGS`).
+pub(crate) fn level(value: &str) -> Option<(&'static str, u32)> {
     let v = value.as_bytes();
-    LEVELS.iter().find(|(text, _, _)| eq_ci(text.as_bytes(), v)).map(|(_, l, _)| *l)
+    let mut found = None;
+    for &(text, l, lang) in LEVELS {
+        if eq_ci(text.as_bytes(), v) {
+            let (_, langs) = found.get_or_insert((l, 0));
+            *langs |= 1 << lang;
+        }
+    }
+    found
 }
 
 #[cfg(test)]
@@ -228,9 +236,11 @@ mod tests {
         for (v, l) in
             [("Error", "error"), ("fehler", "error"), ("エラー", "error"), ("错误", "error"), ("Ошибка", "error"), ("Varning", "warning")]
         {
-            assert_eq!(level(v), Some(l), "{v}");
+            assert_eq!(level(v).map(|(l, _)| l), Some(l), "{v}");
         }
         assert_eq!(level("Success"), None);
+        assert!(day_first(level("Erreur").unwrap().1));
+        assert!(!day_first(level("Error").unwrap().1), "Error is English's and Spanish's");
     }
 
     fn any_label() -> impl Strategy<Value = (&'static str, &'static str)> {

@@ -130,6 +130,9 @@ struct Driver<'a, 'c, 'p> {
     lower: String,
     /// `hits` are the current line's.
     hits_fresh: bool,
+    /// The languages of the level names of the `Get-WinEvent` table rows so far (intersected,
+    /// bits by index in `labels::LANGS`): which way round their dates are written.
+    row_langs: u32,
 }
 
 /// `split`: the index of the first line of the end of a cut input, where everything being
@@ -163,6 +166,7 @@ pub(crate) fn run<'a>(
         blank_run: 0,
         lower: String::new(),
         hits_fresh: false,
+        row_langs: u32::MAX,
     };
     let mut text_lines = vec![false; physical.len()];
     for l in logical {
@@ -457,6 +461,7 @@ impl<'a> Driver<'a, '_, '_> {
         {
             self.flush_all();
             self.table = Some(Table::WinEvent);
+            self.row_langs = u32::MAX;
             self.cover(first, last);
             return true;
         }
@@ -469,7 +474,7 @@ impl<'a> Driver<'a, '_, '_> {
             }
         }
         if text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-            let row = events::event_log_row(self.src, text).or_else(|| events::win_event_row(self.src, text));
+            let row = events::event_log_row(self.src, text).or_else(|| events::win_event_row(self.src, text, &mut self.row_langs));
             if let Some((mut ev, msg_at)) = row {
                 self.flush_bare();
                 self.flush_config();
