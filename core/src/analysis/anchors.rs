@@ -11,7 +11,7 @@
 use super::errors::{self, ErrorKind, ERRORS};
 use super::labels::ERROR_CODE_WORDS;
 use super::phrases::{Ph, Tag};
-use super::scan::find_ci;
+use super::scan::eq_ci;
 
 /// Words allowed between `RPC` (or an exception name) and its number.
 const MAX_WORDS: usize = 2;
@@ -25,8 +25,12 @@ pub(crate) fn ascii_error_code_words() -> impl Iterator<Item = &'static str> {
 }
 
 /// Adds the hits this module finds to `list` (a line's scanner hits) and removes the anchors
-/// that only it uses (`Ph::RpcWord`, `Ph::ErrorCodeWord`). Linear in the line.
-pub(crate) fn extra_hits(text: &str, list: &mut Vec<(Tag, usize, usize)>) {
+/// that only it uses (`Ph::RpcWord`, `Ph::ErrorCodeWord`). `other_script`: whether `text` has a
+/// byte that is not ASCII (the scanner says). Linear in the line.
+pub(crate) fn extra_hits(text: &str, other_script: bool, list: &mut Vec<(Tag, usize, usize)>) {
+    if list.is_empty() && !other_script {
+        return;
+    }
     let b = text.as_bytes();
     let mut anchors_only = false;
     let mut found: Vec<(Tag, usize, usize)> = Vec::new();
@@ -51,16 +55,8 @@ pub(crate) fn extra_hits(text: &str, list: &mut Vec<(Tag, usize, usize)>) {
     if anchors_only {
         list.retain(|(t, _, _)| !matches!(t, Tag::Ph(Ph::RpcWord | Ph::ErrorCodeWord)));
     }
-    if !text.is_ascii() {
-        hex_after_other_characters(b, &mut found);
-        for (w, _) in ERROR_CODE_WORDS.iter().filter(|(w, _)| !w.is_ascii()) {
-            let mut from = 0;
-            while let Some(i) = find_ci(&text[from..], w) {
-                let end = from + i + w.len();
-                push_service(number_right_after(b, end), &mut found);
-                from = end;
-            }
-        }
+    if other_script {
+        other_characters(b, &mut found);
     }
     list.extend(found);
 }
@@ -201,20 +197,49 @@ fn skip_spaces(b: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// `0x2105` / `0x80072105` right after a character that is not ASCII (`（0x2105）`, `错误0x6ba`):
-/// the scanner looks only where an ASCII word starts.
-fn hex_after_other_characters(b: &[u8], found: &mut Vec<(Tag, usize, usize)>) {
-    let mut i = 1;
-    while i + 2 < b.len() {
-        if b[i] == b'0' && matches!(b[i + 1], b'x' | b'X') && b[i - 1] >= 0x80 {
-            if let Some((code, at, len)) = number_at(b, i) {
-                push_rpc(Some((code, at, len)), found);
-                i = at + len;
-                continue;
-            }
+/// What the scanner can't see in a line that is not ASCII, in one pass over its numbers:
+/// `0x2105` / `0x80072105` right after a character that is not ASCII (`（0x2105）`, `错误0x6ba`;
+/// the scanner looks only where an ASCII word starts), and a service code after the words for
+/// `Error Code` that are not ASCII (`エラー コード: 90`, `código de error: 90`), looked for
+/// backwards from the number.
+fn other_characters(b: &[u8], found: &mut Vec<(Tag, usize, usize)>) {
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_')) {
+            i += 1;
+            continue;
         }
-        i += 1;
+        let Some((code, at, len)) = number_at(b, i) else {
+            // Past the digits (and a hex number's letters).
+            i += 1;
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            continue;
+        };
+        if hex_at(b, at) {
+            if at > 0 && b[at - 1] >= 0x80 {
+                push_rpc(Some((code, at, len)), found);
+            }
+        } else if errors::service(code).is_some() && error_code_word_before(b, at) {
+            push_service(Some((code, at, len)), found);
+        }
+        i = at + len;
     }
+}
+
+/// Whether one of the words for `Error Code` that are not ASCII ends at `end`, separators
+/// skipped backwards (`エラー コード: ` before `90`).
+fn error_code_word_before(b: &[u8], end: usize) -> bool {
+    let mut e = end;
+    loop {
+        let n = [1, 2, 3].into_iter().find(|&n| e >= n && separator(b, e - n) == n).unwrap_or(0);
+        if n == 0 {
+            break;
+        }
+        e -= n;
+    }
+    ERROR_CODE_WORDS.iter().any(|(w, _)| !w.is_ascii() && e >= w.len() && eq_ci(&b[e - w.len()..e], w.as_bytes()))
 }
 
 #[cfg(test)]
@@ -305,6 +330,12 @@ mod tests {
                 prop_assert!(at + len <= s.len());
                 prop_assert!(s.is_char_boundary(*at) && s.is_char_boundary(at + len));
             }
+        }
+
+        /// The scanner's "not ASCII" answer, which decides whether the other-script pass runs.
+        #[test]
+        fn other_script_flag(s in "\\PC{0,40}") {
+            prop_assert_eq!(super::super::phrases::scanner().scan(s.as_bytes(), &mut Vec::new()), !s.is_ascii());
         }
 
         /// `RPC` and a known code with any words of any script between stay decoded.

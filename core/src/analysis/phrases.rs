@@ -244,8 +244,8 @@ impl Hits {
     pub fn scan(&mut self, text: &str) {
         self.list.clear();
         self.mask = 0;
-        scanner().scan(text.as_bytes(), &mut self.list);
-        anchors::extra_hits(text, &mut self.list);
+        let other_script = scanner().scan(text.as_bytes(), &mut self.list);
+        anchors::extra_hits(text, other_script, &mut self.list);
         for (t, _, _) in &self.list {
             if let Tag::Ph(p) = t {
                 self.mask |= 1u128 << (*p as u8);
