@@ -34,17 +34,20 @@ pub(crate) fn extra_hits(text: &str, other_script: bool, list: &mut Vec<(Tag, us
     let b = text.as_bytes();
     let mut anchors_only = false;
     let mut found: Vec<(Tag, usize, usize)> = Vec::new();
+    // `RPC Error 8453` is `Ph::RpcError`'s (`content::decode_errors`): the anchors are for the
+    // other spellings, so a line with it is left to it (the DRS exception's number is that one).
+    let rpc_error = list.iter().any(|(t, _, _)| *t == Tag::Ph(Ph::RpcError));
     for &(tag, at, len) in list.iter() {
         match tag {
             Tag::Ph(Ph::RpcWord) => {
                 anchors_only = true;
                 // `RPC` as a word: not `RPCSS`, `rpc_s_…`.
-                if b.get(at + len).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_') {
+                if rpc_error || b.get(at + len).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_') {
                     continue;
                 }
                 push_rpc(code_after(b, at + len), &mut found);
             }
-            Tag::Ph(Ph::Drs) => push_rpc(code_after(b, at + len), &mut found),
+            Tag::Ph(Ph::Drs) if !rpc_error => push_rpc(code_after(b, at + len), &mut found),
             Tag::Ph(Ph::ErrorCodeWord) => {
                 anchors_only = true;
                 push_service(number_right_after(b, at + len), &mut found);
