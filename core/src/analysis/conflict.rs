@@ -13,9 +13,9 @@
 //!   (`object-not-exported` with `export_error`), else another feature's text (`not-phs`).
 
 use super::collect::Collector;
+use super::model::Timeline;
 use super::signal::Signal;
 use super::time::Timestamp;
-use super::model::Timeline;
 use crate::knowledge::{FindingId as F, Param as P};
 
 /// An active Connect Health heartbeat alert.

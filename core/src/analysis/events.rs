@@ -1,5 +1,5 @@
 //! Windows event text in the forms admins paste it: Event Viewer's "Copy details as text"
-//! (`Log Name:` … `Description:`) and its General tab, `Get-EventLog` / `Get-WinEvent` as a
+//! (`Log Name:` … `Description:`, labelled in any language Windows ships: `labels.rs`) and its General tab, `Get-EventLog` / `Get-WinEvent` as a
 //! table or with `Format-List`, event XML, and Event Viewer's CSV export.
 //!
 //! Severity comes from the event ID and the message, never from the Level field: failing 611s
@@ -8,8 +8,9 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use super::labels;
 use super::lines::{self, Src};
-use super::scan::{contains, each_byte, eq_ci, find_ci, find_ci_seq, load8, starts_ci};
+use super::scan::{contains, each_byte, eq_ci, find_ci, find_ci_seq, starts_ci};
 use super::signal::{Hints, Signal};
 use super::time::{self, Timestamp};
 
@@ -65,6 +66,11 @@ pub(crate) struct EventB<'a> {
     pub message_start: Cow<'a, str>,
     /// Format-List keys seen (to tell where the next event starts): bits by index in `LIST_KEYS`.
     pub keys: u64,
+    /// The languages of the Event Viewer labels seen (bits by index in `labels::LANGS`,
+    /// intersected): which way round a date is written.
+    pub langs: u32,
+    /// The message start is cut: nothing more is added to it.
+    pub message_full: bool,
     pub signals: Vec<Signal<'a>>,
     pub hints: Hints<'a>,
     pub blank_run: usize,
@@ -88,6 +94,8 @@ impl<'a> EventB<'a> {
             has_message: false,
             message_start: Cow::Borrowed(""),
             keys: 0,
+            langs: u32::MAX,
+            message_full: false,
             signals: Vec::new(),
             hints: Hints::default(),
             blank_run: 0,
@@ -107,7 +115,7 @@ impl<'a> EventB<'a> {
             }
             "level" | "entrytype" | "leveldisplayname" if !v.is_empty() => self.level = Some(src.cow(v)),
             "date" | "logged" | "timegenerated" | "timecreated" | "date and time" | "timewritten" if self.time.is_none() => {
-                self.time = time::parse_prefix(v).map(|(t, _)| t);
+                self.time = time::parse_prefix_with(v, labels::day_first(self.langs)).map(|(t, _)| t);
             }
             "computer" | "machinename" if !v.is_empty() => self.computer = Some(src.cow(v)),
             _ => {}
@@ -117,12 +125,14 @@ impl<'a> EventB<'a> {
     pub fn note_message(&mut self, src: Src<'a>, text: &str) {
         if !lines::trim(text).is_empty() {
             self.has_message = true;
-            if self.message_start.len() < 200 {
+            if self.message_start.len() < 200 && !self.message_full {
                 let room = 200 - self.message_start.len() - usize::from(!self.message_start.is_empty());
                 let mut cut = text.len().min(room);
                 while !text.is_char_boundary(cut) {
                     cut -= 1;
                 }
+                // Cut inside a character or a word: what follows is not added after it.
+                self.message_full = cut < text.len();
                 if self.message_start.is_empty() {
                     self.message_start = src.cow(&text[..cut]);
                 } else {
@@ -168,46 +178,6 @@ pub(crate) fn is_phs_source(s: &str) -> bool {
     starts_ci(lines::trim(s), "directory synchron")
 }
 
-/// Event Viewer's field names (English, German, French) and what they mean.
-const DETAILS_KEYS: &[(&str, &str)] = &[
-    ("log name", "log name"),
-    ("source", "source"),
-    ("date", "date"),
-    ("event id", "event id"),
-    ("task category", "task category"),
-    ("level", "level"),
-    ("keywords", "keywords"),
-    ("user", "user"),
-    ("computer", "computer"),
-    ("opcode", "opcode"),
-    ("logged", "logged"),
-    ("more information", "more information"),
-    ("description", "description"),
-    ("event xml", "event xml"),
-    ("protokollname", "log name"),
-    ("quelle", "source"),
-    ("datum", "date"),
-    ("ereignis-id", "event id"),
-    ("aufgabenkategorie", "task category"),
-    ("ebene", "level"),
-    ("schlüsselwörter", "keywords"),
-    ("benutzer", "user"),
-    ("beschreibung", "description"),
-    ("ereignis-xml", "event xml"),
-    ("protokolliert", "logged"),
-    ("nom du journal", "log name"),
-    ("id de l'événement", "event id"),
-    ("id de l’événement", "event id"),
-    ("catégorie de la tâche", "task category"),
-    ("niveau", "level"),
-    ("mots-clés", "keywords"),
-    ("utilisateur", "user"),
-    ("ordinateur", "computer"),
-    ("xml de l'événement", "event xml"),
-    ("xml de l’événement", "event xml"),
-    ("connecté", "logged"),
-];
-
 /// Keys by byte length (up to 24), each length's in list order, so that a look-up compares
 /// only keys of the right length.
 struct ByLen<T: 'static> {
@@ -232,55 +202,26 @@ impl<T: Copy> ByLen<T> {
     }
 }
 
-fn details_keys() -> &'static ByLen<&'static str> {
-    static KEYS: OnceLock<ByLen<&'static str>> = OnceLock::new();
-    KEYS.get_or_init(|| ByLen::new(DETAILS_KEYS.iter().copied()))
-}
-
 fn list_keys() -> &'static ByLen<usize> {
     static KEYS: OnceLock<ByLen<usize>> = OnceLock::new();
     KEYS.get_or_init(|| ByLen::new(LIST_KEYS.iter().enumerate().map(|(i, k)| (*k, i))))
 }
 
-/// The offset of the first `:` in the first 25 bytes of `b`, 8 bytes at a time.
-#[inline]
-fn colon_within_25(b: &[u8]) -> Option<usize> {
-    const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    let b = &b[..b.len().min(25)];
-    for at in (0..b.len()).step_by(8) {
-        // Bytes past the end load as zeros, not colons.
-        let x = load8(b, at) ^ 0x3a3a_3a3a_3a3a_3a3a;
-        // Bit 7 of each byte that was a colon.
-        let hit = !(((x & LO7) + LO7) | x) & !LO7;
-        if hit != 0 {
-            return Some(at + (hit.trailing_zeros() / 8) as usize);
-        }
-    }
-    None
-}
-
 /// `Key:   value` pairs of Event Viewer's details, possibly several on a line (separated by
-/// tabs or runs of spaces, as on the General tab).
-pub(crate) fn details_pairs(text: &str) -> Vec<(&'static str, Cow<'_, str>)> {
-    // The key is everything before the first colon, and short.
-    let key_at = |chunk: &str| -> Option<(usize, &'static str)> {
-        // The first colon, within the first 25 bytes.
-        let b = chunk.as_bytes();
-        let colon = colon_within_25(b)?;
-        if colon == 0 {
-            return None;
-        }
-        details_keys().find(&b[..colon]).map(|c| (colon, c))
-    };
-    if key_at(text).is_none() {
+/// tabs or runs of spaces, as on the General tab), with the languages that spell the key so
+/// (`labels::label_at`).
+pub(crate) fn details_pairs(text: &str) -> Vec<(&'static str, Cow<'_, str>, u32)> {
+    // The key is everything before the first colon (`:` or `：`), a label of any language
+    // Windows ships (`labels.rs`).
+    if labels::label_at(text).is_none() {
         return Vec::new();
     }
-    let mut out: Vec<(&'static str, Cow<'_, str>)> = Vec::new();
+    let mut out: Vec<(&'static str, Cow<'_, str>, u32)> = Vec::new();
     for chunk in columns(text) {
-        match key_at(chunk) {
-            Some((colon, canonical)) => out.push((canonical, Cow::Borrowed(chunk[colon + 1..].trim()))),
+        match labels::label_at(chunk) {
+            Some((canonical, value, langs)) => out.push((canonical, Cow::Borrowed(chunk[value..].trim()), langs)),
             None => match out.last_mut() {
-                Some((_, v)) => {
+                Some((_, v, _)) => {
                     let v = v.to_mut();
                     if !v.is_empty() {
                         v.push(' ');
@@ -608,8 +549,9 @@ pub(crate) fn event_log_row<'a>(src: Src<'a>, text: &str) -> Option<(EventB<'a>,
 }
 
 /// A `Get-WinEvent` table row: `TimeCreated Id LevelDisplayName Message`, e.g.
-/// `3/2/2017 4:31:09 AM   611 Error   Password synchronization…`.
-pub(crate) fn win_event_row<'a>(src: Src<'a>, text: &str) -> Option<(EventB<'a>, usize)> {
+/// `3/2/2017 4:31:09 AM   611 Error   Password synchronization…`. `langs`: the languages of the
+/// table's level names so far (`labels::level`), narrowed by this row's.
+pub(crate) fn win_event_row<'a>(src: Src<'a>, text: &str, langs: &mut u32) -> Option<(EventB<'a>, usize)> {
     let (t, n) = time::parse_prefix(text)?;
     let mut toks = tokens_from(text, n);
     let (id, _) = toks.next()?;
@@ -617,9 +559,14 @@ pub(crate) fn win_event_row<'a>(src: Src<'a>, text: &str) -> Option<(EventB<'a>,
         return None;
     }
     let (level, at) = toks.next()?;
-    if !["error", "warning", "information", "critical", "verbose"].contains(&level.to_ascii_lowercase().as_str()) {
-        return None;
-    }
+    // LevelDisplayName is the level's name in the server's language, which says which way round
+    // the dates of the table are written (`02/03/2017 … Avertissement` is 2 March).
+    let (_, level_langs) = labels::level(level)?;
+    *langs &= level_langs;
+    let t = match labels::day_first(*langs) {
+        true => time::parse_prefix_with(text, true).map_or(t, |(t, _)| t),
+        false => t,
+    };
     let mut ev = EventB::new(Format::WinEventTable, 0);
     ev.set(src, "id", id, 0);
     ev.level = Some(src.cow(level));
@@ -737,33 +684,18 @@ mod tests {
 
     #[test]
     fn details() {
-        assert_eq!(details_pairs("Log Name:      Application"), vec![("log name", "Application".into())]);
-        let p = details_pairs("Source:\tDirectory Synchronization\tLogged:\t3/2/2017 4:31:09 AM");
+        let pairs = |t: &'static str| details_pairs(t).into_iter().map(|(k, v, _)| (k, v)).collect::<Vec<_>>();
+        assert_eq!(pairs("Log Name:      Application"), vec![("log name", "Application".into())]);
+        let p = pairs("Source:\tDirectory Synchronization\tLogged:\t3/2/2017 4:31:09 AM");
         assert_eq!(p, vec![("source", "Directory Synchronization".into()), ("logged", "3/2/2017 4:31:09 AM".into())]);
-        let p = details_pairs("Description:  a  b\t c ");
+        let p = pairs("Description:  a  b\t c ");
         assert_eq!(p, vec![("description", Cow::from("a b c"))]);
+        let p = pairs("Origine:\tDirectory Synchronization\tRegistrato:\t02/03/2017 04:31:09");
+        assert_eq!(p, vec![("source", "Directory Synchronization".into()), ("logged", "02/03/2017 04:31:09".into())]);
         let cols: Vec<&str> = columns("  a b  c\t\td  ").collect();
         assert_eq!(cols, ["a b", "c", "d"]);
         assert!(details_pairs("Details: something").is_empty());
         assert!(details_pairs("Password synchronization failed").is_empty());
-    }
-
-    #[test]
-    fn colons() {
-        for t in [
-            "",
-            ":",
-            "a:",
-            "abcdefgh:",
-            "abcdefghijklmnopqrstuvwx:",
-            "abcdefghijklmnopqrstuvwxy:",
-            "no colon here at all, none",
-            "é:x",
-            "12345678901234567890123:4",
-        ] {
-            let b = t.as_bytes();
-            assert_eq!(colon_within_25(b), b[..b.len().min(25)].iter().position(|&c| c == b':'), "{t:?}");
-        }
     }
 
     #[test]
@@ -791,10 +723,24 @@ mod tests {
             &"   12345 Mar 02 04:31  Error       Directory Synchron...          611 Password synchronization failed"[at..],
             " Password synchronization failed"
         );
-        let win = |t: &'static str| win_event_row(Src(t), t);
+        let win = |t: &'static str| {
+            let mut langs = u32::MAX;
+            win_event_row(Src(t), t, &mut langs)
+        };
         let (ev, _) = win("3/2/2017 4:31:09 AM            611 Error            Password synchronization").unwrap();
         assert_eq!((ev.id, ev.level.as_deref()), (Some(611), Some("Error")));
         assert!(win("3/2/2017 4:31:09 AM   Success").is_none());
+        // A French level name makes the table's dates day first, for the rows after it too.
+        let mut langs = u32::MAX;
+        let (ev, _) =
+            win_event_row(Src("02/03/2017 04:31:09  613 Avertissement  x"), "02/03/2017 04:31:09  613 Avertissement  x", &mut langs)
+                .unwrap();
+        assert_eq!(ev.time.map(|t| (t.month, t.day)), Some((3, 2)));
+        let (ev, _) =
+            win_event_row(Src("01/03/2017 23:10:02  654 Information  x"), "01/03/2017 23:10:02  654 Information  x", &mut langs).unwrap();
+        assert_eq!(ev.time.map(|t| (t.month, t.day)), Some((3, 1)));
+        let (ev, _) = win("01/03/2017 23:10:02  654 Information  x").unwrap();
+        assert_eq!(ev.time.map(|t| (t.month, t.day)), Some((1, 3)), "alone, Information is English's too");
         assert!(row("611 Error").is_none());
     }
 

@@ -12,6 +12,7 @@
 
 mod adjacent;
 mod adsyncconfig;
+mod anchors;
 pub mod block;
 mod collect;
 mod conflict;
@@ -20,6 +21,7 @@ pub mod errors;
 mod events;
 mod health;
 pub mod inputs;
+mod labels;
 mod lines;
 mod model;
 mod phrases;
@@ -27,6 +29,7 @@ mod recognise;
 mod scan;
 mod signal;
 pub mod source;
+mod tags;
 pub mod time;
 mod timeline;
 mod token;

@@ -2,92 +2,16 @@
 
 use std::sync::OnceLock;
 
+use super::anchors;
 use super::errors::{ErrorKind, ERRORS};
 use super::scan::Scanner;
 use crate::knowledge::STATUSES;
 
-/// Phrase families. At most 128 (they index a `u128` mask).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(u8)]
-pub(crate) enum Ph {
-    RpcError,
-    ErrorCode,
-    Drs,
-    Staging,
-    StagingEnabledKey,
-    Heartbeat,
-    NoRecentSync,
-    StoppedWorking,
-    HealthTitle,
-    Permission,
-    Credential,
-    Reach,
-    ConnectorSpace,
-    Metaverse,
-    Exported,
-    TempPassword,
-    CloudFiltered,
-    SyncRule,
-    History,
-    Phs,
-    CompanyFeatureKey,
-    SsFeature,
-    SsBegin,
-    SsEnd,
-    SsMulti,
-    SsNoAad,
-    SsNoAd,
-    ConfigKey,
-    DiagMenu,
-    DiagFooter,
-    DiagTitle,
-    PwRequest,
-    PwResult,
-    ForestInfo,
-    Ev611,
-    Ev652,
-    Ev655,
-    Ev654,
-    Ev653,
-    Ev650,
-    Ev651,
-    Ev0Retry,
-    Retry,
-    Ev622,
-    Ev623,
-    Ev617,
-    Ev613,
-    Ev667,
-    ResultKey,
-    StatusKey,
-    Version,
-    Writeback,
-    UserPassIncorrect,
-    ForDomain,
-    // Classes of input with their own parsers (`health.rs`, `adsyncconfig.rs`, `trace.rs`,
-    // `adjacent.rs`): found in the same pass, read there.
-    AlertTitle,
-    NoStart,
-    AdSyncConfig,
-    ExportError,
-    TraceKey,
-}
-
-/// What a scanner hit stands for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Tag {
-    Ph(Ph),
-    /// An entry of `errors::ERRORS` matched by its text.
-    Err(u16),
-    /// Another spelling of a decoded RPC error code: hex (`0x2105`, `0x80072105`) or a bare
-    /// `8453:`.
-    Code(u32),
-    /// A distinctive log status value (index into `knowledge::STATUSES`).
-    Status(u8),
-}
+pub(crate) use super::tags::{Ph, Tag};
 
 const PHRASES: &[(&str, Ph)] = &[
     ("rpc error", Ph::RpcError),
+    ("rpc", Ph::RpcWord),
     ("error code", Ph::ErrorCode),
     ("drsexception", Ph::Drs),
     ("drscommunicationexception", Ph::Drs),
@@ -248,6 +172,7 @@ pub(crate) fn scanner() -> &'static Scanner<Tag> {
                 }
             }
         }
+        list.extend(anchors::ascii_error_code_words().map(|w| (w.to_string(), Tag::Ph(Ph::ErrorCodeWord))));
         for (i, s) in STATUSES.iter().enumerate() {
             if !COMMON_STATUSES.contains(&s.name) {
                 list.push((s.name.to_string(), Tag::Status(i as u8)));
@@ -279,7 +204,8 @@ impl Hits {
     pub fn scan(&mut self, text: &str) {
         self.list.clear();
         self.mask = 0;
-        scanner().scan(text.as_bytes(), &mut self.list);
+        let other_script = scanner().scan(text.as_bytes(), &mut self.list);
+        anchors::extra_hits(text, other_script, &mut self.list);
         for (t, _, _) in &self.list {
             if let Tag::Ph(p) = t {
                 self.mask |= 1u128 << (*p as u8);
@@ -314,7 +240,7 @@ mod tests {
 
     #[test]
     fn fewer_than_128_families() {
-        assert!((Ph::TraceKey as u8) < 128);
+        assert!((Ph::ErrorCodeWord as u8) < 128);
     }
 
     #[test]

@@ -101,6 +101,9 @@ struct Driver<'a, 'c, 'p> {
     export_errors: Vec<Signal<'a>>,
     /// The AdSyncConfig cmdlet of the last command typed (whose grant its helpers' errors are).
     adsync_command: Option<&'static str>,
+    /// The languages of the level names of the `Get-WinEvent` table rows so far (intersected,
+    /// bits by index in `labels::LANGS`): which way round their dates are written.
+    row_langs: u32,
 }
 
 /// `split`: the index of the first line of the end of a cut input, where everything being
@@ -141,6 +144,7 @@ pub(crate) fn run<'a>(
         heartbeat_alerts: Vec::new(),
         export_errors: Vec::new(),
         adsync_command: None,
+        row_langs: u32::MAX,
     };
     let mut text_lines = vec![false; physical.len()];
     for l in logical {
@@ -366,9 +370,10 @@ impl<'a> Driver<'a, '_, '_> {
                 if new {
                     self.start_event(EventB::new(Format::Details, first));
                 }
-                for (k, v) in &pairs {
+                for (k, v, langs) in &pairs {
                     let ev = self.ev.as_mut().expect("set above");
                     ev.last = last;
+                    ev.langs &= langs;
                     match *k {
                         "description" => {
                             ev.in_message = true;
@@ -449,6 +454,7 @@ impl<'a> Driver<'a, '_, '_> {
         {
             self.flush_all();
             self.table = Some(Table::WinEvent);
+            self.row_langs = u32::MAX;
             self.cover(first, last);
             return true;
         }
@@ -461,7 +467,7 @@ impl<'a> Driver<'a, '_, '_> {
             }
         }
         if text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-            let row = events::event_log_row(self.src, text).or_else(|| events::win_event_row(self.src, text));
+            let row = events::event_log_row(self.src, text).or_else(|| events::win_event_row(self.src, text, &mut self.row_langs));
             if let Some((mut ev, msg_at)) = row {
                 self.flush_bare();
                 self.flush_config();

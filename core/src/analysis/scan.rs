@@ -216,17 +216,21 @@ impl<T: Copy> Scanner<T> {
 
     /// Appends `(tag, byte offset, length)` for every occurrence of every pattern in `hay`
     /// that starts a word (after a byte that is not a letter or digit). Patterns start with a
-    /// letter or digit; a contraction's `t` (`aren't`) starts a word.
-    pub fn scan(&self, hay: &[u8], out: &mut Vec<(T, usize, usize)>) {
+    /// letter or digit; a contraction's `t` (`aren't`) starts a word. Returns whether `hay` has
+    /// a byte that is not ASCII (seen on the way, for the recognisers of other scripts).
+    pub fn scan(&self, hay: &[u8], out: &mut Vec<(T, usize, usize)>) -> bool {
         if hay.len() < 3 {
-            return;
+            return !hay.is_ascii();
         }
         // Word starts below `last` (a pattern needs 3 bytes), 8 bytes at a time.
         let last = hay.len() - 2;
         let mut before = 0u64;
         let mut base = 0;
+        let mut high = 0u64;
         while base < last {
-            let w = word_bits(load8(hay, base));
+            let x = load8(hay, base);
+            high |= x;
+            let w = word_bits(x);
             let mut starts = w & !(w << 8 | before);
             before = w >> 56;
             while starts != 0 {
@@ -239,6 +243,11 @@ impl<T: Copy> Scanner<T> {
             }
             base += 8;
         }
+        // The loads stop below `last`: at most the last two bytes are left.
+        if base < hay.len() {
+            high |= load8(hay, base);
+        }
+        high & HI != 0
     }
 }
 
@@ -476,6 +485,10 @@ mod tests {
         assert_eq!(out, vec![(3, 2, 3)]);
         out.clear();
         s.scan(b"ab", &mut out);
+        for h in ["", "ab", "é", "abé", "abcdefgh", "abcdefghé", "abcdefghij", "abcdefghijé", "x rpc ERROR 8453 ; Error; ab; xerror ü"]
+        {
+            assert_eq!(s.scan(h.as_bytes(), &mut Vec::new()), !h.is_ascii(), "{h:?}");
+        }
         assert!(out.is_empty());
         assert_eq!(find_ci("Hello World", "WORLD"), Some(6));
         assert!(starts_ci("Log Name:", "log name"));

@@ -114,6 +114,12 @@ const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "au
 
 /// Parses a timestamp at the start of `s`; returns it and the number of bytes used.
 pub fn parse_prefix(s: &str) -> Option<(Timestamp, usize)> {
+    parse_prefix_with(s, false)
+}
+
+/// [`parse_prefix`] for text known to write the day first (`02/03/2017` is 2 March: the event's
+/// labels are French, Spanish, Italian, …), as `13/03/2017` and `02.03.2017` always are.
+pub fn parse_prefix_with(s: &str, day_first: bool) -> Option<(Timestamp, usize)> {
     let b = s.as_bytes();
     let mut c = Cursor { b, i: 0 };
     if b.first()?.is_ascii_alphabetic() {
@@ -122,26 +128,27 @@ pub fn parse_prefix(s: &str) -> Option<(Timestamp, usize)> {
     let first = c.num(4)?;
     let first_len = c.i;
     let (year, month, day);
-    if first_len == 4 && c.eat(b'-') {
-        // ISO 8601: yyyy-MM-dd[T ]HH:mm[:ss[.fff]][Z]
+    if first_len == 4 && (c.eat(b'-') || c.eat(b'/')) {
+        // ISO 8601: yyyy-MM-dd[T ]HH:mm[:ss[.fff]][Z]; yyyy/M/d H:mm:ss (ja-JP, zh-CN).
+        let sep = b[c.i - 1];
         year = first;
         month = c.num(2)?;
-        if !c.eat(b'-') {
+        if !c.eat(sep) {
             return None;
         }
         day = c.num(2)?;
-        if !(c.eat(b'T') || c.spaces() > 0) {
+        if !((sep == b'-' && c.eat(b'T')) || c.spaces() > 0) {
             return None;
         }
-    } else if first_len <= 2 && (c.eat(b'/') || c.eat(b'.')) {
+    } else if first_len <= 2 && (c.eat(b'/') || c.eat(b'.') || c.eat(b'-')) {
         let sep = b[c.i - 1];
         let second = c.num(2)?;
         if !c.eat(sep) {
             return None;
         }
         year = c.num(4)?;
-        if sep == b'.' || first > 12 {
-            // 02.03.2017 and 13/03/2017 are day first.
+        if sep != b'/' || first > 12 || (day_first && second <= 12) {
+            // 02.03.2017, 2-3-2017 (nl-NL) and 13/03/2017 are day first.
             day = first;
             month = second;
         } else {
@@ -154,9 +161,30 @@ pub fn parse_prefix(s: &str) -> Option<(Timestamp, usize)> {
     } else {
         return None;
     }
-    let (hour, minute, second) = time_of_day(&mut c)?;
+    let pm = meridiem_before(&mut c);
+    let (mut hour, minute, second) = time_of_day(&mut c)?;
+    if let Some(pm) = pm {
+        if hour == 0 || hour > 12 {
+            return None;
+        }
+        hour = match (pm, hour) {
+            (false, 12) => 0,
+            (true, h) if h != 12 => h + 12,
+            (_, h) => h,
+        };
+    }
     let ts = Timestamp { year: u16::try_from(year).ok()?, month: month as u8, day: day as u8, hour, minute, second };
     (ts.valid() && ts.year >= 1900).then_some((ts, c.i))
+}
+
+/// Korean and Chinese servers write the half of the day before the time (`2017-03-02 오전
+/// 4:31:09`, `2017/3/2 下午 4:31:09`): whether it is the afternoon, with the marker consumed.
+fn meridiem_before(c: &mut Cursor<'_>) -> Option<bool> {
+    const MARKERS: [(&str, bool); 4] = [("오전", false), ("오후", true), ("上午", false), ("下午", true)];
+    let rest = &c.b[c.i..];
+    let (m, pm) = MARKERS.iter().find(|(m, _)| rest.starts_with(m.as_bytes()))?;
+    c.i += m.len();
+    (c.spaces() > 0).then_some(*pm)
 }
 
 /// `HH:mm[:ss[.fffffff]][Z| AM| PM]`.
@@ -214,7 +242,18 @@ fn parse_month_name(s: &str) -> Option<(Timestamp, usize)> {
     if c.spaces() == 0 {
         return None;
     }
-    let (hour, minute, second) = time_of_day(&mut c)?;
+    let pm = meridiem_before(&mut c);
+    let (mut hour, minute, second) = time_of_day(&mut c)?;
+    if let Some(pm) = pm {
+        if hour == 0 || hour > 12 {
+            return None;
+        }
+        hour = match (pm, hour) {
+            (false, 12) => 0,
+            (true, h) if h != 12 => h + 12,
+            (_, h) => h,
+        };
+    }
     let ts = Timestamp { year: 0, month: m as u8, day: day as u8, hour, minute, second };
     ts.valid().then_some((ts, c.i))
 }
@@ -254,6 +293,19 @@ mod tests {
         assert_eq!(p("2017-03-02T04:31:09.123456700Z").as_deref(), Some("2017-03-02 04:31:09"));
         assert_eq!(p("2017-03-02 04:31:09").as_deref(), Some("2017-03-02 04:31:09"));
         assert_eq!(p("02.03.2017 04:31:09").as_deref(), Some("2017-03-02 04:31:09"));
+        // ja-JP, zh-CN, ko-KR Event Viewer dates.
+        assert_eq!(p("2017/03/02 4:31:09").as_deref(), Some("2017-03-02 04:31:09"));
+        assert_eq!(p("2017/3/2 16:31:09").as_deref(), Some("2017-03-02 16:31:09"));
+        assert_eq!(p("2017-03-02 오후 4:31:09").as_deref(), Some("2017-03-02 16:31:09"));
+        assert_eq!(p("2017-03-02 오전 12:31:09").as_deref(), Some("2017-03-02 00:31:09"));
+        assert_eq!(p("2017/3/2 下午 4:31:09").as_deref(), Some("2017-03-02 16:31:09"));
+        assert_eq!(p("2017-03-02 오후 13:31:09"), None);
+        assert_eq!(p("2017/03-02 4:31:09"), None);
+        assert_eq!(p("2017/03/02T04:31:09"), None);
+        let dmy = |s| parse_prefix_with(s, true).map(|(t, _)| t.text());
+        assert_eq!(dmy("02/03/2017 04:31:09").as_deref(), Some("2017-03-02 04:31:09"));
+        assert_eq!(dmy("03/13/2017 04:31:09").as_deref(), Some("2017-03-13 04:31:09"));
+        assert_eq!(p("2-3-2017 04:31:09").as_deref(), Some("2017-03-02 04:31:09"));
         assert_eq!(p("13/03/2017 04:31").as_deref(), Some("2017-03-13 04:31:00"));
         assert_eq!(p("Mar 02 04:31  Error").as_deref(), Some("03-02 04:31:00"));
         assert_eq!(p("611"), None);

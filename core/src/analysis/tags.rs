@@ -1,0 +1,87 @@
+//! The phrase families and hit tags the line scanner reports (`phrases.rs` builds the scanner,
+//! `anchors.rs` adds hits): a leaf, so that both can name them without importing each other.
+
+/// Phrase families. At most 128 (they index a `u128` mask).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum Ph {
+    RpcError,
+    ErrorCode,
+    Drs,
+    Staging,
+    StagingEnabledKey,
+    Heartbeat,
+    NoRecentSync,
+    StoppedWorking,
+    HealthTitle,
+    Permission,
+    Credential,
+    Reach,
+    ConnectorSpace,
+    Metaverse,
+    Exported,
+    TempPassword,
+    CloudFiltered,
+    SyncRule,
+    History,
+    Phs,
+    CompanyFeatureKey,
+    SsFeature,
+    SsBegin,
+    SsEnd,
+    SsMulti,
+    SsNoAad,
+    SsNoAd,
+    ConfigKey,
+    DiagMenu,
+    DiagFooter,
+    DiagTitle,
+    PwRequest,
+    PwResult,
+    ForestInfo,
+    Ev611,
+    Ev652,
+    Ev655,
+    Ev654,
+    Ev653,
+    Ev650,
+    Ev651,
+    Ev0Retry,
+    Retry,
+    Ev622,
+    Ev623,
+    Ev617,
+    Ev613,
+    Ev667,
+    ResultKey,
+    StatusKey,
+    Version,
+    Writeback,
+    UserPassIncorrect,
+    ForDomain,
+    // Classes of input with their own parsers (`health.rs`, `adsyncconfig.rs`, `trace.rs`,
+    // `adjacent.rs`): found in the same pass, read there.
+    AlertTitle,
+    NoStart,
+    AdSyncConfig,
+    ExportError,
+    TraceKey,
+    /// `RPC` as a word: an anchor for a number after it (`anchors.rs`), not reported as a hit.
+    RpcWord,
+    /// The service's `Error Code` in another language (`anchors.rs`), not reported as a hit.
+    ErrorCodeWord,
+}
+
+/// What a scanner hit stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tag {
+    Ph(Ph),
+    /// An entry of `errors::ERRORS` matched by its text, or a code of it found next to an
+    /// anchor (`anchors.rs`).
+    Err(u16),
+    /// Another spelling of a decoded RPC error code: hex (`0x2105`, `0x80072105`) or a bare
+    /// `8453:`.
+    Code(u32),
+    /// A distinctive log status value (index into `knowledge::STATUSES`).
+    Status(u8),
+}
