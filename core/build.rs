@@ -809,25 +809,20 @@ fn error_keys(c: &Content, out: &mut String) {
 }
 
 /// The search index (`core/src/search.rs`): one entry per event, status, error, finding,
-/// result and path step, and every word of their titles and texts with the entries it is in.
+/// result and path step (its kind, key and extra ids; its title and label are read from the
+/// knowledge at run time, not stored twice), and every word of their titles and texts with the
+/// entries it is in, packed: the words sorted and joined in one string with their end offsets,
+/// the postings in one array with theirs (no pointer per word).
 fn search_index(c: &Content) -> String {
     struct E {
         kind: &'static str,
         key: String,
-        label: String,
-        title: String,
+        /// Extra exact ids besides the key (an error's hex value and name).
         keys: Vec<String>,
+        /// Title words (count more) and text words.
+        title: String,
         text: String,
     }
-    let first_sentence = |md: &str| {
-        let p = plain(md);
-        let p = p.lines().next().unwrap_or("").to_string();
-        match p.find(". ") {
-            Some(i) if i < 140 => p[..=i].to_string(),
-            _ if p.chars().count() > 140 => format!("{}…", p.chars().take(139).collect::<String>()),
-            _ => p,
-        }
-    };
     let mut entries: Vec<E> = Vec::new();
     for e in c.events["events"].as_array().unwrap() {
         let id = e["id"].as_u64().unwrap();
@@ -835,9 +830,8 @@ fn search_index(c: &Content) -> String {
         entries.push(E {
             kind: "Event",
             key: id.to_string(),
-            label: id.to_string(),
+            keys: vec![],
             title: s(e, "description").to_string(),
-            keys: vec![id.to_string()],
             text: format!("{} {note}", s(e, "category")),
         });
     }
@@ -846,9 +840,8 @@ fn search_index(c: &Content) -> String {
         entries.push(E {
             kind: "Event",
             key: id.to_string(),
-            label: id.to_string(),
+            keys: vec![],
             title: s(e, "feature").to_string(),
-            keys: vec![id.to_string()],
             text: format!("{} {}", e.get("provider").and_then(Value::as_str).unwrap_or(""), plain(md_of(&e["about"]))),
         });
     }
@@ -856,9 +849,8 @@ fn search_index(c: &Content) -> String {
         entries.push(E {
             kind: "Status",
             key: s(st, "name").to_string(),
-            label: s(st, "name").to_string(),
+            keys: vec![],
             title: plain(md_of(&st["description"])),
-            keys: vec![s(st, "name").to_ascii_lowercase()],
             text: plain(md_of(&st["next_step"])),
         });
     }
@@ -868,26 +860,24 @@ fn search_index(c: &Content) -> String {
         if seen_keys.contains(&key) {
             // Two entries for one name (two messages of one exception): one page, both texts.
             if let Some(e) = entries.iter_mut().find(|e| e.kind == "Error" && e.key == key) {
-                e.text.push(' ');
-                e.text.push_str(&format!("{message} {}", plain(cause)));
+                e.text.push_str(&format!(" {message} {}", plain(cause)));
             }
             continue;
         }
         seen_keys.push(key.clone());
-        let (label, keys) = match kind {
-            "rpc" => (format!("{code} (0x{code:X}) {name}"), vec![code.to_string(), format!("0x{code:x}"), name.to_ascii_lowercase()]),
-            "service" => (format!("Error Code: {code}"), vec![code.to_string()]),
-            _ => (name.to_string(), vec![key.clone(), name.to_ascii_lowercase()]),
+        let keys = match kind {
+            "rpc" => vec![format!("0x{code:x}"), name.to_string()],
+            "service" => vec![],
+            _ => vec![name.to_string()],
         };
-        entries.push(E { kind: "Error", key, label, title: message.to_string(), keys, text: format!("{name} {}", plain(cause)) });
+        entries.push(E { kind: "Error", key, keys, title: format!("{name} {message}"), text: plain(cause) });
     }
     for f in c.findings["findings"].as_array().unwrap() {
         entries.push(E {
             kind: "Finding",
             key: s(f, "id").to_string(),
-            label: s(f, "id").to_string(),
+            keys: vec![],
             title: s(f, "title").to_string(),
-            keys: vec![s(f, "id").to_string()],
             text: plain(md_of(&f["explanation"])),
         });
     }
@@ -895,9 +885,8 @@ fn search_index(c: &Content) -> String {
         entries.push(E {
             kind: "Result",
             key: s(r, "id").to_string(),
-            label: s(r, "id").to_string(),
+            keys: vec![],
             title: s(r, "title").to_string(),
-            keys: vec![s(r, "id").to_string()],
             text: plain(md_of(&r["meaning"])),
         });
     }
@@ -906,20 +895,20 @@ fn search_index(c: &Content) -> String {
             entries.push(E {
                 kind: "Step",
                 key: format!("{}/{}", s(p, "id"), s(n, "id")),
-                label: s(p, "title").to_string(),
-                title: first_sentence(md_of(&n["text"])),
                 keys: vec![],
+                title: s(p, "title").to_string(),
                 text: plain(md_of(&n["text"])),
             });
         }
     }
     assert!(entries.len() < 1 << 15, "the search index's postings hold 15-bit entry numbers");
-    // word → postings (entry << 1 | 1 when the word is in the entry's title or id).
+    // word → postings (entry << 1 | 1 when the word is in the entry's title or ids).
     let mut vocab: BTreeMap<String, Vec<u16>> = BTreeMap::new();
     for (i, e) in entries.iter().enumerate() {
         let i = i as u16;
         let mut mine: BTreeMap<String, bool> = BTreeMap::new();
-        for w in text_keys::words(&format!("{} {} {}", e.label, e.title, e.keys.join(" "))) {
+        let ids = if e.kind == "Step" { String::new() } else { format!("{} {}", e.key, e.keys.join(" ")) };
+        for w in text_keys::words(&format!("{ids} {}", e.title)) {
             mine.insert(w, true);
         }
         for w in text_keys::words(&e.text) {
@@ -933,21 +922,23 @@ fn search_index(c: &Content) -> String {
     out.push_str("pub static ENTRIES: &[Entry] = &[\n");
     for e in &entries {
         let keys: Vec<String> = e.keys.iter().map(|k| format!("{k:?}")).collect();
-        writeln!(
-            out,
-            "    Entry {{ kind: Kind::{}, key: {:?}, label: {:?}, title: {:?}, keys: &[{}] }},",
-            e.kind,
-            e.key,
-            e.label,
-            e.title,
-            keys.join(", ")
-        )
-        .unwrap();
+        writeln!(out, "    Entry {{ kind: Kind::{}, key: {:?}, keys: &[{}] }},", e.kind, e.key, keys.join(", ")).unwrap();
     }
     out.push_str("];\n");
-    let words: Vec<String> = vocab.keys().map(|w| format!("{w:?}")).collect();
-    writeln!(out, "pub static WORDS: &[&str] = &[{}];", words.join(",")).unwrap();
-    let posts: Vec<String> = vocab.values().map(|p| format!("&[{}]", p.iter().map(u16::to_string).collect::<Vec<_>>().join(","))).collect();
-    writeln!(out, "pub static POSTINGS: &[&[u16]] = &[{}];", posts.join(",")).unwrap();
+    let mut text = String::new();
+    let mut ends = Vec::new();
+    let mut posts = Vec::new();
+    let mut post_ends = Vec::new();
+    for (w, p) in &vocab {
+        text.push_str(w);
+        ends.push(text.len().to_string());
+        posts.extend(p.iter().map(u16::to_string));
+        post_ends.push(posts.len().to_string());
+    }
+    assert!(text.len() < 1 << 16 && posts.len() < 1 << 16, "the search index's offsets are 16-bit");
+    writeln!(out, "static WORD_TEXT: &str = {text:?};").unwrap();
+    writeln!(out, "static WORD_ENDS: &[u16] = &[{}];", ends.join(",")).unwrap();
+    writeln!(out, "static POSTINGS: &[u16] = &[{}];", posts.join(",")).unwrap();
+    writeln!(out, "static POSTING_ENDS: &[u16] = &[{}];", post_ends.join(",")).unwrap();
     out
 }

@@ -2,9 +2,9 @@
 //! errors (numbers, hex, names), findings, documented results and guided-path steps.
 //!
 //! The index is built from `content/` at build time (`core/build.rs`, `search_index`): one
-//! [`Entry`] per thing that has a page, and every word of the entries' titles and texts
-//! ([`WORDS`], sorted) with the entries it is in ([`POSTINGS`]: `entry << 1 | 1` when the word
-//! is in the entry's title or id). Both sides cut text into words with `text_keys::words`.
+//! [`Entry`] per thing that has a page, and every word of the entries' titles and texts (sorted,
+//! packed in one string) with the entries it is in (`entry << 1 | 1` when the word is in the
+//! entry's title or id). Both sides cut text into words with `text_keys::words`.
 //!
 //! Ranking: an exact id (`611`, `0x2105`, `ERROR_DS_DRA_ACCESS_DENIED`, `TargetNotExportedToDirectory`)
 //! first, then an id the query starts, then an id one typo away (`6111`); then entries that
@@ -32,22 +32,89 @@ impl Kind {
     }
 }
 
-/// One searchable thing.
+/// One searchable thing. Its label and title are read from the knowledge ([`Entry::label`],
+/// [`Entry::title`]), not stored twice.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Entry {
     pub kind: Kind,
-    /// What opens it: the event ID, status name, error key, finding or result id, or
-    /// `path/node` of a step.
+    /// What opens it and its exact id: the event ID, status name, error key, finding or result
+    /// id, or `path/node` of a step (a step has no id to type).
     pub key: &'static str,
-    /// Its id as shown (`8453 (0x2105) ERROR_DS_DRA_ACCESS_DENIED`; a step's path title).
-    pub label: &'static str,
-    /// One line about it.
-    pub title: &'static str,
-    /// Exact ids, lowercased.
+    /// Other exact ids (an error's hex value and name).
     pub keys: &'static [&'static str],
 }
 
 include!(concat!(env!("OUT_DIR"), "/search.rs"));
+
+impl Entry {
+    /// Its id as shown: `611`, `8453 (0x2105) ERROR_DS_DRA_ACCESS_DENIED`, a step's path title.
+    pub fn label(&self) -> String {
+        match self.kind {
+            Kind::Error => match crate::lookup::lookup_error(self.key) {
+                Ok(p) => {
+                    let e = p.first();
+                    match e.kind {
+                        decoder::ErrorKind::Rpc => format!("{} (0x{:X}) {}", e.code, e.code, e.name),
+                        decoder::ErrorKind::Service => format!("Error Code: {}", e.code),
+                        decoder::ErrorKind::Message => e.name.to_string(),
+                    }
+                }
+                Err(_) => self.key.to_string(),
+            },
+            Kind::Step => self.step().map_or_else(String::new, |(p, _)| p.title.to_string()),
+            _ => self.key.to_string(),
+        }
+    }
+
+    /// One line about it: the event's description (or feature), the value's meaning, the
+    /// error's message, the finding's or result's title, the step's first sentence.
+    pub fn title(&self) -> String {
+        use crate::knowledge;
+        match self.kind {
+            Kind::Event => {
+                let id = self.key.parse().unwrap_or(u32::MAX);
+                knowledge::event(id)
+                    .map(|e| e.description)
+                    .or_else(|| crate::lookup::other_event(id).map(|o| o.feature))
+                    .unwrap_or_default()
+                    .to_string()
+            }
+            Kind::Status => knowledge::status(self.key).map(|s| s.description.plain_for_page()).unwrap_or_default(),
+            Kind::Error => crate::lookup::lookup_error(self.key).map(|p| p.first().message.to_string()).unwrap_or_default(),
+            Kind::Finding => knowledge::finding(self.key).map(|f| f.title.to_string()).unwrap_or_default(),
+            Kind::Result => knowledge::result(self.key).map(|r| r.title.to_string()).unwrap_or_default(),
+            Kind::Step => self.step().map(|(_, n)| first_sentence(&n.text.plain_for_page())).unwrap_or_default(),
+        }
+    }
+
+    fn step(&self) -> Option<(&'static crate::knowledge::PathInfo, &'static crate::knowledge::Node)> {
+        let (p, n) = self.key.split_once('/')?;
+        let path = crate::knowledge::path(p)?;
+        Some((path, path.node(n)?))
+    }
+}
+
+/// The first sentence of `text` (at most about 140 characters).
+fn first_sentence(text: &str) -> String {
+    let line = text.lines().next().unwrap_or("");
+    match line.find(". ") {
+        Some(i) if i < 140 => line[..=i].to_string(),
+        _ if line.chars().count() > 140 => format!("{}\u{2026}", line.chars().take(139).collect::<String>()),
+        _ => line.to_string(),
+    }
+}
+
+/// The `i`th word of the index (sorted).
+fn word(i: usize) -> &'static str {
+    let start = if i == 0 { 0 } else { usize::from(WORD_ENDS[i - 1]) };
+    WORD_TEXT.get(start..usize::from(WORD_ENDS[i])).unwrap_or("")
+}
+
+/// The entries the `i`th word is in.
+fn postings(i: usize) -> &'static [u16] {
+    let start = if i == 0 { 0 } else { usize::from(POSTING_ENDS[i - 1]) };
+    POSTINGS.get(start..usize::from(POSTING_ENDS[i])).unwrap_or(&[])
+}
 
 /// A ranked result.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -147,18 +214,20 @@ fn id_scores(q: &str, scores: &mut [u32]) {
         if decoded.is_some_and(|k| e.kind == Kind::Error && e.key == k) {
             s = EXACT_ID;
         }
-        for k in e.keys {
-            let this = if *k == lower || *k == slug {
-                EXACT_ID
-            } else if lower.len() >= 2 && k.starts_with(lower.as_str()) {
-                // The closer the prefix is to the whole id, the better.
-                ID_PREFIX - (k.len() - lower.len()).min(100) as u32
-            } else if lower.len() >= 3 && within(lower.as_bytes(), k.as_bytes(), 1) {
-                ID_TYPO
-            } else {
-                0
-            };
-            s = s.max(this);
+        if e.kind != Kind::Step {
+            for k in std::iter::once(&e.key).chain(e.keys) {
+                let this = if k.eq_ignore_ascii_case(&lower) || k.eq_ignore_ascii_case(&slug) {
+                    EXACT_ID
+                } else if lower.len() >= 2 && k.len() >= lower.len() && k.as_bytes()[..lower.len()].eq_ignore_ascii_case(lower.as_bytes()) {
+                    // The closer the prefix is to the whole id, the better.
+                    ID_PREFIX - (k.len() - lower.len()).min(100) as u32
+                } else if lower.len() >= 3 && within(lower.as_bytes(), k.to_ascii_lowercase().as_bytes(), 1) {
+                    ID_TYPO
+                } else {
+                    0
+                };
+                s = s.max(this);
+            }
         }
         scores[i] = s;
     }
@@ -173,9 +242,18 @@ fn word_scores(w: &str, best: &mut [u32]) {
         _ => 2,
     };
     // Words starting with `w` are one range of the sorted list.
-    let from = WORDS.partition_point(|x| *x < w);
+    let n = WORD_ENDS.len();
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if word(mid) < w {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
     let mut credit = |i: usize, score: u32| {
-        for &p in POSTINGS[i] {
+        for &p in postings(i) {
             let e = usize::from(p >> 1);
             let s = if p & 1 == 1 { score + score / 2 } else { score };
             if let Some(b) = best.get_mut(e) {
@@ -183,14 +261,16 @@ fn word_scores(w: &str, best: &mut [u32]) {
             }
         }
     };
-    for (i, x) in WORDS.iter().enumerate().skip(from) {
+    for i in lo..n {
+        let x = word(i);
         if !x.starts_with(w) {
             break;
         }
-        credit(i, if *x == w { WORD_EXACT } else { WORD_PREFIX });
+        credit(i, if x == w { WORD_EXACT } else { WORD_PREFIX });
     }
     if typos > 0 {
-        for (i, x) in WORDS.iter().enumerate() {
+        for i in 0..n {
+            let x = word(i);
             if !x.starts_with(w) && within(wb, x.as_bytes(), typos) {
                 credit(i, WORD_TYPO);
             }
@@ -285,13 +365,13 @@ mod tests {
         // Two letters swapped.
         assert!(keys("staigng mode").contains(&"staging-mode"), "{:?}", keys("staigng mode"));
         // Short words are not fuzzed: `ssl` does not find `sql`.
-        assert!(search("ssl", 8).iter().all(|h| !h.entry.title.to_ascii_lowercase().contains("sql")));
+        assert!(search("ssl", 8).iter().all(|h| !h.entry.title().to_ascii_lowercase().contains("sql")));
     }
 
     #[test]
     fn every_word_must_match() {
         for h in search("heartbeat 654", 8) {
-            assert!(h.entry.key == "654" || h.entry.title.to_ascii_lowercase().contains("heartbeat") || h.score >= ID_PREFIX, "{h:?}");
+            assert!(h.entry.key == "654" || h.entry.title().to_ascii_lowercase().contains("heartbeat") || h.score >= ID_PREFIX, "{h:?}");
         }
         assert!(search("heartbeat zzzzqqq", 8).is_empty());
     }
@@ -300,7 +380,7 @@ mod tests {
     fn words_find_titles_before_texts() {
         let h = search("permissions", 8);
         assert!(!h.is_empty());
-        assert!(h[0].entry.title.to_ascii_lowercase().contains("permission"), "{h:?}");
+        assert!(h[0].entry.title().to_ascii_lowercase().contains("permission"), "{h:?}");
     }
 
     #[test]
@@ -331,6 +411,10 @@ mod tests {
         assert_eq!(count(Kind::Finding), FINDINGS.len());
         assert_eq!(count(Kind::Result), RESULTS.len());
         assert_eq!(count(Kind::Step), PATHS.iter().map(|p| p.nodes.len()).sum::<usize>());
-        assert!(WORDS.windows(2).all(|w| w[0] < w[1]), "WORDS sorted and distinct");
+        assert!((1..WORD_ENDS.len()).all(|i| word(i - 1) < word(i)), "words sorted and distinct");
+        assert_eq!(WORD_ENDS.len(), POSTING_ENDS.len());
+        for e in ENTRIES {
+            assert!(!e.title().is_empty() && !e.label().is_empty(), "{e:?}");
+        }
     }
 }
