@@ -451,29 +451,6 @@ pub const REPORT_DOWNLOADED: &str = "Report downloaded as phs-doctor-report.md."
 pub const REPORT_VERSION_ORIGIN: &str = "typed on the start page";
 pub const WALK_REPORT_COPY_FAILED: &str = "Copying isn't allowed here: print the page (Ctrl+P) or note the answers on the right.";
 
-#[cfg(test)]
-mod tests {
-    use super::size;
-
-    /// The integer `size` says what `{:.1}` of the float would say, ties included.
-    #[test]
-    fn size_matches_float_formatting() {
-        let mut values: Vec<usize> = (0..5000).chain([1023, 1024, 1075, 1076, 1126, 52_428, 52_429]).collect();
-        values.extend((0..2000).map(|i| i * 5243 + 1_048_570));
-        values.extend([20 * 1024 * 1024, usize::MAX / 1024]);
-        for b in values {
-            let expected = if b < 1024 {
-                format!("{b} bytes")
-            } else if b < 1024 * 1024 {
-                format!("{:.1} KB", b as f64 / 1024.0)
-            } else {
-                format!("{:.1} MB", b as f64 / 1024.0 / 1024.0)
-            };
-            assert_eq!(size(b), expected, "{b}");
-        }
-    }
-}
-
 // Look-ups: status, error and other-event pages (issue 13)
 pub const STATUS_ALL: &str = "\u{2190} All status values";
 pub const STATUSES_FILTER: &str = "Filter status values";
@@ -595,5 +572,28 @@ pub fn search_count(n: usize) -> String {
         0 => SEARCH_NONE.to_string(),
         1 => "1 result".to_string(),
         n => format!("{n} results"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::size;
+
+    /// The integer `size` says what `{:.1}` of the float would say, ties included.
+    #[test]
+    fn size_matches_float_formatting() {
+        let mut values: Vec<usize> = (0..5000).chain([1023, 1024, 1075, 1076, 1126, 52_428, 52_429]).collect();
+        values.extend((0..2000).map(|i| i * 5243 + 1_048_570));
+        values.extend([20 * 1024 * 1024, usize::MAX / 1024]);
+        for b in values {
+            let expected = if b < 1024 {
+                format!("{b} bytes")
+            } else if b < 1024 * 1024 {
+                format!("{:.1} KB", b as f64 / 1024.0)
+            } else {
+                format!("{:.1} MB", b as f64 / 1024.0 / 1024.0)
+            };
+            assert_eq!(size(b), expected, "{b}");
+        }
     }
 }
