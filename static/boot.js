@@ -12,4 +12,16 @@ function failed(err) {
   }
   document.documentElement.setAttribute('data-app', 'failed');
 }
+// A deep link (or a link followed) before the app has started: the prerendered start page is
+// not that page, so it is hidden and "Loading" shown until the app renders the page asked for.
+function loading() {
+  const root = document.documentElement;
+  const home = ['', '#', '#/'].includes(location.hash) || location.hash.startsWith('#/?');
+  if (root.hasAttribute('data-app') || home) return;
+  root.setAttribute('data-loading', 'page');
+  const note = document.getElementById('app-loading');
+  if (note) note.hidden = false;
+}
+loading();
+window.addEventListener('hashchange', loading);
 import('../pkg/phs_doctor_app.js').then((glue) => glue.default()).catch(failed);

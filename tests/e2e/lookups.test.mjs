@@ -244,3 +244,33 @@ test('JavaScript off: the first screen says so', async () => {
   await shot(page, 'noscript-phone');
   await context.close();
 });
+
+test('forced colours (Windows High Contrast): the current page and the chosen result stay marked', async () => {
+  const context = await browser.newContext({ forcedColors: 'active', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(BASE_URL + '#/errors');
+  await page.locator('html[data-app]').waitFor({ state: 'attached' });
+  await page.getByTestId('page-errors').waitFor();
+  const outline = (sel) => page.locator(sel).first().evaluate((el) => getComputedStyle(el).outlineStyle);
+  assert.equal(await outline('.site-nav a.current'), 'solid');
+  await page.getByTestId('search-input').fill('8453');
+  await page.getByTestId('search-result').first().waitFor();
+  assert.equal(await outline('.search-result.active'), 'solid');
+  await shot(page, 'forced-colors-search');
+  await context.close();
+});
+
+test('a deep link opened before the app has started shows a loading state, not the start page', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  let release;
+  const released = new Promise((r) => { release = r; });
+  await page.route('**/*.wasm', async (route) => { await released; await route.continue(); });
+  await page.goto(BASE_URL + '#/error/8453');
+  await page.getByTestId('app-loading').waitFor();
+  assert.equal(await page.getByTestId('page-home').isVisible(), false, 'the prerendered start page is hidden');
+  release();
+  await page.getByTestId('page-error').waitFor();
+  assert.equal(await page.getByTestId('app-loading').isVisible(), false);
+  await context.close();
+});

@@ -36,9 +36,8 @@ pub fn StatusCard(props: &StatusCardProps) -> Html {
         <article class={classes!("card", "status", format!("sev-border-{}", s.severity.as_str()))}
             id={format!("status-{}", s.name)} data-testid={format!("status-{}", s.name)} aria-labelledby={format!("status-{}-name", s.name)}>
             <header class="status-head">
-                if props.standalone {
-                    <p id={format!("status-{}-name", s.name)} class="status-name"><code>{ s.name }</code></p>
-                } else {
+                // On the value's own page the page's heading is the name (`status-<Name>-name`).
+                if !props.standalone {
                     <h2 id={format!("status-{}-name", s.name)}>
                         <NavLink to={Route::Status { name: s.name.to_string() }}><code>{ s.name }</code></NavLink>
                     </h2>

@@ -25,7 +25,7 @@ pub fn StatusPage(props: &StatusPageProps) -> Html {
             html! {
                 <div class="page status-page" data-testid="page-status">
                     { back }
-                    <h1 data-testid="status-title"><code>{ s.name }</code></h1>
+                    <h1 data-testid="status-title" id={format!("status-{}-name", s.name)}><code>{ s.name }</code></h1>
                     <StatusCard name={s.name} version={app.version()} standalone=true />
                     <LookupNext step={Some(step)} />
                 </div>
