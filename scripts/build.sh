@@ -22,7 +22,7 @@ mv "$PKG/phs_doctor_app_bg.opt.wasm" "$PKG/phs_doctor_app_bg.wasm"
 say "assembling $DIST/"
 rm -rf "$DIST"
 mkdir -p "$DIST/pkg"
-cp index.html "$DIST/"
+cp index.html web.config "$DIST/"
 [ -d static ] && cp -r static "$DIST/static"
 cp "$PKG/phs_doctor_app.js" "$PKG/phs_doctor_app_bg.wasm" "$DIST/pkg/"
 

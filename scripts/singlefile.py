@@ -39,7 +39,11 @@ boot = (
     + "\nconst __b64 = document.getElementById('phs-wasm').textContent.trim();\n"
     + "const __bytes = typeof Uint8Array.fromBase64 === 'function' ? Uint8Array.fromBase64(__b64)"
     + " : Uint8Array.from(atob(__b64), (c) => c.charCodeAt(0));\n"
-    + "__wbg_init({ module_or_path: __bytes });\n"
+    + "__wbg_init({ module_or_path: __bytes }).catch((err) => {\n"
+    + "  const box = document.getElementById('load-failed');\n"
+    + "  if (box) { box.hidden = false; document.getElementById('load-failed-detail').textContent = String((err && err.message) || err); }\n"
+    + "  document.documentElement.setAttribute('data-app', 'failed');\n"
+    + "});\n"
 )
 
 
@@ -68,6 +72,8 @@ out = sub_once(r'\s*<link rel="preload" href="pkg/phs_doctor_app_bg.wasm"[^>]*>'
 out = sub_once(r'\s*<link rel="modulepreload" href="pkg/phs_doctor_app.js">', "", out)
 if re.search(r'<link rel="(module)?preload"', out):
     sys.exit("singlefile: index.html preloads something this script does not inline")
+# This is the single file: the advice to open it does not apply here.
+out = sub_once(r'\s*<li id="load-failed-single">.*?</li>', "", out, flags=re.S)
 out = sub_once(
     r'<script type="module" src="static/boot.js"></script>',
     # The base64 sits in an inert data block (not a script): it needs no CSP allowance.

@@ -119,3 +119,33 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     });
     let _ = window.request_animation_frame(frame.unchecked_ref());
 }
+
+/// Sets the document's title (each route has its own).
+pub fn set_title(title: &str) {
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        if d.title() != title {
+            d.set_title(title);
+        }
+    }
+}
+
+/// Moves focus to the page's main heading (made focusable by script, not by tab), so that a
+/// screen reader announces the new page after a route change.
+pub fn focus_heading() {
+    let heading = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector("main#content h1").ok().flatten());
+    if let Some(h) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if !h.has_attribute("tabindex") {
+            let _ = h.set_attribute("tabindex", "-1");
+        }
+        let _ = h.focus();
+    }
+}
+
+/// Whether keys typed now go into a field (then `/` is a character, not the search shortcut).
+pub fn typing_in_a_field() -> bool {
+    let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+    active.is_some_and(|a| {
+        matches!(a.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea" | "select")
+            || a.get_attribute("contenteditable").is_some_and(|v| v != "false")
+    })
+}

@@ -12,6 +12,7 @@ mod bench;
 mod boot;
 mod browser;
 mod components;
+mod filter;
 mod route;
 mod state;
 mod strings;
@@ -126,6 +127,48 @@ mod browser_tests {
         settle().await;
         assert!(root.query_selector("img").unwrap().is_none());
         assert!(root.query_selector(".field-error b, .field-warning b").unwrap().is_none());
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn an_error_page_opens_by_hex_and_links_to_its_finding() {
+        let root = mount("#/error/0x2105").await;
+        assert!(find(&root, "[data-testid=error-title]").inner_text().contains("ERROR_DS_DRA_ACCESS_DENIED"));
+        assert!(root.query_selector("[data-testid=lookup-finding]").unwrap().is_some());
+        assert_eq!(
+            web_sys::window().unwrap().document().unwrap().title(),
+            "Error 8453 (0x2105) ERROR_DS_DRA_ACCESS_DENIED \u{2014} PHS Doctor"
+        );
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn an_event_outside_the_table_is_not_a_dead_end() {
+        let root = mount("#/event/6900").await;
+        assert!(root.query_selector("[data-testid=event-other]").unwrap().is_some());
+        assert!(root.query_selector("[data-testid=lookup-finding]").unwrap().is_some());
+        assert!(root.query_selector("[data-testid=event-error]").unwrap().is_none());
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_search_lists_results_and_enter_opens_the_first() {
+        let root = mount("#/events").await;
+        let input: web_sys::HtmlInputElement = find(&root, "#site-search").dyn_into().unwrap();
+        input.focus().unwrap();
+        input.set_value("6111");
+        input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+        settle().await;
+        let results = root.query_selector_all("[data-testid=search-result]").unwrap();
+        assert!(results.length() >= 1);
+        assert!(find(&root, "[data-testid=search-results]").inner_text().contains("611"));
+        assert_eq!(input.get_attribute("aria-activedescendant").as_deref(), Some("search-result-0"));
+        let mut init = web_sys::KeyboardEventInit::new();
+        init.set_key("Enter");
+        init.set_bubbles(true);
+        input.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+        settle().await;
+        assert!(web_sys::window().unwrap().location().hash().unwrap().starts_with("#/event/611"));
         root.remove();
     }
 }

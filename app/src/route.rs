@@ -26,6 +26,13 @@ pub enum Route {
     Event { id: String },
     #[at("/statuses")]
     Statuses,
+    #[at("/status/:name")]
+    Status { name: String },
+    #[at("/errors")]
+    Errors,
+    /// A decoded error by number (`8453`), hex (`0x2105`) or name (`ERROR_DS_DRA_ACCESS_DENIED`).
+    #[at("/error/:code")]
+    Error { code: String },
     #[at("/scripts")]
     Scripts,
     #[at("/scripts/:kind")]
@@ -46,6 +53,7 @@ pub enum Section {
     Analyze,
     Events,
     Statuses,
+    Errors,
     Scripts,
 }
 
@@ -57,12 +65,13 @@ pub struct NavEntry {
     pub id: &'static str,
 }
 
-pub fn nav() -> [NavEntry; 5] {
+pub fn nav() -> [NavEntry; 6] {
     [
         NavEntry { section: Section::Home, route: Route::Home, label: strings::NAV_HOME, id: "nav-home" },
         NavEntry { section: Section::Analyze, route: Route::Analyze, label: strings::NAV_ANALYZE, id: "nav-analyze" },
         NavEntry { section: Section::Events, route: Route::Events, label: strings::NAV_EVENTS, id: "nav-events" },
         NavEntry { section: Section::Statuses, route: Route::Statuses, label: strings::NAV_STATUSES, id: "nav-statuses" },
+        NavEntry { section: Section::Errors, route: Route::Errors, label: strings::NAV_ERRORS, id: "nav-errors" },
         NavEntry { section: Section::Scripts, route: Route::Scripts, label: strings::NAV_SCRIPTS, id: "nav-scripts" },
     ]
 }
@@ -72,11 +81,33 @@ impl Route {
         match self {
             Route::Home | Route::PathStart { .. } | Route::Path { .. } => Some(Section::Home),
             Route::Events | Route::Event { .. } => Some(Section::Events),
-            Route::Statuses => Some(Section::Statuses),
+            Route::Statuses | Route::Status { .. } => Some(Section::Statuses),
+            Route::Errors | Route::Error { .. } => Some(Section::Errors),
             Route::Scripts | Route::Script { .. } => Some(Section::Scripts),
             Route::Analyze => Some(Section::Analyze),
             Route::NotFound => None,
         }
+    }
+
+    /// The page's title (`document.title`): what the page is, then the app's name.
+    pub fn title(&self) -> String {
+        let page = match self {
+            Route::Home => return strings::TITLE_HOME.to_string(),
+            Route::PathStart { id } | Route::Path { id, .. } => match phs_doctor_core::knowledge::path(id) {
+                Some(p) => p.title.to_string(),
+                None => strings::NOT_FOUND_TITLE.to_string(),
+            },
+            Route::Events => strings::EVENTS_TITLE.to_string(),
+            Route::Event { id } => strings::event_title_for(id),
+            Route::Statuses => strings::STATUSES_TITLE.to_string(),
+            Route::Status { name } => strings::status_title(name),
+            Route::Errors => strings::ERRORS_TITLE.to_string(),
+            Route::Error { code } => strings::error_title(code),
+            Route::Scripts | Route::Script { .. } => strings::SCRIPTS_TITLE.to_string(),
+            Route::Analyze => strings::ANALYZE_TITLE.to_string(),
+            Route::NotFound => strings::NOT_FOUND_TITLE.to_string(),
+        };
+        format!("{page} \u{2014} {}", strings::APP_NAME)
     }
 
     /// The route that shows `state`.
@@ -175,6 +206,26 @@ mod tests {
     }
 
     #[test]
+    fn look_up_routes_and_titles() {
+        assert_eq!(
+            Route::recognize("/status/TargetNotExportedToDirectory"),
+            Some(Route::Status { name: "TargetNotExportedToDirectory".into() })
+        );
+        assert_eq!(Route::recognize("/error/0x2105"), Some(Route::Error { code: "0x2105".into() }));
+        assert_eq!(Route::recognize("/errors"), Some(Route::Errors));
+        assert_eq!(Route::Error { code: "0x2105".into() }.title(), "Error 8453 (0x2105) ERROR_DS_DRA_ACCESS_DENIED \u{2014} PHS Doctor");
+        assert_eq!(Route::Event { id: "6900".into() }.title(), "Event 6900 \u{2014} PHS Doctor");
+        assert_eq!(
+            Route::Status { name: "targetnotexportedtodirectory".into() }.title(),
+            "TargetNotExportedToDirectory \u{2014} PHS Doctor"
+        );
+        // Every route has its own title.
+        let routes = [Route::Home, Route::Events, Route::Statuses, Route::Errors, Route::Scripts, Route::Analyze, Route::NotFound];
+        let titles: std::collections::HashSet<String> = routes.iter().map(Route::title).collect();
+        assert_eq!(titles.len(), routes.len());
+    }
+
+    #[test]
     fn version_query() {
         let v = ConnectVersion::parse("2.4.129.0").ok();
         assert_eq!(version_from_query("?v=2.4.129.0"), v);
@@ -197,7 +248,7 @@ mod tests {
 
     #[test]
     fn every_section_is_in_the_nav() {
-        for r in [Route::Home, Route::Analyze, Route::Events, Route::Statuses, Route::Scripts] {
+        for r in [Route::Home, Route::Analyze, Route::Events, Route::Statuses, Route::Errors, Route::Scripts] {
             let s = r.section().unwrap();
             assert!(nav().iter().any(|e| e.section == s));
         }

@@ -2,8 +2,10 @@
 //! events, statuses, version reasons, validation messages) comes from `phs-doctor-core`.
 
 use phs_doctor_core::analysis::{FullSyncState, RecordKind};
-use phs_doctor_core::knowledge::{EventCategory, GateStatus};
+use phs_doctor_core::knowledge::{self, EventCategory, GateStatus};
+use phs_doctor_core::lookup::{self, Concerns};
 use phs_doctor_core::script::Field;
+use phs_doctor_core::search::Kind;
 use phs_doctor_core::walk::CurrentKind;
 use phs_doctor_core::Severity;
 
@@ -24,6 +26,9 @@ pub const NAV_ANALYZE: &str = "Analyze";
 pub const NAV_EVENTS: &str = "Event IDs";
 pub const NAV_STATUSES: &str = "Status values";
 pub const NAV_SCRIPTS: &str = "Scripts";
+pub const NAV_ERRORS: &str = "Error codes";
+/// The start page's title, as in `index.html`.
+pub const TITLE_HOME: &str = "PHS Doctor \u{2014} password hash sync troubleshooting";
 
 // Home
 pub const HOME_TITLE: &str = "Why aren't passwords syncing?";
@@ -357,9 +362,9 @@ pub fn event_title(id: u32) -> String {
     format!("Event {id}")
 }
 
-pub fn connectivity_ids(ids: &[u32], source: &str) -> String {
-    let list: Vec<String> = ids.iter().map(u32::to_string).collect();
-    format!("Events {} from source \u{201c}{source}\u{201d}:", list.join(", "))
+/// After the connectivity rule's event IDs (each a link): where they come from.
+pub fn connectivity_from(source: &str) -> String {
+    format!(" from source \u{201c}{source}\u{201d}: ")
 }
 
 pub fn category_label(c: EventCategory) -> &'static str {
@@ -434,6 +439,130 @@ pub const REPORT_COPY_FAILED: &str = "Copying isn't allowed here: use Download .
 pub const REPORT_DOWNLOADED: &str = "Report downloaded as phs-doctor-report.md.";
 pub const REPORT_VERSION_ORIGIN: &str = "typed on the start page";
 pub const WALK_REPORT_COPY_FAILED: &str = "Copying isn't allowed here: print the page (Ctrl+P) or note the answers on the right.";
+
+// Look-ups: status, error and other-event pages (issue 13)
+pub const STATUS_ALL: &str = "\u{2190} All status values";
+pub const STATUSES_FILTER: &str = "Filter status values";
+pub const STATUSES_NONE: &str = "No status value matches. Try a name such as FilteredByTarget or a word such as temporary.";
+
+pub fn statuses_count(shown: usize, total: usize) -> String {
+    if shown == total {
+        format!("{total} values")
+    } else {
+        format!("{shown} of {total} values")
+    }
+}
+
+pub fn status_title(name: &str) -> String {
+    knowledge::status(name).map_or_else(|| STATUS_NOT_FOUND.to_string(), |s| s.name.to_string())
+}
+pub const STATUS_NOT_FOUND: &str = "Status value not found";
+
+/// The title of an event page: `Event 6900`, or that there is no such page.
+pub fn event_title_for(id: &str) -> String {
+    match lookup::event(id) {
+        lookup::EventLookup::Table(e) => event_title(e.id),
+        lookup::EventLookup::Other(e) => event_title(e.id),
+        lookup::EventLookup::Unknown(_) => EVENT_NOT_FOUND.to_string(),
+    }
+}
+pub const EVENT_NOT_FOUND: &str = "Event not found";
+
+pub const ERRORS_TITLE: &str = "Error codes PHS Doctor decodes";
+pub const ERRORS_LEAD: &str = "RPC and directory replication (DRS) error numbers, the Microsoft Entra \
+    service's Error Code values and known messages that password hash sync events carry. Filter by \
+    number (8453), hex (0x2105), name (ERROR_DS_DRA_ACCESS_DENIED) or words.";
+pub const ERRORS_FILTER: &str = "Filter errors";
+pub const ERRORS_NONE: &str = "No error matches. Try a number such as 8453, a hex value such as 0x2105 or a name.";
+pub const ERROR_ALL: &str = "\u{2190} All error codes";
+pub const ERROR_NOT_FOUND: &str = "Error not found";
+pub const ERROR_MESSAGE: &str = "Message";
+pub const ERROR_MEANING: &str = "What it means";
+pub const ERROR_WHAT_TO_DO: &str = "What to do";
+
+pub fn errors_count(shown: usize, total: usize) -> String {
+    if shown == total {
+        format!("{total} errors")
+    } else {
+        format!("{shown} of {total} errors")
+    }
+}
+
+/// `Error 8453 (0x2105) ERROR_DS_DRA_ACCESS_DENIED`, `Error Code 90`, the message's name.
+pub fn error_title(code: &str) -> String {
+    match lookup::lookup_error(code) {
+        Ok(p) => error_heading(p.first()),
+        Err(_) => ERROR_NOT_FOUND.to_string(),
+    }
+}
+
+pub fn error_heading(e: &phs_doctor_core::analysis::ErrorInfo) -> String {
+    use phs_doctor_core::analysis::ErrorKind;
+    match e.kind {
+        ErrorKind::Rpc => format!("Error {} (0x{:X}) {}", e.code, e.code, e.name),
+        ErrorKind::Service => format!("Error Code {}", e.code),
+        ErrorKind::Message => e.name.to_string(),
+    }
+}
+
+pub fn error_kind_label(k: phs_doctor_core::analysis::ErrorKind) -> &'static str {
+    use phs_doctor_core::analysis::ErrorKind;
+    match k {
+        ErrorKind::Rpc => "RPC / replication (DRS) error",
+        ErrorKind::Service => "Microsoft Entra service error code",
+        ErrorKind::Message => "Known message or exception",
+    }
+}
+
+pub const LOOKUP_NEXT: &str = "What to do next";
+pub const LOOKUP_FINDING: &str = "On the Analyze page this is reported as";
+pub const COL_REPORTED_AS: &str = "Analyze reports it as";
+pub const LOOKUP_ANALYSE: &str = "Paste the whole event or log text on the";
+pub const LOOKUP_ANALYSE_END: &str = ": it reads the error numbers, messages and status values together and says what they mean.";
+pub const LOOKUP_CONNECTIVITY_IDS: &str = "Events";
+
+pub const OTHER_TITLE: &str = "Not in the article's event table";
+pub fn other_lead(id: u32) -> String {
+    format!("Event {id} is not one of the password hash sync events in Microsoft's article (0 and 601\u{2013}668). What is known about it:")
+}
+pub const OTHER_PROVIDER: &str = "Source in the log";
+pub const OTHER_PROVIDER_UNKNOWN: &str = "not recorded";
+pub const OTHER_FEATURE: &str = "Feature";
+pub const OTHER_CONCERNS: &str = "Concerns password hash sync";
+pub fn concerns_label(c: Concerns) -> &'static str {
+    match c {
+        Concerns::Yes => "Yes",
+        Concerns::No => "No: another feature",
+        Concerns::Sometimes => "Sometimes: it can carry a password hash sync error",
+    }
+}
+pub const OTHER_ANALYSIS_NONE: &str = "On the Analyze page this event alone gives no finding: its message decides.";
+pub const OTHER_MESSAGE: &str = "Its known message:";
+
+// Search (the header's box)
+pub const SEARCH_LABEL: &str = "Search";
+pub const SEARCH_PLACEHOLDER: &str = "Search IDs, errors, statuses\u{2026}";
+pub const SEARCH_KEYS: &str = "Press / or Ctrl+K to search. Type an event ID, an error number, hex value or name, or words; arrows choose, Enter opens, Escape closes.";
+pub const SEARCH_NONE: &str = "Nothing found. Try an event ID (611), an error (8453, 0x2105) or a word (heartbeat).";
+
+pub fn search_kind(k: Kind) -> &'static str {
+    match k {
+        Kind::Event => "Event",
+        Kind::Error => "Error",
+        Kind::Status => "Status",
+        Kind::Finding => "Finding",
+        Kind::Result => "Result",
+        Kind::Step => "Step",
+    }
+}
+
+pub fn search_count(n: usize) -> String {
+    match n {
+        0 => SEARCH_NONE.to_string(),
+        1 => "1 result".to_string(),
+        n => format!("{n} results"),
+    }
+}
 
 #[cfg(test)]
 mod tests {

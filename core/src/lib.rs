@@ -5,6 +5,8 @@
 //! - [`version`]: parsing a Microsoft Entra Connect version and choosing a troubleshooting path.
 //! - [`walk`]: the decision-tree walker (answers so far, back, restart, jump, summary).
 //! - [`script`]: the PowerShell generators and the literal quoting and DN checks behind them.
+//! - [`lookup`]: the look-up pages' view-models (events outside the table, errors by number,
+//!   hex or name, the pages' filters); [`search`]: the ranked, typo-tolerant search over them.
 //! - [`redact`]: stable placeholders for DNs, users, hosts, tenants, GUIDs, SIDs and addresses.
 //!
 //! The core does no IO and has no web dependency; nothing in it panics on user input.
@@ -13,12 +15,16 @@ pub mod analysis;
 mod connect_version;
 pub mod input;
 pub mod knowledge;
+pub mod lookup;
+mod lookup_tables;
 mod markup;
 pub mod number;
 pub mod redact;
 pub mod report;
 pub mod script;
+pub mod search;
 pub mod suggest;
+mod text_keys;
 pub mod version;
 pub mod walk;
 

@@ -92,7 +92,7 @@ test('the events filter is in the route: Back and a shared link restore it', asy
   const link = await copyLink(page);
   assert.match(link, /#\/events\?q=611$/);
 
-  await page.getByTestId('event-611').locator('a').click();
+  await page.getByTestId('event-611').locator('th a').click();
   await page.getByTestId('page-event').waitFor();
   await page.goBack();
   await page.getByTestId('page-events').waitFor();

@@ -1,7 +1,10 @@
-use phs_doctor_core::knowledge::{self, CONNECTIVITY_IDS, CONNECTIVITY_MEANING, CONNECTIVITY_SOURCE, EVENT_LOG_ADVICE};
+use phs_doctor_core::knowledge::EVENT_LOG_ADVICE;
+use phs_doctor_core::lookup::{self, EventLookup, OtherEvent};
 use phs_doctor_core::walk::WalkState;
 use yew::prelude::*;
 
+use crate::components::connectivity_rule::ConnectivityRule;
+use crate::components::lookup_next::{step_label, LookupNext};
 use crate::components::nav_link::NavLink;
 use crate::components::rich_text::RichText;
 use crate::components::severity_badge::SeverityBadge;
@@ -14,13 +17,15 @@ pub struct EventPageProps {
     pub id: AttrValue,
 }
 
-/// One event (`knowledge::lookup_event`), or why there is none, with the nearest IDs.
+/// One event: from the article's table, outside it but known (`content/other_events.json`: what
+/// is known and what the Analyze page reports for it), or why there is none, with the nearest IDs.
 #[component]
 pub fn EventPage(props: &EventPageProps) -> Html {
     let back =
         html! { <p class="crumb"><NavLink to={Route::Events} id={AttrValue::Static("all-events")}>{ strings::EVENT_ALL }</NavLink></p> };
-    match knowledge::lookup_event(&props.id) {
-        Ok(e) => html! {
+    match lookup::event(&props.id) {
+        EventLookup::Other(o) => html! { <OtherEventPage event={o} back={back} /> },
+        EventLookup::Table(e) => html! {
             <div class="page event" data-testid="page-event">
                 { back }
                 <h1 data-testid="event-title">{ strings::event_title(e.id) }</h1>
@@ -37,11 +42,7 @@ pub fn EventPage(props: &EventPageProps) -> Html {
                     </dl>
                     if !e.in_table { <p class="hint">{ strings::EVENT_NOT_IN_TABLE }</p> }
                     if e.connectivity() {
-                        <div class="notice notice-warning" data-testid="connectivity-rule">
-                            <p class="notice-title">{ strings::EVENTS_CONNECTIVITY }</p>
-                            <p>{ strings::connectivity_ids(CONNECTIVITY_IDS, CONNECTIVITY_SOURCE) }{ " " }{ CONNECTIVITY_MEANING.plain_for_page() }</p>
-                            <SourceNote source={CONNECTIVITY_MEANING.source} />
-                        </div>
+                        <ConnectivityRule title={strings::EVENTS_CONNECTIVITY} />
                     }
                 </section>
                 <section class="card event-next" data-testid="event-next">
@@ -65,7 +66,7 @@ pub fn EventPage(props: &EventPageProps) -> Html {
                 </section>
             </div>
         },
-        Err(err) => html! {
+        EventLookup::Unknown(err) => html! {
             <div class="page event" data-testid="page-event">
                 { back }
                 <h1>{ strings::NOT_FOUND_TITLE }</h1>
@@ -82,8 +83,46 @@ pub fn EventPage(props: &EventPageProps) -> Html {
     }
 }
 
-/// Which step of which path the link opens.
-fn step_label(w: &WalkState) -> String {
-    let view = w.view(None);
-    strings::finding_path(view.step_number, view.current.title, view.path_title)
+#[derive(Properties, PartialEq)]
+struct OtherEventProps {
+    event: &'static OtherEvent,
+    back: Html,
+}
+
+/// An event outside the article's table: that it is not in the table, what is known about it,
+/// what the Analyze page reports for it and what to do.
+#[component]
+fn OtherEventPage(props: &OtherEventProps) -> Html {
+    let e = props.event;
+    let error = e.error_page();
+    html! {
+        <div class="page event" data-testid="page-event">
+            { props.back.clone() }
+            <h1 data-testid="event-title">{ strings::event_title(e.id) }</h1>
+            <section class="card" data-testid="event-other">
+                <div class="notice notice-info">
+                    <p class="notice-title">{ strings::OTHER_TITLE }</p>
+                    <p>{ strings::other_lead(e.id) }</p>
+                </div>
+                <dl class="meta">
+                    <div><dt>{ strings::OTHER_PROVIDER }</dt><dd data-testid="event-provider">{ e.provider.unwrap_or(strings::OTHER_PROVIDER_UNKNOWN) }</dd></div>
+                    <div><dt>{ strings::OTHER_FEATURE }</dt><dd data-testid="event-feature">{ e.feature }</dd></div>
+                    <div><dt>{ strings::OTHER_CONCERNS }</dt><dd data-testid="event-concerns">{ strings::concerns_label(e.concerns_phs) }</dd></div>
+                </dl>
+                <RichText text={e.about} class="event-note" />
+                <SourceNote source={e.about.source} />
+                if let Some(p) = &error {
+                    <p data-testid="event-known-message">
+                        { strings::OTHER_MESSAGE }{ " " }
+                        <NavLink to={Route::Error { code: p.key.to_string() }}><q>{ p.first().message }</q></NavLink>
+                    </p>
+                }
+            </section>
+            <LookupNext findings={e.analysis.into_iter().collect::<Vec<_>>()}>
+                if e.analysis.is_none() {
+                    <p data-testid="lookup-no-finding">{ strings::OTHER_ANALYSIS_NONE }</p>
+                }
+            </LookupNext>
+        </div>
+    }
 }

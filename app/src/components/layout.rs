@@ -3,6 +3,8 @@ use yew_router::prelude::*;
 
 use crate::browser;
 use crate::components::analyze_page::AnalyzePage;
+use crate::components::error_page::ErrorPage;
+use crate::components::errors_page::ErrorsPage;
 use crate::components::event_page::EventPage;
 use crate::components::events_page::EventsPage;
 use crate::components::home_page::HomePage;
@@ -10,6 +12,8 @@ use crate::components::nav::Nav;
 use crate::components::nav_link::NavLink;
 use crate::components::not_found_page::NotFoundPage;
 use crate::components::scripts_page::ScriptsPage;
+use crate::components::search_box::SearchBox;
+use crate::components::status_page::StatusPage;
 use crate::components::statuses_page::StatusesPage;
 use crate::components::walker_page::WalkerPage;
 use crate::route::Route;
@@ -23,6 +27,9 @@ fn switch(route: Route) -> Html {
         Route::Events => html! { <EventsPage /> },
         Route::Event { id } => html! { <EventPage id={id} /> },
         Route::Statuses => html! { <StatusesPage /> },
+        Route::Status { name } => html! { <StatusPage name={name} /> },
+        Route::Errors => html! { <ErrorsPage /> },
+        Route::Error { code } => html! { <ErrorPage code={code} /> },
         Route::Scripts => html! { <ScriptsPage kind={None::<AttrValue>} /> },
         Route::Script { kind } => html! { <ScriptsPage kind={Some(AttrValue::from(kind))} /> },
         Route::Analyze => html! { <AnalyzePage /> },
@@ -34,8 +41,9 @@ fn switch(route: Route) -> Html {
 #[component]
 pub fn Layout() -> Html {
     let route = use_route::<Route>().unwrap_or(Route::NotFound);
-    // A new page starts at the top; moving within one guided path keeps the place (the walker
-    // moves focus to the new step itself).
+    // A new page starts at the top, with the focus on its heading (a screen reader announces
+    // it); moving within one guided path keeps the place (the walker moves focus to the new
+    // step itself).
     let page_key = match &route {
         Route::PathStart { id } | Route::Path { id, .. } => format!("path:{id}"),
         other => format!("{other:?}"),
@@ -46,8 +54,11 @@ pub fn Layout() -> Html {
     use_effect_with(page_key, move |_| {
         if !std::mem::replace(&mut *first_page.borrow_mut(), false) {
             browser::scroll_to_top();
+            browser::focus_heading();
         }
     });
+    // Each route has its own title (set in an effect: the prerender never touches the document).
+    use_effect_with(route.title(), |title| browser::set_title(title));
     html! {
         <>
             <a class="skip-link" href="#content" onclick={Callback::from(|e: MouseEvent| {
@@ -70,6 +81,7 @@ pub fn Layout() -> Html {
                         </span>
                     </NavLink>
                     <Nav current={route.section()} />
+                    <SearchBox />
                 </div>
             </header>
             <main id="content" tabindex="-1">

@@ -4,9 +4,11 @@ use phs_doctor_core::ConnectVersion;
 use yew::prelude::*;
 
 use crate::components::gate_notice::GateNoticeView;
+use crate::components::nav_link::NavLink;
 use crate::components::rich_text::RichText;
 use crate::components::severity_badge::SeverityBadge;
 use crate::components::source_note::SourceNote;
+use crate::route::Route;
 use crate::strings;
 
 #[derive(Properties, PartialEq)]
@@ -14,6 +16,9 @@ pub struct StatusCardProps {
     pub name: &'static str,
     /// The version from the start page, for the status's version gate.
     pub version: Option<ConnectVersion>,
+    /// On the value's own page: no name heading (the page's title is the name).
+    #[prop_or_default]
+    pub standalone: bool,
 }
 
 /// One status value: what it means and the next step.
@@ -31,7 +36,12 @@ pub fn StatusCard(props: &StatusCardProps) -> Html {
         <article class={classes!("card", "status", format!("sev-border-{}", s.severity.as_str()))}
             id={format!("status-{}", s.name)} data-testid={format!("status-{}", s.name)} aria-labelledby={format!("status-{}-name", s.name)}>
             <header class="status-head">
-                <h2 id={format!("status-{}-name", s.name)}><code>{ s.name }</code></h2>
+                // On the value's own page the page's heading is the name (`status-<Name>-name`).
+                if !props.standalone {
+                    <h2 id={format!("status-{}-name", s.name)}>
+                        <NavLink to={Route::Status { name: s.name.to_string() }}><code>{ s.name }</code></NavLink>
+                    </h2>
+                }
                 <SeverityBadge severity={s.severity} />
             </header>
             <div class="status-body">
