@@ -135,10 +135,16 @@ mod browser_tests {
         let root = mount("#/error/0x2105").await;
         assert!(find(&root, "[data-testid=error-title]").inner_text().contains("ERROR_DS_DRA_ACCESS_DENIED"));
         assert!(root.query_selector("[data-testid=lookup-finding]").unwrap().is_some());
-        assert_eq!(
-            web_sys::window().unwrap().document().unwrap().title(),
-            "Error 8453 (0x2105) ERROR_DS_DRA_ACCESS_DENIED \u{2014} PHS Doctor"
-        );
+        // The title is set by an effect after the render: wait for it (at most a second).
+        let want = "Error 8453 (0x2105) ERROR_DS_DRA_ACCESS_DENIED \u{2014} PHS Doctor";
+        let title = || web_sys::window().unwrap().document().unwrap().title();
+        for _ in 0..30 {
+            if title() == want {
+                break;
+            }
+            settle().await;
+        }
+        assert_eq!(title(), want);
         root.remove();
     }
 
