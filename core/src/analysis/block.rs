@@ -847,22 +847,7 @@ fn push_record<'a>(a: &mut Analysis<'a>, r: Record<'a>) {
 }
 
 fn finding(id: FindingId, evidence: Vec<Evidence>, params: Vec<(Param, String)>) -> Option<Finding> {
-    let info = id.info();
-    Some(Finding {
-        id: info.id,
-        severity: info.severity,
-        title: info.title,
-        explanation: info.explanation,
-        next_steps: info.steps(),
-        node: info.node,
-        result: info.result,
-        evidence,
-        evidence_omitted: 0,
-        params,
-        params_omitted: 0,
-        errors: Vec::new(),
-        events: Vec::new(),
-    })
+    Some(Finding::new(id, evidence, params))
 }
 
 /// Adds `f` to the analysis, into the finding with the same id if there is one.

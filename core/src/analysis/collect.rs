@@ -266,22 +266,14 @@ impl<'a> Collector<'a> {
                 // A message that only repeats what a decoded number of the same cause says.
                 let numbered: Vec<FindingId> = b.errors.iter().filter(|e| e.kind != ErrorKind::Message).map(|e| e.finding).collect();
                 b.errors.retain(|e| e.kind != ErrorKind::Message || !numbered.contains(&e.finding));
-                let info = b.info;
-                let next_steps = info.steps();
+                let evidence = b.lines.iter().map(|&l| Evidence { line: l, text: clip(lines::trim(physical[l - 1])) }).collect();
+                let params = b.params.into_iter().map(|(k, v)| (k, v.text())).collect();
                 Finding {
-                    id: info.id,
-                    severity: info.severity,
-                    title: info.title,
-                    explanation: info.explanation,
-                    next_steps,
-                    node: info.node,
-                    result: info.result,
-                    evidence: b.lines.iter().map(|&l| Evidence { line: l, text: clip(lines::trim(physical[l - 1])) }).collect(),
                     evidence_omitted: b.omitted,
-                    params: b.params.into_iter().map(|(k, v)| (k, v.text())).collect(),
                     params_omitted: b.params_omitted,
                     errors: b.errors,
                     events: b.events,
+                    ..Finding::new(b.info.id, evidence, params)
                 }
             })
             .collect();

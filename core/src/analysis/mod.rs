@@ -73,7 +73,6 @@ impl<'a> Analysis<'a> {
 fn judge_fixed_issues(findings: &mut Vec<Finding>, version: Option<ConnectVersion>) {
     let Some(v) = version.filter(|v| v.0[0] >= 2) else { return };
     let Some(i) = findings.iter().position(|f| f.id == F::UpgradeRequired) else { return };
-    let info = F::InternalError.info();
     let outgrown = |e: &ErrorInfo| e.fixed_in.is_some_and(|fixed| v >= fixed);
     let (old, keep): (Vec<&'static ErrorInfo>, Vec<&'static ErrorInfo>) = findings[i].errors.iter().partition(|e| outgrown(e));
     if old.is_empty() {
@@ -87,19 +86,9 @@ fn judge_fixed_issues(findings: &mut Vec<Finding>, version: Option<ConnectVersio
     let mut params: Vec<(Param, String)> = old.iter().map(|e| (P::Message, e.message.to_string())).collect();
     params.push((P::Version, v.to_string()));
     let internal = Finding {
-        id: info.id,
-        severity: info.severity,
-        title: info.title,
-        explanation: info.explanation,
-        next_steps: info.steps(),
-        node: info.node,
-        result: info.result,
-        evidence,
         evidence_omitted: if whole { f.evidence_omitted } else { 0 },
-        params,
-        params_omitted: 0,
-        errors: Vec::new(),
         events: if whole { f.events.clone() } else { Vec::new() },
+        ..Finding::new(F::InternalError, evidence, params)
     };
     if whole {
         findings[i] = internal;

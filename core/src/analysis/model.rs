@@ -190,6 +190,27 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// Finding `id` as its content defines it, with this evidence and these parameters (no
+    /// errors or events yet).
+    pub fn new(id: FindingId, evidence: Vec<Evidence>, params: Vec<(Param, String)>) -> Finding {
+        let info = id.info();
+        Finding {
+            id: info.id,
+            severity: info.severity,
+            title: info.title,
+            explanation: info.explanation,
+            next_steps: info.steps(),
+            node: info.node,
+            result: info.result,
+            evidence,
+            evidence_omitted: 0,
+            params,
+            params_omitted: 0,
+            errors: Vec::new(),
+            events: Vec::new(),
+        }
+    }
+
     pub fn param(&self, key: Param) -> Option<&str> {
         self.params.iter().find(|(k, _)| *k == key).map(|(_, v)| v.as_str())
     }
