@@ -3,21 +3,13 @@
 // paste leaves the page responsive (the figures are printed).
 
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { assertAccessible, hash, launch, open, shot } from './helpers.mjs';
+import { assertAccessible, hash, launch, open, shot, fixture } from './helpers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const FIXTURES = join(here, '..', 'fixtures', 'pastes');
-
-/** A fixture's paste: the file without its `# ` header lines. */
-function fixture(name) {
-  const lines = readFileSync(join(FIXTURES, `${name}.txt`), 'utf8').split('\n');
-  while (lines[0]?.startsWith('# ')) lines.shift();
-  return lines.join('\n');
-}
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2, ok: 3 };
 

@@ -2,22 +2,9 @@
 // Analyze page: the findings its facts give, the decoded report, and a damaged block refused.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { assertAccessible, launch, open, shot } from './helpers.mjs';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const FIXTURES = join(here, '..', 'fixtures', 'pastes');
-
-/** A fixture's paste: the file without its `# ` header lines. */
-function fixture(name) {
-  const lines = readFileSync(join(FIXTURES, `${name}.txt`), 'utf8').split('\n');
-  while (lines[0]?.startsWith('# ')) lines.shift();
-  return lines.join('\n');
-}
+import { assertAccessible, fixture, launch, open, shot } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });

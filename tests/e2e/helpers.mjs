@@ -16,6 +16,14 @@ const require = createRequire(import.meta.url);
 
 export const BASE_URL = (process.env.PHS_BASE_URL || 'http://127.0.0.1:8080/').replace(/\/?$/, '/');
 export const SCREENSHOTS = join(here, 'screenshots');
+const FIXTURES = join(here, '..', 'fixtures', 'pastes');
+
+/** A fixture's paste (`tests/fixtures/pastes/<name>.txt`): the file without its `# ` header lines. */
+export function fixture(name) {
+  const lines = readFileSync(join(FIXTURES, `${name}.txt`), 'utf8').split('\n');
+  while (lines[0]?.startsWith('# ')) lines.shift();
+  return lines.join('\n');
+}
 mkdirSync(SCREENSHOTS, { recursive: true });
 
 const CHROMIUM_ARGS = [
