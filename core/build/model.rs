@@ -386,3 +386,42 @@ pub struct MessageE {
     #[serde(default)]
     pub fixed_in: Option<String>,
 }
+
+/// `content/facts.json`: what the parsers state and how the judge turns it into a finding.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactsFile {
+    #[allow(dead_code)]
+    pub about: String,
+    pub facts: Vec<FactE>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactE {
+    pub id: String,
+    /// What was observed (for the readers of the file and the generated docs).
+    pub says: String,
+    #[serde(default)]
+    pub finding: Option<String>,
+    #[serde(default)]
+    pub from: Option<FactFrom>,
+    #[serde(default)]
+    pub in_event: Vec<InEventE>,
+    #[serde(default)]
+    pub retracts: Option<String>,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+pub enum FactFrom {
+    Status,
+    Error,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InEventE {
+    pub event: u32,
+    pub finding: String,
+}

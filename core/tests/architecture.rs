@@ -157,3 +157,53 @@ fn a_cycle_is_seen() {
     assert_eq!(cycles(&graph(&[("a", "b"), ("b", "c"), ("c", "a")])).len(), 3);
     assert_eq!(cycles(&graph(&[("analysis::recognise", "analysis")])), ["analysis::recognise -> analysis (its parent module)"]);
 }
+
+/// The parsers state facts (`analysis/fact.rs`); only the judge (`judge.rs`, `conflict.rs`,
+/// `collect.rs`) and the tables in `content/` name findings.
+const PARSERS: &[&str] = &[
+    "content.rs",
+    "recognise.rs",
+    "events.rs",
+    "health.rs",
+    "adsyncconfig.rs",
+    "trace.rs",
+    "adjacent.rs",
+    "token.rs",
+    "timeline.rs",
+    "labels.rs",
+    "anchors.rs",
+    "phrases.rs",
+    "scan.rs",
+    "lines.rs",
+    "time.rs",
+];
+
+/// Where a file's code names a finding: the id type or a variant of it.
+fn names_a_finding(code: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (n, line) in code.lines().enumerate() {
+        let named = ["FindingId", "F::", "Signal"]
+            .iter()
+            .any(|t| line.match_indices(t).any(|(i, _)| i == 0 || !line.as_bytes()[i - 1].is_ascii_alphanumeric()));
+        if named {
+            out.push(format!("{}: {}", n + 1, line.trim()));
+        }
+    }
+    out
+}
+
+#[test]
+fn no_parser_names_a_finding() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/analysis");
+    let mut bad = Vec::new();
+    for name in PARSERS {
+        let text = std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        for hit in names_a_finding(&code(&text)) {
+            bad.push(format!("{name}:{hit}"));
+        }
+    }
+    assert!(bad.is_empty(), "a parser names a finding (state a fact of content/facts.json instead):\n{}", bad.join("\n"));
+    // The check itself sees one.
+    assert_eq!(names_a_finding("let s = Signal::new(F::NoHeartbeat, 1, 1);").len(), 1);
+    assert!(names_a_finding("let s = Fact::new(Fk::HeartbeatGap, 1, 1); // UF::x").is_empty());
+}

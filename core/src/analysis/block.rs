@@ -22,6 +22,8 @@
 
 use std::borrow::Cow;
 
+use super::fact::FactKind as Fk;
+use super::judge::finding_for;
 use super::model::{Analysis, Evidence, Finding, FullSyncStep, Gap, Heartbeat, Record, RecordKind, MAX_EVIDENCE, MAX_PARAMS, MAX_RECORDS};
 use crate::knowledge::{FindingId, FindingId as F, Param, Param as P};
 
@@ -806,15 +808,15 @@ pub(crate) fn merge<'a>(blocks: &[Block], physical: &[&str], a: &mut Analysis<'a
                     Some(e) => params.push((P::ExpectedBytes, e.to_string())),
                     None => params.push((P::Reason, "the END line is missing".into())),
                 }
-                push(a, problem(F::ReportTruncated, params));
+                push(a, problem(finding_for(Fk::ReportCut), params));
             }
             Outcome::Altered { reason } => {
                 fields.push(("check", "altered".into()));
-                push(a, problem(F::ReportAltered, vec![(P::Reason, reason.clone())]));
+                push(a, problem(finding_for(Fk::ReportChecksumMismatch), vec![(P::Reason, reason.clone())]));
             }
             Outcome::Unsupported { reason } => {
                 fields.push(("check", "unsupported".into()));
-                push(a, problem(F::ReportUnsupportedVersion, vec![(P::Reason, reason.clone())]));
+                push(a, problem(finding_for(Fk::ReportOtherSchema), vec![(P::Reason, reason.clone())]));
             }
             Outcome::Ok { json, report } => {
                 fields.push(("check", "ok".into()));
@@ -924,7 +926,7 @@ fn judged(b: &Block, report: &Json, a: &mut Analysis<'_>, analyze: fn(&str) -> A
     if !steps.is_empty() {
         let n = steps.len() / 2;
         let evidence = vec![Evidence { line: b.first, text: format!("report errors: {n} failed step{}", if n == 1 { "" } else { "s" }) }];
-        push(a, finding(F::ReportStepFailed, evidence, steps));
+        push(a, finding(finding_for(Fk::ReportStepFailed), evidence, steps));
     }
     for r in sub.records {
         let from = label(r.start_line);

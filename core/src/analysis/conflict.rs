@@ -1,4 +1,5 @@
-//! Facts that disagree, judged by time once every line is read: the judge says which is newer
+//! The judge's rules for facts that disagree, judged by time once every line is read (called by
+//! `judge.rs` only): it says which is newer
 //! instead of showing both as current.
 //!
 //! - An active Connect Health heartbeat alert and the heartbeats (654) pasted: a heartbeat newer
@@ -13,19 +14,11 @@
 //!   (`object-not-exported` with `export_error`), else another feature's text (`not-phs`).
 
 use super::collect::Collector;
+use super::fact::HeartbeatAlert;
 use super::model::Timeline;
 use super::signal::Signal;
 use super::time::Timestamp;
 use crate::knowledge::{FindingId as F, Param as P};
-
-/// An active Connect Health heartbeat alert.
-#[derive(Clone, Debug)]
-pub(crate) struct HeartbeatAlert {
-    pub line: usize,
-    pub detail_line: Option<usize>,
-    /// When it was last detected (else raised).
-    pub seen: Option<Timestamp>,
-}
 
 /// Both times have a year, or neither: they can be compared.
 fn comparable(a: Timestamp, b: Timestamp) -> bool {

@@ -6,13 +6,13 @@
 use std::borrow::Cow;
 
 use super::errors::{self, ErrorInfo, ErrorKind, ERRORS};
+use super::fact::{Fact, FactKind as Fk, Hints};
 use super::lines::{self, Src};
 use super::model::RecordKind;
 use super::phrases::{mask, Hits, Ph, Tag, COMMON_STATUSES};
 use super::scan::{contains, find, find_ci, find_ci_seq, first_stop, has_ci, starts_ci};
-use super::signal::{Hints, Signal};
 use super::time::{self, Timestamp};
-use crate::knowledge::{self, FindingId, FindingId as F, Param as P, STATUSES};
+use crate::knowledge::{self, Param as P, STATUSES};
 use crate::version::ConnectVersion;
 
 /// Where the line stands.
@@ -30,7 +30,7 @@ pub(crate) struct Ctx<'c> {
 #[derive(Debug)]
 pub(crate) struct Content<'a> {
     src: Src<'a>,
-    pub signals: Vec<Signal<'a>>,
+    pub facts: Vec<Fact<'a>>,
     pub kind: Option<RecordKind>,
     pub fields: Vec<(&'static str, Cow<'a, str>)>,
     pub hints: Hints<'a>,
@@ -68,11 +68,6 @@ impl<'a> Content<'a> {
     fn cow(&self, v: &str) -> Cow<'a, str> {
         self.src.cow(v)
     }
-}
-
-/// The status value's finding (`content/statuses.json` `finding`).
-pub(crate) fn status_finding(name: &str) -> Option<FindingId> {
-    STATUSES.iter().find(|s| s.name == name).map(|s| s.finding)
 }
 
 #[inline(always)]
@@ -248,7 +243,7 @@ fn log_row(text: &str) -> Option<(Timestamp, &'static str)> {
 
 /// `lower` is scratch space for the lower-cased line (kept by the caller to save allocations).
 ///
-/// `signals` is an empty vector the result's signals go in (lent, to save an allocation).
+/// `facts` is an empty vector the result's facts go in (lent, to save an allocation).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn recognise<'a>(
     src: Src<'a>,
@@ -258,11 +253,11 @@ pub(crate) fn recognise<'a>(
     hits: &Hits,
     ctx: Ctx<'_>,
     lower: &mut String,
-    signals: Vec<Signal<'a>>,
+    facts: Vec<Fact<'a>>,
 ) -> Content<'a> {
     let mut c = Content {
         src,
-        signals,
+        facts,
         kind: None,
         fields: Vec::new(),
         hints: Hints::default(),
@@ -273,18 +268,17 @@ pub(crate) fn recognise<'a>(
         status_end: false,
         diag_menu: false,
     };
-    c.signals.clear();
-    let sig = |f: FindingId| Signal::new(f, first, last);
+    c.facts.clear();
+    let fact = |k: Fk| Fact::new(k, first, last);
 
     if let Some((t, status)) = log_row(raw) {
-        if let Some(f) = status_finding(status) {
-            let mut s = sig(f).param(P::Status, status);
-            s.time = Some(t);
-            if let Some(dn) = ctx.domain {
-                s = s.param(P::Domain, c.cow(dn));
-            }
-            c.signals.push(s);
+        let mut s = fact(Fk::LogStatus).param(P::Status, status);
+        s.status = Some(status);
+        s.time = Some(t);
+        if let Some(dn) = ctx.domain {
+            s = s.param(P::Domain, c.cow(dn));
         }
+        c.facts.push(s);
         c.kind(RecordKind::LogStatus);
         c.field("time", t.text());
         c.field("status", status);
@@ -351,8 +345,8 @@ pub(crate) fn recognise<'a>(
         c.kind(RecordKind::StatusScript);
         c.slice("feature_enabled", value_after_colon(raw));
         match v.as_str() {
-            "true" => c.signals.push(sig(F::PhsEnabled).param(P::Scope, "tenant")),
-            "false" => c.signals.push(sig(F::PhsDisabledTenant)),
+            "true" => c.facts.push(fact(Fk::TenantFeatureOn).param(P::Scope, "tenant")),
+            "false" => c.facts.push(fact(Fk::TenantFeatureOff)),
             _ => {}
         }
     }
@@ -364,10 +358,10 @@ pub(crate) fn recognise<'a>(
         c.status_end = true;
         c.kind(RecordKind::StatusScript);
     }
-    for (p, f) in [(Ph::SsMulti, F::MultipleAadConnectors), (Ph::SsNoAad, F::NoAadConnector), (Ph::SsNoAd, F::NoAdConnector)] {
+    for (p, k) in [(Ph::SsMulti, Fk::MultipleAadConnectors), (Ph::SsNoAad, Fk::NoAadConnector), (Ph::SsNoAd, Fk::NoAdConnector)] {
         if hits.has(p) {
             c.kind(RecordKind::StatusScript);
-            c.signals.push(sig(f));
+            c.facts.push(fact(k));
         }
     }
     if hits.has(Ph::CompanyFeatureKey) && starts_ci(raw, "PasswordHashSync") && raw.contains(':') {
@@ -375,8 +369,8 @@ pub(crate) fn recognise<'a>(
         c.kind(RecordKind::Setting);
         c.slice("PasswordHashSync", value_after_colon(raw));
         match v.as_str() {
-            "true" => c.signals.push(sig(F::PhsEnabled).param(P::Scope, "tenant")),
-            "false" => c.signals.push(sig(F::PhsDisabledTenant)),
+            "true" => c.facts.push(fact(Fk::TenantFeatureOn).param(P::Scope, "tenant")),
+            "false" => c.facts.push(fact(Fk::TenantFeatureOff)),
             _ => {}
         }
     }
@@ -385,14 +379,14 @@ pub(crate) fn recognise<'a>(
         c.kind(RecordKind::Setting);
         c.slice("StagingModeEnabled", value_after_colon(raw));
         if v == "true" {
-            c.signals.push(sig(F::StagingMode));
+            c.facts.push(fact(Fk::StagingModeOn));
         }
     }
 
     statuses(raw, hits, &mut c, first, last, ctx);
 
     if hits.has(Ph::Writeback) {
-        c.signals.push(sig(F::NotPhs));
+        c.facts.push(fact(Fk::WritebackText));
         c.kind(RecordKind::Message);
     }
 
@@ -408,7 +402,7 @@ pub(crate) fn recognise<'a>(
             c.field("version", v.to_string());
             c.kind(RecordKind::DiagnosticsInfo);
             if v.0[0] == 1 {
-                c.signals.push(sig(F::UpgradeRequired).param(P::Version, v.to_string()));
+                c.facts.push(fact(Fk::RetiredVersion).param(P::Version, v.to_string()));
             }
         }
     }
@@ -474,33 +468,32 @@ fn decode_errors(raw: &str, lower: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Cont
         }
     }
     // A message that only repeats what a decoded number already says is not shown twice.
-    let numbered: Vec<FindingId> = found.iter().filter(|e| e.kind != ErrorKind::Message).map(|e| e.finding).collect();
-    found.retain(|e| e.kind != ErrorKind::Message || !numbered.contains(&e.finding));
+    let numbered: Vec<&'static ErrorInfo> = found.iter().copied().filter(|e| e.kind != ErrorKind::Message).collect();
+    found.retain(|e| e.kind != ErrorKind::Message || !numbered.iter().any(|n| n.same_cause(e)));
     for e in &found {
-        let mut s = Signal::new(e.finding, first, last);
+        let mut s = Fact::new(Fk::DecodedError, first, last);
         s.error = Some(e);
         if e.kind != ErrorKind::Message {
             s = s.param(P::Code, e.code.to_string());
         }
-        c.signals.push(s);
+        c.facts.push(s);
         if e.kind != ErrorKind::Message {
             c.field("code", e.code.to_string());
         }
     }
     for n in &unknown {
-        c.signals.push(Signal::new(F::DrsError, first, last).param(P::Code, n.to_string()));
+        c.facts.push(Fact::new(Fk::UnknownDrsCode, first, last).param(P::Code, n.to_string()));
         c.field("code", n.to_string());
     }
     if found.is_empty() && unknown.is_empty() && hits.has(Ph::Drs) {
-        c.signals.push(Signal::new(F::DrsError, first, last));
+        c.facts.push(Fact::new(Fk::DrsException, first, last));
     }
-    if hits.has(Ph::UserPassIncorrect) && !found.iter().any(|e| matches!(e.finding, F::AdCredentials | F::CloudCredentials)) {
+    if hits.has(Ph::UserPassIncorrect) && !found.iter().any(|e| e.name_says_credentials()) {
+        // Which account: AD words (or the troubleshooter) say AD DS; else the judge decides.
         let ad = ctx.in_diag || has_any(lower, &["ad ds", "drs", "active directory", "ldap"]);
-        let mut s = Signal::new(if ad { F::AdCredentials } else { F::CloudCredentials }, first, last);
-        s.cred_ambiguous = !ad;
-        c.signals.push(s);
+        c.facts.push(Fact::new(if ad { Fk::AdCredentialsRejected } else { Fk::CredentialsRejected }, first, last));
     }
-    if !c.signals.is_empty() || hits.has(Ph::Drs) {
+    if !c.facts.is_empty() || hits.has(Ph::Drs) {
         c.kind(RecordKind::Error);
     }
 }
@@ -556,18 +549,19 @@ fn password_change(raw: &str, lower: &str, result: bool, c: &mut Content<'_>, fi
     let Some(res) = key_value("result", &[",", " "]) else { return };
     let res = src.cow(res);
     c.field("result", res.clone());
-    let finding = match knowledge::status(&res) {
-        Some(s) => status_finding(s.name),
-        None if res.eq_ignore_ascii_case("failed") || res.eq_ignore_ascii_case("failure") => Some(F::ObjectPasswordFailed),
-        None => None,
+    let status = knowledge::status(&res).map(|s| s.name);
+    let failed = res.eq_ignore_ascii_case("failed") || res.eq_ignore_ascii_case("failure");
+    let kind = match status {
+        Some(_) => Fk::PasswordChangeResult,
+        None if failed => Fk::PasswordChangeFailed,
+        None => return,
     };
-    if let Some(f) = finding {
-        let mut s = Signal::new(f, first, last).param(P::Result, res);
-        if let Some(d) = dn {
-            s = s.param(P::Dn, d);
-        }
-        c.signals.push(s);
+    let mut s = Fact::new(kind, first, last).param(P::Result, res);
+    s.status = status;
+    if let Some(d) = dn {
+        s = s.param(P::Dn, d);
     }
+    c.facts.push(s);
 }
 
 /// Event message wording: bare message bodies say which event they are.
@@ -616,7 +610,7 @@ fn event_wording(raw: &str, lower: &str, hits: &Hits, c: &mut Content<'_>, first
         }
     }
     if hits.has(Ph::Ev0Retry) || hits.has(Ph::Retry) {
-        let mut s = Signal::new(F::TransientRetry, first, last);
+        let mut s = Fact::new(Fk::Retry, first, last);
         if let Some(i) = find_ci(raw, "dn =").or_else(|| find_ci(raw, "dn=")) {
             let dn = raw[i..].split_once('=').map_or("", |(_, v)| v).trim();
             if !dn.is_empty() {
@@ -625,7 +619,7 @@ fn event_wording(raw: &str, lower: &str, hits: &Hits, c: &mut Content<'_>, first
                 c.hints.dn = Some(dn);
             }
         }
-        c.signals.push(s);
+        c.facts.push(s);
         c.kind(RecordKind::Message);
     }
 }
@@ -661,13 +655,12 @@ fn statuses(raw: &str, hits: &Hits, c: &mut Content<'_>, first: usize, last: usi
     for n in names {
         debug_assert!(!COMMON_STATUSES.contains(&n) || hits.has(Ph::ResultKey) || hits.has(Ph::StatusKey));
         c.field("status", n);
-        if let Some(f) = status_finding(n) {
-            let mut s = Signal::new(f, first, last).param(P::Status, n);
-            if let Some(d) = ctx.domain {
-                s = s.param(P::Domain, c.cow(d));
-            }
-            c.signals.push(s);
+        let mut s = Fact::new(Fk::LogStatus, first, last).param(P::Status, n);
+        s.status = Some(n);
+        if let Some(d) = ctx.domain {
+            s = s.param(P::Domain, c.cow(d));
         }
+        c.facts.push(s);
     }
     c.kind(RecordKind::LogStatus);
 }
@@ -734,14 +727,14 @@ fn diag_header(raw: &str, c: &mut Content<'_>) {
 /// Inside event messages only a few topics are safe to read as results.
 fn event_topics(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'_>, first: usize, last: usize) {
     if hits.has(Ph::Reach) && negative(l) {
-        let mut s = Signal::new(F::DomainUnreachable, first, last);
+        let mut s = Fact::new(Fk::DomainUnreachableSaid, first, last);
         if let Some(d) = c.hints.domain.clone().or_else(|| ctx.domain.map(|d| c.cow(d))) {
             s = s.param(P::Domain, d);
         }
-        c.signals.push(s);
+        c.facts.push(s);
     }
     if hits.has(Ph::Phs) && (contains(l, "not been activated") || contains(l, "not activated")) {
-        c.signals.push(Signal::new(F::PhsDisabledTenant, first, last));
+        c.facts.push(Fact::new(Fk::TenantNotActivated, first, last));
     }
     let _ = raw;
 }
@@ -749,15 +742,15 @@ fn event_topics(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'
 /// The troubleshooter's checks, the single-object run and Connect Health alerts, recognised by
 /// phrase families around the documented checks, with negations.
 fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>, first: usize, last: usize) {
-    let sig = |f: FindingId| Signal::new(f, first, last);
+    let fact = |k: Fk| Fact::new(k, first, last);
     let src = c.src;
-    let with_connector = |mut s: Signal<'a>, name: Option<&str>| {
+    let with_connector = |mut s: Fact<'a>, name: Option<&str>| {
         if let Some(n) = name.or(ctx.connector) {
             s = s.param(P::Connector, src.cow(n));
         }
         s
     };
-    let with_domain = |mut s: Signal<'a>, name: Option<&str>| {
+    let with_domain = |mut s: Fact<'a>, name: Option<&str>| {
         if let Some(n) = name.or(ctx.domain) {
             s = s.param(P::Domain, src.cow(n));
         }
@@ -776,7 +769,7 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
         topic = true;
         let claims = contains(l, "in staging mode") || has_word(l, "enabled") || has_word(l, "true") || has_word(l, "on");
         if claims && !neg() {
-            c.signals.push(sig(F::StagingMode));
+            c.facts.push(fact(Fk::StagingModeOn));
             check(c, "staging-mode", "fail");
         } else {
             check(c, "staging-mode", if neg() { "pass" } else { "info" });
@@ -792,19 +785,19 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
             RecordKind::DiagnosticsCheck
         };
         if neg() {
-            c.signals.push(with_connector(sig(F::NoHeartbeat), connector_in_line(raw)));
+            c.facts.push(with_connector(fact(Fk::HeartbeatMissing), connector_in_line(raw)));
             c.kind(kind);
             c.field("check", "heartbeat");
             c.field("outcome", "fail");
         } else if has_any(l, &["latest", "detected", "found", "within", "received", "last heartbeat"]) {
             let t = time::find(raw).map(|(t, _, _)| t);
-            let mut s = with_connector(sig(F::HeartbeatOk), connector_in_line(raw));
+            let mut s = with_connector(fact(Fk::HeartbeatSeen), connector_in_line(raw));
             if let Some(t) = t {
                 s.time = Some(t);
                 c.hints.time = Some(t);
                 c.field("time", t.text());
             }
-            c.signals.push(s);
+            c.facts.push(s);
             c.kind(kind);
             c.field("check", "heartbeat");
             c.field("outcome", "pass");
@@ -815,19 +808,19 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
     }
     if hits.has(Ph::NoRecentSync) {
         topic = true;
-        c.signals.push(sig(F::NoHeartbeat));
+        c.facts.push(fact(Fk::NoRecentSync));
         c.kind(RecordKind::HealthAlert);
     }
     if hits.has(Ph::StoppedWorking) && (hits.has(Ph::Phs) || contains(l, "password")) && !contains(l, "not stopped") {
         topic = true;
-        c.signals.push(sig(F::PhsStopped));
+        c.facts.push(fact(Fk::PhsStoppedSaid));
         c.kind(RecordKind::HealthAlert);
     }
     let ev_wording = c.event_guess.is_some();
     if hits.has(Ph::Permission) && has_any(l, &["account", "ad ds", "connector", "replicat", "directory changes", "msol_"]) {
         topic = true;
         if neg() || contains(l, "insufficient") {
-            c.signals.push(with_domain(sig(F::AdPermissions), None));
+            c.facts.push(with_domain(fact(Fk::PermissionsInsufficient), None));
             check(c, "permissions", "fail");
         } else {
             check(c, "permissions", "pass");
@@ -842,8 +835,8 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
         let ad_words = has_any(l, &["ad ds", "ad connector", "active directory", "domain", "msol_"]);
         let ad = (ad_words || ctx.in_diag) && !cloud_words;
         if bad {
-            let f = if ad { F::AdCredentials } else { F::CloudCredentials };
-            c.signals.push(with_domain(sig(f), None));
+            let k = if ad { Fk::AdCredentialsRejected } else { Fk::CloudCredentialsRejected };
+            c.facts.push(with_domain(fact(k), None));
             check(c, "credentials", "fail");
         } else if has_any(l, &["correct", "valid", "succe"]) {
             check(c, "credentials", "pass");
@@ -853,7 +846,7 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
         topic = true;
         let name = domain_in_line(raw);
         if neg() || contains(l, "unreachable") {
-            c.signals.push(with_domain(sig(F::DomainUnreachable), name));
+            c.facts.push(with_domain(fact(Fk::DomainUnreachableSaid), name));
             check(c, "domain-reachable", "fail");
         } else {
             check(c, "domain-reachable", "pass");
@@ -878,7 +871,7 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
         );
         let ad_cs = !cloud_cs && hits.has(Ph::ConnectorSpace) && !hits.has(Ph::Metaverse);
         if neg() {
-            c.signals.push(sig(if ad_cs { F::NotInConnectorSpace } else { F::NoTargetConnection }));
+            c.facts.push(fact(if ad_cs { Fk::NotInAdConnectorSpace } else { Fk::NoTargetConnectionSaid }));
             check(c, if ad_cs { "ad-connector-space" } else { "target" }, "fail");
         } else {
             check(c, if ad_cs { "ad-connector-space" } else { "target" }, "pass");
@@ -887,7 +880,7 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
     if hits.has(Ph::Exported) {
         topic = true;
         if neg() {
-            c.signals.push(sig(F::ObjectNotExported));
+            c.facts.push(fact(Fk::NotExported));
             check(c, "exported", "fail");
         } else {
             check(c, "exported", "pass");
@@ -914,7 +907,7 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
         if cleared {
             check(c, "temporary-password", "pass");
         } else {
-            c.signals.push(sig(F::TemporaryPassword));
+            c.facts.push(fact(Fk::TemporaryPasswordSet));
             check(c, "temporary-password", "fail");
         }
     }
@@ -922,7 +915,7 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
         topic = true;
         let absent = has_any(l, &["no cloudfiltered", "not present", "false", "isn't", "is not", "not found", "absent"]);
         if !absent && has_any(l, &["true", "present", "is set", "found", "exists", "has", "filtered"]) {
-            c.signals.push(sig(F::CloudFiltered));
+            c.facts.push(fact(Fk::CloudFilteredSet));
             check(c, "cloud-filtered", "fail");
         } else {
             check(c, "cloud-filtered", "pass");
@@ -931,7 +924,7 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
     if hits.has(Ph::SyncRule) && contains(l, "password") {
         topic = true;
         if neg() {
-            c.signals.push(sig(F::NoPhsSyncRule));
+            c.facts.push(fact(Fk::NoPhsSyncRule));
             check(c, "sync-rule", "fail");
         } else {
             check(c, "sync-rule", "pass");
@@ -940,7 +933,7 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
     if hits.has(Ph::History) && has_any(l, &["password", "result", "attempt"]) && !topic {
         topic = true;
         if neg() {
-            c.signals.push(sig(F::NoSyncHistory));
+            c.facts.push(fact(Fk::NoSyncHistory));
             check(c, "history", "fail");
         } else {
             check(c, "history", "pass");
@@ -960,11 +953,11 @@ fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>
         let connector_scope = named.is_some() || contains(l, "connector") || (!tenant_words && ctx.connector.is_some());
         let bad = neg() || contains(l, "not been activated");
         if connector_scope {
-            let s = with_connector(sig(if bad { F::PhsDisabledConnector } else { F::PhsEnabled }), named);
-            c.signals.push(s);
+            let s = with_connector(fact(if bad { Fk::ConnectorFeatureOff } else { Fk::ConnectorFeatureOn }), named);
+            c.facts.push(s);
             check(c, "connector-feature", if bad { "fail" } else { "pass" });
         } else {
-            c.signals.push(if bad { sig(F::PhsDisabledTenant) } else { sig(F::PhsEnabled).param(P::Scope, "tenant") });
+            c.facts.push(if bad { fact(Fk::TenantFeatureOff) } else { fact(Fk::TenantFeatureOn).param(P::Scope, "tenant") });
             check(c, "tenant-feature", if bad { "fail" } else { "pass" });
         }
     }

@@ -47,6 +47,19 @@ pub struct ErrorInfo {
 }
 
 impl ErrorInfo {
+    /// Both errors lead to the same finding in `content/errors.json` (a message that only
+    /// repeats what a decoded number says).
+    pub(crate) fn same_cause(&self, other: &ErrorInfo) -> bool {
+        self.finding == other.finding
+    }
+
+    /// The error says which account's credentials were rejected (its finding in
+    /// `content/errors.json` is a credentials one), so a bare "user name or password is
+    /// incorrect" beside it adds nothing.
+    pub(crate) fn name_says_credentials(&self) -> bool {
+        matches!(self.finding, FindingId::AdCredentials | FindingId::CloudCredentials)
+    }
+
     /// `RPC 8453 (0x2105)`, `Error Code 90`, or the exception name.
     pub fn label(&self) -> String {
         match self.kind {

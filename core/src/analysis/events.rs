@@ -8,10 +8,10 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use super::fact::{Fact, Hints};
 use super::labels;
 use super::lines::{self, Src};
 use super::scan::{contains, each_byte, eq_ci, find_ci, find_ci_seq, starts_ci};
-use super::signal::{Hints, Signal};
 use super::time::{self, Timestamp};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,8 +26,6 @@ pub(crate) enum Format {
     /// A row of `Get-WinEvent`'s table.
     WinEventTable,
     Csv,
-    /// A message body without header, recognised by its wording.
-    Bare,
 }
 
 impl Format {
@@ -39,7 +37,6 @@ impl Format {
             Format::EventLogTable => "get-eventlog-table",
             Format::WinEventTable => "get-winevent-table",
             Format::Csv => "csv",
-            Format::Bare => "message",
         }
     }
 }
@@ -71,7 +68,7 @@ pub(crate) struct EventB<'a> {
     pub langs: u32,
     /// The message start is cut: nothing more is added to it.
     pub message_full: bool,
-    pub signals: Vec<Signal<'a>>,
+    pub facts: Vec<Fact<'a>>,
     pub hints: Hints<'a>,
     pub blank_run: usize,
 }
@@ -96,7 +93,7 @@ impl<'a> EventB<'a> {
             keys: 0,
             langs: u32::MAX,
             message_full: false,
-            signals: Vec::new(),
+            facts: Vec::new(),
             hints: Hints::default(),
             blank_run: 0,
         }

@@ -3,9 +3,11 @@
 //! recognised records, evidence-backed findings, the lines not understood, and a timeline.
 //!
 //! The pipeline: text → physical lines → logical lines (console wraps joined) → one scan per
-//! line for every phrase family (`phrases.rs`) → recognisers that build records and emit
-//! signals (`recognise.rs`, `events.rs`, `content.rs`) → findings, one per cause with all its
-//! evidence (`collect.rs`) and the timeline (`timeline.rs`).
+//! line for every phrase family (`phrases.rs`) → parsers that build records and state typed
+//! facts (`recognise.rs` drives; `events.rs`, `content.rs` and the classes' own parsers) →
+//! the judge (`judge.rs`), which turns facts into findings from the tables in `content/`, one
+//! per cause with all its evidence (`collect.rs`) → the timeline (`timeline.rs`), whose facts
+//! the judge takes too, and the conflicts judged by time (`conflict.rs`).
 //!
 //! [`analyze`] never fails and never panics; what it does not understand it lists in
 //! [`Analysis::unparsed_lines`] instead of guessing. It is linear in the input size.
@@ -19,8 +21,10 @@ mod conflict;
 mod content;
 pub mod errors;
 mod events;
+mod fact;
 mod health;
 pub mod inputs;
+mod judge;
 mod labels;
 mod lines;
 mod model;
@@ -37,7 +41,7 @@ mod trace;
 
 use std::borrow::Cow;
 
-use crate::knowledge::{self, FindingId, FindingId as F, Param, Param as P};
+use crate::knowledge::{FindingId as F, Param, Param as P};
 use crate::version::ConnectVersion;
 pub use errors::{ErrorInfo, ErrorKind};
 pub use model::*;
@@ -157,33 +161,21 @@ fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input
     for b in &blocks {
         physical[b.first - 1..b.last].fill("");
     }
-    let mut collector = collect::Collector::new(&physical);
+    let mut judge = judge::Judge::new(&physical);
     let boundary = if cut.is_some() { split } else { usize::MAX };
-    let out = recognise::run(lines::Src(normal), &physical, lines::logical_split(&physical, boundary), boundary, &mut collector);
-    let timeline = timeline::build(out.timed, &mut collector);
-    conflict::judge(&out.heartbeat_alerts, out.export_errors, &timeline, &mut collector);
-    // A finding that is not a cause of its own (an event the doc calls a connectivity problem)
-    // joins the one cause the paste decodes elsewhere (for example a table row cut short and
-    // its details below): `content/findings.json` `causes`.
-    for info in knowledge::FINDINGS.iter().filter(|f| !f.causes.is_empty()) {
-        if !collector.has(info.id) {
-            continue;
-        }
-        let shown: Vec<FindingId> = info.causes.iter().copied().filter(|&id| collector.has(id)).collect();
-        if let [only] = shown.as_slice() {
-            collector.merge_into(info.id, *only);
-        }
+    let out = recognise::run(lines::Src(normal), &physical, lines::logical_split(&physical, boundary), boundary, &mut judge);
+    let (timeline, timeline_facts) = timeline::build(out.timed);
+    for f in timeline_facts {
+        judge.fact(f);
     }
-    let mut findings = collector.finish();
+    let mut findings = judge.finish(&out.heartbeat_alerts, out.export_errors, &timeline);
     if findings.is_empty()
         && out.records.is_empty()
         && out.records_omitted == 0
         && blocks.is_empty()
         && physical.iter().any(|l| lines::shape(l) == lines::Shape::Text)
     {
-        let mut c = collect::Collector::new(&physical);
-        c.add(signal::Signal::new(F::NothingRecognised, 0, 0));
-        findings = c.finish();
+        findings = judge::nothing_recognised(&physical);
     }
     let connect_version = out
         .records

@@ -1,19 +1,19 @@
 //! The driver: walks the logical lines once, keeps track of where it is (an event being
 //! assembled, a CSV row, a table, the status script's connector block, the troubleshooter's
-//! connector and domain), builds records and emits signals for the collector.
+//! connector and domain), builds records and states facts for the judge. It names no
+//! finding: what a fact means is the judge's (`judge.rs`).
 
-use crate::knowledge::{self, FindingId, FindingId as F, Param as P};
+use crate::knowledge::Param as P;
 use std::borrow::Cow;
 
-use super::collect::Collector;
-use super::conflict::HeartbeatAlert;
 use super::content::{self, Ctx};
 use super::events::{self, CsvColumns, EventB, Format};
+use super::fact::{Fact, FactKind as Fk, HeartbeatAlert, Hints, Timed};
+use super::judge::{EventFacts, Judge};
 use super::lines::{self, Logical, Shape, Src};
 use super::model::{Record, RecordKind, MAX_RECORDS};
 use super::phrases::{Hits, Ph};
 use super::scan::{find, has_ci, starts_ci};
-use super::signal::{Hints, Signal, Timed};
 use super::time::Timestamp;
 use super::{adjacent, adsyncconfig, health, token, trace};
 
@@ -26,15 +26,15 @@ pub(crate) struct Output<'a> {
     /// Active Connect Health heartbeat alerts, judged against the heartbeats (`conflict.rs`).
     pub heartbeat_alerts: Vec<HeartbeatAlert>,
     /// Export error types, judged by whether the paste says the object isn't exported.
-    pub export_errors: Vec<Signal<'a>>,
+    pub export_errors: Vec<Fact<'a>>,
 }
 
-/// A run of lines outside any event, whose signals wait for the block to end so that a
+/// A run of lines outside any event, whose facts wait for the block to end so that a
 /// trailing `<forest-info>` or the event wording can apply to them.
 struct Bare<'a> {
     first: usize,
     last: usize,
-    signals: Vec<Signal<'a>>,
+    facts: Vec<Fact<'a>>,
     hints: Hints<'a>,
     guess: Option<u32>,
     guess_line: usize,
@@ -68,10 +68,10 @@ struct Driver<'a, 'c, 'p> {
     src: Src<'a>,
     records: Vec<Record<'a>>,
     records_omitted: usize,
-    /// Signals go straight to the collector, in order.
-    collector: &'c mut Collector<'p>,
+    /// Facts go straight to the judge, in order.
+    judge: &'c mut Judge<'p>,
     /// An empty vector with room, lent to each line's content.
-    spare: Vec<Signal<'a>>,
+    spare: Vec<Fact<'a>>,
     timed: super::timeline::Acc<'a>,
     covered: Vec<bool>,
     hits: Hits,
@@ -98,7 +98,7 @@ struct Driver<'a, 'c, 'p> {
     /// The whole paste is a few words on their own lines (bare numbers are read).
     tokens: bool,
     heartbeat_alerts: Vec<HeartbeatAlert>,
-    export_errors: Vec<Signal<'a>>,
+    export_errors: Vec<Fact<'a>>,
     /// The AdSyncConfig cmdlet of the last command typed (whose grant its helpers' errors are).
     adsync_command: Option<&'static str>,
     /// The languages of the level names of the `Get-WinEvent` table rows so far (intersected,
@@ -113,13 +113,13 @@ pub(crate) fn run<'a>(
     physical: &[&'a str],
     logical: impl Iterator<Item = Logical<'a>>,
     split: usize,
-    collector: &mut Collector<'_>,
+    judge: &mut Judge<'_>,
 ) -> Output<'a> {
     let mut d = Driver {
         src,
         records: Vec::with_capacity((physical.len() / 2).min(MAX_RECORDS)),
         records_omitted: 0,
-        collector,
+        judge,
         spare: Vec::new(),
         timed: Default::default(),
         covered: vec![false; physical.len()],
@@ -299,7 +299,7 @@ impl<'a> Driver<'a, '_, '_> {
         self.ev = Some(ev);
     }
 
-    /// Message text of the current event: scanned for content, its signals kept with the event.
+    /// Message text of the current event: scanned for content, its facts kept with the event.
     fn event_content(&mut self, first: usize, last: usize, text: &str, rescan: bool) {
         if rescan {
             self.hits.scan(text);
@@ -314,7 +314,7 @@ impl<'a> Driver<'a, '_, '_> {
             ev.last = ev.last.max(last);
             ev.note_message(self.src, text);
             ev.hints.merge(&c.hints);
-            ev.signals.append(&mut c.signals);
+            ev.facts.append(&mut c.facts);
             if ev.id.is_none() {
                 if let Some(g) = c.event_guess {
                     ev.id = Some(g);
@@ -322,8 +322,8 @@ impl<'a> Driver<'a, '_, '_> {
                 }
             }
         }
-        c.signals.clear();
-        self.spare = c.signals;
+        c.facts.clear();
+        self.spare = c.facts;
     }
 
     fn event_line(&mut self, l: &Logical<'_>) -> bool {
@@ -553,106 +553,47 @@ impl<'a> Driver<'a, '_, '_> {
         let Some(ev) = self.ev.take() else { return };
         // General tab: the message was copied above the fields.
         let mut ev = ev;
-        let mut signals = std::mem::take(&mut ev.signals);
+        let mut facts = std::mem::take(&mut ev.facts);
         if ev.format == Format::Details && !ev.has_message {
             if let Some(b) = self.bare.take() {
                 ev.first = b.first;
                 ev.hints.merge(&b.hints);
-                signals.extend(b.signals);
+                facts.extend(b.facts);
             }
         } else {
             self.flush_bare();
         }
         let first = ev.first;
         let id_line = ev.id_line.unwrap_or(first);
-        // Signals first (they read the source and hints), then the record takes the texts.
-        self.evaluate(ev.id, ev.source.as_deref(), ev.time, signals, &ev.hints, first, ev.last, id_line, ev.format);
+        // Facts first (they read the source and hints), then the record takes the texts.
+        self.evaluate(ev.id, ev.source.as_deref(), ev.time, facts, &ev.hints, first, ev.last, id_line);
         let fields = ev.take_fields();
         self.record(RecordKind::Event, first, ev.last, fields);
     }
 
-    /// What an event means, from its ID, source and message; never from its Level.
+    /// An event read: what its source says (password sync's, another feature's), its place in
+    /// the timeline, and its facts to the judge.
     #[allow(clippy::too_many_arguments)]
     fn evaluate(
         &mut self,
         id: Option<u32>,
         source: Option<&str>,
         time: Option<Timestamp>,
-        content: Vec<Signal<'a>>,
+        facts: Vec<Fact<'a>>,
         hints: &Hints<'a>,
         first: usize,
         last: usize,
         id_line: usize,
-        format: Format,
     ) {
         // Without a source, an ID outside password sync's (0 and the 600s) is another feature's
         // (6329 and 33002 are password writeback's); 6900 is ADSync's password change error.
         let unnamed = source.is_none_or(|s| lines::trim(s).is_empty());
         let phs = (unnamed && id.is_none_or(|i| i < 1000)) || source.is_some_and(events::is_phs_source);
-        let mut out: Vec<Signal> = content
-            .into_iter()
-            .map(|mut s| {
-                if s.cred_ambiguous && id == Some(611) {
-                    s.finding = F::AdCredentials;
-                }
-                s
-            })
-            .collect();
-        drop_generic_drs(&mut out);
-        let span = |f: FindingId| Signal::new(f, first, last);
-        // Another feature's event (password writeback, pass-through authentication, password
-        // protection): what its message says is that feature's, never a password sync error.
-        if let Some(feature) = adjacent::feature(source, id) {
-            for s in &mut out {
-                s.finding = F::NotPhs;
-                s.error = None;
-                s.params.retain(|(k, _)| *k != P::Code);
-            }
-            if out.is_empty() {
-                out.push(span(F::NotPhs));
-            }
-            for s in &mut out {
-                *s = std::mem::replace(s, Signal::new(F::NotPhs, 0, 0)).param(P::Feature, feature);
-            }
-        }
-        let specific = !out.is_empty();
-        if !phs {
-            if !specific {
-                out.push(span(if id == Some(6900) { F::PhsServiceError } else { F::NotPhs }));
-            }
-        } else if let Some(id) = id {
-            // The event's own finding (`content/events.json`), unless its message named a cause.
-            if let Some(implied) = knowledge::event_finding(id).filter(|f| !(f.unless_cause && specific)) {
-                out.push(span(implied.id));
-            }
+        let feature = adjacent::feature(source, id);
+        if let (true, Some(id)) = (phs, id) {
             self.timed.push(Timed { event: id, time, id_line, connector: hints.connector.clone(), scope: hints.domain.clone() });
         }
-        let _ = format;
-        for mut s in out {
-            if let Some(id) = id {
-                s.event = Some(id);
-                if s.first != id_line {
-                    s.extra = Some(id_line);
-                }
-            }
-            if time.is_some() {
-                s.time = time;
-            }
-            if !s.has_param(P::Domain) {
-                if let Some(d) = &hints.domain {
-                    s = s.param(P::Domain, d.clone());
-                }
-            }
-            if let Some(c) = &hints.connector {
-                s = s.param(P::Connector, c.clone());
-            }
-            if !s.has_param(P::Dn) {
-                if let Some(d) = &hints.dn {
-                    s = s.param(P::Dn, d.clone());
-                }
-            }
-            self.collector.add(s);
-        }
+        self.judge.event(EventFacts { id, phs, feature, time, facts, hints, first, last, id_line });
     }
 
     // ---- status script configuration ---------------------------------------------------------
@@ -730,11 +671,12 @@ impl<'a> Driver<'a, '_, '_> {
             }
         }
         let connector = cfg.source.clone().unwrap_or_default();
-        match cfg.enabled.as_deref().map(str::to_ascii_lowercase).as_deref() {
-            Some("true") => self.collector.add(Signal::new(F::PhsEnabled, cfg.first, cfg.last).param(P::Connector, connector)),
-            Some("false") => self.collector.add(Signal::new(F::PhsDisabledConnector, cfg.first, cfg.last).param(P::Connector, connector)),
-            _ => {}
-        }
+        let kind = match cfg.enabled.as_deref().map(str::to_ascii_lowercase).as_deref() {
+            Some("true") => Fk::ConnectorFeatureOn,
+            Some("false") => Fk::ConnectorFeatureOff,
+            _ => return,
+        };
+        self.judge.fact(Fact::new(kind, cfg.first, cfg.last).param(P::Connector, connector));
     }
 
     // ---- everything else ---------------------------------------------------------------------
@@ -786,22 +728,18 @@ impl<'a> Driver<'a, '_, '_> {
         if c.event_guess.is_some() && self.bare.as_ref().is_some_and(|b| b.guess.is_some()) {
             self.flush_bare();
         }
-        if !c.signals.is_empty()
-            || c.event_guess.is_some()
-            || c.hints.connector.is_some()
-            || c.hints.domain.is_some()
-            || c.hints.dn.is_some()
+        if !c.facts.is_empty() || c.event_guess.is_some() || c.hints.connector.is_some() || c.hints.domain.is_some() || c.hints.dn.is_some()
         {
             let b = self.bare.get_or_insert_with(|| Bare {
                 first: l.first,
                 last: l.last,
-                signals: Vec::new(),
+                facts: Vec::new(),
                 hints: Hints::default(),
                 guess: None,
                 guess_line: l.first,
             });
             b.last = l.last;
-            b.signals.append(&mut c.signals);
+            b.facts.append(&mut c.facts);
             b.hints.merge(&c.hints);
             if b.guess.is_none() {
                 if let Some(g) = c.event_guess {
@@ -814,8 +752,8 @@ impl<'a> Driver<'a, '_, '_> {
             self.flush_bare();
             self.status = None;
         }
-        c.signals.clear();
-        self.spare = c.signals;
+        c.facts.clear();
+        self.spare = c.facts;
     }
 
     fn flush_bare(&mut self) {
@@ -823,22 +761,9 @@ impl<'a> Driver<'a, '_, '_> {
         match b.guess {
             Some(id) => {
                 let first = b.guess_line;
-                self.evaluate(Some(id), None, b.hints.time, b.signals, &b.hints, first, first, first, Format::Bare);
+                self.evaluate(Some(id), None, b.hints.time, b.facts, &b.hints, first, first, first);
             }
-            None => {
-                let mut signals = b.signals;
-                drop_generic_drs(&mut signals);
-                for mut s in signals {
-                    for (k, v) in [(P::Connector, &b.hints.connector), (P::Domain, &b.hints.domain), (P::Dn, &b.hints.dn)] {
-                        if let Some(v) = v {
-                            if !s.has_param(k) {
-                                s = s.param(k, v.clone());
-                            }
-                        }
-                    }
-                    self.collector.add(s);
-                }
-            }
+            None => self.judge.bare(b.facts, &b.hints),
         }
     }
 }
@@ -962,14 +887,14 @@ impl<'a> Driver<'a, '_, '_> {
                         let v = if on { "True" } else { "False" };
                         self.record(RecordKind::Setting, first, last, vec![("IsPasswordSyncing", Cow::Borrowed(v))]);
                         if on {
-                            Signal::new(F::PhsEnabled, first, last).param(P::Scope, "tenant")
+                            Fact::new(Fk::WizardSyncingOn, first, last).param(P::Scope, "tenant")
                         } else {
-                            Signal::new(F::WizardPhsOff, first, last)
+                            Fact::new(Fk::WizardSyncingOff, first, last)
                         }
                     }
                     trace::Trace::Unsupported { os, required } => {
                         let mut fields = Vec::new();
-                        let mut s = Signal::new(F::PhsUnsupportedInstall, first, last);
+                        let mut s = Fact::new(Fk::UnsupportedInstall, first, last);
                         if let Some(v) = os {
                             fields.push(("os_version", src.cow(v)));
                             s = s.param(P::OsVersion, src.cow(v));
@@ -982,7 +907,7 @@ impl<'a> Driver<'a, '_, '_> {
                         s
                     }
                 };
-                self.collector.add(s);
+                self.judge.fact(s);
                 return true;
             }
         }
@@ -990,7 +915,7 @@ impl<'a> Driver<'a, '_, '_> {
             if let Some(name) = adjacent::export_error(text) {
                 self.flush_bare();
                 self.record(RecordKind::Error, first, last, vec![("export_error", Cow::Borrowed(name))]);
-                self.export_errors.push(Signal::new(F::NotPhs, first, last).param(P::ExportError, name));
+                self.export_errors.push(Fact::new(Fk::ExportError, first, last).param(P::ExportError, name));
                 return true;
             }
         }
@@ -998,16 +923,16 @@ impl<'a> Driver<'a, '_, '_> {
             Some(token::Token::Error(e)) => {
                 let code = e.code.to_string();
                 self.record(RecordKind::Error, first, last, vec![("code", Cow::Owned(code.clone()))]);
-                let mut s = Signal::new(e.finding, first, last).param(P::Code, code);
+                let mut s = Fact::new(Fk::DecodedError, first, last).param(P::Code, code);
                 s.error = Some(e);
-                self.collector.add(s);
+                self.judge.fact(s);
                 true
             }
             Some(token::Token::Event(id)) => {
                 self.record(RecordKind::Message, first, last, vec![("event", Cow::Owned(id.to_string()))]);
-                let mut s = Signal::new(F::EventLookup, first, last);
+                let mut s = Fact::new(Fk::EventIdAlone, first, last);
                 s.event = Some(id);
-                self.collector.add(s);
+                self.judge.fact(s);
                 true
             }
             None => false,
@@ -1033,38 +958,37 @@ impl<'a> Driver<'a, '_, '_> {
             fields.push(("run_step_result", r.clone()));
         }
         self.record(RecordKind::HealthAlert, a.first, a.last, fields);
-        let mut s = Signal::new(F::NotPhs, title_line, title_line);
-        s.extra = a.detail_line();
+        let detail = a.detail_line();
+        let fact = |k: Fk| {
+            let mut f = Fact::new(k, title_line, title_line);
+            f.extra = detail;
+            f
+        };
         if a.resolved() {
-            s.finding = F::AlertResolved;
-            s = s.param(P::Alert, title);
+            let mut s = fact(Fk::AlertResolved).param(P::Alert, title);
             if let Some(r) = a.resolved {
                 s = s.param(P::Resolved, r.text());
             }
-            self.collector.add(s);
+            self.judge.fact(s);
             return;
         }
         let no_start = a.run_step.as_ref().is_some_and(|(r, _)| r.eq_ignore_ascii_case("no-start-connection"));
         use health::Kind;
-        s.finding = match kind {
+        let mut s = match kind {
             None if has_ci(&title, "password") || has_ci(&title, "heartbeat") => return,
-            None | Some(Kind::Agent) => {
-                s = s.param(P::Feature, "connect-health");
-                F::NotPhs
-            }
+            None | Some(Kind::Agent) => fact(Fk::AlertOther).param(P::Feature, "connect-health"),
             Some(Kind::Heartbeat) => {
-                self.heartbeat_alerts.push(HeartbeatAlert { line: title_line, detail_line: s.extra, seen: a.seen() });
+                self.heartbeat_alerts.push(HeartbeatAlert { line: title_line, detail_line: detail, seen: a.seen() });
                 return;
             }
-            Some(Kind::SyncService) => F::SyncServiceStopped,
-            Some(Kind::EntraAuth) => F::CloudCredentials,
-            Some(Kind::PhsStopped) => F::PhsStopped,
-            Some(Kind::AccidentalDelete) => F::AccidentalDelete,
-            Some(Kind::ImportAd | Kind::ExportAd) if no_start => F::DomainUnreachable,
-            Some(Kind::ImportEntra | Kind::ExportEntra) if no_start => F::NoEntraConnectivity,
+            Some(Kind::SyncService) => fact(Fk::AlertSyncService),
+            Some(Kind::EntraAuth) => fact(Fk::AlertEntraAuth),
+            Some(Kind::PhsStopped) => fact(Fk::AlertPhsStopped),
+            Some(Kind::AccidentalDelete) => fact(Fk::AlertAccidentalDelete),
+            Some(Kind::ImportAd | Kind::ExportAd) if no_start => fact(Fk::AlertAdNoStart),
+            Some(Kind::ImportEntra | Kind::ExportEntra) if no_start => fact(Fk::AlertEntraNoStart),
             Some(Kind::ImportAd | Kind::ExportAd | Kind::ImportEntra | Kind::ExportEntra) => {
-                s = s.param(P::Feature, "object-sync");
-                F::NotPhs
+                fact(Fk::AlertObjectSync).param(P::Feature, "object-sync")
             }
         };
         if let Some((r, _)) = a.run_step.clone() {
@@ -1074,7 +998,7 @@ impl<'a> Driver<'a, '_, '_> {
             s = s.param(P::Partition, p);
         }
         s.time = a.seen();
-        self.collector.add(s);
+        self.judge.fact(s);
     }
 
     fn finish_json(&mut self) {
@@ -1103,28 +1027,29 @@ impl<'a> Driver<'a, '_, '_> {
         self.record(RecordKind::Error, b.first, b.last, fields);
         if b.command_not_found() {
             // The module isn't imported: nothing was granted, nothing failed.
-            let s = Signal::new(F::AdsyncconfigNotImported, head_line, head_line).param(P::Function, name);
-            self.collector.add(s);
+            self.judge.fact(Fact::new(Fk::AdsyncconfigNotImported, head_line, head_line).param(P::Function, name));
             return;
         }
-        let mut s = Signal::new(F::AdPermissions, head_line, head_line).param(P::Function, name);
-        s.extra = b.error_id.as_ref().map(|(_, l)| *l);
         // A helper's error is the grant of the cmdlet that was typed, when the paste shows it.
         let cmdlet = self.adsync_command.filter(|_| adsyncconfig::is_helper(name));
+        let other = match adsyncconfig::function(cmdlet.unwrap_or(name)).map(|(_, scope)| scope) {
+            Some(adsyncconfig::Scope::Other(feature)) => Some(feature),
+            _ => None,
+        };
+        let kind = if other.is_some() { Fk::OtherFeatureGrantFailed } else { Fk::GrantFailed };
+        let mut s = Fact::new(kind, head_line, head_line).param(P::Function, name);
+        s.extra = b.error_id.as_ref().map(|(_, l)| *l);
         if let Some(c) = cmdlet {
             s = s.param(P::Cmdlet, c);
         }
-        match adsyncconfig::function(cmdlet.unwrap_or(name)).map(|(_, scope)| scope) {
-            Some(adsyncconfig::Scope::Other(feature)) => {
-                s.finding = F::NotPhs;
-                s = s.param(P::Feature, feature);
-            }
-            _ => s = s.param(P::Grant, "failed"),
-        }
+        s = match other {
+            Some(feature) => s.param(P::Feature, feature),
+            None => s.param(P::Grant, "failed"),
+        };
         if let Some((e, _)) = b.error_id {
             s = s.param(P::ErrorId, e);
         }
-        self.collector.add(s);
+        self.judge.fact(s);
     }
 
     fn flush_classes(&mut self) {
@@ -1145,13 +1070,5 @@ impl<'a> Driver<'a, '_, '_> {
         if self.blank_run >= 2 {
             self.finish_text_alert();
         }
-    }
-}
-
-/// A `DrsException` without a number says less than a decoded error of the same message.
-fn drop_generic_drs(signals: &mut Vec<Signal<'_>>) {
-    let decoded = signals.iter().any(|s| s.error.is_some() || (s.finding == F::DrsError && s.has_param(P::Code)));
-    if decoded {
-        signals.retain(|s| !(s.finding == F::DrsError && s.error.is_none() && !s.has_param(P::Code)));
     }
 }

@@ -1,10 +1,11 @@
-//! What the line parsers state for the collector: [`Signal`]s (a finding applies, with its
-//! evidence lines and parameters), [`Hints`] (what a line says about its surroundings) and
-//! [`Timed`] events for the timeline. A leaf of the analysis: it imports no parser.
+//! What the judge gives the collector: a [`Signal`] (a finding applies, with its evidence
+//! lines and parameters). Only the judge (`judge.rs`, `conflict.rs`) makes one. A leaf of the
+//! analysis.
 
 use std::borrow::Cow;
 
 use super::errors::ErrorInfo;
+use super::fact::Fact;
 use super::time::Timestamp;
 use crate::knowledge::{FindingId, Param};
 
@@ -22,13 +23,17 @@ pub(crate) struct Signal<'a> {
     pub event: Option<u32>,
     /// When it happened (a `time` parameter, formatted only if kept).
     pub time: Option<Timestamp>,
-    /// "The user name or password is incorrect": the AD account in event 611, else Entra's.
-    pub cred_ambiguous: bool,
 }
 
 impl<'a> Signal<'a> {
     pub fn new(finding: FindingId, first: usize, last: usize) -> Signal<'a> {
-        Signal { finding, first, last, extra: None, params: Vec::new(), error: None, event: None, time: None, cred_ambiguous: false }
+        Signal { finding, first, last, extra: None, params: Vec::new(), error: None, event: None, time: None }
+    }
+
+    /// The finding the judge gave fact `f`, with its evidence.
+    pub fn judged(finding: FindingId, f: Fact<'a>) -> Signal<'a> {
+        let Fact { first, last, extra, params, error, event, time, .. } = f;
+        Signal { finding, first, last, extra, params, error, event, time }
     }
 
     pub fn param(mut self, k: Param, v: impl Into<Cow<'a, str>>) -> Signal<'a> {
@@ -41,41 +46,5 @@ impl<'a> Signal<'a> {
 
     pub fn has_param(&self, k: Param) -> bool {
         self.params.iter().any(|(pk, _)| *pk == k)
-    }
-}
-
-/// A password hash sync event with an ID, for the timeline.
-#[derive(Clone, Debug)]
-pub(crate) struct Timed<'a> {
-    pub event: u32,
-    pub time: Option<Timestamp>,
-    pub id_line: usize,
-    pub connector: Option<Cow<'a, str>>,
-    pub scope: Option<Cow<'a, str>>,
-}
-
-/// Facts a line gives about its surroundings (connector, domain, object, time).
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Hints<'a> {
-    pub connector: Option<Cow<'a, str>>,
-    pub domain: Option<Cow<'a, str>>,
-    pub dn: Option<Cow<'a, str>>,
-    pub time: Option<Timestamp>,
-}
-
-impl<'a> Hints<'a> {
-    pub fn merge(&mut self, o: &Hints<'a>) {
-        if self.connector.is_none() {
-            self.connector.clone_from(&o.connector);
-        }
-        if self.domain.is_none() {
-            self.domain.clone_from(&o.domain);
-        }
-        if self.dn.is_none() {
-            self.dn.clone_from(&o.dn);
-        }
-        if self.time.is_none() {
-            self.time = o.time;
-        }
     }
 }

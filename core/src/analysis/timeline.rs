@@ -5,13 +5,12 @@
 //! Event Viewer and the cmdlets list the newest event first, so order comes from timestamps;
 //! without them the timeline does not guess an order.
 
-use crate::knowledge::{FindingId as F, Param as P};
+use crate::knowledge::Param as P;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::collect::Collector;
+use super::fact::{Fact, FactKind as Fk, Timed};
 use super::model::{FullSyncState, FullSyncStep, Gap, Heartbeat, Timeline, HEARTBEAT_WINDOW_SECONDS};
-use super::signal::{Signal, Timed};
 use super::time::Timestamp;
 
 /// Which times are compared: those with a year, or (when no event has one) those of a
@@ -105,7 +104,11 @@ impl<'a> Acc<'a> {
     }
 }
 
-pub(crate) fn build(acc: Acc<'_>, c: &mut Collector<'_>) -> Timeline {
+/// The timeline, and the facts it shows (the heartbeats' age, a full sync running, password
+/// sync left stopped, a failure or a pause that a later event ends), in the order the judge
+/// takes them.
+pub(crate) fn build(acc: Acc<'_>) -> (Timeline, Vec<Fact<'_>>) {
+    let mut facts = Vec::new();
     let mode = usize::from(acc.any_year);
     let time_of = |t: &Timed| time_in(acc.any_year, t.time);
     let newest = acc.newest[mode];
@@ -116,13 +119,13 @@ pub(crate) fn build(acc: Acc<'_>, c: &mut Collector<'_>) -> Timeline {
         let (time, line) = b.best[mode];
         let key = b.connector.as_deref().map(str::to_string);
         tl.heartbeats.push(Heartbeat { connector: key.clone(), time, line, count: b.count });
-        let mut s = Signal::new(F::HeartbeatOk, line, line);
+        let mut s = Fact::new(Fk::HeartbeatRecent, line, line);
         s.event = Some(654);
         if let (Some(hb), Some((new, new_line))) = (time_in(acc.any_year, time), newest) {
             let gap = new.seconds() - hb.seconds();
             if gap > HEARTBEAT_WINDOW_SECONDS {
                 tl.gaps.push(Gap { connector: key.clone(), last_heartbeat: hb, line, newest: new, minutes: gap / 60 });
-                s = Signal::new(F::NoHeartbeat, line, line);
+                s = Fact::new(Fk::HeartbeatGap, line, line);
                 s.extra = Some(new_line);
                 s.event = Some(654);
                 s = s.param(P::LastHeartbeat, hb.text()).param(P::NewestEvent, new.text());
@@ -133,7 +136,7 @@ pub(crate) fn build(acc: Acc<'_>, c: &mut Collector<'_>) -> Timeline {
         if let Some(k) = key {
             s = s.param(P::Connector, k);
         }
-        c.add(s);
+        facts.push(s);
     }
 
     // Full password sync.
@@ -162,12 +165,12 @@ pub(crate) fn build(acc: Acc<'_>, c: &mut Collector<'_>) -> Timeline {
         let later_activity = acc.later[mode];
         if let (Some(done), Some(f)) = (completed, failed) {
             if done > f {
-                c.remove(F::FullSyncFailed);
+                facts.push(Fact::new(Fk::FullSyncCompletedLater, 0, 0));
             }
         }
         if let (Some(p), Some(after)) = (paused, later_activity) {
             if after > p {
-                c.remove(F::FullSyncPaused);
+                facts.push(Fact::new(Fk::ActivityAfterPause, 0, 0));
             }
         }
     } else {
@@ -177,23 +180,23 @@ pub(crate) fn build(acc: Acc<'_>, c: &mut Collector<'_>) -> Timeline {
     }
     if tl.full_sync_state == Some(FullSyncState::InProgress) {
         if let Some(t) = steps.iter().rev().find(|t| matches!(t.event, 617..=619)) {
-            let mut s = Signal::new(F::FullSyncInProgress, t.id_line, t.id_line);
+            let mut s = Fact::new(Fk::FullSyncRunning, t.id_line, t.id_line);
             s.event = Some(t.event);
             if let Some(sc) = &t.scope {
                 s = s.param(P::Domain, sc.clone());
             }
-            c.add(s);
+            facts.push(s);
         }
     }
 
     // Left stopped: the newest password sync event is a stop (602/609).
     if let Some((_, event, time, line)) = acc.newest_event[mode] {
         if matches!(event, 602 | 609) {
-            let mut s = Signal::new(F::PhsStopped, line, line);
+            let mut s = Fact::new(Fk::LeftStopped, line, line);
             s.event = Some(event);
             s.time = time;
-            c.add(s);
+            facts.push(s);
         }
     }
-    tl
+    (tl, facts)
 }

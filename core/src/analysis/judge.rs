@@ -1,0 +1,220 @@
+//! The judge: facts to findings. Every fact a parser states (`fact.rs`) comes here; the
+//! tables in `content/` decide what it means — `facts.json` (a fact's finding, or the status
+//! or error table it defers to, another finding inside a given event, or the finding it
+//! withdraws), `events.json` `finding` (what an event implies on its own, `unless_cause`),
+//! `statuses.json` and `errors.json` `finding`, `findings.json` `causes`. Rules that are not a
+//! table lookup are here, each named: an event of another feature states nothing about
+//! password sync (`not-phs` with its feature); a DRS exception without a number gives way to a
+//! decoded one; facts that disagree are judged by time once everything is read
+//! (`conflict.rs`); a finding that is not a cause of its own joins the one cause the paste
+//! shows. The judge streams: facts are judged as they are stated, so memory stays bounded.
+
+use super::collect::Collector;
+use super::conflict;
+use super::fact::{Fact, FactKind, HeartbeatAlert, Hints, Judged};
+use super::model::{Finding, Timeline};
+use super::signal::Signal;
+use super::time::Timestamp;
+use crate::knowledge::{self, FindingId, FindingId as F, Param as P, STATUSES};
+
+/// The finding fact `f` gives, stated inside event `event` (if any); `None` for a retraction.
+pub(crate) fn finding_of(f: &Fact<'_>, event: Option<u32>) -> Option<FindingId> {
+    let info = f.kind.info();
+    if let Some(&(_, to)) = event.and_then(|ev| info.in_event.iter().find(|(e, _)| *e == ev)) {
+        return Some(to);
+    }
+    match info.judged {
+        Judged::Finding(id) => Some(id),
+        Judged::Status => f.status.and_then(|name| STATUSES.iter().find(|s| s.name == name)).map(|s| s.finding),
+        Judged::Error => f.error.map(|e| e.finding),
+        Judged::Retracts(_) => None,
+    }
+}
+
+/// The finding of a fact that `facts.json` judges by a finding of its own.
+pub(crate) fn finding_for(kind: FactKind) -> FindingId {
+    match kind.info().judged {
+        Judged::Finding(id) => id,
+        other => unreachable!("{} is judged by {other:?}, not by a finding", kind.as_str()),
+    }
+}
+
+/// An event as the parsers read it: its ID, what its source says, and the facts its message
+/// states.
+pub(crate) struct EventFacts<'a, 'h> {
+    pub id: Option<u32>,
+    /// Its source (or, without one, its ID) is password hash sync's.
+    pub phs: bool,
+    /// The other feature its source or ID belongs to (password writeback, …).
+    pub feature: Option<&'static str>,
+    pub time: Option<Timestamp>,
+    pub facts: Vec<Fact<'a>>,
+    pub hints: &'h Hints<'a>,
+    pub first: usize,
+    pub last: usize,
+    pub id_line: usize,
+}
+
+pub(crate) struct Judge<'p> {
+    collector: Collector<'p>,
+}
+
+impl<'p> Judge<'p> {
+    pub fn new(physical: &'p [&'p str]) -> Judge<'p> {
+        Judge { collector: Collector::new(physical) }
+    }
+
+    /// A fact stated on its own (outside any event).
+    pub fn fact(&mut self, f: Fact<'_>) {
+        if let Judged::Retracts(id) = f.kind.info().judged {
+            self.collector.remove(id);
+            return;
+        }
+        if let Some(id) = finding_of(&f, None) {
+            self.collector.add(Signal::judged(id, f));
+        }
+    }
+
+    /// Facts of a run of lines outside events, with what the lines said about their
+    /// surroundings (the connector, domain and object they name).
+    pub fn bare(&mut self, mut facts: Vec<Fact<'_>>, hints: &Hints<'_>) {
+        drop_generic_drs(&mut facts);
+        for f in facts {
+            let Some(id) = finding_of(&f, None) else { continue };
+            let mut s = Signal::judged(id, f);
+            for (k, v) in [(P::Connector, &hints.connector), (P::Domain, &hints.domain), (P::Dn, &hints.dn)] {
+                if let Some(v) = v {
+                    if !s.has_param(k) {
+                        s = s.param(k, v.clone());
+                    }
+                }
+            }
+            self.collector.add(s);
+        }
+    }
+
+    /// What an event means, from its ID, source and message; never from its Level.
+    pub fn event(&mut self, e: EventFacts<'_, '_>) {
+        let EventFacts { id, phs, feature, time, mut facts, hints, first, last, id_line } = e;
+        drop_generic_drs(&mut facts);
+        let mut out: Vec<Signal> = Vec::with_capacity(facts.len());
+        for mut f in facts {
+            match feature {
+                // Another feature's event (password writeback, pass-through authentication,
+                // password protection): what its message says is that feature's, never a
+                // password sync error.
+                Some(_) => {
+                    f.error = None;
+                    f.params.retain(|(k, _)| *k != P::Code);
+                    out.push(Signal::judged(F::NotPhs, f));
+                }
+                None => {
+                    if let Some(to) = finding_of(&f, id) {
+                        out.push(Signal::judged(to, f));
+                    }
+                }
+            }
+        }
+        if let Some(feature) = feature {
+            if out.is_empty() {
+                out.push(Signal::new(F::NotPhs, first, last));
+            }
+            out = out.into_iter().map(|s| s.param(P::Feature, feature)).collect();
+        }
+        let specific = !out.is_empty();
+        if !phs {
+            if !specific {
+                let f = Fact::new(FactKind::OtherSourceEvent, first, last);
+                if let Some(to) = finding_of(&f, id) {
+                    out.push(Signal::judged(to, f));
+                }
+            }
+        } else if let Some(id) = id {
+            // The event's own finding (`content/events.json`), unless its message named a cause.
+            if let Some(implied) = knowledge::event_finding(id).filter(|f| !(f.unless_cause && specific)) {
+                out.push(Signal::new(implied.id, first, last));
+            }
+        }
+        for mut s in out {
+            if let Some(id) = id {
+                s.event = Some(id);
+                if s.first != id_line {
+                    s.extra = Some(id_line);
+                }
+            }
+            if time.is_some() {
+                s.time = time;
+            }
+            if !s.has_param(P::Domain) {
+                if let Some(d) = &hints.domain {
+                    s = s.param(P::Domain, d.clone());
+                }
+            }
+            if let Some(c) = &hints.connector {
+                s = s.param(P::Connector, c.clone());
+            }
+            if !s.has_param(P::Dn) {
+                if let Some(d) = &hints.dn {
+                    s = s.param(P::Dn, d.clone());
+                }
+            }
+            self.collector.add(s);
+        }
+    }
+
+    /// Once every line is read: facts that disagree are judged by time (`conflict.rs`), and a
+    /// finding that is not a cause of its own joins the one cause the paste shows
+    /// (`content/findings.json` `causes`: a connectivity event joins its decoded cause).
+    pub fn finish(mut self, alerts: &[HeartbeatAlert], export_errors: Vec<Fact<'_>>, tl: &Timeline) -> Vec<Finding> {
+        let export_errors = export_errors.into_iter().filter_map(|f| finding_of(&f, None).map(|id| Signal::judged(id, f))).collect();
+        conflict::judge(alerts, export_errors, tl, &mut self.collector);
+        let c = &mut self.collector;
+        for info in knowledge::FINDINGS.iter().filter(|f| !f.causes.is_empty()) {
+            if !c.has(info.id) {
+                continue;
+            }
+            let shown: Vec<FindingId> = info.causes.iter().copied().filter(|&id| c.has(id)).collect();
+            if let [only] = shown.as_slice() {
+                c.merge_into(info.id, *only);
+            }
+        }
+        self.collector.finish()
+    }
+}
+
+/// The finding for a paste of text in which nothing was recognised.
+pub(crate) fn nothing_recognised(physical: &[&str]) -> Vec<Finding> {
+    let mut c = Collector::new(physical);
+    c.add(Signal::new(F::NothingRecognised, 0, 0));
+    c.finish()
+}
+
+/// A DRS exception without a number says less than a decoded error of the same message.
+fn drop_generic_drs(facts: &mut Vec<Fact<'_>>) {
+    if facts.iter().any(|f| f.error.is_some() || f.kind == FactKind::UnknownDrsCode) {
+        facts.retain(|f| f.kind != FactKind::DrsException);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::fact::FACTS;
+
+    #[test]
+    fn every_fact_is_in_its_place_and_judged() {
+        for (i, info) in FACTS.iter().enumerate() {
+            assert_eq!(info.kind as usize, i, "{}", info.kind.as_str());
+        }
+        let f = Fact::new(FactKind::CredentialsRejected, 1, 1);
+        assert_eq!(finding_of(&f, None), Some(F::CloudCredentials));
+        assert_eq!(finding_of(&f, Some(611)), Some(F::AdCredentials));
+        assert_eq!(finding_of(&f, Some(652)), Some(F::CloudCredentials));
+        let mut s = Fact::new(FactKind::LogStatus, 1, 1);
+        assert_eq!(finding_of(&s, None), None, "a status fact without its value");
+        s.status = Some("TargetNotExportedToDirectory");
+        assert_eq!(finding_of(&s, None), Some(F::ObjectNotExported));
+        assert_eq!(finding_of(&Fact::new(FactKind::FullSyncCompletedLater, 1, 1), None), None);
+        assert_eq!(finding_for(FactKind::ReportCut), F::ReportTruncated);
+    }
+}
