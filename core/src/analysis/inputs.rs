@@ -10,6 +10,8 @@ use super::model::RecordKind;
 #[derive(Debug)]
 pub struct InputKind {
     pub id: &'static str,
+    /// The module that reads it, under `core/src/analysis/` (its doc comment shows a sample).
+    pub parser: &'static str,
     pub name: &'static str,
     /// Where it comes from (a command, a window, a page).
     pub how: &'static str,
@@ -23,6 +25,7 @@ pub struct InputKind {
 pub static INPUT_KINDS: &[InputKind] = &[
     InputKind {
         id: "collector",
+        parser: "block.rs",
         name: "The collector's report block",
         how: "The collector script on the Scripts page (phs-doctor script collector): paste its block from BEGIN to END",
         sample: "-----BEGIN PHS-DOCTOR REPORT v1-----\n\
@@ -36,6 +39,7 @@ pub static INPUT_KINDS: &[InputKind] = &[
     },
     InputKind {
         id: "troubleshooter",
+        parser: "parse/troubleshooter.rs",
         name: "The troubleshooter's output",
         how: "Invoke-ADSyncDiagnostics -PasswordSync, or the troubleshooting task's password hash sync checks (all users or one object)",
         sample: "Password Hash Synchronization cloud configuration is enabled\n\
@@ -45,6 +49,7 @@ pub static INPUT_KINDS: &[InputKind] = &[
     },
     InputKind {
         id: "status-script",
+        parser: "parse/status_script.rs",
         name: "The status script's output",
         how: "The script on the Scripts page (the article's script that lists each AD connector's password sync channel)",
         sample: "Password sync feature enabled in your Azure AD directory:  True\n\n\
@@ -55,6 +60,7 @@ pub static INPUT_KINDS: &[InputKind] = &[
     },
     InputKind {
         id: "sync-configuration",
+        parser: "recognise.rs",
         name: "Password sync configuration",
         how: "Get-ADSyncAADPasswordSyncConfiguration -SourceConnector <AD connector>",
         sample: "SourceConnector : contoso.com\nTargetConnector : contoso.onmicrosoft.com - AAD\nEnabled         : False\n",
@@ -62,6 +68,7 @@ pub static INPUT_KINDS: &[InputKind] = &[
     },
     InputKind {
         id: "settings",
+        parser: "parse/status_script.rs",
         name: "Scheduler and tenant settings",
         how: "Get-ADSyncScheduler, Get-ADSyncAADCompanyFeature",
         sample: "StagingModeEnabled                  : True\nSyncCycleEnabled                    : True\n",
@@ -69,6 +76,7 @@ pub static INPUT_KINDS: &[InputKind] = &[
     },
     InputKind {
         id: "event-viewer",
+        parser: "parse/event_details.rs",
         name: "An event from Event Viewer",
         how: "Event Viewer, Application log, source \u{201c}Directory Synchronization\u{201d}: the General tab, or Copy \u{2192} Copy details as text",
         sample: "Log Name:      Application\nSource:        Directory Synchronization\nDate:          3/2/2017 4:31:09 AM\nEvent ID:      611\n\
@@ -77,6 +85,7 @@ pub static INPUT_KINDS: &[InputKind] = &[
     },
     InputKind {
         id: "event-xml",
+        parser: "parse/event_xml.rs",
         name: "Event XML",
         how: "Event Viewer's Details tab (XML View), or Get-WinEvent \u{2026} | ForEach-Object ToXml",
         sample: "<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\"><System><Provider Name=\"Directory Synchronization\" />\
@@ -86,6 +95,7 @@ pub static INPUT_KINDS: &[InputKind] = &[
     },
     InputKind {
         id: "event-table",
+        parser: "parse/event_table.rs",
         name: "Events as a table",
         how: "Get-EventLog -LogName Application -Source 'Directory Synchronization', or Get-WinEvent",
         sample: "   Index Time          EntryType   Source                 InstanceID Message\n\
@@ -95,6 +105,7 @@ pub static INPUT_KINDS: &[InputKind] = &[
     },
     InputKind {
         id: "event-list",
+        parser: "parse/event_list.rs",
         name: "Events as a list",
         how: "Get-WinEvent \u{2026} | Format-List, or Get-EventLog \u{2026} | Format-List",
         sample: "TimeCreated  : 3/2/2017 4:31:09 AM\nProviderName : Directory Synchronization\nId           : 654\nMessage      : Provision credentials ping end.\n",
@@ -102,6 +113,7 @@ pub static INPUT_KINDS: &[InputKind] = &[
     },
     InputKind {
         id: "event-csv",
+        parser: "parse/event_csv.rs",
         name: "Events as CSV",
         how: "Event Viewer's Save All Events As (CSV), or Export-Csv",
         sample: "Level,Date and Time,Source,Event ID,Task Category\nInformation,3/2/2017 4:31:09 AM,Directory Synchronization,654,None,\"Provision credentials ping end.\"\n",
@@ -109,6 +121,7 @@ pub static INPUT_KINDS: &[InputKind] = &[
     },
     InputKind {
         id: "message",
+        parser: "parse/event_message.rs",
         name: "An event's message on its own",
         how: "The text of an event, copied without its header",
         sample: "Password synchronization failed for domain: contoso.com.\n",
@@ -116,6 +129,7 @@ pub static INPUT_KINDS: &[InputKind] = &[
     },
     InputKind {
         id: "password-change",
+        parser: "parse/password_change.rs",
         name: "Password changes (events 656 and 657)",
         how: "The message of events 656 and 657, with its <forest-info> block",
         sample: "Password Change Result - Anchor : H552hI9GwEykZwosf74JeOQ==, Dn : CN=Viola Hanson,DC=contoso,DC=com, Result : Success.\n\
@@ -124,6 +138,7 @@ pub static INPUT_KINDS: &[InputKind] = &[
     },
     InputKind {
         id: "log-status",
+        parser: "parse/log_status.rs",
         name: "An object's password sync log",
         how: "Synchronization Service Manager: the object's connector space properties, Log tab (Date/Time, Status)",
         sample: "Date/Time                Status                            Details\n3/2/2017 4:31:09 AM      TargetNotExportedToDirectory\n",
@@ -131,6 +146,7 @@ pub static INPUT_KINDS: &[InputKind] = &[
     },
     InputKind {
         id: "health-alert",
+        parser: "parse/health.rs",
         name: "A Connect Health alert",
         how: "The Microsoft Entra Connect Health portal or its alert e-mail",
         sample: "Microsoft Entra Connect Health alert\nPassword Hash Synchronization has stopped working\n",
@@ -138,6 +154,7 @@ pub static INPUT_KINDS: &[InputKind] = &[
     },
     InputKind {
         id: "error",
+        parser: "parse/codes.rs",
         name: "An error number or exception",
         how: "An error as printed anywhere: RPC Error 8453, Error Code: 90, 0x2105, an exception's name",
         sample: "RPC Error 8453 : Replication access was denied.\n",
@@ -145,6 +162,7 @@ pub static INPUT_KINDS: &[InputKind] = &[
     },
     InputKind {
         id: "command",
+        parser: "recognise.rs",
         name: "A PowerShell session",
         how: "The console around any of the above, prompts and commands included",
         sample: "PS C:\\> Get-ADSyncScheduler\n\nStagingModeEnabled                  : False\n",
@@ -187,6 +205,10 @@ mod tests {
                 continue; // the troubleshooter's menu and headers, around its checks
             }
             assert!(INPUT_KINDS.iter().any(|k| k.records.contains(kind)), "no input kind gives {} records", kind.as_str());
+        }
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/analysis/");
+        for k in INPUT_KINDS {
+            assert!(std::path::Path::new(&format!("{dir}{}", k.parser)).is_file(), "{}: no parser {}", k.id, k.parser);
         }
         let mut ids: Vec<&str> = INPUT_KINDS.iter().map(|k| k.id).collect();
         ids.sort_unstable();

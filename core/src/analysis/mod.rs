@@ -12,22 +12,18 @@
 //! [`analyze`] never fails and never panics; what it does not understand it lists in
 //! [`Analysis::unparsed_lines`] instead of guessing. It is linear in the input size.
 
-mod adjacent;
-mod adsyncconfig;
 mod anchors;
 pub mod block;
 mod collect;
 mod conflict;
-mod content;
 pub mod errors;
-mod events;
 mod fact;
-mod health;
 pub mod inputs;
 mod judge;
 mod labels;
 mod lines;
 mod model;
+mod parse;
 mod phrases;
 mod recognise;
 mod scan;
@@ -36,8 +32,6 @@ pub mod source;
 mod tags;
 pub mod time;
 mod timeline;
-mod token;
-mod trace;
 
 use std::borrow::Cow;
 

@@ -6,16 +6,19 @@
 use crate::knowledge::Param as P;
 use std::borrow::Cow;
 
-use super::content::{self, Ctx};
-use super::events::{self, CsvColumns, EventB, Format};
 use super::fact::{Fact, FactKind as Fk, HeartbeatAlert, Hints, Timed};
 use super::judge::{EventFacts, Judge};
 use super::lines::{self, Logical, Shape, Src};
 use super::model::{Record, RecordKind, MAX_RECORDS};
+use super::parse::event::{self, EventB, Format};
+use super::parse::event_csv::{self, CsvColumns};
+use super::parse::line;
+use super::parse::text::{has_word, Ctx};
+use super::parse::{adjacent, adsyncconfig, health, token, trace};
+use super::parse::{event_details, event_list, event_table, event_xml};
 use super::phrases::{Hits, Ph};
 use super::scan::{find, has_ci, starts_ci};
 use super::time::Timestamp;
-use super::{adjacent, adsyncconfig, health, token, trace};
 
 pub(crate) struct Output<'a> {
     pub records: Vec<Record<'a>>,
@@ -280,7 +283,7 @@ impl<'a> Driver<'a, '_, '_> {
         if self.blank_run >= 2 {
             self.flush_bare();
         }
-        if self.csv.as_ref().is_some_and(|c| !c.row.is_empty() && !events::csv_open(&c.row)) {
+        if self.csv.as_ref().is_some_and(|c| !c.row.is_empty() && !event_csv::csv_open(&c.row)) {
             self.flush_csv();
         }
     }
@@ -309,7 +312,7 @@ impl<'a> Driver<'a, '_, '_> {
             self.line_hits(text);
         }
         let ctx = Ctx { connector: None, domain: None, in_diag: false, in_event: true };
-        let mut c = content::recognise(self.src, first, last, text, &self.hits, ctx, &mut self.lower, std::mem::take(&mut self.spare));
+        let mut c = line::recognise(self.src, first, last, text, &self.hits, ctx, &mut self.lower, std::mem::take(&mut self.spare));
         if let Some(ev) = self.ev.as_mut() {
             ev.last = ev.last.max(last);
             ev.note_message(self.src, text);
@@ -331,19 +334,19 @@ impl<'a> Driver<'a, '_, '_> {
         let (first, last) = (l.first, l.last);
 
         // Event XML, alone or after `Event Xml:`.
-        if events::is_xml(text) || self.ev.as_ref().is_some_and(|e| e.in_data) {
+        if event_xml::is_xml(text) || self.ev.as_ref().is_some_and(|e| e.in_data) {
             let in_details_xml = self.ev.as_ref().is_some_and(|e| e.format == Format::Details && e.in_xml);
-            if events::xml_starts_event(text) && !in_details_xml {
+            if event_xml::xml_starts_event(text) && !in_details_xml {
                 self.start_event(EventB::new(Format::Xml, first));
             }
             if self.ev.is_none() {
                 self.start_event(EventB::new(Format::Xml, first));
             }
-            let tags = events::xml_tags(text);
+            let tags = event_xml::xml_tags(text);
             let msg = {
                 let ev = self.ev.as_mut().expect("set above");
                 ev.last = last;
-                events::xml_fields(self.src, text, &tags, ev, first)
+                event_xml::xml_fields(self.src, text, &tags, ev, first)
             };
             if let Some(m) = msg {
                 self.event_content(first, last, m, true);
@@ -355,7 +358,7 @@ impl<'a> Driver<'a, '_, '_> {
         }
 
         // Event Viewer details.
-        let pairs = events::details_pairs(text);
+        let pairs = event_details::details_pairs(text);
         if !pairs.is_empty() {
             let starter = matches!(pairs[0].0, "log name" | "event id") || (pairs.len() > 1 && pairs[0].0 == "source");
             let cur = self.ev.as_ref().map(|e| (e.format, e.in_message, e.id.is_some()));
@@ -390,11 +393,11 @@ impl<'a> Driver<'a, '_, '_> {
         }
 
         // Format-List.
-        if let Some((key, value)) = events::list_pair(text) {
+        if let Some((key, value)) = event_list::list_pair(text) {
             let in_list = self.ev.as_ref().is_some_and(|e| e.format == Format::List);
-            let bit = events::list_key_bit(key);
+            let bit = event_list::list_key_bit(key);
             let dup = self.ev.as_ref().is_some_and(|e| e.format == Format::List && e.keys & bit != 0);
-            if (!in_list || dup) && events::LIST_STARTS.contains(&key) {
+            if (!in_list || dup) && event_list::LIST_STARTS.contains(&key) {
                 self.start_event(EventB::new(Format::List, first));
             }
             if self.ev.as_ref().is_some_and(|e| e.format == Format::List) {
@@ -459,7 +462,7 @@ impl<'a> Driver<'a, '_, '_> {
             return true;
         }
         if lower_start {
-            if let Some(cols) = events::csv_header(text) {
+            if let Some(cols) = event_csv::csv_header(text) {
                 self.flush_all();
                 self.csv = Some(Csv { cols, row: String::new(), ev: None });
                 self.cover(first, last);
@@ -467,7 +470,8 @@ impl<'a> Driver<'a, '_, '_> {
             }
         }
         if text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-            let row = events::event_log_row(self.src, text).or_else(|| events::win_event_row(self.src, text, &mut self.row_langs));
+            let row =
+                event_table::event_log_row(self.src, text).or_else(|| event_table::win_event_row(self.src, text, &mut self.row_langs));
             if let Some((mut ev, msg_at)) = row {
                 self.flush_bare();
                 self.flush_config();
@@ -510,7 +514,7 @@ impl<'a> Driver<'a, '_, '_> {
         }
         // Scan this line's text for the message's content.
         let ev = csv.ev.take();
-        let done = !events::csv_open(&csv.row);
+        let done = !event_csv::csv_open(&csv.row);
         self.ev = ev;
         self.event_content(l.first, l.last, text, false);
         let ev = self.ev.take();
@@ -527,7 +531,7 @@ impl<'a> Driver<'a, '_, '_> {
         let Some(csv) = self.csv.as_mut() else { return };
         let Some(mut ev) = csv.ev.take() else { return };
         let row = std::mem::take(&mut csv.row);
-        let f = events::csv_fields(&row);
+        let f = event_csv::csv_fields(&row);
         let get = |i: Option<usize>| i.and_then(|i| f.get(i)).map(|s| lines::trim(s).to_string());
         let src = self.src;
         let first_line = ev.first;
@@ -588,7 +592,7 @@ impl<'a> Driver<'a, '_, '_> {
         // Without a source, an ID outside password sync's (0 and the 600s) is another feature's
         // (6329 and 33002 are password writeback's); 6900 is ADSync's password change error.
         let unnamed = source.is_none_or(|s| lines::trim(s).is_empty());
-        let phs = (unnamed && id.is_none_or(|i| i < 1000)) || source.is_some_and(events::is_phs_source);
+        let phs = (unnamed && id.is_none_or(|i| i < 1000)) || source.is_some_and(event::is_phs_source);
         let feature = adjacent::feature(source, id);
         if let (true, Some(id)) = (phs, id) {
             self.timed.push(Timed { event: id, time, id_line, connector: hints.connector.clone(), scope: hints.domain.clone() });
@@ -701,7 +705,7 @@ impl<'a> Driver<'a, '_, '_> {
             self.hits.scan(text);
             self.hits_fresh = true;
         }
-        let mut c = content::recognise(self.src, l.first, l.last, text, &self.hits, ctx, &mut self.lower, std::mem::take(&mut self.spare));
+        let mut c = line::recognise(self.src, l.first, l.last, text, &self.hits, ctx, &mut self.lower, std::mem::take(&mut self.spare));
         if c.diag_menu {
             self.diag = true;
             self.flush_bare();
@@ -865,7 +869,7 @@ impl<'a> Driver<'a, '_, '_> {
                     a.last = last;
                     a.created = time;
                     // A portal list's status column.
-                    if content::has_word(&text.to_ascii_lowercase(), "resolved") {
+                    if has_word(&text.to_ascii_lowercase(), "resolved") {
                         a.state = Some((Cow::Borrowed("Resolved"), first));
                     }
                     self.cover(first, last);

@@ -15,8 +15,8 @@
 
 use std::borrow::Cow;
 
-use super::lines::{self, Src};
-use super::scan::{has_ci, starts_ci};
+use crate::analysis::lines::{self, Src};
+use crate::analysis::scan::{has_ci, starts_ci};
 
 /// What a failing function grants: password hash sync's permissions (or the connector account
 /// itself), or another feature's (`not-phs` with that feature).

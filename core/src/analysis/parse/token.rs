@@ -13,8 +13,8 @@
 //! finding that points to its look-up), else nothing. Hex (`0x2105`) is decoded wherever it
 //! stands by `content.rs` already.
 
-use super::errors::{self, ErrorInfo, ErrorKind, ERRORS};
-use super::lines;
+use crate::analysis::errors::{self, ErrorInfo, ErrorKind, ERRORS};
+use crate::analysis::lines;
 use crate::knowledge;
 
 /// A paste of more lines than this is never read as bare numbers.

@@ -8,7 +8,7 @@
 //! AttributeValueMustBeUnique, InvalidSoftMatch, LargeObject   an object's export error
 //! ```
 
-use super::scan::{find_ci, has_ci};
+use crate::analysis::scan::{find_ci, has_ci};
 
 /// The feature an event belongs to, from its source and ID, when it is another feature's.
 pub(crate) fn feature(source: Option<&str>, id: Option<u32>) -> Option<&'static str> {

@@ -18,9 +18,9 @@
 
 use std::borrow::Cow;
 
-use super::lines::Src;
-use super::scan::{contains, eq_ci, has_ci, starts_ci};
-use super::time::{self, Timestamp};
+use crate::analysis::lines::Src;
+use crate::analysis::scan::{contains, eq_ci, has_ci, starts_ci};
+use crate::analysis::time::{self, Timestamp};
 
 /// What an alert is about, from its title (the catalog's current and earlier wording).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -9,7 +9,7 @@
 //! `IsPasswordSyncing` is the tenant's company configuration as the wizard read it when it signed
 //! in (before its own changes). The wizard writes its trace in English.
 
-use super::scan::find_ci;
+use crate::analysis::scan::find_ci;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Trace<'t> {

@@ -1,0 +1,88 @@
+//! Error numbers, service error codes and known messages of `content/errors.json` in any text,
+//! in any language (the tokens do not get translated: `RPC Error 8453`, `RPC-Fehler 8453`,
+//! `Error Code: 90`, `0x2105`, `ERROR_DS_DRA_ACCESS_DENIED`, a DRS exception's type name).
+
+use super::text::*;
+use crate::analysis::errors::{self, ErrorInfo, ErrorKind, ERRORS};
+use crate::analysis::fact::{Fact, FactKind as Fk};
+use crate::analysis::model::RecordKind;
+use crate::analysis::phrases::{Hits, Ph, Tag};
+use crate::knowledge::Param as P;
+
+/// Error numbers, service error codes, and known messages of `errors.json`.
+pub(crate) fn decode_errors(raw: &str, lower: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'_>, first: usize, last: usize) {
+    let mut found: Vec<&'static ErrorInfo> = Vec::new();
+    let mut unknown: Vec<u32> = Vec::new();
+    let push = |found: &mut Vec<&'static ErrorInfo>, e: &'static ErrorInfo| {
+        if !found.iter().any(|x| std::ptr::eq(*x, e)) {
+            found.push(e);
+        }
+    };
+    for end in hits.ends(Ph::RpcError) {
+        if let Some((n, _)) = errors::number_after(raw, end) {
+            match errors::rpc(n) {
+                Some(e) => push(&mut found, e),
+                None if !unknown.contains(&n) => unknown.push(n),
+                None => {}
+            }
+        }
+    }
+    for end in hits.ends(Ph::ErrorCode) {
+        if let Some((n, _)) = errors::number_after(raw, end) {
+            match errors::service(n) {
+                Some(e) => push(&mut found, e),
+                None => c.field("error_code", n.to_string()),
+            }
+        }
+    }
+    let b = raw.as_bytes();
+    for &(tag, at, len) in &hits.list {
+        match tag {
+            Tag::Code(code) => {
+                let before_ok = at == 0 || !(b[at - 1].is_ascii_alphanumeric() || b[at - 1] == b'.' || b[at - 1] == b':');
+                let pat_colon = b[at + len - 1] == b':';
+                let after_ok = pat_colon || b.get(at + len).is_none_or(|x| !x.is_ascii_alphanumeric());
+                if before_ok && after_ok {
+                    if let Some(e) = errors::rpc(code) {
+                        push(&mut found, e);
+                    }
+                }
+            }
+            Tag::Err(i) => {
+                if let Some(e) = ERRORS.get(usize::from(i)) {
+                    push(&mut found, e);
+                }
+            }
+            _ => {}
+        }
+    }
+    // A message that only repeats what a decoded number already says is not shown twice.
+    let numbered: Vec<&'static ErrorInfo> = found.iter().copied().filter(|e| e.kind != ErrorKind::Message).collect();
+    found.retain(|e| e.kind != ErrorKind::Message || !numbered.iter().any(|n| n.same_cause(e)));
+    for e in &found {
+        let mut s = Fact::new(Fk::DecodedError, first, last);
+        s.error = Some(e);
+        if e.kind != ErrorKind::Message {
+            s = s.param(P::Code, e.code.to_string());
+        }
+        c.facts.push(s);
+        if e.kind != ErrorKind::Message {
+            c.field("code", e.code.to_string());
+        }
+    }
+    for n in &unknown {
+        c.facts.push(Fact::new(Fk::UnknownDrsCode, first, last).param(P::Code, n.to_string()));
+        c.field("code", n.to_string());
+    }
+    if found.is_empty() && unknown.is_empty() && hits.has(Ph::Drs) {
+        c.facts.push(Fact::new(Fk::DrsException, first, last));
+    }
+    if hits.has(Ph::UserPassIncorrect) && !found.iter().any(|e| e.name_says_credentials()) {
+        // Which account: AD words (or the troubleshooter) say AD DS; else the judge decides.
+        let ad = ctx.in_diag || has_any(lower, &["ad ds", "drs", "active directory", "ldap"]);
+        c.facts.push(Fact::new(if ad { Fk::AdCredentialsRejected } else { Fk::CredentialsRejected }, first, last));
+    }
+    if !c.facts.is_empty() || hits.has(Ph::Drs) {
+        c.kind(RecordKind::Error);
+    }
+}

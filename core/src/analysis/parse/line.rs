@@ -1,0 +1,154 @@
+//! One logical line, outside or inside an event message: which parsers it is for, in order —
+//! a connector-space log row (`log_status.rs`), the troubleshooter's menus, error numbers and
+//! messages in any language (`codes.rs`), `<forest-info>`, a password change record
+//! (`password_change.rs`), an event's own wording (`event_message.rs`), the status script and
+//! the cmdlets' settings (`status_script.rs`), status values (`log_status.rs`), the
+//! troubleshooter's checks and the single-object run (`troubleshooter.rs`), a version.
+
+use super::text::*;
+use super::{codes, event_message, log_status, password_change, status_script, troubleshooter};
+use crate::analysis::fact::{Fact, FactKind as Fk, Hints};
+use crate::analysis::lines::{self, Src};
+use crate::analysis::model::RecordKind;
+use crate::analysis::phrases::{Hits, Ph};
+use crate::analysis::scan::{has_ci, starts_ci};
+use crate::analysis::time::{self};
+use crate::knowledge::Param as P;
+
+/// `lower` is scratch space for the lower-cased line (kept by the caller to save allocations).
+///
+/// `facts` is an empty vector the result's facts go in (lent, to save an allocation).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn recognise<'a>(
+    src: Src<'a>,
+    first: usize,
+    last: usize,
+    raw: &str,
+    hits: &Hits,
+    ctx: Ctx<'_>,
+    lower: &mut String,
+    facts: Vec<Fact<'a>>,
+) -> Content<'a> {
+    let mut c = Content {
+        src,
+        facts,
+        kind: None,
+        fields: Vec::new(),
+        hints: Hints::default(),
+        event_guess: None,
+        diag_connector: None,
+        diag_domain: None,
+        status_begin: false,
+        status_end: false,
+        diag_menu: false,
+    };
+    c.facts.clear();
+    let fact = |k: Fk| Fact::new(k, first, last);
+
+    if let Some((t, status)) = log_status::log_row(raw) {
+        let mut s = fact(Fk::LogStatus).param(P::Status, status);
+        s.status = Some(status);
+        s.time = Some(t);
+        if let Some(dn) = ctx.domain {
+            s = s.param(P::Domain, c.cow(dn));
+        }
+        c.facts.push(s);
+        c.kind(RecordKind::LogStatus);
+        c.field("time", t.text());
+        c.field("status", status);
+        c.hints.time = Some(t);
+        return c;
+    }
+    // The header of a connector space object's log.
+    if (starts_ci(raw, "Date") && has_ci(raw, "Status") && raw.len() < 120 && !raw.contains(':')) || raw.starts_with("Date/Time") {
+        c.kind(RecordKind::LogStatus);
+        return c;
+    }
+    if !hits.any() {
+        if !ctx.in_event {
+            troubleshooter::diag_header(raw, &mut c);
+        }
+        return c;
+    }
+    lower.clear();
+    lower.push_str(raw);
+    lower.make_ascii_lowercase();
+    let lower: &str = lower;
+    let l = strip_stream(lower);
+
+    // The troubleshooter's menus and footer say "does NOT work": not results.
+    if hits.has(Ph::DiagMenu) || hits.has(Ph::DiagFooter) || (hits.has(Ph::DiagTitle) && !ctx.in_event) {
+        c.diag_menu = true;
+        c.kind(if hits.has(Ph::DiagMenu) { RecordKind::DiagnosticsMenu } else { RecordKind::DiagnosticsInfo });
+        if let Some((k, v)) = raw.split_once(':').filter(|_| hits.has(Ph::DiagTitle)) {
+            if !lines::trim(v).is_empty() {
+                c.field("setting", format!("{}: {}", lines::trim(k), lines::trim(v)));
+            }
+        }
+        return c;
+    }
+
+    codes::decode_errors(raw, lower, hits, ctx, &mut c, first, last);
+
+    if hits.has(Ph::ForestInfo) {
+        c.hints.domain = tag_value(raw, "partition-name").map(|v| c.cow(v));
+        c.hints.connector = tag_value(raw, "connector-id").map(|v| c.cow(v));
+        if let Some(d) = &c.hints.domain {
+            c.fields.push(("partition", d.clone()));
+        }
+        if let Some(id) = &c.hints.connector {
+            c.fields.push(("connector_id", id.clone()));
+        }
+        c.kind(RecordKind::ForestInfo);
+    }
+    if hits.has(Ph::ForDomain) && c.hints.domain.is_none() {
+        for end in hits.ends(Ph::ForDomain) {
+            if let Some(d) = name_after_phrase(raw, end) {
+                c.hints.domain = Some(c.cow(d));
+                break;
+            }
+        }
+    }
+    if hits.has(Ph::PwRequest) || hits.has(Ph::PwResult) {
+        password_change::password_change(raw, lower, hits.has(Ph::PwResult), &mut c, first, last);
+    }
+    event_message::event_wording(raw, lower, hits, &mut c, first, last);
+
+    status_script::read(raw, hits, &mut c, first, last);
+
+    log_status::statuses(raw, hits, &mut c, first, last, ctx);
+
+    if hits.has(Ph::Writeback) {
+        c.facts.push(fact(Fk::WritebackText));
+        c.kind(RecordKind::Message);
+    }
+
+    if raw.len() <= 400 && !narrative(l) {
+        if ctx.in_event || c.event_guess.is_some() {
+            event_message::event_topics(l, raw, hits, ctx, &mut c, first, last);
+        } else {
+            troubleshooter::topics(l, raw, hits, ctx, &mut c, first, last);
+        }
+    }
+    if hits.has(Ph::Version) && has_any(l, &["connect", "adsync", "azure ad sync", "aad sync", "synchronization service"]) {
+        if let Some(v) = connect_version(raw) {
+            c.field("version", v.to_string());
+            c.kind(RecordKind::DiagnosticsInfo);
+            if v.0[0] == 1 {
+                c.facts.push(fact(Fk::RetiredVersion).param(P::Version, v.to_string()));
+            }
+        }
+    }
+    if !ctx.in_event && c.kind.is_none() {
+        troubleshooter::diag_header(raw, &mut c);
+    }
+    // `Last password hash sync attempt: 3/2/2017 4:31:09 AM` and the like.
+    if c.kind.is_none() && hits.has(Ph::Phs) && raw.len() <= 200 {
+        if let Some((t, _, _)) = time::find(raw) {
+            c.kind(RecordKind::DiagnosticsInfo);
+            c.field("time", t.text());
+            c.hints.time = Some(t);
+        }
+    }
+    c
+}

@@ -1,0 +1,64 @@
+//! Password Hash Sync log status values (the connector space object's Log, the troubleshooter's
+//! single-object run):
+//!
+//! ```text
+//! 3/2/2017 4:31:09 AM   TargetNotExportedToDirectory
+//! Result : FilteredByTarget
+//! ```
+
+use super::text::*;
+use crate::analysis::fact::{Fact, FactKind as Fk};
+use crate::analysis::model::RecordKind;
+use crate::analysis::phrases::{Hits, Ph, Tag, COMMON_STATUSES};
+use crate::analysis::time::{self, Timestamp};
+use crate::knowledge::{self, Param as P, STATUSES};
+
+/// A connector-space log row: a timestamp, then a status value as its own column.
+pub(crate) fn log_row(text: &str) -> Option<(Timestamp, &'static str)> {
+    let (t, n) = time::parse_prefix(text)?;
+    let rest = text.get(n..)?.trim_start();
+    let tok = rest.split([' ', '\t']).next()?;
+    let s = knowledge::status(tok)?;
+    Some((t, s.name))
+}
+
+/// Status values after `Result :` / `Status :`, and the distinctive ones anywhere.
+pub(crate) fn statuses(raw: &str, hits: &Hits, c: &mut Content<'_>, first: usize, last: usize, ctx: Ctx<'_>) {
+    let b = raw.as_bytes();
+    let mut names: Vec<&'static str> = Vec::new();
+    for p in [Ph::ResultKey, Ph::StatusKey] {
+        for end in hits.ends(p) {
+            let tok: String = raw[end..].trim_start().chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+            if let Some(s) = knowledge::status(&tok) {
+                if !names.contains(&s.name) {
+                    names.push(s.name);
+                }
+            }
+        }
+    }
+    for &(tag, at, len) in &hits.list {
+        if let Tag::Status(i) = tag {
+            let before_ok = at == 0 || !is_word_byte(b[at - 1]);
+            let after_ok = b.get(at + len).is_none_or(|x| !is_word_byte(*x));
+            if let (true, true, Some(s)) = (before_ok, after_ok, STATUSES.get(usize::from(i))) {
+                if !names.contains(&s.name) {
+                    names.push(s.name);
+                }
+            }
+        }
+    }
+    if names.is_empty() || c.kind == Some(RecordKind::PasswordChange) {
+        return;
+    }
+    for n in names {
+        debug_assert!(!COMMON_STATUSES.contains(&n) || hits.has(Ph::ResultKey) || hits.has(Ph::StatusKey));
+        c.field("status", n);
+        let mut s = Fact::new(Fk::LogStatus, first, last).param(P::Status, n);
+        s.status = Some(n);
+        if let Some(d) = ctx.domain {
+            s = s.param(P::Domain, c.cow(d));
+        }
+        c.facts.push(s);
+    }
+    c.kind(RecordKind::LogStatus);
+}

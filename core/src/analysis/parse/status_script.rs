@@ -1,0 +1,61 @@
+//! The status script's lines (`Password sync channel status BEGIN … END`, the feature line, the
+//! connector counts) and the cmdlets' settings read as `Key : Value`:
+//!
+//! ```text
+//! Password Hash Sync feature enabled: True
+//! PasswordHashSync : False
+//! StagingModeEnabled : True
+//! ```
+
+use super::text::*;
+use crate::analysis::fact::{Fact, FactKind as Fk};
+use crate::analysis::model::RecordKind;
+use crate::analysis::phrases::{Hits, Ph};
+use crate::analysis::scan::starts_ci;
+use crate::knowledge::Param as P;
+
+pub(crate) fn read(raw: &str, hits: &Hits, c: &mut Content<'_>, first: usize, last: usize) {
+    let fact = |k: Fk| Fact::new(k, first, last);
+    if hits.has(Ph::SsFeature) {
+        let v = value_after_colon(raw).to_ascii_lowercase();
+        c.kind(RecordKind::StatusScript);
+        c.slice("feature_enabled", value_after_colon(raw));
+        match v.as_str() {
+            "true" => c.facts.push(fact(Fk::TenantFeatureOn).param(P::Scope, "tenant")),
+            "false" => c.facts.push(fact(Fk::TenantFeatureOff)),
+            _ => {}
+        }
+    }
+    if hits.has(Ph::SsBegin) {
+        c.status_begin = true;
+        c.kind(RecordKind::StatusScript);
+    }
+    if hits.has(Ph::SsEnd) {
+        c.status_end = true;
+        c.kind(RecordKind::StatusScript);
+    }
+    for (p, k) in [(Ph::SsMulti, Fk::MultipleAadConnectors), (Ph::SsNoAad, Fk::NoAadConnector), (Ph::SsNoAd, Fk::NoAdConnector)] {
+        if hits.has(p) {
+            c.kind(RecordKind::StatusScript);
+            c.facts.push(fact(k));
+        }
+    }
+    if hits.has(Ph::CompanyFeatureKey) && starts_ci(raw, "PasswordHashSync") && raw.contains(':') {
+        let v = value_after_colon(raw).to_ascii_lowercase();
+        c.kind(RecordKind::Setting);
+        c.slice("PasswordHashSync", value_after_colon(raw));
+        match v.as_str() {
+            "true" => c.facts.push(fact(Fk::TenantFeatureOn).param(P::Scope, "tenant")),
+            "false" => c.facts.push(fact(Fk::TenantFeatureOff)),
+            _ => {}
+        }
+    }
+    if hits.has(Ph::StagingEnabledKey) && raw.contains(':') {
+        let v = value_after_colon(raw).to_ascii_lowercase();
+        c.kind(RecordKind::Setting);
+        c.slice("StagingModeEnabled", value_after_colon(raw));
+        if v == "true" {
+            c.facts.push(fact(Fk::StagingModeOn));
+        }
+    }
+}

@@ -1,0 +1,264 @@
+//! What one logical line gives, whichever parser reads it ([`Content`]: its record kind and
+//! fields, its facts, what it says about its surroundings), where it stands ([`Ctx`]), and the
+//! word tests the line parsers share (whole words, negations, a value after a colon, names
+//! after `domain`/`connector`, a Connect version after `version`).
+
+use std::borrow::Cow;
+
+use crate::analysis::fact::{Fact, Hints};
+use crate::analysis::lines::{self, Src};
+use crate::analysis::model::RecordKind;
+use crate::analysis::scan::{contains, find, find_ci, find_ci_seq, starts_ci};
+use crate::version::ConnectVersion;
+
+/// Where the line stands.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Ctx<'c> {
+    /// The connector of the enclosing status-script block or troubleshooter section.
+    pub connector: Option<&'c str>,
+    pub domain: Option<&'c str>,
+    /// After `Invoke-ADSyncDiagnostics` or its menu.
+    pub in_diag: bool,
+    /// The line is part of an event message.
+    pub in_event: bool,
+}
+
+#[derive(Debug)]
+pub(crate) struct Content<'a> {
+    pub(crate) src: Src<'a>,
+    pub facts: Vec<Fact<'a>>,
+    pub kind: Option<RecordKind>,
+    pub fields: Vec<(&'static str, Cow<'a, str>)>,
+    pub hints: Hints<'a>,
+    /// The event this message text belongs to, judged from its wording (bare messages).
+    pub event_guess: Option<u32>,
+    /// A troubleshooter `AD Connector - name` / partition header.
+    pub diag_connector: Option<Cow<'a, str>>,
+    pub diag_domain: Option<Cow<'a, str>>,
+    pub status_begin: bool,
+    pub status_end: bool,
+    pub diag_menu: bool,
+}
+
+impl<'a> Content<'a> {
+    pub(crate) fn kind(&mut self, k: RecordKind) {
+        if self.kind.is_none() {
+            self.kind = Some(k);
+        }
+    }
+    /// A field with a fixed or a computed value.
+    pub(crate) fn field(&mut self, k: &'static str, v: impl Into<Cow<'a, str>>) {
+        let v = v.into();
+        if !v.is_empty() {
+            self.fields.push((k, v));
+        }
+    }
+    /// A field whose value is a piece of the line.
+    pub(crate) fn slice(&mut self, k: &'static str, v: &str) {
+        if !v.is_empty() {
+            let v = self.src.cow(v);
+            self.fields.push((k, v));
+        }
+    }
+    /// A piece of the line, kept.
+    pub(crate) fn cow(&self, v: &str) -> Cow<'a, str> {
+        self.src.cow(v)
+    }
+}
+
+#[inline(always)]
+pub(crate) fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// `w` occurs in `l` (lower-case) as a whole word.
+pub(crate) fn has_word(l: &str, w: &str) -> bool {
+    let b = l.as_bytes();
+    let mut from = 0;
+    while let Some(i) = l.get(from..).and_then(|s| find(s, w)) {
+        let at = from + i;
+        let end = at + w.len();
+        if (at == 0 || !is_word_byte(b[at - 1])) && (end >= b.len() || !is_word_byte(b[end])) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
+pub(crate) fn has_any(l: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| contains(l, w))
+}
+
+/// The negation words `negative` looks for (as `neg_word` matches them).
+#[cfg(test)]
+pub(crate) const NEG_WORDS: &[&str] = &[
+    "not",
+    "no",
+    "never",
+    "disabled",
+    "unable",
+    "cannot",
+    "failed",
+    "fails",
+    "failure",
+    "missing",
+    "incorrect",
+    "invalid",
+    "denied",
+    "skipped",
+    "unreachable",
+    "false",
+    "wrong",
+    "lacks",
+    "lack",
+    "none",
+    "without",
+    "off",
+];
+
+pub(crate) fn neg_word(w: &[u8]) -> bool {
+    match w.len() {
+        2 => w == b"no",
+        3 => matches!(w, b"not" | b"off"),
+        4 => matches!(w, b"lack" | b"none"),
+        5 => matches!(w, b"never" | b"fails" | b"false" | b"wrong" | b"lacks"),
+        6 => matches!(w, b"unable" | b"cannot" | b"failed" | b"denied"),
+        7 => matches!(w, b"failure" | b"missing" | b"invalid" | b"skipped" | b"without"),
+        8 => w == b"disabled",
+        9 => w == b"incorrect",
+        11 => w == b"unreachable",
+        _ => false,
+    }
+}
+
+/// The line denies or reports a failure: `n't` or a negation word (one pass over its bytes).
+pub(crate) fn negative(l: &str) -> bool {
+    // Words are runs of ASCII letters, digits and `_` (every other byte separates, as every
+    // other character did); the negation words are ASCII.
+    let b = l.as_bytes();
+    let mut start = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if is_word_byte(c) {
+            continue;
+        }
+        if (c == b'\'' && i > 0 && b[i - 1] == b'n' && b.get(i + 1) == Some(&b't')) || neg_word(&b[start..i]) {
+            return true;
+        }
+        start = i + 1;
+    }
+    neg_word(&b[start..])
+}
+
+/// Doc sentences and questions, not results.
+pub(crate) fn narrative(l: &str) -> bool {
+    l.ends_with('?')
+        || ["if ", "when ", "validates", "searches", "examines", "each ", "attempts to", "checks "].iter().any(|p| l.starts_with(p))
+}
+
+/// The value after the last `:` (`Enabled : True`).
+pub(crate) fn value_after_colon(s: &str) -> &str {
+    s.rsplit_once(':').map_or("", |(_, v)| lines::trim(v))
+}
+
+/// `<tag>value</tag>`, also XML-escaped (`&lt;tag&gt;`).
+pub(crate) fn tag_value<'s>(s: &'s str, tag: &str) -> Option<&'s str> {
+    for (open, close) in [("<", ">"), ("&lt;", "&gt;")] {
+        if let Some(i) = find_ci_seq(s, &[open, tag, close]) {
+            let rest = &s[i + open.len() + tag.len() + close.len()..];
+            let end = find(rest, open).unwrap_or(rest.len());
+            let v = rest[..end].trim();
+            if !v.is_empty() {
+                return Some(v);
+            }
+        }
+    }
+    None
+}
+
+/// The name after `for domain:` / `for forest:`, up to a comma, a space or a sentence end.
+pub(crate) fn name_after_phrase(s: &str, end: usize) -> Option<&str> {
+    let rest = s.get(end..)?.trim_start_matches([':', ' ', '\t', '"', '\'', '`']);
+    let stop = rest.find([',', ' ', '\t', '"', '\'', '`', ';', '<', '&']).unwrap_or(rest.len());
+    let name = rest[..stop].trim_end_matches(['.', ':']);
+    (!name.is_empty() && name.len() < 256).then_some(name)
+}
+
+/// A connector name after the word `connector` (`for AD Connector - contoso.com`).
+pub(crate) fn connector_name(s: &str) -> Option<&str> {
+    let i = find_ci(s, "connector")?;
+    let rest = s[i + "connector".len()..].trim_start_matches([':', '-', ' ', '\t', '"', '\'']);
+    let name = lines::trim(rest).trim_end_matches(['.', '"', '\'', ':']).trim();
+    if name.is_empty() || name.len() > 200 || starts_ci(name, "is ") || starts_ci(name, "was ") || starts_ci(name, "space") {
+        return None;
+    }
+    Some(name.trim_matches(['"', '\'']))
+}
+
+/// A 4-part version `1.x.y.z` after the word `version` (not an assembly's `Version=`).
+pub(crate) fn connect_version(s: &str) -> Option<ConnectVersion> {
+    let i = find_ci(s, "version")?;
+    let rest = s.get(i + 7..)?;
+    if rest.starts_with('=') {
+        return None;
+    }
+    let rest = rest.trim_start_matches([':', ' ', '\t']);
+    let tok: &str = rest.split(|c: char| !(c.is_ascii_digit() || c == '.')).next().unwrap_or("");
+    let tok = tok.trim_end_matches('.');
+    let after = rest[tok.len()..].trim_start().to_ascii_lowercase();
+    // `version 1.1.614.0 or later` states a requirement, not what is installed.
+    let requirement = ["or ", "and ", "later", "after", "higher", "newer", "+"].iter().any(|w| after.starts_with(w));
+    if tok.split('.').count() != 4 || after.starts_with(", culture") || requirement {
+        return None;
+    }
+    ConnectVersion::parse(tok).ok()
+}
+
+/// Strips `WARNING:` and the like that PowerShell puts before stream output.
+pub(crate) fn strip_stream(s: &str) -> &str {
+    // Every prefix starts with one of these letters.
+    if !matches!(s.as_bytes().first().map(u8::to_ascii_lowercase), Some(b'w' | b'v' | b'e' | b'a')) {
+        return s;
+    }
+    for p in ["WARNING:", "VERBOSE:", "ERROR:", "WARNUNG:", "AVERTISSEMENT:"] {
+        if starts_ci(s, p) {
+            return s[p.len()..].trim_start();
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::parse::{log_status::log_row, troubleshooter::domain_in_line};
+
+    #[test]
+    fn words_and_negations() {
+        assert!(has_word("is not in staging mode", "not"));
+        assert!(!has_word("nothing here", "not"));
+        assert!(negative("password hash synchronization isn't enabled"));
+        assert!(negative("no ping event found within last 3 hours."));
+        assert!(!negative("latest heart beat event (within last 3 hours). time 3/2/2017"));
+        assert!(!negative("password hash synchronization cloud configuration is enabled"));
+        for n in NEG_WORDS {
+            assert!(neg_word(n.as_bytes()), "{n}");
+            assert!(negative(&format!("x {n}.")) && !negative(&format!("x {n}x")), "{n}");
+        }
+        assert!(!neg_word(b"nothing") && !neg_word(b""));
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(connector_name("Password Hash Synchronization is disabled for AD Connector - contoso.com"), Some("contoso.com"));
+        assert_eq!(domain_in_line("Domain \"contoso.com\" is not reachable"), Some("contoso.com"));
+        assert_eq!(domain_in_line("Unable to connect to domain fabrikam.com."), Some("fabrikam.com"));
+        assert_eq!(domain_in_line("The domain is not reachable"), None);
+        assert_eq!(tag_value("&lt;partition-name&gt;contoso.com&lt;/partition-name&gt;", "partition-name"), Some("contoso.com"));
+        assert_eq!(connect_version("Microsoft Azure AD Connect version 1.1.614.0").map(|v| v.to_string()).as_deref(), Some("1.1.614.0"));
+        assert_eq!(connect_version("Microsoft.Online, Version=1.0.0.0, Culture=neutral"), None);
+        assert_eq!(connect_version("with version 1.1.614.0 or after, use the troubleshooting task"), None);
+        assert_eq!(log_row("3/2/2017 4:31:09 AM   FilteredByTarget  x").map(|(_, s)| s), Some("FilteredByTarget"));
+        assert_eq!(log_row("3/2/2017 4:31:09 AM   611 Error"), None);
+    }
+}

@@ -1,0 +1,323 @@
+//! `Invoke-ADSyncDiagnostics` (the troubleshooter: its connector and partition headers, its
+//! checks, the single-object run) and Connect Health alert wording, read by phrase families
+//! around the documented checks, with negations:
+//!
+//! ```text
+//! AD Connector - contoso.com
+//! Password Hash Synchronization cloud configuration is enabled
+//! Latest heart beat event (within last 3 hours). Time: 3/2/2017 4:31:09 AM
+//! ```
+
+use super::text::*;
+use crate::analysis::fact::{Fact, FactKind as Fk};
+use crate::analysis::lines::{self};
+use crate::analysis::model::RecordKind;
+use crate::analysis::phrases::{Hits, Ph};
+use crate::analysis::scan::{contains, find_ci, has_ci, starts_ci};
+use crate::analysis::time::{self};
+use crate::knowledge::Param as P;
+
+/// The troubleshooter's `AD Connector - name` and partition headers.
+pub(crate) fn diag_header(raw: &str, c: &mut Content<'_>) {
+    if raw.len() > 200 {
+        return;
+    }
+    let t = strip_stream(raw);
+    // Every key below starts with one of these letters.
+    if !matches!(t.as_bytes().first().map(u8::to_ascii_lowercase), Some(b'a' | b'c' | b'd' | b'f' | b'o' | b't')) {
+        return;
+    }
+    for key in ["AD Connector Name", "AD Connector", "Connector Name", "AD DS Connector"] {
+        if starts_ci(t, key) {
+            let rest = t[key.len()..].trim_start();
+            if let Some(name) = rest.strip_prefix(['-', ':']).map(|r| lines::trim(r).trim_matches(['"', '\''])) {
+                if !name.is_empty() {
+                    let name = c.cow(name);
+                    c.diag_connector = Some(name.clone());
+                    c.field("connector", name);
+                    c.kind(RecordKind::DiagnosticsInfo);
+                    return;
+                }
+            }
+        }
+    }
+    for key in ["Directory Partition Name", "Directory Partition", "Domain Name", "Partition Name", "Domain", "Forest"] {
+        if starts_ci(t, key) {
+            let rest = t[key.len()..].trim_start();
+            if let Some(name) = rest.strip_prefix(['-', ':']).map(|r| lines::trim(r).trim_matches(['"', '\''])) {
+                if !name.is_empty() && !name.contains(' ') {
+                    let name = c.cow(name);
+                    c.diag_domain = Some(name.clone());
+                    c.field("domain", name);
+                    c.kind(RecordKind::DiagnosticsInfo);
+                    return;
+                }
+            }
+        }
+    }
+    for key in ["AD Object DN", "Object DN", "Distinguished Name", "DistinguishedName", "AD Object"] {
+        if starts_ci(t, key) {
+            if let Some(dn) = t[key.len()..].trim_start().strip_prefix([':', '-']).map(str::trim) {
+                if !dn.is_empty() {
+                    let dn = c.cow(dn);
+                    c.hints.dn = Some(dn.clone());
+                    c.field("dn", dn);
+                    c.kind(RecordKind::DiagnosticsInfo);
+                    return;
+                }
+            }
+        }
+    }
+    if starts_ci(t, "AAD Tenant") || starts_ci(t, "Azure AD Tenant") || starts_ci(t, "Tenant") {
+        if let Some((_, v)) = t.split_once(['-', ':']) {
+            c.slice("tenant", lines::trim(v));
+            c.kind(RecordKind::DiagnosticsInfo);
+        }
+    }
+}
+
+/// The troubleshooter's checks, the single-object run and Connect Health alerts, recognised by
+/// phrase families around the documented checks, with negations.
+pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>, first: usize, last: usize) {
+    let fact = |k: Fk| Fact::new(k, first, last);
+    let src = c.src;
+    let with_connector = |mut s: Fact<'a>, name: Option<&str>| {
+        if let Some(n) = name.or(ctx.connector) {
+            s = s.param(P::Connector, src.cow(n));
+        }
+        s
+    };
+    let with_domain = |mut s: Fact<'a>, name: Option<&str>| {
+        if let Some(n) = name.or(ctx.domain) {
+            s = s.param(P::Domain, src.cow(n));
+        }
+        s
+    };
+    let check = |c: &mut Content<'a>, topic: &'static str, outcome: &'static str| {
+        c.kind(RecordKind::DiagnosticsCheck);
+        c.field("check", topic);
+        c.field("outcome", outcome);
+    };
+    let neg_cell = std::cell::OnceCell::new();
+    let neg = || *neg_cell.get_or_init(|| negative(l));
+    let mut topic = false;
+
+    if hits.has(Ph::Staging) && !hits.has(Ph::StagingEnabledKey) {
+        topic = true;
+        let claims = contains(l, "in staging mode") || has_word(l, "enabled") || has_word(l, "true") || has_word(l, "on");
+        if claims && !neg() {
+            c.facts.push(fact(Fk::StagingModeOn));
+            check(c, "staging-mode", "fail");
+        } else {
+            check(c, "staging-mode", if neg() { "pass" } else { "info" });
+        }
+    }
+    if hits.has(Ph::Heartbeat) {
+        topic = true;
+        let kind = if contains(l, "120 minutes") || contains(l, "was skipped") {
+            RecordKind::HealthAlert
+        } else if contains(l, "ping event found") || contains(l, "latest heart beat event") {
+            RecordKind::StatusScript
+        } else {
+            RecordKind::DiagnosticsCheck
+        };
+        if neg() {
+            c.facts.push(with_connector(fact(Fk::HeartbeatMissing), connector_in_line(raw)));
+            c.kind(kind);
+            c.field("check", "heartbeat");
+            c.field("outcome", "fail");
+        } else if has_any(l, &["latest", "detected", "found", "within", "received", "last heartbeat"]) {
+            let t = time::find(raw).map(|(t, _, _)| t);
+            let mut s = with_connector(fact(Fk::HeartbeatSeen), connector_in_line(raw));
+            if let Some(t) = t {
+                s.time = Some(t);
+                c.hints.time = Some(t);
+                c.field("time", t.text());
+            }
+            c.facts.push(s);
+            c.kind(kind);
+            c.field("check", "heartbeat");
+            c.field("outcome", "pass");
+        }
+    }
+    if hits.has(Ph::HealthTitle) && c.kind.is_none() {
+        c.kind(RecordKind::HealthAlert);
+    }
+    if hits.has(Ph::NoRecentSync) {
+        topic = true;
+        c.facts.push(fact(Fk::NoRecentSync));
+        c.kind(RecordKind::HealthAlert);
+    }
+    if hits.has(Ph::StoppedWorking) && (hits.has(Ph::Phs) || contains(l, "password")) && !contains(l, "not stopped") {
+        topic = true;
+        c.facts.push(fact(Fk::PhsStoppedSaid));
+        c.kind(RecordKind::HealthAlert);
+    }
+    let ev_wording = c.event_guess.is_some();
+    if hits.has(Ph::Permission) && has_any(l, &["account", "ad ds", "connector", "replicat", "directory changes", "msol_"]) {
+        topic = true;
+        if neg() || contains(l, "insufficient") {
+            c.facts.push(with_domain(fact(Fk::PermissionsInsufficient), None));
+            check(c, "permissions", "fail");
+        } else {
+            check(c, "permissions", "pass");
+        }
+    }
+    if hits.has(Ph::Credential) && !hits.has(Ph::UserPassIncorrect) && !ev_wording && !contains(l, "provision") {
+        topic = true;
+        let bad =
+            has_any(l, &["incorrect", "invalid", "wrong", "bad password", "failed", "not valid", "expired", "logon failure", "denied"]);
+        let cloud_words =
+            has_any(l, &["aadsts", "azure ad connector", "aad connector", "entra connector", "sync_", "azure ad account", "global admin"]);
+        let ad_words = has_any(l, &["ad ds", "ad connector", "active directory", "domain", "msol_"]);
+        let ad = (ad_words || ctx.in_diag) && !cloud_words;
+        if bad {
+            let k = if ad { Fk::AdCredentialsRejected } else { Fk::CloudCredentialsRejected };
+            c.facts.push(with_domain(fact(k), None));
+            check(c, "credentials", "fail");
+        } else if has_any(l, &["correct", "valid", "succe"]) {
+            check(c, "credentials", "pass");
+        }
+    }
+    if hits.has(Ph::Reach) {
+        topic = true;
+        let name = domain_in_line(raw);
+        if neg() || contains(l, "unreachable") {
+            c.facts.push(with_domain(fact(Fk::DomainUnreachableSaid), name));
+            check(c, "domain-reachable", "fail");
+        } else {
+            check(c, "domain-reachable", "pass");
+            if let Some(n) = name {
+                c.slice("domain", n);
+            }
+        }
+    }
+    let object_space = hits.has(Ph::ConnectorSpace) || hits.has(Ph::Metaverse);
+    if object_space && !hits.has(Ph::Exported) {
+        topic = true;
+        let cloud_cs = has_any(
+            l,
+            &[
+                "aad connector space",
+                "azure ad connector space",
+                "azure active directory connector space",
+                "entra connector space",
+                "entra id connector space",
+                "cloud connector space",
+            ],
+        );
+        let ad_cs = !cloud_cs && hits.has(Ph::ConnectorSpace) && !hits.has(Ph::Metaverse);
+        if neg() {
+            c.facts.push(fact(if ad_cs { Fk::NotInAdConnectorSpace } else { Fk::NoTargetConnectionSaid }));
+            check(c, if ad_cs { "ad-connector-space" } else { "target" }, "fail");
+        } else {
+            check(c, if ad_cs { "ad-connector-space" } else { "target" }, "pass");
+        }
+    }
+    if hits.has(Ph::Exported) {
+        topic = true;
+        if neg() {
+            c.facts.push(fact(Fk::NotExported));
+            check(c, "exported", "fail");
+        } else {
+            check(c, "exported", "pass");
+        }
+    }
+    if hits.has(Ph::TempPassword) {
+        topic = true;
+        let cleared = has_any(
+            l,
+            &[
+                "cleared",
+                "not set",
+                "isn't set",
+                "is not set",
+                "false",
+                "doesn't have",
+                "does not have",
+                "no temporary",
+                "not a temporary",
+                "unchecked",
+                "not selected",
+            ],
+        );
+        if cleared {
+            check(c, "temporary-password", "pass");
+        } else {
+            c.facts.push(fact(Fk::TemporaryPasswordSet));
+            check(c, "temporary-password", "fail");
+        }
+    }
+    if hits.has(Ph::CloudFiltered) {
+        topic = true;
+        let absent = has_any(l, &["no cloudfiltered", "not present", "false", "isn't", "is not", "not found", "absent"]);
+        if !absent && has_any(l, &["true", "present", "is set", "found", "exists", "has", "filtered"]) {
+            c.facts.push(fact(Fk::CloudFilteredSet));
+            check(c, "cloud-filtered", "fail");
+        } else {
+            check(c, "cloud-filtered", "pass");
+        }
+    }
+    if hits.has(Ph::SyncRule) && contains(l, "password") {
+        topic = true;
+        if neg() {
+            c.facts.push(fact(Fk::NoPhsSyncRule));
+            check(c, "sync-rule", "fail");
+        } else {
+            check(c, "sync-rule", "pass");
+        }
+    }
+    if hits.has(Ph::History) && has_any(l, &["password", "result", "attempt"]) && !topic {
+        topic = true;
+        if neg() {
+            c.facts.push(fact(Fk::NoSyncHistory));
+            check(c, "history", "fail");
+        } else {
+            check(c, "history", "pass");
+        }
+    }
+    // The feature checks: tenant ("cloud configuration") or connector.
+    if !topic
+        && hits.has(Ph::Phs)
+        && !ev_wording
+        && has_any(l, &["enabled", "disabled", "activated", "true", "false", "turned off", "turned on"])
+    {
+        let named = if contains(l, "connector") { connector_name(raw) } else { None };
+        let tenant_words = has_any(
+            l,
+            &["cloud", "tenant", "azure ad directory", "company", "azure active directory", "entra id", "aad", "feature", "directory"],
+        );
+        let connector_scope = named.is_some() || contains(l, "connector") || (!tenant_words && ctx.connector.is_some());
+        let bad = neg() || contains(l, "not been activated");
+        if connector_scope {
+            let s = with_connector(fact(if bad { Fk::ConnectorFeatureOff } else { Fk::ConnectorFeatureOn }), named);
+            c.facts.push(s);
+            check(c, "connector-feature", if bad { "fail" } else { "pass" });
+        } else {
+            c.facts.push(if bad { fact(Fk::TenantFeatureOff) } else { fact(Fk::TenantFeatureOn).param(P::Scope, "tenant") });
+            check(c, "tenant-feature", if bad { "fail" } else { "pass" });
+        }
+    }
+}
+
+/// `… for AD Connector - contoso.com` / `connector 'x'` on the line itself.
+pub(crate) fn connector_in_line(raw: &str) -> Option<&str> {
+    if !has_ci(raw, "connector") {
+        return None;
+    }
+    connector_name(raw).filter(|n| n.len() < 120 && !contains(n, " in ") && !contains(n, "last"))
+}
+
+/// `Domain "contoso.com" is not reachable`, `Unable to connect to domain contoso.com`.
+pub(crate) fn domain_in_line(raw: &str) -> Option<&str> {
+    let i = find_ci(raw, "domain")?;
+    let end = i + "domain".len();
+    let name = name_after_phrase(raw, end)?;
+    let lower = name.to_ascii_lowercase();
+    if ["is", "was", "controller", "controllers", "reachable", "unreachable", "not"].contains(&lower.as_str())
+        || !name.contains(|c: char| c.is_alphanumeric())
+    {
+        return None;
+    }
+    Some(name)
+}
