@@ -245,10 +245,10 @@ impl<'a> Collector<'a> {
         if let Some(t) = s.time {
             b.add_time(t);
         }
-        for (k, v) in s.params {
+        for (k, v) in s.said.params {
             b.add_text(k, v);
         }
-        if let Some(e) = s.error {
+        if let Some(e) = s.said.error {
             if !b.errors.iter().any(|x| std::ptr::eq(*x, e)) {
                 b.errors.push(e);
             }

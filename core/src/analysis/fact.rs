@@ -41,10 +41,10 @@ impl FactKind {
     }
 }
 
-/// An observation, before it is judged.
-#[derive(Clone, Debug)]
-pub(crate) struct Fact<'a> {
-    pub kind: FactKind,
+/// Where something was said and what it carries: the evidence lines and parameters a fact
+/// has and the judge's signal keeps (both deref to it).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Said<'a> {
     /// Evidence lines `first..=last` (1-based; 0 = none).
     pub first: usize,
     pub last: usize,
@@ -53,24 +53,58 @@ pub(crate) struct Fact<'a> {
     pub params: Vec<(Param, Cow<'a, str>)>,
     /// The decoded error (`decoded-error`).
     pub error: Option<&'static ErrorInfo>,
-    /// The log status value (`log-status`, `password-change-result`).
-    pub status: Option<&'static str>,
     pub event: Option<u32>,
     /// When it happened (a `time` parameter, formatted only if kept).
     pub time: Option<Timestamp>,
 }
 
-impl<'a> Fact<'a> {
-    pub fn new(kind: FactKind, first: usize, last: usize) -> Fact<'a> {
-        Fact { kind, first, last, extra: None, params: Vec::new(), error: None, status: None, event: None, time: None }
+impl<'a> Said<'a> {
+    pub fn lines(first: usize, last: usize) -> Said<'a> {
+        Said { first, last, ..Said::default() }
     }
 
-    pub fn param(mut self, k: Param, v: impl Into<Cow<'a, str>>) -> Fact<'a> {
-        let v = v.into();
+    /// Adds parameter `k` once per distinct value (an empty value is none).
+    pub fn add_param(&mut self, k: Param, v: Cow<'a, str>) {
         if !v.is_empty() && !self.params.iter().any(|(pk, pv)| *pk == k && *pv == v) {
             self.params.push((k, v));
         }
+    }
+
+    pub fn has_param(&self, k: Param) -> bool {
+        self.params.iter().any(|(pk, _)| *pk == k)
+    }
+}
+
+/// An observation, before it is judged.
+#[derive(Clone, Debug)]
+pub(crate) struct Fact<'a> {
+    pub kind: FactKind,
+    /// The log status value (`log-status`, `password-change-result`).
+    pub status: Option<&'static str>,
+    pub said: Said<'a>,
+}
+
+impl<'a> Fact<'a> {
+    pub fn new(kind: FactKind, first: usize, last: usize) -> Fact<'a> {
+        Fact { kind, status: None, said: Said::lines(first, last) }
+    }
+
+    pub fn param(mut self, k: Param, v: impl Into<Cow<'a, str>>) -> Fact<'a> {
+        self.said.add_param(k, v.into());
         self
+    }
+}
+
+impl<'a> std::ops::Deref for Fact<'a> {
+    type Target = Said<'a>;
+    fn deref(&self) -> &Said<'a> {
+        &self.said
+    }
+}
+
+impl<'a> std::ops::DerefMut for Fact<'a> {
+    fn deref_mut(&mut self) -> &mut Said<'a> {
+        &mut self.said
     }
 }
 
