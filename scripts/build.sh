@@ -10,8 +10,11 @@ say "building the wasm app (release)"
 DIST="${PHS_DIST:-dist}"
 PKG="${CARGO_TARGET_DIR:-$ROOT/target}/wasm-pkg"
 rm -rf "$PKG"
-# web/ is the wasm entry (cdylib); the app itself is the app/ library.
-wasm-pack build web --release --target web --out-dir "$PKG" --out-name phs_doctor_app --no-typescript --no-pack
+# web/ is the wasm entry (cdylib); the app itself is the app/ library. cargo builds it and
+# wasm-bindgen writes the glue (what wasm-pack would run, without compiling wasm-pack).
+cargo build --release --locked -p phs-doctor-web --target wasm32-unknown-unknown
+wasm-bindgen --target web --out-dir "$PKG" --out-name phs_doctor_app --no-typescript \
+  "${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/release/phs_doctor_web.wasm"
 
 say "optimising the wasm with wasm-opt -Oz"
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \

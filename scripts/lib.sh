@@ -23,10 +23,6 @@ install_rust_tools() {
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
   fi
-  if ! wasm-pack --version 2>/dev/null | grep -q '0.15.1'; then
-    say "installing wasm-pack 0.15.1 (about 2 minutes)"
-    cargo install wasm-pack --version 0.15.1 --locked
-  fi
   local wbv; wbv="$(wasm_bindgen_version)"
   if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbv\$"; then
     say "installing wasm-bindgen-cli $wbv (about 2 minutes)"

@@ -22,7 +22,9 @@ cargo clippy -p phs-doctor-app -p phs-doctor-web -p phs-doctor-core --target was
 
 if grep -q 'wasm_bindgen_test' app/src/*.rs 2>/dev/null; then
   say "wasm tests in headless Chromium"
-  CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome app
+  # wasm-bindgen's own runner (what wasm-pack test runs), headless, with Debian's chromedriver.
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
+    cargo test --locked -p phs-doctor-app --target wasm32-unknown-unknown
 fi
 
 say "end-to-end tests in headless Chromium"

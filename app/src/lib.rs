@@ -160,6 +160,15 @@ mod browser_tests {
     #[wasm_bindgen_test]
     async fn the_search_lists_results_and_enter_opens_the_first() {
         let root = mount("#/events").await;
+        // The route change focuses the page's heading once it has painted: let it, or it would
+        // take the focus from the box (and close the results) after the box had it.
+        let document = web_sys::window().unwrap().document().unwrap();
+        for _ in 0..50 {
+            if document.active_element().is_some_and(|a| a.tag_name().eq_ignore_ascii_case("h1")) {
+                break;
+            }
+            settle().await;
+        }
         let input: web_sys::HtmlInputElement = find(&root, "#site-search").dyn_into().unwrap();
         input.focus().unwrap();
         input.set_value("6111");
