@@ -14,7 +14,7 @@ use super::parse::event::{self, EventB, Format};
 use super::parse::event_csv::{self, CsvColumns};
 use super::parse::line;
 use super::parse::text::{has_word, Ctx};
-use super::parse::{adjacent, adsyncconfig, health, token, trace};
+use super::parse::{adjacent, adsyncconfig, health, pipe_table, token, trace};
 use super::parse::{event_details, event_list, event_table, event_xml};
 use super::phrases::{Hits, Ph};
 use super::scan::{find, has_ci, starts_ci};
@@ -165,7 +165,17 @@ pub(crate) fn run<'a>(
                 *t = true;
             }
         }
-        d.line(&l);
+        // A Markdown table row: its cells are lines of their own (the row's line numbers).
+        match pipe_table::cells(&l.text).filter(|_| l.shape == Shape::Text) {
+            Some(cells) if cells.is_empty() => d.cover(l.first, l.last),
+            Some(cells) => {
+                for text in cells {
+                    let shape = lines::shape(&text);
+                    d.line(&Logical { first: l.first, last: l.last, text, indented: false, shape });
+                }
+            }
+            None => d.line(&l),
+        }
     }
     d.flush_all();
     let unparsed = (1..=physical.len()).filter(|&n| text_lines[n - 1] && !d.covered[n - 1]).collect();

@@ -5,7 +5,7 @@
 //! Error,3/2/2017 4:31:09 AM,Directory Synchronization,611,None,"Password hash synchronization failed …"
 //! ```
 
-use crate::analysis::lines::{self};
+use crate::analysis::lines;
 use crate::analysis::scan::find_ci;
 
 /// CSV: splits one complete row into fields (quotes doubled inside quoted fields).

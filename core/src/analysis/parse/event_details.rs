@@ -13,7 +13,7 @@
 use std::borrow::Cow;
 
 use crate::analysis::labels;
-use crate::analysis::lines::{self};
+use crate::analysis::lines;
 
 /// `Key:   value` pairs of Event Viewer's details, possibly several on a line (separated by
 /// tabs or runs of spaces, as on the General tab), with the languages that spell the key so

@@ -12,7 +12,7 @@ use super::event::{EventB, Format};
 use crate::analysis::labels;
 use crate::analysis::lines::Src;
 use crate::analysis::scan::contains;
-use crate::analysis::time::{self};
+use crate::analysis::time;
 
 /// A `Get-EventLog` table row: `Index Time EntryType Source InstanceID Message`, e.g.
 /// `12345 Mar 02 04:31  Error  Directory Synchron...  611 Password synchronization…`.

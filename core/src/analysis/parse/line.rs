@@ -12,7 +12,7 @@ use crate::analysis::lines::{self, Src};
 use crate::analysis::model::RecordKind;
 use crate::analysis::phrases::{Hits, Ph};
 use crate::analysis::scan::{has_ci, starts_ci};
-use crate::analysis::time::{self};
+use crate::analysis::time;
 use crate::knowledge::Param as P;
 
 /// `lower` is scratch space for the lower-cased line (kept by the caller to save allocations).

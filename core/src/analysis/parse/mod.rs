@@ -10,7 +10,8 @@
 //! - One logical line (`line.rs` dispatches; `text.rs` is what a line gives): the status script
 //!   and the cmdlets' settings (`status_script.rs`), the troubleshooter and the single-object run
 //!   (`troubleshooter.rs`), log status values (`log_status.rs`), 656/657 password changes
-//!   (`password_change.rs`), error numbers and messages in any language (`codes.rs`).
+//!   (`password_change.rs`), error numbers and messages in any language (`codes.rs`); a
+//!   Markdown table row, whose cells are read as lines (`pipe_table.rs`).
 //! - Classes with a reader of their own: Connect Health alerts as text or JSON (`health.rs`),
 //!   AdSyncConfig error records (`adsyncconfig.rs`), the wizard's trace (`trace.rs`), other
 //!   features' text (`adjacent.rs`), a code or an ID alone (`token.rs`).
@@ -31,6 +32,7 @@ pub(crate) mod health;
 pub(crate) mod line;
 pub(crate) mod log_status;
 pub(crate) mod password_change;
+pub(crate) mod pipe_table;
 pub(crate) mod status_script;
 pub(crate) mod text;
 pub(crate) mod token;

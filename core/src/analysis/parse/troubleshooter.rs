@@ -10,11 +10,11 @@
 
 use super::text::*;
 use crate::analysis::fact::{Fact, FactKind as Fk};
-use crate::analysis::lines::{self};
+use crate::analysis::lines;
 use crate::analysis::model::RecordKind;
 use crate::analysis::phrases::{Hits, Ph};
 use crate::analysis::scan::{contains, find_ci, has_ci, starts_ci};
-use crate::analysis::time::{self};
+use crate::analysis::time;
 use crate::knowledge::Param as P;
 
 /// The troubleshooter's `AD Connector - name` and partition headers.
@@ -277,11 +277,7 @@ pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut 
         }
     }
     // The feature checks: tenant ("cloud configuration") or connector.
-    if !topic
-        && hits.has(Ph::Phs)
-        && !ev_wording
-        && has_any(l, &["enabled", "disabled", "activated", "true", "false", "turned off", "turned on"])
-    {
+    if !topic && hits.has(Ph::Phs) && !ev_wording && states_the_feature(l) {
         let named = if contains(l, "connector") { connector_name(raw) } else { None };
         let tenant_words = has_any(
             l,
@@ -298,6 +294,36 @@ pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut 
             check(c, "tenant-feature", if bad { "fail" } else { "pass" });
         }
     }
+}
+
+/// The line states password sync's own state (`… is enabled`, `… has not been activated`,
+/// `Enabled : False`), not a word that only stands near it (`fails in a FIPS enabled
+/// environment`).
+fn states_the_feature(l: &str) -> bool {
+    const STATES: &[&str] = &["enabled", "disabled", "activated", "true", "false"];
+    let b = l.as_bytes();
+    let word_before = |at: usize| -> &str {
+        let head = l[..at].trim_end_matches([' ', '\t', '\'', '"']);
+        let start = head.rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '\'')).map_or(0, |i| i + 1);
+        &head[start..]
+    };
+    if contains(l, "turned off") || contains(l, "turned on") {
+        return true;
+    }
+    STATES.iter().any(|w| {
+        l.match_indices(w).any(|(at, _)| {
+            let end = at + w.len();
+            let whole = (at == 0 || !is_word_byte(b[at - 1])) && b.get(end).is_none_or(|c| !is_word_byte(*c));
+            let after_colon = l[..at].trim_end().ends_with([':', '=']);
+            let before = word_before(at);
+            let verb = matches!(
+                before,
+                "is" | "are" | "was" | "were" | "been" | "be" | "not" | "isn't" | "aren't" | "wasn't" | "now" | "currently" | "already"
+            );
+            let label = l[end..].trim_start().starts_with([':', '=']) || l[end..].trim_start().starts_with("for ");
+            whole && (after_colon || verb || label)
+        })
+    })
 }
 
 /// `… for AD Connector - contoso.com` / `connector 'x'` on the line itself.
@@ -320,4 +346,30 @@ pub(crate) fn domain_in_line(raw: &str) -> Option<&str> {
         return None;
     }
     Some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_state_is_stated_not_only_near() {
+        for yes in [
+            "password hash synchronization cloud configuration is enabled",
+            "password hash synchronization is enabled for ad connector: contoso.com",
+            "password hash synchronization isn't enabled for ad connector - contoso.com",
+            "password hash synchronization has not been activated for this company",
+            "password sync enabled: false",
+            "passwordhashsync : true",
+            "password hash synchronization is turned off",
+        ] {
+            assert!(states_the_feature(yes), "{yes}");
+        }
+        for no in [
+            "password sync will fail with the following exception in a fips enabled environment:",
+            "password hash synchronization and self-service password reset enabledness",
+        ] {
+            assert!(!states_the_feature(no), "{no}");
+        }
+    }
 }
