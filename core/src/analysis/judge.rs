@@ -9,6 +9,8 @@
 //! (`conflict.rs`); a finding that is not a cause of its own joins the one cause the paste
 //! shows. The judge streams: facts are judged as they are stated, so memory stays bounded.
 
+use std::borrow::Cow;
+
 use super::collect::Collector;
 use super::conflict;
 use super::fact::{Fact, FactKind, HeartbeatAlert, Hints, Judged};
@@ -77,11 +79,18 @@ impl<'p> Judge<'p> {
 
     /// Facts of a run of lines outside events, with what the lines said about their
     /// surroundings (the connector, domain and object they name).
-    pub fn bare(&mut self, mut facts: Vec<Fact<'_>>, hints: &Hints<'_>) {
+    pub fn bare<'a>(&mut self, mut facts: Vec<Fact<'a>>, hints: &Hints<'a>) {
         drop_generic_drs(&mut facts);
+        let feature = token_feature(&facts);
         for f in facts {
-            let Some(id) = finding_of(&f, None) else { continue };
-            let mut s = Signal::judged(id, f);
+            let s = match &feature {
+                Some(feature) => other_features(f, feature.clone()),
+                None => match finding_of(&f, None) {
+                    Some(id) => Signal::judged(id, f),
+                    None => continue,
+                },
+            };
+            let mut s = s;
             for (k, v) in [(P::Connector, &hints.connector), (P::Domain, &hints.domain), (P::Dn, &hints.dn)] {
                 if let Some(v) = v {
                     if !s.has_param(k) {
@@ -94,20 +103,17 @@ impl<'p> Judge<'p> {
     }
 
     /// What an event means, from its ID, source and message; never from its Level.
-    pub fn event(&mut self, e: EventFacts<'_, '_>) {
+    pub fn event<'a>(&mut self, e: EventFacts<'a, '_>) {
         let EventFacts { id, phs, feature, time, mut facts, hints, first, last, id_line } = e;
         drop_generic_drs(&mut facts);
+        // Another feature's event (password writeback, pass-through authentication, password
+        // protection), by its source and ID or by a type name or code in its message: what its
+        // message says is that feature's, never a password sync error.
+        let feature: Option<Cow<'a, str>> = feature.map(Cow::Borrowed).or_else(|| token_feature(&facts));
         let mut out: Vec<Signal> = Vec::with_capacity(facts.len());
-        for mut f in facts {
-            match feature {
-                // Another feature's event (password writeback, pass-through authentication,
-                // password protection): what its message says is that feature's, never a
-                // password sync error.
-                Some(_) => {
-                    f.error = None;
-                    f.params.retain(|(k, _)| *k != P::Code);
-                    out.push(Signal::judged(F::NotPhs, f));
-                }
+        for f in facts {
+            match &feature {
+                Some(feature) => out.push(other_features(f, feature.clone())),
                 None => {
                     if let Some(to) = finding_of(&f, id) {
                         out.push(Signal::judged(to, f));
@@ -115,11 +121,8 @@ impl<'p> Judge<'p> {
                 }
             }
         }
-        if let Some(feature) = feature {
-            if out.is_empty() {
-                out.push(Signal::new(F::NotPhs, first, last));
-            }
-            out = out.into_iter().map(|s| s.param(P::Feature, feature)).collect();
+        if let (Some(feature), true) = (&feature, out.is_empty()) {
+            out.push(Signal::new(F::NotPhs, first, last).param(P::Feature, feature.clone()));
         }
         let specific = !out.is_empty();
         if !phs {
@@ -187,6 +190,22 @@ pub(crate) fn nothing_recognised(physical: &[&str]) -> Vec<Finding> {
     let mut c = Collector::new(physical);
     c.add(Signal::new(F::NothingRecognised, 0, 0));
     c.finish()
+}
+
+/// The feature whose own type name or code a fact of the event or run names (`other-feature-token`).
+fn token_feature<'a>(facts: &[Fact<'a>]) -> Option<Cow<'a, str>> {
+    facts
+        .iter()
+        .filter(|f| f.kind == FactKind::OtherFeatureToken)
+        .find_map(|f| f.params.iter().find(|(k, _)| *k == P::Feature).map(|(_, v)| v.clone()))
+}
+
+/// A fact of another feature's event or text: `not-phs` with the feature, and no decoded code
+/// (the number is that feature's, not a password sync error).
+fn other_features<'a>(mut f: Fact<'a>, feature: Cow<'a, str>) -> Signal<'a> {
+    f.error = None;
+    f.params.retain(|(k, _)| *k != P::Code);
+    Signal::judged(F::NotPhs, f).param(P::Feature, feature)
 }
 
 /// A DRS exception without a number says less than a decoded error of the same message.

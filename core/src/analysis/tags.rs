@@ -57,6 +57,11 @@ pub(crate) enum Ph {
     StatusKey,
     Version,
     Writeback,
+    /// Another feature's own type names and codes (`adjacent::feature_of`).
+    WritebackType,
+    PtaCode,
+    ProtectionWords,
+    DcDiag,
     UserPassIncorrect,
     ForDomain,
     // Classes of input with their own parsers (`health.rs`, `adsyncconfig.rs`, `trace.rs`,

@@ -6,8 +6,12 @@
 //! Source:        Microsoft AAD Application Proxy Connector    pass-through authentication
 //! Source:        Microsoft-AzureADPasswordProtection-DCAgent  Microsoft Entra password protection
 //! AttributeValueMustBeUnique, InvalidSoftMatch, LargeObject   an object's export error
+//! PasswordResetException, SSPR_0029, AADSTS80001               writeback, pass-through auth
+//! … the current Azure password policy … banned password list   password protection
+//! [Replications Check,<DC>] … failed test Replications         dcdiag: DC-to-DC replication
 //! ```
 
+use crate::analysis::phrases::{Hits, Ph};
 use crate::analysis::scan::{find_ci, has_ci};
 
 /// The feature an event belongs to, from its source and ID, when it is another feature's.
@@ -21,6 +25,19 @@ pub(crate) fn feature(source: Option<&str>, id: Option<u32>) -> Option<&'static 
         None if id.is_some_and(|i| (31001..=33999).contains(&i)) => Some("password-writeback"),
         _ => None,
     }
+}
+
+/// The feature whose own type names or codes a line has (`phrases.rs` finds them): the line,
+/// and the event or run of lines it is in, are that feature's.
+pub(crate) fn feature_of(hits: &Hits) -> Option<&'static str> {
+    [
+        (Ph::WritebackType, "password-writeback"),
+        (Ph::PtaCode, "pass-through-auth"),
+        (Ph::ProtectionWords, "password-protection"),
+        (Ph::DcDiag, "ad-replication"),
+    ]
+    .into_iter()
+    .find_map(|(p, feature)| hits.has(p).then_some(feature))
 }
 
 const EXPORT_ERRORS: &[&str] =

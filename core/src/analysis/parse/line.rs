@@ -6,7 +6,7 @@
 //! troubleshooter's checks and the single-object run (`troubleshooter.rs`), a version.
 
 use super::text::*;
-use super::{codes, event_message, log_status, password_change, status_script, troubleshooter};
+use super::{adjacent, codes, event_message, log_status, password_change, status_script, troubleshooter};
 use crate::analysis::fact::{Fact, FactKind as Fk, Hints};
 use crate::analysis::lines::{self, Src};
 use crate::analysis::model::RecordKind;
@@ -64,6 +64,9 @@ pub(crate) fn recognise<'a>(
         c.kind(RecordKind::LogStatus);
         return c;
     }
+    if status_script::scheduler(raw, &mut c, first, last) {
+        return c;
+    }
     if !hits.any() {
         if !ctx.in_event {
             troubleshooter::diag_header(raw, &mut c);
@@ -118,8 +121,11 @@ pub(crate) fn recognise<'a>(
 
     log_status::statuses(raw, hits, &mut c, first, last, ctx);
 
-    if hits.has(Ph::Writeback) {
-        c.facts.push(fact(Fk::WritebackText));
+    if let Some(feature) = adjacent::feature_of(hits) {
+        c.facts.push(fact(Fk::OtherFeatureToken).param(P::Feature, feature));
+        c.kind(RecordKind::Message);
+    } else if hits.has(Ph::Writeback) {
+        c.facts.push(fact(Fk::WritebackText).param(P::Feature, "password-writeback"));
         c.kind(RecordKind::Message);
     }
 

@@ -5,10 +5,12 @@
 //! Password Hash Sync feature enabled: True
 //! PasswordHashSync : False
 //! StagingModeEnabled : True
+//! SyncCycleEnabled   : False
 //! ```
 
 use super::text::*;
 use crate::analysis::fact::{Fact, FactKind as Fk};
+use crate::analysis::lines;
 use crate::analysis::model::RecordKind;
 use crate::analysis::phrases::{Hits, Ph};
 use crate::analysis::scan::starts_ci;
@@ -58,4 +60,20 @@ pub(crate) fn read(raw: &str, hits: &Hits, c: &mut Content<'_>, first: usize, la
             c.facts.push(fact(Fk::StagingModeOn));
         }
     }
+}
+
+/// `Get-ADSyncScheduler`'s `SyncCycleEnabled : …` (a line of its own: whether the line was it).
+pub(crate) fn scheduler(raw: &str, c: &mut Content<'_>, first: usize, last: usize) -> bool {
+    const KEY: &str = "SyncCycleEnabled";
+    if !matches!(raw.as_bytes().first(), Some(b'S' | b's')) || !starts_ci(raw, KEY) {
+        return false;
+    }
+    let Some(v) = raw[KEY.len()..].trim_start().strip_prefix([':', '=']) else { return false };
+    let v = lines::trim(v);
+    c.kind(RecordKind::Setting);
+    c.slice(KEY, v);
+    if v.eq_ignore_ascii_case("false") || v.eq_ignore_ascii_case("$false") {
+        c.facts.push(Fact::new(Fk::SyncCycleOff, first, last));
+    }
+    true
 }

@@ -267,7 +267,7 @@ pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut 
             check(c, "sync-rule", "pass");
         }
     }
-    if hits.has(Ph::History) && has_any(l, &["password", "result", "attempt"]) && !topic {
+    if hits.has(Ph::History) && has_any(l, &["password", "result", "attempt"]) && has_any(l, &["sync", "hash"]) && !topic {
         topic = true;
         if neg() {
             c.facts.push(fact(Fk::NoSyncHistory));
