@@ -536,7 +536,11 @@ pub fn concerns_label(c: Concerns) -> &'static str {
         Concerns::Sometimes => "Sometimes: it can carry a password hash sync error",
     }
 }
-pub const OTHER_ANALYSIS_NONE: &str = "On the Analyze page this event alone gives no finding: its message decides.";
+/// What the Analyze page says of an event outside the table that gives no finding of its own.
+pub fn other_analysis_none() -> String {
+    let title = phs_doctor_core::knowledge::FindingId::NothingWrongFound.info().title;
+    format!("On the Analyze page this event alone shows no fault (\u{201c}{title}\u{201d}): its message decides.")
+}
 pub const OTHER_MESSAGE: &str = "Its known message:";
 
 // Search (the header's box)

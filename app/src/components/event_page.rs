@@ -120,7 +120,7 @@ fn OtherEventPage(props: &OtherEventProps) -> Html {
             </section>
             <LookupNext findings={e.analysis.into_iter().collect::<Vec<_>>()}>
                 if e.analysis.is_none() {
-                    <p data-testid="lookup-no-finding">{ strings::OTHER_ANALYSIS_NONE }</p>
+                    <p data-testid="lookup-no-finding">{ strings::other_analysis_none() }</p>
                 }
             </LookupNext>
         </div>

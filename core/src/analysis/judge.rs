@@ -185,10 +185,11 @@ impl<'p> Judge<'p> {
     }
 }
 
-/// The finding for a paste of text in which nothing was recognised.
-pub(crate) fn nothing_recognised(physical: &[&str]) -> Vec<Finding> {
+/// The finding for a paste without findings: nothing recognised in it (`read` false), or
+/// records read but none of them showing a fault; either way, what to paste next.
+pub(crate) fn no_finding(physical: &[&str], read: bool) -> Vec<Finding> {
     let mut c = Collector::new(physical);
-    c.add(Signal::new(F::NothingRecognised, 0, 0));
+    c.add(Signal::new(if read { F::NothingWrongFound } else { F::NothingRecognised }, 0, 0));
     c.finish()
 }
 

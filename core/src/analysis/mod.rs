@@ -169,7 +169,7 @@ fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input
         && blocks.is_empty()
         && physical.iter().any(|l| lines::shape(l) == lines::Shape::Text)
     {
-        findings = judge::nothing_recognised(&physical);
+        findings = judge::no_finding(&physical, false);
     }
     let connect_version = out
         .records
@@ -189,6 +189,10 @@ fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input
     };
     block::merge(&blocks, &pasted, &mut a, analyze_facts);
     judge_fixed_issues(&mut a.findings, a.connect_version);
+    // Records read (the paste's or a block's) and no finding: say so, with what to paste next.
+    if read_blocks && a.findings.is_empty() && (!a.records.is_empty() || a.records_omitted > 0) {
+        a.findings = judge::no_finding(&physical, true);
+    }
     if let Some(c) = cut {
         // The end's lines get their numbers in the whole input.
         let shift = c.tail_first_line.saturating_sub(split + 1);
