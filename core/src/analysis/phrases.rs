@@ -117,6 +117,8 @@ const PHRASES: &[(&str, Ph)] = &[
     ("failed test replications", Ph::DcDiag),
     ("replications check", Ph::DcDiag),
     ("user name or password is incorrect", Ph::UserPassIncorrect),
+    // Windows' message for ERROR_LOGON_FAILURE in German (KB 2962509's German translation).
+    ("der benutzername oder das kennwort ist falsch", Ph::UserPassIncorrect),
     ("username or password is incorrect", Ph::UserPassIncorrect),
     ("for domain", Ph::ForDomain),
     ("for forest", Ph::ForDomain),

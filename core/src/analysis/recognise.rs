@@ -480,8 +480,9 @@ impl<'a> Driver<'a, '_, '_> {
             }
         }
         if text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-            let row =
-                event_table::event_log_row(self.src, text).or_else(|| event_table::win_event_row(self.src, text, &mut self.row_langs));
+            let row = event_table::event_log_row(self.src, text)
+                .or_else(|| event_table::win_event_row(self.src, text, &mut self.row_langs))
+                .or_else(|| event_table::doc_row(self.src, text));
             if let Some((mut ev, msg_at)) = row {
                 self.flush_bare();
                 self.flush_config();

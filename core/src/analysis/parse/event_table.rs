@@ -4,7 +4,12 @@
 //!    Index Time          EntryType   Source                 InstanceID Message
 //!    12345 Mar 02 04:31  Error       Directory Synchron...         611 Password hash synchronization failed…
 //! 3/2/2017 4:31:09 AM            611 Error            Password hash synchronization failed…
+//! 655 Directory Synchronization Error Der Benutzername oder das Kennwort ist falsch. …
 //! ```
+//!
+//! The last is a row of an article's or a ticket's event table (ID, source, level, message,
+//! the level in any language Windows ships), read when its source is one of the providers
+//! that write password sync's and its neighbours' events.
 
 use std::borrow::Cow;
 
@@ -56,6 +61,38 @@ pub(crate) fn event_log_row<'a>(src: Src<'a>, text: &str) -> Option<(EventB<'a>,
 /// A `Get-WinEvent` table row: `TimeCreated Id LevelDisplayName Message`, e.g.
 /// `3/2/2017 4:31:09 AM   611 Error   Password synchronization…`. `langs`: the languages of the
 /// table's level names so far (`labels::level`), narrowed by this row's.
+/// The providers whose events an article's table row may name (`doc_row`).
+const PROVIDERS: &[&str] = &[
+    "Directory Synchronization",
+    "FIMSynchronizationService",
+    "ADSync",
+    "PasswordResetService",
+    "AzureADConnectAuthenticationAgent",
+    "Microsoft-AzureADPasswordProtection-DCAgent",
+];
+
+/// An event table row without a time: `<ID> <provider> <level> <message>`.
+pub(crate) fn doc_row<'a>(src: Src<'a>, text: &str) -> Option<(EventB<'a>, usize)> {
+    let mut toks = tokens(text);
+    let (id, _) = toks.next()?;
+    if !id.bytes().all(|b| b.is_ascii_digit()) || id.len() > 5 {
+        return None;
+    }
+    let rest = text[id.len()..].trim_start();
+    let provider = PROVIDERS
+        .iter()
+        .find(|p| rest.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)) && rest[p.len()..].starts_with([' ', '\t']))?;
+    let after = text.len() - rest.len() + provider.len();
+    let mut toks = tokens_from(text, after);
+    let (level, at) = toks.next()?;
+    labels::level(level)?;
+    let mut ev = EventB::new(Format::EventLogTable, 0);
+    ev.set(src, "id", id, 0);
+    ev.set(src, "source", &rest[..provider.len()], 0);
+    ev.level = Some(src.cow(level));
+    Some((ev, at + level.len()))
+}
+
 pub(crate) fn win_event_row<'a>(src: Src<'a>, text: &str, langs: &mut u32) -> Option<(EventB<'a>, usize)> {
     let (t, n) = time::parse_prefix(text)?;
     let mut toks = tokens_from(text, n);
@@ -137,5 +174,15 @@ mod tests {
         let (ev, _) = win("01/03/2017 23:10:02  654 Information  x").unwrap();
         assert_eq!(ev.time.map(|t| (t.month, t.day)), Some((1, 3)), "alone, Information is English's too");
         assert!(row("611 Error").is_none());
+        let doc = |t: &'static str| doc_row(Src(t), t);
+        let (ev, at) = doc("655 Directory Synchronization Error Der Benutzername oder das Kennwort ist falsch.").unwrap();
+        assert_eq!((ev.id, ev.source.as_deref(), ev.level.as_deref()), (Some(655), Some("Directory Synchronization"), Some("Error")));
+        assert_eq!(
+            &"655 Directory Synchronization Error Der Benutzername oder das Kennwort ist falsch."[at..],
+            " Der Benutzername oder das Kennwort ist falsch."
+        );
+        assert!(doc("115 Directory Synchronization Information x").is_some());
+        assert!(doc("12 Directory Synchronization x").is_none(), "no level");
+        assert!(doc("2017 was the year").is_none());
     }
 }
