@@ -59,11 +59,55 @@ pub(crate) struct EventFacts<'a, 'h> {
 
 pub(crate) struct Judge<'p> {
     collector: Collector<'p>,
+    /// Status values stated without a time (`log-status`), as (status, line): a list of them is
+    /// a reference table, not an object's log (`finish`).
+    listed: Vec<(&'static str, usize)>,
+    /// A `log-status` fact with a time was seen: the paste has a log.
+    timed_status: bool,
+    /// Per finding: 1 = only untimed status facts gave it so far, 2 = something else did too.
+    from_list: Vec<u8>,
 }
+
+/// At most this many untimed status facts are remembered (a reference table has ten).
+const MAX_LISTED: usize = 64;
 
 impl<'p> Judge<'p> {
     pub fn new(physical: &'p [&'p str]) -> Judge<'p> {
-        Judge { collector: Collector::new(physical) }
+        Judge {
+            collector: Collector::new(physical),
+            listed: Vec::new(),
+            timed_status: false,
+            from_list: vec![0; knowledge::FINDINGS.len()],
+        }
+    }
+
+    /// Hands a judged signal to the collector, noting whether an untimed status value gave it.
+    fn add(&mut self, s: Signal<'_>, listed: Option<&'static str>) {
+        let i = s.finding as usize;
+        match listed {
+            Some(status) => {
+                if self.listed.len() < MAX_LISTED {
+                    self.listed.push((status, s.first));
+                }
+                if self.from_list[i] == 0 {
+                    self.from_list[i] = 1;
+                }
+            }
+            None => self.from_list[i] = 2,
+        }
+        self.collector.add(s);
+    }
+
+    /// The status value of an untimed `log-status` fact (else notes a timed one).
+    fn untimed_status(&mut self, f: &Fact<'_>) -> Option<&'static str> {
+        if f.kind != FactKind::LogStatus {
+            return None;
+        }
+        if f.time.is_some() {
+            self.timed_status = true;
+            return None;
+        }
+        f.status
     }
 
     /// A fact stated on its own (outside any event).
@@ -73,7 +117,8 @@ impl<'p> Judge<'p> {
             return;
         }
         if let Some(id) = finding_of(&f, None) {
-            self.collector.add(Signal::judged(id, f));
+            let listed = self.untimed_status(&f);
+            self.add(Signal::judged(id, f), listed);
         }
     }
 
@@ -83,6 +128,7 @@ impl<'p> Judge<'p> {
         drop_generic_drs(&mut facts);
         let feature = token_feature(&facts);
         for f in facts {
+            let listed = if feature.is_none() { self.untimed_status(&f) } else { None };
             let s = match &feature {
                 Some(feature) => other_features(f, feature.clone()),
                 None => match finding_of(&f, None) {
@@ -98,7 +144,7 @@ impl<'p> Judge<'p> {
                     }
                 }
             }
-            self.collector.add(s);
+            self.add(s, listed);
         }
     }
 
@@ -161,7 +207,7 @@ impl<'p> Judge<'p> {
                     s = s.param(P::Dn, d.clone());
                 }
             }
-            self.collector.add(s);
+            self.add(s, None);
         }
     }
 
@@ -169,6 +215,7 @@ impl<'p> Judge<'p> {
     /// finding that is not a cause of its own joins the one cause the paste shows
     /// (`content/findings.json` `causes`: a connectivity event joins its decoded cause).
     pub fn finish(mut self, alerts: &[HeartbeatAlert], export_errors: Vec<Fact<'_>>, tl: &Timeline) -> Vec<Finding> {
+        self.judge_status_list();
         let export_errors = export_errors.into_iter().filter_map(|f| finding_of(&f, None).map(|id| Signal::judged(id, f))).collect();
         conflict::judge(alerts, export_errors, tl, &mut self.collector);
         let c = &mut self.collector;
@@ -182,6 +229,34 @@ impl<'p> Judge<'p> {
             }
         }
         self.collector.finish()
+    }
+}
+
+impl Judge<'_> {
+    /// Four or more distinct status values, none with a time, and no log row with one: the
+    /// paste is a list of the values (the article's table, a copy of it), not an object's log.
+    /// The findings only those values gave are withdrawn for one `status-list`.
+    fn judge_status_list(&mut self) {
+        let mut distinct: Vec<&'static str> = self.listed.iter().map(|(s, _)| *s).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if self.timed_status || distinct.len() < 4 {
+            return;
+        }
+        for info in knowledge::FINDINGS {
+            if self.from_list[info.id as usize] == 1 {
+                self.collector.remove(info.id);
+            }
+        }
+        let mut seen: Vec<&'static str> = Vec::new();
+        for &(status, line) in &self.listed {
+            let mut s = Signal::new(F::StatusList, line, line);
+            if !seen.contains(&status) {
+                seen.push(status);
+                s = s.param(P::Status, status);
+            }
+            self.collector.add(s);
+        }
     }
 }
 
@@ -236,5 +311,23 @@ mod tests {
         assert_eq!(finding_of(&s, None), Some(F::ObjectNotExported));
         assert_eq!(finding_of(&Fact::new(FactKind::FullSyncCompletedLater, 1, 1), None), None);
         assert_eq!(finding_for(FactKind::ReportCut), F::ReportTruncated);
+    }
+
+    #[test]
+    fn a_list_of_statuses_is_not_a_log() {
+        let names = ["FilteredByTarget", "NoTargetConnection", "SourceConnectorNotPresent", "TargetNotExportedToDirectory"];
+        let ids = |text: &str| crate::analysis::analyze(text).findings.iter().map(|f| f.id).collect::<Vec<_>>();
+        let list: String = names.iter().map(|n| format!("{n} | what it means\n")).collect();
+        assert_eq!(ids(&list), [F::StatusList]);
+        // Three are an object's results, not a list.
+        let three: String = names[..3].iter().map(|n| format!("{n} | what it means\n")).collect();
+        assert!(!ids(&three).contains(&F::StatusList));
+        // An object's log: each row has a time.
+        let log: String = names.iter().enumerate().map(|(i, n)| format!("3/2/2017 4:3{i}:09 AM   {n}\n")).collect();
+        let got = ids(&log);
+        assert!(!got.contains(&F::StatusList) && got.contains(&F::ObjectNotExported), "{got:?}");
+        // A list beside another finding keeps that finding.
+        let got = ids(&format!("{list}\nRPC Error 8453 : Replication access was denied.\n"));
+        assert_eq!(got, [F::AdPermissions, F::StatusList]);
     }
 }
