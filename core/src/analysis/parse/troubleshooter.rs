@@ -304,7 +304,8 @@ fn states_the_feature(l: &str) -> bool {
     let b = l.as_bytes();
     let word_before = |at: usize| -> &str {
         let head = l[..at].trim_end_matches([' ', '\t', '\'', '"']);
-        let start = head.rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '\'')).map_or(0, |i| i + 1);
+        let start =
+            head.char_indices().rev().find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '\'')).map_or(0, |(i, c)| i + c.len_utf8());
         &head[start..]
     };
     if contains(l, "turned off") || contains(l, "turned on") {
@@ -362,12 +363,14 @@ mod tests {
             "password sync enabled: false",
             "passwordhashsync : true",
             "password hash synchronization is turned off",
+            "password sync — ist enabled: true",
         ] {
             assert!(states_the_feature(yes), "{yes}");
         }
         for no in [
             "password sync will fail with the following exception in a fips enabled environment:",
             "password hash synchronization and self-service password reset enabledness",
+            "password sync fails — ünabled enabled",
         ] {
             assert!(!states_the_feature(no), "{no}");
         }
