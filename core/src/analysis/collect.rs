@@ -195,6 +195,16 @@ impl<'a> Collector<'a> {
         (b.lines.clone(), times)
     }
 
+    /// The text values of parameter `k` of finding `id` so far.
+    pub fn texts(&self, id: FindingId, k: Param) -> Vec<String> {
+        let Some(b) = self.builders[id as usize].as_ref() else { return Vec::new() };
+        b.params
+            .iter()
+            .filter(|(pk, _)| *pk == k)
+            .filter_map(|(_, v)| if let Value::Text(t) = v { Some(t.clone()) } else { None })
+            .collect()
+    }
+
     /// Whether finding `id` has parameter `k` with value `v`.
     pub fn has_param(&self, id: FindingId, k: Param, v: &str) -> bool {
         let Some(b) = self.builders[id as usize].as_ref() else { return false };

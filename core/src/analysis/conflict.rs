@@ -20,6 +20,39 @@ use super::signal::Signal;
 use super::time::Timestamp;
 use crate::knowledge::{FindingId as F, Param as P};
 
+/// "No heartbeat" and "a recent heartbeat" for the same connectors (or for none named): with
+/// times that compare, the newer stands and names the other; else both stay, each naming the
+/// other, with `newer=unknown`. Different connectors don't conflict.
+fn heartbeat_both_ways(c: &mut Collector<'_>) {
+    if !(c.has(F::NoHeartbeat) && c.has(F::HeartbeatOk)) {
+        return;
+    }
+    let (mut bad_c, mut ok_c) = (c.texts(F::NoHeartbeat, P::Connector), c.texts(F::HeartbeatOk, P::Connector));
+    if !bad_c.is_empty() && !ok_c.is_empty() && !bad_c.iter().any(|x| ok_c.contains(x)) {
+        return;
+    }
+    bad_c.sort();
+    ok_c.sort();
+    let newest = |c: &Collector<'_>, id| c.lines_and_times(id).1.into_iter().max_by_key(Timestamp::seconds);
+    let (bad, ok) = (newest(c, F::NoHeartbeat), newest(c, F::HeartbeatOk));
+    let decided = match (bad, ok) {
+        (Some(b), Some(o)) if bad_c == ok_c && comparable(b, o) && b.seconds() != o.seconds() => {
+            Some(if o.seconds() > b.seconds() { (F::HeartbeatOk, F::NoHeartbeat) } else { (F::NoHeartbeat, F::HeartbeatOk) })
+        }
+        _ => None,
+    };
+    match decided {
+        Some((keep, older)) => {
+            c.remove(older);
+            c.add(Signal::new(keep, 0, 0).param(P::ConflictsWith, older.as_str()).param(P::Newer, keep.as_str()));
+        }
+        None => {
+            c.add(Signal::new(F::NoHeartbeat, 0, 0).param(P::ConflictsWith, F::HeartbeatOk.as_str()).param(P::Newer, "unknown"));
+            c.add(Signal::new(F::HeartbeatOk, 0, 0).param(P::ConflictsWith, F::NoHeartbeat.as_str()).param(P::Newer, "unknown"));
+        }
+    }
+}
+
 /// Both times have a year, or neither: they can be compared.
 fn comparable(a: Timestamp, b: Timestamp) -> bool {
     (a.year == 0) == (b.year == 0)
@@ -46,6 +79,8 @@ pub(crate) fn judge(alerts: &[HeartbeatAlert], export_errors: Vec<Signal<'_>>, t
         }
         c.add(s);
     }
+
+    heartbeat_both_ways(c);
 
     // Password sync not activated for the tenant, then a heartbeat the service answered.
     if c.has(F::PhsDisabledTenant) {
