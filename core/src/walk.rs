@@ -26,6 +26,9 @@ pub enum Action {
     Restart,
     /// Go back to the position at which `n` answers had been given (from the summary).
     JumpTo(usize),
+    /// "I already have its output": from a step before the path's first question, go on
+    /// ("Next") to that question ([`WalkView::skip_to`] says when it is offered).
+    SkipToQuestion,
 }
 
 impl WalkState {
@@ -68,6 +71,13 @@ impl WalkState {
             }
             Action::Restart => next.choices.clear(),
             Action::JumpTo(n) => next.choices.truncate(n),
+            Action::SkipToQuestion => {
+                if skip_to(self.at(), self.path).is_some() {
+                    while kind(next.at()) == CurrentKind::Step && next.choices.len() < MAX_CHOICES {
+                        next.choices.push(0);
+                    }
+                }
+            }
         }
         next
     }
@@ -135,6 +145,11 @@ impl WalkState {
             current: current_view(at, version),
             summary,
             step_number: trail.len(),
+            progress: Progress {
+                step: trail.len(),
+                of_at_most: trail.len() + longest_rest(&trail.iter().map(|(a, _)| *a).collect::<Vec<_>>()),
+            },
+            skip_to: skip_to(at, self.path),
             can_go_back: !self.choices.is_empty(),
             encoded: self.encode(),
         }
@@ -334,8 +349,121 @@ pub struct WalkView {
     pub summary: Vec<SummaryItem>,
     /// 1-based position in the walk.
     pub step_number: usize,
+    /// "Step n of at most m".
+    pub progress: Progress,
+    /// On a step before the path's first question (the steps that run the troubleshooting
+    /// task or the cmdlet): that question, which [`Action::SkipToQuestion`] goes to.
+    pub skip_to: Option<Skip>,
     pub can_go_back: bool,
     pub encoded: String,
+}
+
+/// Where the walk stands: step `step` of at most `of_at_most`.
+///
+/// `of_at_most` is the steps taken so far (this one included) plus the most steps the walk can
+/// still take from here to an end without coming back to a step it has been on: the walk ends
+/// at or before it unless it goes round a loop (a result that sends the admin back to a step
+/// already taken, to run a script again), which starts a new count. Any other answer keeps it or
+/// lowers it (a shorter branch), never raises it, and at an end it is `step`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub step: usize,
+    pub of_at_most: usize,
+}
+
+/// The offer to skip the steps that produce an output the admin already has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Skip {
+    /// The method whose output it is (the troubleshooting task's or the cmdlet's).
+    pub method: knowledge::Method,
+    /// The question the skip goes to ("What did the task report?").
+    pub question: Text,
+}
+
+/// The skip offered at `at` on `path`: `at` is a step of `path` from which "Next" alone leads to
+/// a question of `path` (the output's question), and the path is the task's or the cmdlet's.
+fn skip_to(at: At, path: &'static PathInfo) -> Option<Skip> {
+    if !matches!(path.method, knowledge::Method::Task | knowledge::Method::Cmdlet) || at.path != path {
+        return None;
+    }
+    let mut here = at;
+    for _ in 0..MAX_CHOICES {
+        match (kind(here), here.pos) {
+            (CurrentKind::Step, Target::Node { .. }) => here = follow(here, 0)?,
+            (CurrentKind::Question, Target::Node { path: p, node }) if p == path && here != at => {
+                return Some(Skip { method: path.method, question: node.text });
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The most positions a walk can still go through after the last of `trail` before an end (a
+/// position without options), never coming back to a position it has been on (the trail's, or
+/// one on the way): the longest simple path, searched path by path (the guided paths lead into
+/// each other and loop back, so there is no order to memoise in). Positions that only the
+/// current one leads to and that lead to the same next positions (the ten status values, each
+/// going on to the same check) are interchangeable there, and one of them is searched.
+fn longest_rest(trail: &[At]) -> usize {
+    use std::collections::HashMap;
+    type Key = (usize, usize, bool);
+    /// A position by the addresses of its static data (comparing the data would be slow).
+    fn key(at: At) -> Key {
+        let pos = match at.pos {
+            Target::Node { node, .. } => node as *const _ as usize,
+            Target::Result(r) => r as *const _ as usize,
+            Target::Status(s) => s as *const _ as usize,
+        };
+        (pos, at.path as *const _ as usize, at.checked)
+    }
+    struct Graph {
+        /// The positions after each position reachable from the start.
+        nexts: HashMap<Key, Vec<(Key, At)>>,
+        /// How many positions lead to each.
+        preds: HashMap<Key, usize>,
+    }
+    impl Graph {
+        fn new(from: At) -> Graph {
+            let mut g = Graph { nexts: HashMap::new(), preds: HashMap::new() };
+            let mut todo = vec![from];
+            while let Some(at) = todo.pop() {
+                let k = key(at);
+                if g.nexts.contains_key(&k) {
+                    continue;
+                }
+                let after: Vec<(Key, At)> = (0..options(at).len()).filter_map(|c| follow(at, c)).map(|n| (key(n), n)).collect();
+                for (nk, n) in &after {
+                    *g.preds.entry(*nk).or_default() += 1;
+                    todo.push(*n);
+                }
+                g.nexts.insert(k, after);
+            }
+            g
+        }
+        fn go(&self, k: Key, way: &mut Vec<Key>) -> usize {
+            let mut best = 0;
+            let mut tried: Vec<&[(Key, At)]> = Vec::new();
+            for &(nk, _) in &self.nexts[&k] {
+                if way.contains(&nk) {
+                    continue;
+                }
+                let after = self.nexts[&nk].as_slice();
+                if self.preds.get(&nk) == Some(&1) {
+                    if tried.iter().any(|t| t.iter().map(|x| x.0).eq(after.iter().map(|x| x.0))) {
+                        continue;
+                    }
+                    tried.push(after);
+                }
+                way.push(nk);
+                best = best.max(1 + self.go(nk, way));
+                way.pop();
+            }
+            best
+        }
+    }
+    let Some(&last) = trail.last() else { return 0 };
+    Graph::new(last).go(key(last), &mut trail.iter().map(|a| key(*a)).collect())
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -764,6 +892,90 @@ mod tests {
                 assert!(WalkState::leading_to(n).is_some(), "finding {}: {n}", f.id);
             }
         }
+    }
+
+    /// Every state a walk can reach (one per position, path and "checks done").
+    fn every_state() -> Vec<WalkState> {
+        let mut seen = std::collections::HashSet::new();
+        let mut states: Vec<WalkState> = knowledge::PATHS.iter().map(WalkState::new).collect();
+        let mut all = Vec::new();
+        while let Some(s) = states.pop() {
+            let at = s.at();
+            if !seen.insert((at.pos.reference(), at.path.id, at.checked)) {
+                continue;
+            }
+            for c in 0..options(at).len() {
+                states.push(s.apply(Action::Choose(c)));
+            }
+            all.push(s);
+        }
+        all
+    }
+
+    /// "Step n of at most m": at the start m is the longest walk, an answer never raises it,
+    /// and at an end n is m.
+    #[test]
+    fn progress_is_step_of_at_most() {
+        let p = walk("cmdlet-all", &[]).view(None).progress;
+        assert_eq!(p.step, 1);
+        // Five nodes, then results that may continue into the manual path.
+        assert!(p.of_at_most > 5, "{p:?}");
+        let p = walk("task-all", &[0; 8]).view(None).progress;
+        assert_eq!(p.step, 9);
+        let mut slowest = std::time::Duration::ZERO;
+        for s in every_state() {
+            let started = std::time::Instant::now();
+            let v = s.view(None);
+            slowest = slowest.max(started.elapsed());
+            let p = v.progress;
+            assert_eq!(p.step, v.step_number);
+            assert!(p.step <= p.of_at_most, "{}: {p:?}", v.current.reference);
+            if v.current.options.is_empty() {
+                assert_eq!(p.step, p.of_at_most, "{}", v.current.reference);
+            }
+            let trail: Vec<At> = s.trail().iter().map(|(a, _)| *a).collect();
+            for c in 0..v.current.options.len() {
+                let next = s.apply(Action::Choose(c));
+                // Going round a loop (back to a step already taken: run the script again) starts
+                // a new count; any other answer keeps or lowers it.
+                if trail.contains(&next.at()) {
+                    continue;
+                }
+                let next = next.view(None).progress;
+                assert!(next.of_at_most <= p.of_at_most, "{} answer {c}: {p:?} -> {next:?}", v.current.reference);
+            }
+        }
+        // The exhaustive search stays far below a frame, even unoptimised (a render computes it).
+        assert!(slowest < std::time::Duration::from_millis(25), "{slowest:?}");
+        eprintln!("slowest walk view: {slowest:?}");
+    }
+
+    /// "I already have the troubleshooter's output": from the steps that run the task or the
+    /// cmdlet, straight to the question about its output; not offered on the manual paths or
+    /// once there.
+    #[test]
+    fn skipping_to_the_outputs_question() {
+        for (path, to) in [("task-all", "task-all/outcome"), ("task-object", "task-object/outcome"), ("cmdlet-all", "cmdlet-all/outcome")] {
+            let s = walk(path, &[]);
+            let skip = s.view(None).skip_to.unwrap_or_else(|| panic!("{path}"));
+            assert!(skip.question.plain().contains("report"), "{path}");
+            let done = s.apply(Action::SkipToQuestion);
+            let v = done.view(None);
+            assert_eq!(v.current.reference, to);
+            assert_eq!(v.skip_to, None, "{path}: not offered at the question");
+            // From a later step too, and the link round-trips.
+            let later = walk(path, &[0, 0]).apply(Action::SkipToQuestion);
+            assert_eq!(later, done);
+            assert_eq!(Link::open(path, &done.encode()).unwrap().state, done);
+        }
+        assert_eq!(walk("cmdlet-object", &[0, 0, 0]).view(None).skip_to.map(|s| s.method), Some(knowledge::Method::Cmdlet));
+        assert_eq!(walk("manual-all", &[]).view(None).skip_to, None);
+        assert_eq!(walk("manual-all", &[1]).view(None).skip_to, None);
+        // Past the question (a result, another path): no skip, and the action changes nothing.
+        let s = walk("task-all", &[0, 0, 0, 0, 0, 0, 0, 0, 1]);
+        assert_eq!(s.view(None).skip_to, None);
+        assert_eq!(s.apply(Action::SkipToQuestion), s);
+        assert_eq!(walk("manual-all", &[]).apply(Action::SkipToQuestion), walk("manual-all", &[]));
     }
 
     /// From every position a walk can reach, an end (a result without a way on) can still be
