@@ -14,6 +14,7 @@ mod browser;
 mod components;
 mod filter;
 mod route;
+mod script_link;
 mod state;
 mod strings;
 mod text;
