@@ -906,7 +906,8 @@ fn link_ids<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
     let mut commands = 0usize;
     // The text of a code block being read.
     let mut block: Option<String> = None;
-    for ev in events {
+    let mut events = events.peekable();
+    while let Some(ev) = events.next() {
         if let Some(code) = block.as_mut() {
             match ev {
                 Event::End(TagEnd::CodeBlock) => {
@@ -929,7 +930,7 @@ fn link_ids<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
         }
         match ev {
             Event::Start(Tag::CodeBlock(_)) => block = Some(String::new()),
-            Event::Code(code) if in_link == 0 && is_command(&code) => {
+            Event::Code(code) if in_link == 0 && is_command(&code, next_text(events.peek())) => {
                 out.push(Event::InlineHtml(format!("<code class=\"cmd\">{}</code>{}", escape(&code), copy_button(commands, &code)).into()));
                 commands += 1;
                 mention = Mention::None;
@@ -978,9 +979,24 @@ const CMDLET_VERBS: &[&str] = &[
     "Test", "Update",
 ];
 
+/// The text of an event, if it is text.
+fn next_text<'e>(ev: Option<&'e Event<'_>>) -> &'e str {
+    match ev {
+        Some(Event::Text(t)) => t,
+        _ => "",
+    }
+}
+
 /// Whether a code span is a command to run: `Verb-Noun` with a known verb at its start, or a
-/// variable assignment (`$credential = Get-Credential`, `$OnPremSync.Features.X = $true`).
-fn is_command(code: &str) -> bool {
+/// variable assignment (`$credential = Get-Credential`, `$OnPremSync.Features.X = $true`). A
+/// cmdlet's name alone that the text goes on to call a cmdlet, module or function ("the
+/// `Invoke-ADSyncDiagnostics` cmdlet is available") is a mention, not a command: `after` is
+/// the text that follows the span.
+fn is_command(code: &str, after: &str) -> bool {
+    let named = matches!(after.split_whitespace().next(), Some("cmdlet" | "cmdlets" | "module" | "function" | "command"));
+    if named && !code.contains(' ') {
+        return false;
+    }
     let cmdlet = |s: &str| {
         let Some((verb, rest)) = s.split_once('-') else { return false };
         CMDLET_VERBS.contains(&verb)

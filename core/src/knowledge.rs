@@ -1061,6 +1061,10 @@ mod tests {
         // Quotes and backslashes are decoded: the copy is what PowerShell reads.
         assert!(all.iter().any(|c| c.starts_with("Import-Module \"C:\\Program Files\\")), "{all:?}");
         assert!(all.iter().any(|c| c == "$credential = Get-Credential"), "{all:?}");
+        // A cmdlet named as a cmdlet is a mention; run as a step, it is a command.
+        let mention = path("cmdlet-all").unwrap().intro;
+        assert!(mention.plain().contains("Invoke-ADSyncDiagnostics cmdlet"), "{}", mention.plain());
+        assert!(mention.commands().is_empty(), "{:?}", mention.commands());
         for not in ["DrsException", "Error Code: 90", "Services.msc", "repadmin /options <DC>", "miiserver.exe.config"] {
             assert!(!all.iter().any(|c| c == not), "{not} is no command");
         }
