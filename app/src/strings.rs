@@ -433,7 +433,8 @@ pub const STATUS_MEANING: &str = "Meaning";
 pub const SCRIPTS_TITLE: &str = "PowerShell scripts";
 pub const SCRIPTS_LEAD: &str = "Fill in the names and copy or download the script. Run it on the \
     Microsoft Entra Connect server in a PowerShell session opened with Run as Administrator. What \
-    you type stays in this page: it is never put in the address or sent anywhere.";
+    you type stays in this page: it is never sent anywhere, and it is put in the address only if \
+    you tick \u{201c}Include the values in the link\u{201d}.";
 pub const SCRIPTS_TABS: &str = "Script";
 pub const SCRIPT_UNKNOWN: &str = "There is no script with this name.";
 pub const SCRIPT_OPTIONAL: &str = "optional";
