@@ -947,13 +947,49 @@ enum Mention {
 /// its page: `events 0/652/655`, `IDs 0, 611, 652 and 655`, `RPC Error 8453`, `Error Code: 90`,
 /// `0x2105`, `ERROR_DS_DRA_ACCESS_DENIED` (also as a code span). Text inside a link is left.
 /// The links carry `class="ref"`; their text is the text, so the plain text is unchanged.
+///
+/// A command (a code block, or a code span that starts with a PowerShell cmdlet, see
+/// [`is_command`]) is written `<code class="cmd">…</code>` followed by its copy button,
+/// `<button type="button" class="copy-cmd" data-cmd="N">`, N counting the text's commands: the
+/// app copies `Text::commands()[N]` (`markup.rs` reads them back, and leaves the button out
+/// of the plain text).
 fn link_ids<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
     let targets = LINKS.get().expect("link targets read first");
     let mut out = Vec::new();
     let mut in_link = 0usize;
     let mut mention = Mention::None;
-    for ev in events {
+    let mut commands = 0usize;
+    // The text of a code block being read.
+    let mut block: Option<String> = None;
+    let mut events = events.peekable();
+    while let Some(ev) = events.next() {
+        if let Some(code) = block.as_mut() {
+            match ev {
+                Event::End(TagEnd::CodeBlock) => {
+                    let code = block.take().unwrap_or_default();
+                    let code = code.strip_suffix('\n').unwrap_or(&code);
+                    out.push(Event::Html(
+                        format!(
+                            "<pre class=\"cmd-block\"><code class=\"cmd\">{}</code></pre>{}",
+                            escape(code),
+                            copy_button(commands, code)
+                        )
+                        .into(),
+                    ));
+                    commands += 1;
+                }
+                Event::Text(t) => code.push_str(&t),
+                _ => {}
+            }
+            continue;
+        }
         match ev {
+            Event::Start(Tag::CodeBlock(_)) => block = Some(String::new()),
+            Event::Code(code) if in_link == 0 && is_command(&code, next_text(events.peek())) => {
+                out.push(Event::InlineHtml(format!("<code class=\"cmd\">{}</code>{}", escape(&code), copy_button(commands, &code)).into()));
+                commands += 1;
+                mention = Mention::None;
+            }
             Event::Start(Tag::Link { .. }) => {
                 in_link += 1;
                 out.push(ev);
@@ -988,6 +1024,54 @@ fn link_ids<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
         }
     }
     out
+}
+
+/// The verbs of the cmdlets the content's commands start with (PowerShell's approved verbs
+/// that appear; a code span such as `Get-ADSyncConnector` or `Set-ExecutionPolicy RemoteSigned`
+/// is a command, `DrsException` or `Error Code: 90` is not).
+const CMDLET_VERBS: &[&str] = &[
+    "Add", "Connect", "Disable", "Enable", "Get", "Import", "Install", "Invoke", "New", "Remove", "Restart", "Set", "Start", "Stop",
+    "Test", "Update",
+];
+
+/// The text of an event, if it is text.
+fn next_text<'e>(ev: Option<&'e Event<'_>>) -> &'e str {
+    match ev {
+        Some(Event::Text(t)) => t,
+        _ => "",
+    }
+}
+
+/// Whether a code span is a command to run: `Verb-Noun` with a known verb at its start, or a
+/// variable assignment (`$credential = Get-Credential`, `$OnPremSync.Features.X = $true`). A
+/// cmdlet's name alone that the text goes on to call a cmdlet, module or function ("the
+/// `Invoke-ADSyncDiagnostics` cmdlet is available") is a mention, not a command: `after` is
+/// the text that follows the span.
+fn is_command(code: &str, after: &str) -> bool {
+    let named = matches!(after.split_whitespace().next(), Some("cmdlet" | "cmdlets" | "module" | "function" | "command"));
+    if named && !code.contains(' ') {
+        return false;
+    }
+    let cmdlet = |s: &str| {
+        let Some((verb, rest)) = s.split_once('-') else { return false };
+        CMDLET_VERBS.contains(&verb)
+            && rest.starts_with(|c: char| c.is_ascii_uppercase())
+            && rest.chars().take_while(|c| !c.is_whitespace()).all(|c| c.is_ascii_alphanumeric())
+    };
+    if let Some(var) = code.strip_prefix('$') {
+        let (name, value) = var.split_once(" = ").unwrap_or(("", ""));
+        return !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_') && !value.is_empty();
+    }
+    cmdlet(code)
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The copy button after command `n` (its visible text is "Copy", its name says what it copies).
+fn copy_button(n: usize, code: &str) -> String {
+    format!("<button type=\"button\" class=\"copy-cmd\" data-cmd=\"{n}\" aria-label=\"Copy {}\">Copy</button>", escape(code))
 }
 
 fn link_text<'a>(text: &str, targets: &LinkTargets, mention: &mut Mention, out: &mut Vec<Event<'a>>) {

@@ -149,3 +149,22 @@ pub fn typing_in_a_field() -> bool {
             || a.get_attribute("contenteditable").is_some_and(|v| v != "false")
     })
 }
+
+/// Whether the page is in one column (a phone): the width at which `static/style.css` puts the
+/// paste view below the findings (`.analysis-grid`, `max-width: 52rem`).
+pub fn one_column() -> bool {
+    web_sys::window().and_then(|w| w.match_media("(max-width: 52rem)").ok().flatten()).is_some_and(|m| m.matches())
+}
+
+/// Adds a history entry for the same address (no route change), so that the browser's Back
+/// returns to the page as it is now; `false` if the browser refused.
+pub fn push_same_entry() -> bool {
+    web_sys::window().and_then(|w| w.history().ok()).is_some_and(|h| h.push_state_with_url(&JsValue::NULL, "", None).is_ok())
+}
+
+/// Scrolls `el` to the middle of the window.
+pub fn scroll_into_view_center(el: &web_sys::Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}

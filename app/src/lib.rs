@@ -14,6 +14,7 @@ mod browser;
 mod components;
 mod filter;
 mod route;
+mod script_link;
 mod state;
 mod strings;
 mod text;
@@ -115,6 +116,44 @@ mod browser_tests {
         find(&root, "[data-testid=back]").click();
         settle().await;
         assert_eq!(web_sys::window().unwrap().location().hash().unwrap(), "#/path/manual-all/v2.run-status");
+        root.remove();
+    }
+
+    /// Issue 12: a command in a step has a copy button; a click copies `Text::commands()[n]` and
+    /// says so in the text's status region (the clipboard, its fallback, or "press Ctrl+C").
+    #[wasm_bindgen_test]
+    async fn a_command_in_a_step_has_a_working_copy_button() {
+        let root = mount("#/path/task-all/v2.s2").await;
+        let buttons = root.query_selector_all("#node-text button.copy-cmd").unwrap();
+        assert_eq!(buttons.length(), 2);
+        let status = find(&root, "#node-text [data-testid=command-status]");
+        assert_eq!(status.get_attribute("role").as_deref(), Some("status"));
+        assert_eq!(status.inner_text(), "");
+        find(&root, "#node-text button.copy-cmd[data-cmd=\"1\"]").click();
+        for _ in 0..20 {
+            if !status.inner_text().is_empty() {
+                break;
+            }
+            settle().await;
+        }
+        let said = status.inner_text();
+        assert!(said == "Copied: Set-ExecutionPolicy Unrestricted" || said.contains("press Ctrl+C"), "{said}");
+        // The button is not part of the step's text.
+        assert!(!find(&root, "#node-text code.cmd").inner_text().contains("Copy"));
+        root.remove();
+    }
+
+    /// Issue 13: "step n of at most m", and the skip to the task's results question.
+    #[wasm_bindgen_test]
+    async fn the_walk_shows_its_progress_and_skips_to_the_output_question() {
+        let root = mount("#/path/task-all").await;
+        let heading = find(&root, "[data-testid=node-heading]").inner_text();
+        assert!(heading.starts_with("Step 1 of at most "), "{heading}");
+        find(&root, "[data-testid=skip-to-output]").click();
+        settle().await;
+        assert_eq!(find(&root, "[data-testid=node]").get_attribute("data-reference").as_deref(), Some("task-all/outcome"));
+        assert!(find(&root, "[data-testid=node-heading]").inner_text().starts_with("Step 9 of at most "));
+        assert!(root.query_selector("[data-testid=skip-to-output]").unwrap().is_none());
         root.remove();
     }
 

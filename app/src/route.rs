@@ -2,8 +2,9 @@
 //!
 //! Shareable state lives in the route: the path and its answers (`WalkState::encode`, the v2
 //! codec of answer ids; old positional links still open), the Connect version (`?v=`), the
-//! start page's symptom (`?symptom=`) and the events filter (`#/events?q=`). Nothing the user
-//! types into the script fields, and no pasted text, goes in the URL.
+//! start page's symptom (`?symptom=`) and the events filter (`#/events?q=`). What the user
+//! types into the script fields goes in the URL only on request (`script_link`); pasted text
+//! never does.
 
 use phs_doctor_core::knowledge::Scope;
 use phs_doctor_core::walk::WalkState;

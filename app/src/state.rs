@@ -18,6 +18,9 @@ pub struct AppState {
     pub scope: Scope,
     pub script_input: ScriptInput,
     pub paste: Paste,
+    /// The paste that Clear took away, with its analysis, until something else is pasted:
+    /// "Undo" puts it back.
+    pub cleared: Option<Paste>,
 }
 
 /// The most of a paste that is analysed: about 250 ms of analysis in the browser, so that even
@@ -33,6 +36,8 @@ pub struct Paste {
     /// Counts every change of `text`.
     pub revision: u64,
     pub analysed: Option<Analysed>,
+    /// Counts the times Undo put a cleared paste back (the paste box shows the text again).
+    pub restored: u32,
 }
 
 #[derive(Clone, Debug)]
@@ -60,7 +65,13 @@ impl PartialEq for Paste {
 
 impl Default for AppState {
     fn default() -> Self {
-        AppState { version_text: String::new(), scope: Scope::All, script_input: ScriptInput::default(), paste: Paste::default() }
+        AppState {
+            version_text: String::new(),
+            scope: Scope::All,
+            script_input: ScriptInput::default(),
+            paste: Paste::default(),
+            cleared: None,
+        }
     }
 }
 
@@ -81,6 +92,10 @@ pub enum AppAction {
     /// [`AppAction::Paste`] then [`AppAction::Analyze`] in one update (one render, no timer),
     /// for a paste that is analysed at once.
     PasteAndAnalyze(String),
+    /// The paste box's Clear: the paste (and its analysis) is kept for [`AppAction::UndoClear`].
+    Clear,
+    /// Puts the cleared paste back with its analysis (analysed again if the version changed).
+    UndoClear,
 }
 
 impl Reducible for AppState {
@@ -97,12 +112,20 @@ impl Reducible for AppState {
                 if next.version() != before && !next.paste.text.is_empty() {
                     next.paste.revision += 1;
                 }
+                if next.version() != before {
+                    if let Some(c) = next.cleared.as_mut() {
+                        c.analysed = None;
+                    }
+                }
             }
             AppAction::Scope(scope) => next.scope = scope,
             AppAction::Field(field, value) => next.script_input.set(field, value),
             AppAction::Paste(text) => {
                 if *next.paste.text == *text {
                     return self;
+                }
+                if !text.is_empty() {
+                    next.cleared = None;
                 }
                 next.paste.text = Rc::from(text);
                 next.paste.revision += 1;
@@ -118,6 +141,19 @@ impl Reducible for AppState {
             }
             AppAction::PasteAndAnalyze(text) => {
                 return self.reduce(AppAction::Paste(text)).reduce(AppAction::Analyze);
+            }
+            AppAction::Clear => {
+                if next.paste.text.is_empty() {
+                    return self;
+                }
+                next.cleared = Some(next.paste.clone());
+                return Rc::new(next).reduce(AppAction::PasteAndAnalyze(String::new()));
+            }
+            AppAction::UndoClear => {
+                let Some(before) = next.cleared.take() else { return self };
+                let revision = next.paste.revision + 1;
+                let analysed = before.current().cloned().map(|a| Analysed { revision, ..a });
+                next.paste = Paste { text: before.text, revision, analysed, restored: next.paste.restored + 1 };
             }
         }
         Rc::new(next)
@@ -161,5 +197,33 @@ mod tests {
         // The same version again is no change.
         let again = s.clone().reduce(AppAction::Version("2.3.20.0".into()));
         assert!(again.paste.current().is_some());
+    }
+
+    /// Clear keeps the paste and its analysis until something else is pasted; Undo puts both
+    /// back (the same analysis, not a new one), and tells the paste box to show the text.
+    #[test]
+    fn clear_can_be_undone() {
+        let paste = "Event ID: 611\nRPC Error 8453 : Replication access was denied\n";
+        let s = Rc::new(AppState::default()).reduce(AppAction::PasteAndAnalyze(paste.to_string()));
+        let analysis = s.paste.current().unwrap().analysis.clone();
+        let cleared = s.clone().reduce(AppAction::Clear);
+        assert!(cleared.paste.text.is_empty() && cleared.paste.current().is_some());
+        let back = cleared.clone().reduce(AppAction::UndoClear);
+        assert_eq!(&*back.paste.text, paste);
+        assert!(Rc::ptr_eq(&back.paste.current().unwrap().analysis, &analysis), "the analysis comes back as it was");
+        assert!(back.paste.revision > cleared.paste.revision);
+        assert_eq!(back.paste.restored, 1);
+        assert!(back.cleared.is_none());
+        // Only once; and a new paste ends the offer.
+        assert!(Rc::ptr_eq(&back.clone().reduce(AppAction::UndoClear), &back));
+        let other = cleared.clone().reduce(AppAction::PasteAndAnalyze("Event ID: 654\n".into()));
+        assert!(other.cleared.is_none());
+        // Clearing nothing offers nothing.
+        let empty = Rc::new(AppState::default());
+        assert!(empty.clone().reduce(AppAction::Clear).cleared.is_none());
+        // A version entered after Clear: the paste comes back and is analysed again.
+        let v = cleared.reduce(AppAction::Version("2.4.129.0".into())).reduce(AppAction::UndoClear);
+        assert_eq!(&*v.paste.text, paste);
+        assert!(v.paste.current().is_none());
     }
 }

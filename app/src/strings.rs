@@ -54,6 +54,36 @@ pub const WALK_CHANGE: &str = "\u{2190} Change version or symptom";
 pub const WALK_VERSION: &str = "Version";
 pub const WALK_NO_VERSION: &str = "Version not given: version notices can't be checked.";
 pub const WALK_SET_VERSION: &str = "Enter it";
+pub const WALK_CHANGE_VERSION: &str = "Change";
+pub const WALK_VERSION_APPLY: &str = "Apply";
+pub const WALK_VERSION_CANCEL: &str = "Cancel";
+
+/// Said when a version entered on the walk is applied (the walk stays on its step).
+pub fn walk_version_applied(v: phs_doctor_core::ConnectVersion) -> String {
+    format!("Version {v} applied: this step\u{2019}s version notices are checked against it.")
+}
+
+/// "Step 3 of at most 9" (`walk::Progress`: the walk ends at or before step 9).
+pub fn walk_progress(p: phs_doctor_core::walk::Progress) -> String {
+    if p.step >= p.of_at_most {
+        format!("Step {} of {}", p.step, p.of_at_most)
+    } else {
+        format!("Step {} of at most {}", p.step, p.of_at_most)
+    }
+}
+
+/// Announced when the start page's recommendation changes while a version is typed.
+pub fn recommendation_changed(method: &str, reason: &str) -> String {
+    format!("Recommendation: {method}. {reason}")
+}
+
+/// The offer to skip the steps that run the task or the cmdlet.
+pub fn skip_to_output(method: phs_doctor_core::knowledge::Method) -> &'static str {
+    match method {
+        phs_doctor_core::knowledge::Method::Cmdlet => "I already have the cmdlet\u{2019}s output \u{2192}",
+        _ => "I already have the troubleshooter\u{2019}s output \u{2192}",
+    }
+}
 pub const WALK_STALE_TITLE: &str = "This link no longer matches the guide";
 
 /// The stale-link notice: how many of the link's answers still apply.
@@ -64,7 +94,6 @@ pub fn walk_stale(kept: usize, given: usize) -> String {
     }
 }
 pub const WALK_UNKNOWN_PATH: &str = "There is no troubleshooting path with this name.";
-pub const WALK_STEP: &str = "Step";
 pub const WALK_BACK: &str = "\u{2190} Back";
 pub const WALK_RESTART: &str = "Restart";
 pub const WALK_NEXT: &str = "Done, next step";
@@ -119,8 +148,29 @@ pub const ANALYZE_LEAD: &str = "Paste what the Microsoft Entra Connect server pr
     this page: it is never put in the address, stored or sent anywhere.";
 pub const PASTE_LABEL: &str = "Paste";
 pub const PASTE_PLACEHOLDER: &str = "Paste here, for example an event 611 from Event Viewer \
-    (Copy details as text) or the output of Invoke-ADSyncDiagnostics -PasswordSync";
+    (Copy details as text) or the output of Invoke-ADSyncDiagnostics -PasswordSync; or drop a .txt or .log file";
 pub const PASTE_CLEAR: &str = "Clear";
+pub const OPEN_FILE: &str = "Open a file\u{2026}";
+pub const FILE_FAILED: &str = "The file could not be read. Open it in Notepad, select all and paste it here.";
+pub const UNDO: &str = "Undo";
+pub const PASTE_RESTORED: &str = "The paste is back, with its findings.";
+
+/// Said when a file was opened or dropped (its name is text, never markup).
+pub fn file_opened(name: &str, bytes: usize) -> String {
+    format!("Opened {name} ({}).", size(bytes))
+}
+
+pub fn file_too_big(bytes: usize) -> String {
+    format!(
+        "This file is {}: the page opens files up to 64 MB. Export fewer events (the newest first), or run phs-doctor diagnose <file> on the command line, which reads any size.",
+        size(bytes)
+    )
+}
+
+/// After Clear, beside "Undo".
+pub fn paste_cleared(bytes: usize) -> String {
+    format!("Paste cleared ({}).", size(bytes))
+}
 pub const PASTE_SAMPLES: &str = "Try a sample:";
 pub const PASTE_EMPTY_COUNTS: &str = "Nothing pasted yet.";
 pub const ANALYZING: &str = "Analysing\u{2026}";
@@ -383,7 +433,8 @@ pub const STATUS_MEANING: &str = "Meaning";
 pub const SCRIPTS_TITLE: &str = "PowerShell scripts";
 pub const SCRIPTS_LEAD: &str = "Fill in the names and copy or download the script. Run it on the \
     Microsoft Entra Connect server in a PowerShell session opened with Run as Administrator. What \
-    you type stays in this page: it is never put in the address or sent anywhere.";
+    you type stays in this page: it is never sent anywhere, and it is put in the address only if \
+    you tick \u{201c}Include the values in the link\u{201d}.";
 pub const SCRIPTS_TABS: &str = "Script";
 pub const SCRIPT_UNKNOWN: &str = "There is no script with this name.";
 pub const SCRIPT_OPTIONAL: &str = "optional";
@@ -395,6 +446,15 @@ pub const COPIED: &str = "Copied to the clipboard.";
 pub const COPY_SELECTED: &str = "Copying isn't allowed here: the script is selected, press Ctrl+C (\u{2318}C on a Mac).";
 pub const DOWNLOAD: &str = "Download .ps1";
 pub const COPY_LINK: &str = "Copy link";
+pub const SCRIPT_VALUES_IN_LINK: &str = "Include the values in the link";
+pub const SCRIPT_VALUES_IN_LINK_HINT: &str = "Connector names and the DN are not secrets, but they name your directory: \
+    they are in the page\u{2019}s address (and its Copy link) only while this is ticked.";
+pub const COMMAND_COPY_MANUAL: &str = "Copying isn't allowed here: the command is selected, press Ctrl+C (\u{2318}C on a Mac).";
+
+/// Said after a command's copy button was used.
+pub fn command_copied(command: &str) -> String {
+    format!("Copied: {command}")
+}
 pub const LINK_COPIED: &str = "Link copied: it opens this page as it is now.";
 pub const LINK_COPY_MANUAL: &str = "Copying isn't allowed here: copy the link from the address bar (Ctrl+L, then Ctrl+C).";
 pub const DOWNLOADED: &str = "Downloaded";

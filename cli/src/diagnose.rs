@@ -26,7 +26,13 @@ pub fn read(source: &str) -> Result<input::Excerpt, String> {
     loop {
         match from.read(&mut buf) {
             Ok(0) => break,
-            Ok(n) => reader.push(&buf[..n]),
+            Ok(n) => {
+                reader.push(&buf[..n]);
+                // Said at once: an .evtx file is binary, and reading all of it would tell nothing.
+                if let Some(kind) = reader.not_text() {
+                    return Err(format!("{source}: {}", kind.message()));
+                }
+            }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
             Err(e) => return Err(format!("cannot read {source}: {e}")),
         }

@@ -400,6 +400,18 @@ fn diagnose_survives_anything() {
     assert!(!out.stdout.contains(&0x1b), "escape sequence reached the terminal");
 }
 
+/// An Event Viewer .evtx file is binary: one line saying how to export the events as text.
+#[test]
+fn diagnose_refuses_an_evtx_file_with_how_to_export_it() {
+    let mut evtx = b"ElfFile\0".to_vec();
+    evtx.extend((0..100_000u32).map(|i| (i % 251) as u8));
+    let out = run_stdin(&["diagnose", "-"], &evtx);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(".evtx") && err.contains("Save Selected Events") && err.contains("Format-List"), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+}
+
 #[test]
 fn diagnose_reads_cr_line_endings() {
     // A file saved with CR alone between lines (classic Mac OS, some exports).

@@ -19,6 +19,32 @@ pub fn decode_owned(bytes: Vec<u8>) -> String {
     }
 }
 
+/// A file that is not text: the analysis would read nothing in it, so the user is told what to
+/// hand over instead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotText {
+    /// An Event Viewer log file (`.evtx`, which starts with `ElfFile\0`): binary records.
+    Evtx,
+}
+
+impl NotText {
+    /// What the file is and how to get text from it, in one line.
+    pub fn message(self) -> &'static str {
+        match self {
+            NotText::Evtx => {
+                "This is an Event Viewer log file (.evtx), which is binary, not text. Export the events as text: in Event \
+                 Viewer select the events, then Save Selected Events\u{2026} as Text (*.txt); or run Get-WinEvent -Path \
+                 <file>.evtx | Format-List | Out-File events.txt and open that file."
+            }
+        }
+    }
+}
+
+/// Whether `bytes` (the start of a file is enough) are a binary format the analysis cannot read.
+pub fn not_text(bytes: &[u8]) -> Option<NotText> {
+    bytes.starts_with(b"ElfFile\0").then_some(NotText::Evtx)
+}
+
 /// How the bytes are encoded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Encoding {
@@ -248,6 +274,11 @@ impl Reader {
         }
     }
 
+    /// [`not_text`] of the input's start.
+    pub fn not_text(&self) -> Option<NotText> {
+        not_text(&self.head)
+    }
+
     pub fn finish(self) -> Excerpt {
         let Reader { head, mut ring, ring_start, total, text, breaks, .. } = self;
         let Some(mut breaks) = breaks else {
@@ -341,6 +372,27 @@ fn char_boundary(b: &[u8], bom: usize, end: usize, enc: Encoding) -> usize {
 
 #[cfg(test)]
 mod tests {
+
+    /// An .evtx file gets its own message; text (also UTF-16, also text that mentions the
+    /// signature later) does not.
+    #[test]
+    fn binary_event_logs_are_not_text() {
+        let mut evtx = b"ElfFile\0".to_vec();
+        evtx.extend_from_slice(&[0, 0, 0, 0, 1, 0, 0x80, 0, 0xff, 0xfe]);
+        assert_eq!(not_text(&evtx), Some(NotText::Evtx));
+        assert!(NotText::Evtx.message().contains("Save Selected Events"));
+        assert!(NotText::Evtx.message().contains("Format-List"));
+        assert!(!NotText::Evtx.message().contains('\n'));
+        assert_eq!(not_text(b"ElfFile"), None);
+        assert_eq!(not_text(b"Log Name: Application\nElfFile\0"), None);
+        assert_eq!(not_text(&[0xff, 0xfe, b'E', 0, b'l', 0]), None);
+        assert_eq!(not_text(b""), None);
+        let mut r = Reader::new(64);
+        r.push(&evtx[..3]);
+        r.push(&evtx[3..]);
+        r.push(&[0u8; 200]);
+        assert_eq!(r.not_text(), Some(NotText::Evtx));
+    }
     use super::*;
 
     fn utf16le(s: &str, bom: bool) -> Vec<u8> {

@@ -102,6 +102,12 @@ impl Text {
     pub fn plain_for_page(&self) -> String {
         crate::markup::html_to_plain(self.html, false)
     }
+
+    /// The commands the text shows (a code block, or a code span that starts with a cmdlet),
+    /// in order: the HTML has a copy button after each, `data-cmd="N"` for the `N`th.
+    pub fn commands(&self) -> Vec<String> {
+        crate::markup::commands(self.html)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -727,7 +733,7 @@ mod tests {
         for (html, _) in PLAIN_CHECK {
             let mut h = String::new();
             let mut rest = *html;
-            while let Some(i) = rest.find("<code>") {
+            while let Some(i) = rest.find("<code") {
                 h.push_str(&rest[..i]);
                 rest = rest[i..].split_once("</code>").map_or("", |(_, after)| after);
                 h.push_str("CODE");
@@ -1024,10 +1030,44 @@ mod tests {
     fn markdown_is_rendered_at_build_time() {
         let s2 = path("task-all").unwrap().node("s2").unwrap();
         assert_eq!(s2.text.plain(), "Run Set-ExecutionPolicy RemoteSigned or Set-ExecutionPolicy Unrestricted.");
-        assert!(s2.text.html.contains("<code>Set-ExecutionPolicy RemoteSigned</code>"));
+        assert!(s2.text.html.contains(
+            "<code class=\"cmd\">Set-ExecutionPolicy RemoteSigned</code><button type=\"button\" class=\"copy-cmd\" data-cmd=\"0\""
+        ));
         let checks = path("task-all").unwrap().node("checks").unwrap();
         assert!(checks.text.html.contains("<li>"));
         assert!(checks.text.plain().contains("\n- Validates"));
+    }
+
+    /// Issue 12: every command a step shows has a copy button, and `Text::commands` is what
+    /// each copies; other code spans (names, messages, file names) have none.
+    #[test]
+    fn commands_in_texts_have_copy_buttons() {
+        let node = |p: &str, n: &str| path(p).unwrap().node(n).unwrap().text;
+        assert_eq!(node("task-all", "s2").commands(), ["Set-ExecutionPolicy RemoteSigned", "Set-ExecutionPolicy Unrestricted"]);
+        assert_eq!(node("cmdlet-all", "s3").commands(), ["Import-Module ADSyncDiagnostics"]);
+        assert_eq!(node("cmdlet-all", "s4").commands(), ["Invoke-ADSyncDiagnostics -PasswordSync"]);
+        let mut all = Vec::new();
+        for (html, plain) in PLAIN_CHECK {
+            let text = Text { html, source: SOURCES[0] };
+            let commands = text.commands();
+            assert_eq!(html.matches("class=\"copy-cmd\"").count(), commands.len(), "{html}");
+            for (i, c) in commands.iter().enumerate() {
+                assert!(html.contains(&format!("data-cmd=\"{i}\"")), "{html}");
+                // The command as written in the text, entities decoded.
+                assert!(plain.contains(c.as_str()), "{c} not in {plain}");
+            }
+            all.extend(commands);
+        }
+        // Quotes and backslashes are decoded: the copy is what PowerShell reads.
+        assert!(all.iter().any(|c| c.starts_with("Import-Module \"C:\\Program Files\\")), "{all:?}");
+        assert!(all.iter().any(|c| c == "$credential = Get-Credential"), "{all:?}");
+        // A cmdlet named as a cmdlet is a mention; run as a step, it is a command.
+        let mention = path("cmdlet-all").unwrap().intro;
+        assert!(mention.plain().contains("Invoke-ADSyncDiagnostics cmdlet"), "{}", mention.plain());
+        assert!(mention.commands().is_empty(), "{:?}", mention.commands());
+        for not in ["DrsException", "Error Code: 90", "Services.msc", "repadmin /options <DC>", "miiserver.exe.config"] {
+            assert!(!all.iter().any(|c| c == not), "{not} is no command");
+        }
     }
 
     #[test]

@@ -36,6 +36,11 @@ pub fn html_to_plain(html: &str, cli: bool) -> String {
     let mut link: Option<&'static str> = None;
     let mut pending: Option<&'static str> = None;
     while !rest.is_empty() {
+        // A command's copy button is the page's, not the text's.
+        if rest.starts_with("<button") {
+            rest = rest.split_once("</button>").map_or("", |(_, after)| after);
+            continue;
+        }
         if let Some(tag_body) = rest.strip_prefix('<') {
             let end = tag_body.find('>').unwrap_or(tag_body.len());
             let tag = &tag_body[..end];
@@ -111,6 +116,39 @@ pub fn html_to_plain(html: &str, cli: bool) -> String {
         out.push(')');
     }
     out.trim().to_string()
+}
+
+/// The commands marked in `html` (`<code class="cmd">`, see `link_ids` in `core/build.rs`), in
+/// order, entities decoded: what each command's copy button (`data-cmd="N"`) copies.
+pub fn commands(html: &str) -> Vec<String> {
+    const OPEN: &str = "<code class=\"cmd\">";
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(OPEN) {
+        let body = &rest[i + OPEN.len()..];
+        let (code, after) = body.split_once("</code>").unwrap_or((body, ""));
+        let mut text = String::with_capacity(code.len());
+        let mut raw = code;
+        while let Some(j) = raw.find('&') {
+            text.push_str(&raw[..j]);
+            raw = &raw[j..];
+            let entities = [("&amp;", '&'), ("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&#39;", '\'')];
+            match entities.iter().find(|(e, _)| raw.starts_with(e)) {
+                Some((e, c)) => {
+                    text.push(*c);
+                    raw = &raw[e.len()..];
+                }
+                None => {
+                    text.push('&');
+                    raw = &raw[1..];
+                }
+            }
+        }
+        text.push_str(raw);
+        out.push(text);
+        rest = after;
+    }
+    out
 }
 
 fn newline_unless_fresh(out: &mut String) {

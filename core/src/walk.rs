@@ -26,6 +26,9 @@ pub enum Action {
     Restart,
     /// Go back to the position at which `n` answers had been given (from the summary).
     JumpTo(usize),
+    /// "I already have its output": from a step before the path's first question, go on
+    /// ("Next") to that question ([`WalkView::skip_to`] says when it is offered).
+    SkipToQuestion,
 }
 
 impl WalkState {
@@ -68,6 +71,13 @@ impl WalkState {
             }
             Action::Restart => next.choices.clear(),
             Action::JumpTo(n) => next.choices.truncate(n),
+            Action::SkipToQuestion => {
+                if skip_to(self.at(), self.path).is_some() {
+                    while kind(next.at()) == CurrentKind::Step && next.choices.len() < MAX_CHOICES {
+                        next.choices.push(0);
+                    }
+                }
+            }
         }
         next
     }
@@ -135,6 +145,11 @@ impl WalkState {
             current: current_view(at, version),
             summary,
             step_number: trail.len(),
+            progress: Progress {
+                step: trail.len(),
+                of_at_most: trail.len() + longest_rest(&trail.iter().map(|(a, _)| *a).collect::<Vec<_>>()),
+            },
+            skip_to: skip_to(at, self.path),
             can_go_back: !self.choices.is_empty(),
             encoded: self.encode(),
         }
@@ -334,8 +349,99 @@ pub struct WalkView {
     pub summary: Vec<SummaryItem>,
     /// 1-based position in the walk.
     pub step_number: usize,
+    /// "Step n of at most m".
+    pub progress: Progress,
+    /// On a step before the path's first question (the steps that run the troubleshooting
+    /// task or the cmdlet): that question, which [`Action::SkipToQuestion`] goes to.
+    pub skip_to: Option<Skip>,
     pub can_go_back: bool,
     pub encoded: String,
+}
+
+/// Where the walk stands: step `step` of at most `of_at_most`.
+///
+/// `of_at_most` is the steps taken so far (this one included) plus the most steps from here to
+/// the next result (a documented outcome, or a status value of the object's log), never coming
+/// back to a step already taken: the walk reaches a result at or before it. Each answer keeps
+/// it or lowers it (a shorter branch), never raises it; at a result it is `step`, and going on
+/// from a result (its "continue with…") starts the count to the next one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub step: usize,
+    pub of_at_most: usize,
+}
+
+/// The offer to skip the steps that produce an output the admin already has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Skip {
+    /// The method whose output it is (the troubleshooting task's or the cmdlet's).
+    pub method: knowledge::Method,
+    /// The question the skip goes to ("What did the task report?").
+    pub question: Text,
+}
+
+/// The skip offered at `at` on `path`: `at` is a step of `path` from which "Next" alone leads to
+/// a question of `path` (the output's question), and the path is the task's or the cmdlet's.
+fn skip_to(at: At, path: &'static PathInfo) -> Option<Skip> {
+    if !matches!(path.method, knowledge::Method::Task | knowledge::Method::Cmdlet) || at.path != path {
+        return None;
+    }
+    let mut here = at;
+    for _ in 0..MAX_CHOICES {
+        match (kind(here), here.pos) {
+            (CurrentKind::Step, Target::Node { .. }) => here = follow(here, 0)?,
+            (CurrentKind::Question, Target::Node { path: p, node }) if p == path && here != at => {
+                return Some(Skip { method: path.method, question: node.text });
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The most positions a walk can still go through after the last of `trail` up to the next
+/// result (a documented outcome or a status value; 0 at one), never coming back to a position
+/// it has been on (the trail's, or one on the way): the longest simple path to a result,
+/// searched path by path (between two results the paths branch little: a test bounds the time).
+fn longest_rest(trail: &[At]) -> usize {
+    use std::collections::HashMap;
+    type Key = (usize, usize, bool);
+    /// A position by the addresses of its static data (comparing the data would be slow).
+    fn key(at: At) -> Key {
+        let pos = match at.pos {
+            Target::Node { node, .. } => node as *const _ as usize,
+            Target::Result(r) => r as *const _ as usize,
+            Target::Status(s) => s as *const _ as usize,
+        };
+        (pos, at.path as *const _ as usize, at.checked)
+    }
+    /// The positions after each position, found once (`follow` resolves references).
+    fn nexts(at: At, k: Key, cache: &mut HashMap<Key, Vec<(Key, At)>>) -> Vec<(Key, At)> {
+        cache.entry(k).or_insert_with(|| (0..options(at).len()).filter_map(|c| follow(at, c)).map(|n| (key(n), n)).collect()).clone()
+    }
+    fn go(at: At, k: Key, way: &mut Vec<Key>, cache: &mut HashMap<Key, Vec<(Key, At)>>) -> usize {
+        let mut best = 0;
+        for (nk, next) in nexts(at, k, cache) {
+            if way.contains(&nk) {
+                continue;
+            }
+            // A result (or a status value) ends the stretch: it is one more step, and what
+            // follows it is counted once the admin goes on.
+            if kind(next) == CurrentKind::Result {
+                best = best.max(1);
+                continue;
+            }
+            way.push(nk);
+            best = best.max(1 + go(next, nk, way, cache));
+            way.pop();
+        }
+        best
+    }
+    let Some(&last) = trail.last() else { return 0 };
+    if kind(last) == CurrentKind::Result {
+        return 0;
+    }
+    go(last, key(last), &mut trail.iter().map(|a| key(*a)).collect(), &mut HashMap::new())
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -764,6 +870,96 @@ mod tests {
                 assert!(WalkState::leading_to(n).is_some(), "finding {}: {n}", f.id);
             }
         }
+    }
+
+    /// Every state a walk can reach (one per position, path and "checks done").
+    fn every_state() -> Vec<WalkState> {
+        let mut seen = std::collections::HashSet::new();
+        let mut states: Vec<WalkState> = knowledge::PATHS.iter().map(WalkState::new).collect();
+        let mut all = Vec::new();
+        while let Some(s) = states.pop() {
+            let at = s.at();
+            if !seen.insert((at.pos.reference(), at.path.id, at.checked)) {
+                continue;
+            }
+            for c in 0..options(at).len() {
+                states.push(s.apply(Action::Choose(c)));
+            }
+            all.push(s);
+        }
+        all
+    }
+
+    /// "Step n of at most m": at the start m is the longest walk, an answer never raises it,
+    /// and at an end n is m.
+    #[test]
+    fn progress_is_step_of_at_most() {
+        // Four steps, the question about the output, then its result.
+        assert_eq!(walk("cmdlet-all", &[]).view(None).progress, Progress { step: 1, of_at_most: 6 });
+        assert_eq!(walk("task-all", &[0; 8]).view(None).progress, Progress { step: 9, of_at_most: 10 });
+        assert_eq!(walk("task-all", &[0; 8]).apply(Action::Choose(1)).view(None).progress, Progress { step: 10, of_at_most: 10 });
+        let (mut spent, mut views) = (std::time::Duration::ZERO, 0u32);
+        for s in every_state() {
+            let started = std::time::Instant::now();
+            let v = s.view(None);
+            spent += started.elapsed();
+            views += 1;
+            let p = v.progress;
+            assert_eq!(p.step, v.step_number);
+            assert!(p.step <= p.of_at_most, "{}: {p:?}", v.current.reference);
+            if v.current.options.is_empty() {
+                assert_eq!(p.step, p.of_at_most, "{}", v.current.reference);
+            }
+            if v.current.kind == CurrentKind::Result {
+                // A result ends the count; going on from it starts the next.
+                assert_eq!(p.step, p.of_at_most, "{}", v.current.reference);
+                continue;
+            }
+            let trail: Vec<At> = s.trail().iter().map(|(a, _)| *a).collect();
+            for c in 0..v.current.options.len() {
+                let next = s.apply(Action::Choose(c));
+                // Going round a loop (back to a step already taken: run the script again) starts
+                // a new count; any other answer keeps or lowers it.
+                if trail.contains(&next.at()) {
+                    continue;
+                }
+                let next = next.view(None).progress;
+                assert!(next.of_at_most <= p.of_at_most, "{} answer {c}: {p:?} -> {next:?}", v.current.reference);
+            }
+        }
+        // The search stays far below a frame, even unoptimised (a render computes it): about
+        // 0.2 ms a view on average here, 1 ms for the slowest (an unloaded machine).
+        let average = spent / views;
+        assert!(average < std::time::Duration::from_millis(5), "{average:?}");
+        eprintln!("walk view: {average:?} on average over {views} states");
+    }
+
+    /// "I already have the troubleshooter's output": from the steps that run the task or the
+    /// cmdlet, straight to the question about its output; not offered on the manual paths or
+    /// once there.
+    #[test]
+    fn skipping_to_the_outputs_question() {
+        for (path, to) in [("task-all", "task-all/outcome"), ("task-object", "task-object/outcome"), ("cmdlet-all", "cmdlet-all/outcome")] {
+            let s = walk(path, &[]);
+            let skip = s.view(None).skip_to.unwrap_or_else(|| panic!("{path}"));
+            assert!(skip.question.plain().contains("report"), "{path}");
+            let done = s.apply(Action::SkipToQuestion);
+            let v = done.view(None);
+            assert_eq!(v.current.reference, to);
+            assert_eq!(v.skip_to, None, "{path}: not offered at the question");
+            // From a later step too, and the link round-trips.
+            let later = walk(path, &[0, 0]).apply(Action::SkipToQuestion);
+            assert_eq!(later, done);
+            assert_eq!(Link::open(path, &done.encode()).unwrap().state, done);
+        }
+        assert_eq!(walk("cmdlet-object", &[0, 0, 0]).view(None).skip_to.map(|s| s.method), Some(knowledge::Method::Cmdlet));
+        assert_eq!(walk("manual-all", &[]).view(None).skip_to, None);
+        assert_eq!(walk("manual-all", &[1]).view(None).skip_to, None);
+        // Past the question (a result, another path): no skip, and the action changes nothing.
+        let s = walk("task-all", &[0, 0, 0, 0, 0, 0, 0, 0, 1]);
+        assert_eq!(s.view(None).skip_to, None);
+        assert_eq!(s.apply(Action::SkipToQuestion), s);
+        assert_eq!(walk("manual-all", &[]).apply(Action::SkipToQuestion), walk("manual-all", &[]));
     }
 
     /// From every position a walk can reach, an end (a result without a way on) can still be

@@ -81,10 +81,35 @@ pub fn AnalyzePage() -> Html {
             }
         })
     };
+    // On a phone the paste view is below the findings: "Show in the paste" scrolls down to it,
+    // and the browser's Back returns to the finding (an entry of the page's own history, same
+    // address; the finding whose lines were shown is remembered until then).
+    let shown_from = use_mut_ref(|| None::<Selection>);
+    {
+        let shown_from = shown_from.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo::events::EventListener::new(&w, "popstate", move |_| {
+                    if let Some(from) = shown_from.borrow_mut().take() {
+                        // After the router's render of the same page.
+                        Timeout::new(0, move || return_to(from)).forget();
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     let select = {
         let selection = selection.clone();
         let scroll_nonce = scroll_nonce.clone();
         Callback::from(move |s: Selection| {
+            if crate::browser::one_column() {
+                let mut from = shown_from.borrow_mut();
+                // One entry however many findings are shown before Back; Back returns to the last.
+                if from.is_some() || crate::browser::push_same_entry() {
+                    *from = Some(s);
+                }
+            }
             selection.set(Some(s));
             scroll_nonce.set(scroll_nonce.wrapping_add(1));
         })
@@ -105,6 +130,36 @@ pub fn AnalyzePage() -> Html {
     let on_select = select.reform(Selection::Finding);
     let on_line = select.reform(Selection::Line);
 
+    let restored_note = use_state_eq(|| false);
+    let on_clear = {
+        let dispatcher = app.dispatcher();
+        let restored_note = restored_note.clone();
+        let selection = selection.clone();
+        Callback::from(move |_| {
+            restored_note.set(false);
+            selection.set(None);
+            dispatcher.dispatch(AppAction::Clear);
+        })
+    };
+    let on_undo = {
+        let dispatcher = app.dispatcher();
+        let restored_note = restored_note.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatcher.dispatch(AppAction::UndoClear);
+            restored_note.set(true);
+            let restored_note = restored_note.clone();
+            Timeout::new(8_000, move || restored_note.set(false)).forget();
+            // The Undo button is gone: the focus goes back to the paste box.
+            Timeout::new(0, || {
+                let area = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("paste"));
+                if let Some(a) = area.and_then(|a| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(a).ok()) {
+                    let _ = a.focus();
+                }
+            })
+            .forget();
+        })
+    };
+    let restored_note_shown = *restored_note && app.cleared.is_none() && !paste.text.is_empty();
     let empty = paste.text.is_empty();
     let busy = !empty && paste.current().is_none() && paste.text.len() > BIG;
     // While the user types, the previous analysis stays on screen until the new one is ready.
@@ -233,8 +288,17 @@ pub fn AnalyzePage() -> Html {
                     // The box would show the names: it comes back when the switch is off.
                     <p class="paste-hidden" data-testid="paste-hidden">{ strings::PASTE_HIDDEN_MASKED }</p>
                 } else {
-                    <PasteBox text={paste.text.clone()} {counts} {on_change} />
+                    <PasteBox text={paste.text.clone()} {counts} {on_change} on_clear={on_clear} restored={paste.restored} />
                 }
+                <div class="undo-clear" data-testid="undo-status" role="status">
+                    if let Some(c) = &app.cleared {
+                        <span>{ strings::paste_cleared(c.text.len()) }</span>
+                        { " " }
+                        <button type="button" class="button button-small" data-testid="undo-clear" onclick={on_undo}>{ strings::UNDO }</button>
+                    } else if restored_note_shown {
+                        <span>{ strings::PASTE_RESTORED }</span>
+                    }
+                </div>
             </div>
             if empty {
                 { what_to_paste() }
@@ -242,6 +306,20 @@ pub fn AnalyzePage() -> Html {
                 { r }
             }
         </div>
+    }
+}
+
+/// After Back from the paste view (on a phone): the finding (or line) whose lines were shown is
+/// scrolled back into view, its "Show in the paste" button focused.
+fn return_to(from: Selection) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let target = match from {
+        Selection::Finding(id) => document.query_selector(&format!("#finding-{id} [data-testid=show-in-paste]")).ok().flatten(),
+        Selection::Line(n) => document.query_selector(&format!("button.evidence-line[data-line=\"{n}\"]")).ok().flatten(),
+    };
+    if let Some(el) = target.and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok()) {
+        crate::browser::scroll_into_view_center(&el);
+        let _ = el.focus();
     }
 }
 

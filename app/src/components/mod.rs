@@ -41,4 +41,5 @@ pub mod statuses_page;
 pub mod unparsed_lines;
 pub mod version_field;
 pub mod walk_report;
+pub mod walk_version;
 pub mod walker_page;

@@ -1,4 +1,4 @@
-use phs_doctor_core::walk::{CurrentKind, CurrentView};
+use phs_doctor_core::walk::{CurrentKind, CurrentView, Progress};
 use yew::prelude::*;
 
 use crate::components::advice_list::AdviceList;
@@ -13,7 +13,8 @@ use crate::strings;
 #[derive(Properties, PartialEq)]
 pub struct NodeCardProps {
     pub current: CurrentView,
-    pub step_number: usize,
+    /// "Step n of at most m".
+    pub progress: Progress,
     pub version: Option<AttrValue>,
     /// The card's heading, focused after each move.
     pub heading: NodeRef,
@@ -32,7 +33,7 @@ pub fn NodeCard(props: &NodeCardProps) -> Html {
     let severity_class = c.severity.map(|s| format!("sev-border-{}", s.as_str()));
     let heading_text = match (c.kind, c.title) {
         (CurrentKind::Result, Some(title)) => title.to_string(),
-        (k, _) => format!("{} {} \u{b7} {}", strings::WALK_STEP, props.step_number, strings::kind_label(k)),
+        (k, _) => format!("{} \u{b7} {}", strings::walk_progress(props.progress), strings::kind_label(k)),
     };
     // A double click counts once: its second click (`detail` 2) would land on whatever the move
     // put under the pointer (an answer such as "Every check passed" that nobody chose).
@@ -49,10 +50,12 @@ pub fn NodeCard(props: &NodeCardProps) -> Html {
             data-testid="node" data-kind={kind} data-reference={c.reference.clone()} aria-labelledby="node-heading">
             if c.kind == CurrentKind::Result {
                 <p class="node-kicker">
-                    { format!("{} {} \u{b7} {}", strings::WALK_STEP, props.step_number, strings::kind_label(c.kind)) }
+                    { format!("{} \u{b7} {}", strings::walk_progress(props.progress), strings::kind_label(c.kind)) }
                     if let Some(s) = c.severity { { " " }<SeverityBadge severity={s} /> }
                 </p>
             }
+            <progress class="walk-progress" aria-hidden="true" value={props.progress.step.to_string()}
+                max={props.progress.of_at_most.max(1).to_string()}></progress>
             <h2 id="node-heading" class={classes!(if c.kind == CurrentKind::Result { "node-title" } else { "node-kicker-heading" })}
                 tabindex="-1" ref={props.heading.clone()} data-testid="node-heading">
                 { heading_text }

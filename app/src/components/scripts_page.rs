@@ -2,11 +2,14 @@ use std::collections::HashSet;
 
 use phs_doctor_core::script::{self, Field, ScriptKind};
 use yew::prelude::*;
+use yew_router::prelude::*;
 
+use crate::components::copy_link::CopyLink;
 use crate::components::nav_link::NavLink;
 use crate::components::script_field::ScriptField;
 use crate::components::script_output::ScriptOutputView;
-use crate::route::Route;
+use crate::route::{self, Route};
+use crate::script_link;
 use crate::state::{use_app, AppAction};
 use crate::strings;
 use crate::text::sentence;
@@ -18,10 +21,58 @@ pub struct ScriptsPageProps {
 }
 
 /// The script generators with live validation (`script::generate`). The values typed here stay
-/// in memory: they never go into the URL.
+/// in memory; they go into the URL only while "Include the values in the link" is ticked
+/// (`script_link`), and a link with values fills them in.
 #[component]
 pub fn ScriptsPage(props: &ScriptsPageProps) -> Html {
     let app = use_app();
+    let navigator = use_navigator();
+    let location = use_location();
+    let query = location.as_ref().map(|l| l.query_str().to_string()).unwrap_or_default();
+    let parsed_kind = props.kind.as_ref().map_or(Some(ScriptKind::ALL[0]), |id| ScriptKind::from_id(id));
+    // Ticked when the page is opened from a link with values.
+    let in_link = use_state(|| parsed_kind.is_some_and(|k| !script_link::values(&query, k).is_empty()));
+    {
+        // A link with values fills the fields in (and a route without says nothing).
+        let app = app.clone();
+        let in_link = in_link.clone();
+        use_effect_with((query.clone(), parsed_kind), move |(query, kind)| {
+            let values = kind.map(|k| script_link::values(query, k)).unwrap_or_default();
+            if !values.is_empty() && !*in_link {
+                in_link.set(true);
+            }
+            for (field, value) in values {
+                if app.script_input.get(field) != value {
+                    app.dispatch(AppAction::Field(field, value));
+                }
+            }
+        });
+    }
+    // The route with or without the values (replaced: typing is not a step for Back).
+    let keep = {
+        let navigator = navigator.clone();
+        let props_kind = props.kind.clone();
+        let version = app.version();
+        move |include: bool, input: &phs_doctor_core::script::ScriptInput| {
+            let (Some(n), Some(kind)) = (&navigator, parsed_kind) else { return };
+            let to = match &props_kind {
+                Some(_) => Route::Script { kind: kind.id().to_string() },
+                None => Route::Scripts,
+            };
+            let q = if include { script_link::query(version, kind, input) } else { route::version_query(version).unwrap_or_default() };
+            route::replace(n, &to, &q);
+        }
+    };
+    let on_in_link = {
+        let in_link = in_link.clone();
+        let keep = keep.clone();
+        let input = app.script_input.clone();
+        Callback::from(move |e: Event| {
+            let on = e.target_dyn_into::<web_sys::HtmlInputElement>().is_some_and(|i| i.checked());
+            in_link.set(on);
+            keep(on, &input);
+        })
+    };
     // Errors of an empty field are shown once the user has typed in it, not on arrival.
     let touched = use_state(HashSet::<Field>::new);
     let kind = match &props.kind {
@@ -33,6 +84,7 @@ pub fn ScriptsPage(props: &ScriptsPageProps) -> Html {
             <ul>
                 { for ScriptKind::ALL.into_iter().map(|k| html! {
                     <li><NavLink to={Route::Script { kind: k.id().to_string() }} current={kind == Some(k)}
+                        query={(*in_link).then(|| script_link::query(app.version(), k, &app.script_input))}
                         id={AttrValue::from(format!("tab-{}", k.id()))}>{ k.title() }</NavLink></li>
                 }) }
             </ul>
@@ -67,11 +119,18 @@ pub fn ScriptsPage(props: &ScriptsPageProps) -> Html {
                         let on_input = {
                             let app = app.clone();
                             let touched = touched.clone();
+                            let keep = keep.clone();
+                            let include = *in_link;
                             Callback::from(move |v: String| {
                                 if !touched.contains(&field) {
                                     let mut t = (*touched).clone();
                                     t.insert(field);
                                     touched.set(t);
+                                }
+                                if include {
+                                    let mut input = app.script_input.clone();
+                                    input.set(field, v.clone());
+                                    keep(true, &input);
                                 }
                                 app.dispatch(AppAction::Field(field, v));
                             })
@@ -85,6 +144,18 @@ pub fn ScriptsPage(props: &ScriptsPageProps) -> Html {
                         }
                     }) }
                 </form>
+                if !kind.fields().is_empty() {
+                    <div class="script-link-row">
+                        <p class="script-in-link">
+                            <label>
+                                <input type="checkbox" data-testid="values-in-link" checked={*in_link} onchange={on_in_link} />
+                                { strings::SCRIPT_VALUES_IN_LINK }
+                            </label>
+                            <span class="hint">{ strings::SCRIPT_VALUES_IN_LINK_HINT }</span>
+                        </p>
+                        <CopyLink />
+                    </div>
+                }
                 <ScriptOutputView {kind} text={output.text.clone().map(AttrValue::from)}
                     note={(!output.spelled.is_empty()).then_some(AttrValue::Static(script::SPELLED_NOTE))} />
             </section>

@@ -1,5 +1,6 @@
 use phs_doctor_core::knowledge::{self, GateStatus};
 use phs_doctor_core::walk::{Action, Link};
+use phs_doctor_core::ConnectVersion;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -11,6 +12,7 @@ use crate::components::node_card::NodeCard;
 use crate::components::rich_text::RichText;
 use crate::components::source_note::SourceNote;
 use crate::components::walk_report::WalkReport;
+use crate::components::walk_version::WalkVersion;
 use crate::route::{self, version_from_query, Route};
 use crate::state::{use_app, AppAction};
 use crate::strings;
@@ -81,6 +83,16 @@ pub fn WalkerPage(props: &WalkerPageProps) -> Html {
         })
     };
     let version_text = version.map(|v| AttrValue::from(v.to_string()));
+    // A version entered on the walk: the same step, with the version in the route.
+    let on_version = {
+        let navigator = use_navigator();
+        let route = Route::walk(&state);
+        Callback::from(move |v: ConnectVersion| {
+            if let Some(n) = &navigator {
+                route::replace(n, &route, &route::version_query(Some(v)).unwrap_or_default());
+            }
+        })
+    };
     let link = AttrValue::from(nav_link::href(&Route::walk(&state), route::version_query(version).as_ref()));
     let path_gate = view.path_gate.clone().filter(|g| g.status != GateStatus::Met);
     html! {
@@ -97,12 +109,7 @@ pub fn WalkerPage(props: &WalkerPageProps) -> Html {
             if let Some(now) = view.now_on {
                 <p class="now-on" data-testid="now-on"><strong>{ strings::WALK_NOW_ON }</strong>{ " " }{ now }</p>
             }
-            <p class="version-line" data-testid="walk-version">
-                { match &version_text {
-                    Some(v) => html! { <>{ format!("{} {v}", strings::WALK_VERSION) }</> },
-                    None => html! { <>{ strings::WALK_NO_VERSION }{ " " }<NavLink to={Route::Home}>{ strings::WALK_SET_VERSION }</NavLink></> },
-                } }
-            </p>
+            <WalkVersion {version} on_apply={on_version} />
             if let Some(r) = view.retired {
                 <div class="notice notice-warning" data-testid="retired">
                     <RichText text={r} />
@@ -116,9 +123,17 @@ pub fn WalkerPage(props: &WalkerPageProps) -> Html {
             <SourceNote source={view.intro.source} />
             <div class="walk-grid">
                 <div class="walk-main">
-                    <NodeCard current={view.current.clone()} step_number={view.step_number}
+                    <NodeCard current={view.current.clone()} progress={view.progress}
                         version={version_text.clone()} heading={heading}
                         on_choose={on_action.reform(Action::Choose)} />
+                    if let Some(skip) = view.skip_to {
+                        <p class="skip-to">
+                            <button type="button" class="button button-quiet" data-testid="skip-to-output"
+                                onclick={on_action.reform(|_| Action::SkipToQuestion)}>
+                                { strings::skip_to_output(skip.method) }
+                            </button>
+                        </p>
+                    }
                     <div class="walk-controls">
                         <button type="button" class="button" id="back" data-testid="back"
                             disabled={!view.can_go_back} onclick={on_action.reform(|_| Action::Back)}>
