@@ -116,6 +116,17 @@ const PHRASES: &[(&str, Ph)] = &[
     ("azureadpasswordprotection", Ph::ProtectionWords),
     ("failed test replications", Ph::DcDiag),
     ("replications check", Ph::DcDiag),
+    ("aadcloudsynctools", Ph::CloudSync),
+    ("aadconnectprovisioningagent", Ph::CloudSync),
+    ("provisioning agent", Ph::CloudSync),
+    ("pgmsa_", Ph::CloudSync),
+    ("azureadssoacc", Ph::SeamlessSso),
+    ("azureadsso.psd1", Ph::SeamlessSso),
+    ("get-azureadssostatus", Ph::SeamlessSso),
+    ("enable-azureadssoforest", Ph::SeamlessSso),
+    ("new-azureadssoauthenticationcontext", Ph::SeamlessSso),
+    // The ADSync service's COM server, which the sync cmdlets call.
+    ("835bee60-8731-4159-8bff-941301d76d05", Ph::SyncServiceCom),
     ("user name or password is incorrect", Ph::UserPassIncorrect),
     // Windows' message for ERROR_LOGON_FAILURE in German (KB 2962509's German translation).
     ("der benutzername oder das kennwort ist falsch", Ph::UserPassIncorrect),
@@ -156,6 +167,7 @@ const PHRASES: &[(&str, Ph)] = &[
     ("largeobject", Ph::ExportError),
     ("objecttypemismatch", Ph::ExportError),
     ("federateddomainchangeerror", Ph::ExportError),
+    ("permission-issue", Ph::ExportError),
     ("ispasswordsyncing=", Ph::TraceKey),
     ("password sync is not supported on this install", Ph::TraceKey),
 ];

@@ -9,6 +9,9 @@
 //! PasswordResetException, SSPR_0029, AADSTS80001               writeback, pass-through auth
 //! … the current Azure password policy … banned password list   password protection
 //! [Replications Check,<DC>] … failed test Replications         dcdiag: DC-to-DC replication
+//! AADCloudSyncTools, pGMSA_…, provisioning agent               Microsoft Entra Cloud Sync
+//! AZUREADSSOACC, AzureADSSO.psd1, Get-AzureADSSOStatus         seamless single sign-on
+//! CLSID {835BEE60-8731-4159-8BFF-941301D76D05}                 a call to the sync service's COM server
 //! ```
 
 use crate::analysis::phrases::{Hits, Ph};
@@ -35,13 +38,22 @@ pub(crate) fn feature_of(hits: &Hits) -> Option<&'static str> {
         (Ph::PtaCode, "pass-through-auth"),
         (Ph::ProtectionWords, "password-protection"),
         (Ph::DcDiag, "ad-replication"),
+        (Ph::CloudSync, "cloud-sync"),
+        (Ph::SeamlessSso, "seamless-sso"),
+        (Ph::SyncServiceCom, "sync-service-com"),
     ]
     .into_iter()
     .find_map(|(p, feature)| hits.has(p).then_some(feature))
 }
 
-const EXPORT_ERRORS: &[&str] =
-    &["AttributeValueMustBeUnique", "InvalidSoftMatch", "LargeObject", "ObjectTypeMismatch", "FederatedDomainChangeError"];
+const EXPORT_ERRORS: &[&str] = &[
+    "AttributeValueMustBeUnique",
+    "InvalidSoftMatch",
+    "LargeObject",
+    "ObjectTypeMismatch",
+    "FederatedDomainChangeError",
+    "permission-issue",
+];
 
 /// The export error type a line names as a whole word (`LargeObject`, not `LargeObjectHeap`).
 pub(crate) fn export_error(text: &str) -> Option<&'static str> {
