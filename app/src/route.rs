@@ -272,7 +272,10 @@ mod tests {
         assert_eq!(Route::recognize("/learn/how-phs-works/heartbeat"), Some(Route::learn(heartbeat)));
         assert_eq!(Route::learn(LearnLink { page: "article", anchor: "" }), Route::LearnPage { page: "article".into() });
         assert_eq!(Route::recognize("/learn"), Some(Route::Learn));
-        assert_eq!(Route::learn(heartbeat).title(), "The heartbeat every 30 minutes \u{b7} How password hash synchronization works \u{2014} PHS Doctor");
+        assert_eq!(
+            Route::learn(heartbeat).title(),
+            "The heartbeat every 30 minutes \u{b7} How password hash synchronization works \u{2014} PHS Doctor"
+        );
         assert_eq!(Route::LearnPage { page: "nope".into() }.title(), Route::NotFound.title());
     }
 

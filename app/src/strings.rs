@@ -567,7 +567,7 @@ pub fn search_count(n: usize) -> String {
 }
 
 // Learn
-pub const LEARN_TITLE: &str = "Learn how password hash sync works";
+pub const LEARN_TITLE: &str = "Learn about password hash sync";
 pub const LEARN_LEAD: &str = "Background for the checks: how password hash synchronization works, and \
     Microsoft's troubleshooting article itself, on one page each. Steps and findings link to the section \
     that explains them.";
@@ -577,7 +577,7 @@ pub const LEARN_MORE: &str = "Learn more:";
 pub const LEARN_NO_SECTION: &str = "This page has no such section; here is the whole page.";
 pub const LEARN_COPY: &str = "Microsoft's article, copied whole:";
 pub const LEARN_COPY_BY: &str = "by Microsoft and its contributors, under the";
-pub const LEARN_COPY_NOTICE: &str = "licence notice";
+pub const LEARN_COPY_NOTICE: &str = "Microsoft's licence notice";
 pub const LEARN_COPY_CHANGES: &str = "Changes in this copy:";
 
 /// The label of a section's link to itself.
@@ -607,4 +607,3 @@ mod tests {
         }
     }
 }
-

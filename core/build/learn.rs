@@ -57,12 +57,16 @@ pub fn slug(title: &str) -> String {
 /// Reads every `content/learn/*.md`, in the pages' `order`.
 pub fn read(dir: &Path) -> Vec<Page> {
     let mut pages = Vec::new();
-    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> =
+        std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).map(|e| e.unwrap().path()).collect();
     files.sort();
     for f in files.into_iter().filter(|f| f.extension().is_some_and(|x| x == "md")) {
         println!("cargo:rerun-if-changed={}", f.display());
         let id = f.file_stem().unwrap().to_string_lossy().into_owned();
-        assert!(id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "content/learn/{id}.md: a page id is lowercase words and `-`");
+        assert!(
+            id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+            "content/learn/{id}.md: a page id is lowercase words and `-`"
+        );
         let text = std::fs::read_to_string(&f).unwrap();
         pages.push(page(&id, &text.replace("\r\n", "\n")));
     }
@@ -201,8 +205,12 @@ pub fn render(pages: &[Page], ctx: &Ctx, out: &mut String) {
             Some("article") => {
                 let f = &p.front;
                 let need = |v: &Option<String>, k: &str| v.clone().unwrap_or_else(|| panic!("{at}: a copy needs `{k}`"));
-                let (licence, licence_url, notice, changes) =
-                    (need(&f.licence, "licence"), need(&f.licence_url, "licence_url"), need(&f.licence_notice, "licence_notice"), need(&f.changes, "changes"));
+                let (licence, licence_url, notice, changes) = (
+                    need(&f.licence, "licence"),
+                    need(&f.licence_url, "licence_url"),
+                    need(&f.licence_notice, "licence_notice"),
+                    need(&f.changes, "changes"),
+                );
                 let code_licence = need(&f.code_licence, "code_licence");
                 for u in [&licence_url, &notice] {
                     assert!(u.starts_with("https://"), "{at}: {u:?} is not a public https address");
@@ -215,7 +223,8 @@ pub fn render(pages: &[Page], ctx: &Ctx, out: &mut String) {
             }
             Some(other) => panic!("{at}: copy_of {other:?}: only the article (`article`) is copied"),
         };
-        writeln!(out, "    Page {{ id: {:?}, title: {:?}, summary: {:?}, copy: {copy}, sections: &[", p.id, p.title, p.front.summary).unwrap();
+        writeln!(out, "    Page {{ id: {:?}, title: {:?}, summary: {:?}, copy: {copy}, sections: &[", p.id, p.title, p.front.summary)
+            .unwrap();
         for s in &p.sections {
             let src = crate::source(Some(s.source.as_str()), &format!("{at}: {}", s.title));
             let html = section_html(&p.id, &s.md, ctx, &at);
@@ -317,7 +326,9 @@ fn section_html(page: &str, md: &str, ctx: &Ctx, at: &str) -> String {
             Event::Text(t) if !in_head && cell == 0 && table.is_some() && !in_image => {
                 let v = t.trim().to_string();
                 let href = match table {
-                    Some("event") if v.parse::<u64>().is_ok_and(|n| crate::LINKS.get().unwrap().events.contains(&n)) => Some(format!("#/event/{v}")),
+                    Some("event") if v.parse::<u64>().is_ok_and(|n| crate::LINKS.get().unwrap().events.contains(&n)) => {
+                        Some(format!("#/event/{v}"))
+                    }
                     Some("status") if ctx.statuses.contains(&v) => Some(format!("#/status/{v}")),
                     _ => None,
                 };
@@ -350,7 +361,10 @@ fn link_dest(page: &str, dest: &CowStr, anchors: &BTreeSet<String>, ctx: &Ctx, a
     if dest.starts_with("https://") {
         return dest.to_string();
     }
-    assert!(!dest.contains("://") && !dest.starts_with('/'), "{at}: link {dest:?}: only https addresses and Microsoft Learn's relative links");
+    assert!(
+        !dest.contains("://") && !dest.starts_with('/'),
+        "{at}: link {dest:?}: only https addresses and Microsoft Learn's relative links"
+    );
     let (path, fragment) = match dest.split_once('#') {
         Some((p, f)) => (p, Some(f)),
         None => (dest, None),

@@ -51,6 +51,20 @@ pub struct Section {
 
 include!(concat!(env!("OUT_DIR"), "/learn.rs"));
 
+// Pages, sections and attributions are statics: one is equal only to itself (no deep compare
+// of the text when the app checks whether its properties changed).
+macro_rules! identity_eq {
+    ($($t:ty),*) => {$(
+        impl PartialEq for $t {
+            fn eq(&self, other: &Self) -> bool {
+                std::ptr::eq(self, other)
+            }
+        }
+        impl Eq for $t {}
+    )*};
+}
+identity_eq!(Page, Section, Attribution);
+
 /// The page with route key `id`.
 pub fn page(id: &str) -> Option<&'static Page> {
     PAGES.iter().find(|p| p.id == id)
@@ -119,7 +133,12 @@ mod tests {
                 // Only a heading whose subsections follow it may have no text of its own.
                 let parent = p.sections.get(i + 1).is_some_and(|n| n.level > s.level);
                 assert!(!s.title.is_empty() && (!s.html.is_empty() || parent), "{}#{}", p.id, s.anchor);
-                assert!(s.source.is_article() || !s.source.url.is_empty() || s.source.kind == SourceKind::Inference, "{}#{}", p.id, s.anchor);
+                assert!(
+                    s.source.is_article() || !s.source.url.is_empty() || s.source.kind == SourceKind::Inference,
+                    "{}#{}",
+                    p.id,
+                    s.anchor
+                );
                 assert_eq!(s.level == 1, s.anchor.is_empty());
             }
         }

@@ -32,7 +32,7 @@ test('Learn from the navigation: the list, a page, a section by its route', asyn
   await page.getByTestId('page-learn-index').waitFor();
   assert.equal(await hash(page), '#/learn');
   assert.equal(await page.getByTestId('nav-learn').getAttribute('aria-current'), 'page');
-  assert.equal(await page.title(), 'Learn how password hash sync works — PHS Doctor');
+  assert.equal(await page.title(), 'Learn about password hash sync — PHS Doctor');
   assert.equal((await focused(page)).tag, 'H1');
   await assertAccessible(page, 'learn list');
 

@@ -4,8 +4,8 @@ use phs_doctor_core::walk::WalkState;
 use yew::prelude::*;
 
 use crate::components::connectivity_rule::ConnectivityRule;
-use crate::components::lookup_next::{step_label, LookupNext};
 use crate::components::learn_more::LearnMore;
+use crate::components::lookup_next::{step_label, LookupNext};
 use crate::components::nav_link::NavLink;
 use crate::components::rich_text::RichText;
 use crate::components::severity_badge::SeverityBadge;
