@@ -141,6 +141,19 @@ pub fn focus_heading() {
     }
 }
 
+/// Scrolls the element with `id` into view and focuses it (made focusable by script, not by
+/// tab): a Learn section's heading, when its route is opened.
+pub fn focus_element(id: &str) {
+    let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if !el.has_attribute("tabindex") {
+            let _ = el.set_attribute("tabindex", "-1");
+        }
+        el.scroll_into_view();
+        let _ = el.focus();
+    }
+}
+
 /// Whether keys typed now go into a field (then `/` is a character, not the search shortcut).
 pub fn typing_in_a_field() -> bool {
     let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());

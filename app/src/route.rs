@@ -6,7 +6,8 @@
 //! types into the script fields goes in the URL only on request (`script_link`); pasted text
 //! never does.
 
-use phs_doctor_core::knowledge::Scope;
+use phs_doctor_core::knowledge::{LearnLink, Scope};
+use phs_doctor_core::learn;
 use phs_doctor_core::walk::WalkState;
 use phs_doctor_core::ConnectVersion;
 use yew_router::prelude::*;
@@ -41,6 +42,14 @@ pub enum Route {
     /// The paste analysis. The paste itself is never in the route.
     #[at("/analyze")]
     Analyze,
+    /// The Learn pages (`core::learn`).
+    #[at("/learn")]
+    Learn,
+    #[at("/learn/:page")]
+    LearnPage { page: String },
+    /// A section of a Learn page: the anchor is a route segment (the hash is the router's).
+    #[at("/learn/:page/:section")]
+    LearnSection { page: String, section: String },
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -56,6 +65,7 @@ pub enum Section {
     Statuses,
     Errors,
     Scripts,
+    Learn,
 }
 
 pub struct NavEntry {
@@ -66,7 +76,7 @@ pub struct NavEntry {
     pub id: &'static str,
 }
 
-pub fn nav() -> [NavEntry; 6] {
+pub fn nav() -> [NavEntry; 7] {
     [
         NavEntry { section: Section::Home, route: Route::Home, label: strings::NAV_HOME, id: "nav-home" },
         NavEntry { section: Section::Analyze, route: Route::Analyze, label: strings::NAV_ANALYZE, id: "nav-analyze" },
@@ -74,6 +84,7 @@ pub fn nav() -> [NavEntry; 6] {
         NavEntry { section: Section::Statuses, route: Route::Statuses, label: strings::NAV_STATUSES, id: "nav-statuses" },
         NavEntry { section: Section::Errors, route: Route::Errors, label: strings::NAV_ERRORS, id: "nav-errors" },
         NavEntry { section: Section::Scripts, route: Route::Scripts, label: strings::NAV_SCRIPTS, id: "nav-scripts" },
+        NavEntry { section: Section::Learn, route: Route::Learn, label: strings::NAV_LEARN, id: "nav-learn" },
     ]
 }
 
@@ -86,6 +97,7 @@ impl Route {
             Route::Errors | Route::Error { .. } => Some(Section::Errors),
             Route::Scripts | Route::Script { .. } => Some(Section::Scripts),
             Route::Analyze => Some(Section::Analyze),
+            Route::Learn | Route::LearnPage { .. } | Route::LearnSection { .. } => Some(Section::Learn),
             Route::NotFound => None,
         }
     }
@@ -106,9 +118,26 @@ impl Route {
             Route::Error { code } => strings::error_title(code),
             Route::Scripts | Route::Script { .. } => strings::SCRIPTS_TITLE.to_string(),
             Route::Analyze => strings::ANALYZE_TITLE.to_string(),
+            Route::Learn => strings::LEARN_TITLE.to_string(),
+            Route::LearnPage { page } => learn::page(page).map_or(strings::NOT_FOUND_TITLE, |p| p.title).to_string(),
+            Route::LearnSection { page, section } => match learn::page(page) {
+                Some(p) => match p.section(section) {
+                    Some(s) => format!("{} \u{b7} {}", s.title, p.title),
+                    None => p.title.to_string(),
+                },
+                None => strings::NOT_FOUND_TITLE.to_string(),
+            },
             Route::NotFound => strings::NOT_FOUND_TITLE.to_string(),
         };
         format!("{page} \u{2014} {}", strings::APP_NAME)
+    }
+
+    /// The route of a Learn section (its page for the page's lead).
+    pub fn learn(link: LearnLink) -> Route {
+        match link.anchor {
+            "" => Route::LearnPage { page: link.page.to_string() },
+            a => Route::LearnSection { page: link.page.to_string(), section: a.to_string() },
+        }
     }
 
     /// The route that shows `state`.
@@ -221,9 +250,34 @@ mod tests {
             "TargetNotExportedToDirectory \u{2014} PHS Doctor"
         );
         // Every route has its own title.
-        let routes = [Route::Home, Route::Events, Route::Statuses, Route::Errors, Route::Scripts, Route::Analyze, Route::NotFound];
+        let routes = [
+            Route::Home,
+            Route::Events,
+            Route::Statuses,
+            Route::Errors,
+            Route::Scripts,
+            Route::Analyze,
+            Route::Learn,
+            Route::LearnPage { page: "article".into() },
+            Route::LearnSection { page: "how-phs-works".into(), section: "heartbeat".into() },
+            Route::NotFound,
+        ];
         let titles: std::collections::HashSet<String> = routes.iter().map(Route::title).collect();
         assert_eq!(titles.len(), routes.len());
+    }
+
+    #[test]
+    fn learn_routes() {
+        let heartbeat = LearnLink { page: "how-phs-works", anchor: "heartbeat" };
+        assert_eq!(Route::learn(heartbeat).to_path(), "/learn/how-phs-works/heartbeat");
+        assert_eq!(Route::recognize("/learn/how-phs-works/heartbeat"), Some(Route::learn(heartbeat)));
+        assert_eq!(Route::learn(LearnLink { page: "article", anchor: "" }), Route::LearnPage { page: "article".into() });
+        assert_eq!(Route::recognize("/learn"), Some(Route::Learn));
+        assert_eq!(
+            Route::learn(heartbeat).title(),
+            "The heartbeat every 30 minutes \u{b7} How password hash synchronization works \u{2014} PHS Doctor"
+        );
+        assert_eq!(Route::LearnPage { page: "nope".into() }.title(), Route::NotFound.title());
     }
 
     #[test]
@@ -249,7 +303,7 @@ mod tests {
 
     #[test]
     fn every_section_is_in_the_nav() {
-        for r in [Route::Home, Route::Analyze, Route::Events, Route::Statuses, Route::Errors, Route::Scripts] {
+        for r in [Route::Home, Route::Analyze, Route::Events, Route::Statuses, Route::Errors, Route::Scripts, Route::Learn] {
             let s = r.section().unwrap();
             assert!(nav().iter().any(|e| e.section == s));
         }

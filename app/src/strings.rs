@@ -27,6 +27,7 @@ pub const NAV_EVENTS: &str = "Event IDs";
 pub const NAV_STATUSES: &str = "Status values";
 pub const NAV_SCRIPTS: &str = "Scripts";
 pub const NAV_ERRORS: &str = "Error codes";
+pub const NAV_LEARN: &str = "Learn";
 /// The start page's title, as in `index.html`.
 pub const TITLE_HOME: &str = "PHS Doctor \u{2014} password hash sync troubleshooting";
 
@@ -617,6 +618,7 @@ pub fn search_kind(k: Kind) -> &'static str {
         Kind::Finding => "Finding",
         Kind::Result => "Result",
         Kind::Step => "Step",
+        Kind::Learn => "Learn",
     }
 }
 
@@ -626,6 +628,25 @@ pub fn search_count(n: usize) -> String {
         1 => "1 result".to_string(),
         n => format!("{n} results"),
     }
+}
+
+// Learn
+pub const LEARN_TITLE: &str = "Learn about password hash sync";
+pub const LEARN_LEAD: &str = "Background for the checks: how password hash synchronization works, and \
+    Microsoft's troubleshooting article itself, on one page each. Steps and findings link to the section \
+    that explains them.";
+pub const LEARN_ALL: &str = "All Learn pages";
+pub const LEARN_CONTENTS: &str = "On this page";
+pub const LEARN_MORE: &str = "Learn more:";
+pub const LEARN_NO_SECTION: &str = "This page has no such section; here is the whole page.";
+pub const LEARN_COPY: &str = "Microsoft's article, copied whole:";
+pub const LEARN_COPY_BY: &str = "by Microsoft and its contributors, under the";
+pub const LEARN_COPY_NOTICE: &str = "Microsoft's licence notice";
+pub const LEARN_COPY_CHANGES: &str = "Changes in this copy:";
+
+/// The label of a section's link to itself.
+pub fn learn_section_link(title: &str) -> String {
+    format!("Link to this section: {title}")
 }
 
 #[cfg(test)]

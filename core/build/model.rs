@@ -126,6 +126,9 @@ pub struct EventE {
     /// `finding` only when nothing in the event names a more specific cause.
     #[serde(default)]
     pub unless_cause: bool,
+    /// The Learn section that explains it (`page#anchor`, `content/learn/`).
+    #[serde(default)]
+    pub learn: Option<String>,
 }
 
 // statuses.json
@@ -224,6 +227,9 @@ pub struct ResultE {
     pub gate: Option<String>,
     #[serde(default, rename = "continue")]
     pub continue_: Vec<Continue>,
+    /// The Learn section that explains it (`page#anchor`, `content/learn/`).
+    #[serde(default)]
+    pub learn: Option<String>,
 }
 
 // paths.json
@@ -299,6 +305,9 @@ pub struct NodeE {
     pub source: Option<String>,
     #[serde(default)]
     pub task_checked: Option<String>,
+    /// The Learn section that explains it (`page#anchor`, `content/learn/`).
+    #[serde(default)]
+    pub learn: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -345,6 +354,9 @@ pub struct FindingE {
     /// The findings that name this one's cause (it joins the one the paste shows).
     #[serde(default)]
     pub causes: Vec<String>,
+    /// The Learn section that explains it (`page#anchor`, `content/learn/`).
+    #[serde(default)]
+    pub learn: Option<String>,
 }
 
 // errors.json
@@ -424,4 +436,30 @@ pub enum FactFrom {
 pub struct InEventE {
     pub event: u32,
     pub finding: String,
+}
+
+// learn/*.md: the front matter of a Learn page.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LearnFront {
+    /// The page's place in the list.
+    pub order: u32,
+    /// One sentence for the list of pages.
+    pub summary: String,
+    /// `article`: the page is a copy of Microsoft's article (sources.json), with its licence.
+    #[serde(default)]
+    pub copy_of: Option<String>,
+    #[serde(default)]
+    pub licence: Option<String>,
+    #[serde(default)]
+    pub licence_url: Option<String>,
+    /// The licence of the code samples in it.
+    #[serde(default)]
+    pub code_licence: Option<String>,
+    /// Where the publisher states the licence.
+    #[serde(default)]
+    pub licence_notice: Option<String>,
+    /// What the copy changes (the licence asks for it).
+    #[serde(default)]
+    pub changes: Option<String>,
 }

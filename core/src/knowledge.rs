@@ -110,6 +110,14 @@ impl Text {
     }
 }
 
+/// A reference to a Learn section (`content/learn/<page>.md`, the heading's anchor; empty for
+/// the page's top), checked at build time; `crate::learn::section` resolves it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct LearnLink {
+    pub page: &'static str,
+    pub anchor: &'static str,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Error,
@@ -168,6 +176,8 @@ pub struct EventInfo {
     pub step: Option<&'static str>,
     /// What the paste analysis reports for this event on its own ([`event_finding`]).
     pub finding: Option<EventFinding>,
+    /// The Learn section that explains it (`crate::learn::section`).
+    pub learn: Option<LearnLink>,
 }
 
 /// The finding an event implies on its own (`content/events.json` `finding`).
@@ -306,6 +316,8 @@ pub struct ResultInfo {
     pub gate: Option<&'static str>,
     /// Where to go on, when the article goes on: for walks from one path (`path`) or any.
     pub conts: &'static [Continue],
+    /// The Learn section that explains it (`crate::learn::section`).
+    pub learn: Option<LearnLink>,
 }
 
 impl ResultInfo {
@@ -351,6 +363,8 @@ pub struct Node {
     /// The answer the troubleshooting task establishes when it reports every check passed
     /// (`Next` for a step): after "All checks passed", the node is shown as done by the task.
     pub task_checked: Option<&'static str>,
+    /// The Learn section that explains it (`crate::learn::section`).
+    pub learn: Option<LearnLink>,
 }
 
 #[derive(Debug)]
@@ -380,6 +394,8 @@ pub struct FindingInfo {
     /// The findings that name this one's cause: when the paste shows exactly one of them, this
     /// finding's evidence joins it (`content/findings.json` `causes`).
     pub causes: &'static [FindingId],
+    /// The Learn section that explains it (`crate::learn::section`).
+    pub learn: Option<LearnLink>,
 }
 
 include!(concat!(env!("OUT_DIR"), "/knowledge.rs"));

@@ -7,6 +7,7 @@
 //! - [`script`]: the PowerShell generators and the literal quoting and DN checks behind them.
 //! - [`lookup`]: the look-up pages' view-models (events outside the table, errors by number,
 //!   hex or name, the pages' filters); [`search`]: the ranked, typo-tolerant search over them.
+//! - [`learn`]: the Learn pages (how PHS works, the article itself), sections with anchors.
 //! - [`redact`]: stable placeholders for DNs, users, hosts, tenants, GUIDs, SIDs and addresses.
 //!
 //! The core does no IO and has no web dependency; nothing in it panics on user input.
@@ -15,6 +16,7 @@ pub mod analysis;
 mod connect_version;
 pub mod input;
 pub mod knowledge;
+pub mod learn;
 pub mod lookup;
 mod lookup_tables;
 mod markup;

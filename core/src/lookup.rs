@@ -25,6 +25,7 @@ pub fn entry_label(entry: &search::Entry) -> String {
             Err(_) => entry.key.to_string(),
         },
         Kind::Step => entry.step().map_or_else(String::new, |(p, _)| p.title.to_string()),
+        Kind::Learn => entry.learn().map_or_else(String::new, |(p, _)| p.title.to_string()),
         _ => entry.key.to_string(),
     }
 }

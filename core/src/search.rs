@@ -1,5 +1,6 @@
 //! Search over the knowledge: events (in the table and outside it), status values, decoded
-//! errors (numbers, hex, names), findings, documented results and guided-path steps.
+//! errors (numbers, hex, names), findings, documented results, guided-path steps and the
+//! sections of the Learn pages.
 //!
 //! The index is built from `content/` at build time (`core/build.rs`, `search_index`): one
 //! [`Entry`] per thing that has a page, and every word of the entries' titles and texts (sorted,
@@ -9,8 +10,9 @@
 //! Ranking: an exact id (`611`, `0x2105`, `ERROR_DS_DRA_ACCESS_DENIED`, `TargetNotExportedToDirectory`)
 //! first, then an id the query starts, then an id one typo away (`6111`); then entries that
 //! contain every word of the query, a word matching exactly, as the start of a word, or one typo
-//! away (two for long words: `hearbeat`), a title word counting more. Ties keep the kinds'
-//! order (events, errors, statuses, findings, results, steps) and the content's.
+//! away (two for long words: `hearbeat`), a title word counting more, a Learn section's words
+//! two thirds. Ties keep the kinds' order (events, errors, statuses, findings, results, steps,
+//! Learn sections) and the content's.
 
 use crate::analysis::errors as decoder;
 use crate::text_keys;
@@ -24,6 +26,8 @@ pub enum Kind {
     Finding,
     Result,
     Step,
+    /// A section of a Learn page (`page/anchor`, or `page` for its lead).
+    Learn,
 }
 
 impl Kind {
@@ -65,7 +69,13 @@ impl Entry {
             Kind::Finding => knowledge::finding(self.key).map(|f| f.title.to_string()).unwrap_or_default(),
             Kind::Result => knowledge::result(self.key).map(|r| r.title.to_string()).unwrap_or_default(),
             Kind::Step => self.step().map(|(_, n)| first_sentence(&n.text.plain_for_page())).unwrap_or_default(),
+            Kind::Learn => self.learn().map(|(_, s)| s.title.to_string()).unwrap_or_default(),
         }
+    }
+
+    /// The page and section of a Learn entry.
+    pub fn learn(&self) -> Option<(&'static crate::learn::Page, &'static crate::learn::Section)> {
+        (self.kind == Kind::Learn).then(|| crate::learn::section(crate::learn::link_of_key(self.key))).flatten()
     }
 
     /// The path and node of a step entry.
@@ -170,7 +180,8 @@ fn ranked(query: &str, only: Option<Kind>) -> Vec<Hit> {
         }
         for i in 0..ENTRIES.len() {
             if all[i] {
-                scores[i] += total[i];
+                // A Learn section is background, not an answer: its words count two thirds.
+                scores[i] += if ENTRIES[i].kind == Kind::Learn { total[i] * 2 / 3 } else { total[i] };
             }
         }
     }
@@ -196,7 +207,7 @@ fn id_scores(q: &str, scores: &mut [u32]) {
         if decoded.is_some_and(|k| e.kind == Kind::Error && e.key == k) {
             s = EXACT_ID;
         }
-        if e.kind != Kind::Step {
+        if e.kind != Kind::Step && e.kind != Kind::Learn {
             for k in std::iter::once(&e.key).chain(e.keys) {
                 let this = if k.eq_ignore_ascii_case(&lower) || k.eq_ignore_ascii_case(&slug) {
                     EXACT_ID
@@ -367,6 +378,22 @@ mod tests {
     }
 
     #[test]
+    fn learn_sections_are_found() {
+        // A section's heading words find it, typo or not; its key opens it.
+        let h = search("heartbeat every 30 minutes", 8);
+        let learn: Vec<&str> = h.iter().filter(|h| h.entry.kind == Kind::Learn).map(|h| h.entry.key).collect();
+        assert_eq!(learn.first(), Some(&"how-phs-works/heartbeat"), "{h:?}");
+        assert!(keys("temporary pasword").contains(&"how-phs-works/temporary-passwords"), "{:?}", keys("temporary pasword"));
+        let e = search("staging mode", 20).into_iter().find(|h| h.entry.key == "how-phs-works/staging").expect("staging section").entry;
+        assert_eq!(e.title(), "Staging mode");
+        assert_eq!(crate::lookup::entry_label(e), "How password hash synchronization works");
+        // A word of the article's text finds its section.
+        assert!(search("ADSyncConnector", 20).iter().any(|h| h.entry.key == "article/trigger-a-full-sync-of-all-passwords"));
+        // An exact id still comes first.
+        assert_eq!(top("654"), (Kind::Event, "654"));
+    }
+
+    #[test]
     fn bad_input_is_no_result_not_a_panic() {
         for q in ["", "   ", "\u{0}", "🙂", "the and of", &"x".repeat(100_000), &"6".repeat(300), "0x", "0xzz", "é", "\u{202e}611"] {
             let _ = search(q, 8);
@@ -394,6 +421,7 @@ mod tests {
         assert_eq!(count(Kind::Finding), FINDINGS.len());
         assert_eq!(count(Kind::Result), RESULTS.len());
         assert_eq!(count(Kind::Step), PATHS.iter().map(|p| p.nodes.len()).sum::<usize>());
+        assert_eq!(count(Kind::Learn), crate::learn::PAGES.iter().map(|p| p.sections.len()).sum::<usize>());
         assert!((1..WORD_ENDS.len()).all(|i| word(i - 1) < word(i)), "words sorted and distinct");
         assert_eq!(WORD_ENDS.len(), POSTING_ENDS.len());
         for e in ENTRIES {

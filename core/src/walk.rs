@@ -5,7 +5,7 @@
 //! route, and can never point at a node that does not exist. Replay stops at the first choice
 //! that does not fit, so a mangled route degrades to an earlier step instead of failing.
 
-use crate::knowledge::{self, GateStatus, NodeKind, PathInfo, Severity, Target, Text};
+use crate::knowledge::{self, GateStatus, LearnLink, NodeKind, PathInfo, Severity, Target, Text};
 use crate::script::ScriptKind;
 use crate::version::ConnectVersion;
 
@@ -478,6 +478,8 @@ pub struct CurrentView {
     /// For a check the troubleshooting task already made (after "All checks passed"): the
     /// answer it established. The node is then a step with one option, "Next".
     pub done_by_task: Option<&'static str>,
+    /// The Learn section that explains this step or result.
+    pub learn: Option<LearnLink>,
 }
 
 /// A version gate on the current node, as it stands for the user's version.
@@ -524,6 +526,7 @@ fn current_view(at: At, version: Option<ConnectVersion>) -> CurrentView {
             options,
             script: node.script,
             gate: gate_notice(node.gate, version),
+            learn: node.learn,
         },
         Target::Result(r) => CurrentView {
             done_by_task: None,
@@ -537,6 +540,7 @@ fn current_view(at: At, version: Option<ConnectVersion>) -> CurrentView {
             options,
             script: r.script,
             gate: gate_notice(r.gate, version),
+            learn: r.learn,
         },
         Target::Status(s) => CurrentView {
             done_by_task: None,
@@ -550,6 +554,7 @@ fn current_view(at: At, version: Option<ConnectVersion>) -> CurrentView {
             options,
             script: None,
             gate: gate_notice(s.gate, version),
+            learn: None,
         },
     }
 }

@@ -4,6 +4,7 @@ use phs_doctor_core::walk::WalkState;
 use yew::prelude::*;
 
 use crate::components::connectivity_rule::ConnectivityRule;
+use crate::components::learn_more::LearnMore;
 use crate::components::lookup_next::{step_label, LookupNext};
 use crate::components::nav_link::NavLink;
 use crate::components::rich_text::RichText;
@@ -36,6 +37,7 @@ pub fn EventPage(props: &EventPageProps) -> Html {
                         <RichText text={note} class="event-note" />
                         <SourceNote source={note.source} />
                     }
+                    if let Some(l) = e.learn { <LearnMore link={l} /> }
                     <dl class="meta">
                         <div><dt>{ strings::COL_CATEGORY }</dt><dd><span class="tag">{ strings::category_label(e.category) }</span></dd></div>
                         <div><dt>{ strings::COL_SEVERITY }</dt><dd><SeverityBadge severity={e.severity} /></dd></div>

@@ -4,6 +4,7 @@ use phs_doctor_core::walk::WalkState;
 use yew::prelude::*;
 
 use crate::components::advice_list::AdviceList;
+use crate::components::learn_more::LearnMore;
 use crate::components::nav_link::NavLink;
 use crate::components::rich_text::RichText;
 use crate::components::severity_badge::SeverityBadge;
@@ -49,6 +50,7 @@ pub fn FindingCard(props: &FindingCardProps) -> Html {
             </header>
             <RichText text={f.explanation} class="finding-explanation" />
             <SourceNote source={f.explanation.source} />
+            if let Some(l) = id.info().learn { <LearnMore link={l} /> }
             if !f.evidence.is_empty() {
                 <h4>{ strings::FINDING_EVIDENCE }</h4>
                 <ul class="evidence" data-testid="evidence">

@@ -8,6 +8,8 @@ use crate::components::errors_page::ErrorsPage;
 use crate::components::event_page::EventPage;
 use crate::components::events_page::EventsPage;
 use crate::components::home_page::HomePage;
+use crate::components::learn_index_page::LearnIndexPage;
+use crate::components::learn_page::LearnPage;
 use crate::components::nav::Nav;
 use crate::components::nav_link::NavLink;
 use crate::components::not_found_page::NotFoundPage;
@@ -33,6 +35,9 @@ fn switch(route: Route) -> Html {
         Route::Scripts => html! { <ScriptsPage kind={None::<AttrValue>} /> },
         Route::Script { kind } => html! { <ScriptsPage kind={Some(AttrValue::from(kind))} /> },
         Route::Analyze => html! { <AnalyzePage /> },
+        Route::Learn => html! { <LearnIndexPage /> },
+        Route::LearnPage { page } => html! { <LearnPage page={page} /> },
+        Route::LearnSection { page, section } => html! { <LearnPage page={page} section={Some(AttrValue::from(section))} /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
 }
@@ -43,9 +48,11 @@ pub fn Layout() -> Html {
     let route = use_route::<Route>().unwrap_or(Route::NotFound);
     // A new page starts at the top, with the focus on its heading (a screen reader announces
     // it); moving within one guided path keeps the place (the walker moves focus to the new
-    // step itself).
+    // step itself), and so does moving between the sections of one Learn page (the page
+    // scrolls to the section and focuses its heading).
     let page_key = match &route {
         Route::PathStart { id } | Route::Path { id, .. } => format!("path:{id}"),
+        Route::LearnPage { page } | Route::LearnSection { page, .. } => format!("learn:{page}"),
         other => format!("{other:?}"),
     };
     // Not on the first page: the page was just loaded (and the reader may have scrolled the

@@ -3,6 +3,7 @@ use yew::prelude::*;
 
 use crate::components::advice_list::AdviceList;
 use crate::components::gate_notice::GateNoticeView;
+use crate::components::learn_more::LearnMore;
 use crate::components::nav_link::NavLink;
 use crate::components::rich_text::RichText;
 use crate::components::severity_badge::SeverityBadge;
@@ -66,6 +67,7 @@ pub fn NodeCard(props: &NodeCardProps) -> Html {
                     <RichText text={help} class="node-help" />
                     if !help.source.is_article() { <SourceNote source={help.source} /> }
                 }
+                if let Some(l) = c.learn { <LearnMore link={l} /> }
             </div>
             if let Some(answer) = c.done_by_task {
                 <p class="notice notice-ok" data-testid="done-by-task">{ strings::done_by_task(answer) }</p>

@@ -24,6 +24,7 @@ pub fn route_of(e: &Entry) -> Route {
         Kind::Finding => knowledge::finding(e.key).and_then(|f| f.node).and_then(walk).unwrap_or(Route::Analyze),
         Kind::Result => walk(&format!("result:{}", e.key)).unwrap_or(Route::Analyze),
         Kind::Step => walk(e.key).unwrap_or(Route::NotFound),
+        Kind::Learn => Route::learn(phs_doctor_core::learn::link_of_key(e.key)),
     }
 }
 
