@@ -161,6 +161,16 @@ fn main() {
     // `PHS_BENCH_SIZE=10` runs only the 10 MB paste (for profiling), `PHS_BENCH_SIZE=1` only the 1 MB one.
     let only: Option<usize> = std::env::var("PHS_BENCH_SIZE").ok().and_then(|v| v.parse().ok());
     let wasm = std::env::var("PHS_BENCH_WASM").ok().filter(|p| !p.is_empty());
+    // `PHS_BENCH_ONCE=n`: n analyses of the 1 MB paste (0: none) and nothing else, for
+    // instruction counts that the machine's load does not change (`valgrind --tool=callgrind`;
+    // the difference between n = 1 and n = 0 is one analysis).
+    if let Some(n) = std::env::var("PHS_BENCH_ONCE").ok().map(|n| n.parse().unwrap_or(1)) {
+        let text = paste(&pieces, 1_000_000);
+        for _ in 0..n {
+            println!("  1 MB once: {} findings", analyze(black_box(&text)).findings.len());
+        }
+        return;
+    }
     if only.is_none_or(|mb| mb == 1) {
         one_mb(&paste(&pieces, 1_000_000), wasm.as_deref());
     }

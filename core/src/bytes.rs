@@ -198,23 +198,42 @@ pub(crate) fn contains(hay: &str, needle: &str) -> bool {
     }
 }
 
-/// `hay.find(needle)`: looks for the needle's first byte 8 bytes at a time and compares the
-/// rest. Byte offsets are char boundaries: a UTF-8 needle only matches at one.
+/// `hay.find(needle)`: looks for the needle's first and last bytes at their distance 8
+/// positions at a time (two loads and two compares per 8 positions, so that a common first
+/// byte alone does not make a candidate) and compares the bytes between. Byte offsets are char
+/// boundaries: a UTF-8 needle only matches at one.
 pub(crate) fn find_bytes(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     let Some((&first, rest)) = n.split_first() else { return Some(0) };
-    each_byte(h, first, |p| {
-        // A plain loop, no call per candidate (the size-first wasm calls `starts_with`).
-        let tail = &h[p + 1..];
-        if tail.len() < rest.len() {
-            return false;
+    let Some(&last) = rest.last() else { return each_byte(h, first, |_| true) };
+    if h.len() < n.len() {
+        return None;
+    }
+    // Candidates start at `0..=end`.
+    let end = h.len() - n.len();
+    let middle = &rest[..rest.len() - 1];
+    let mut at = 0;
+    while at <= end {
+        let mut hit = eq_bytes(load8(h, at), first) & eq_bytes(load8(h, at + rest.len()), last);
+        while hit != 0 {
+            let p = at + (hit.trailing_zeros() / 8) as usize;
+            if p > end {
+                return None;
+            }
+            // A plain loop, no call per candidate (the size-first wasm calls `starts_with`).
+            let m = &h[p + 1..p + 1 + middle.len()];
+            let mut k = 0;
+            while k < middle.len() && m[k] == middle[k] {
+                k += 1;
+            }
+            if k == middle.len() {
+                return Some(p);
+            }
+            hit &= hit - 1;
         }
-        let mut k = 0;
-        while k < rest.len() && tail[k] == rest[k] {
-            k += 1;
-        }
-        k == rest.len()
-    })
+        at += 8;
+    }
+    None
 }
 
 /// Case-insensitive ASCII substring search (for rare paths, after the scanner gated a line).
@@ -362,6 +381,71 @@ pub(crate) fn odd_alnum(b: &[u8]) -> (bool, bool) {
     (odd != 0, alnum != 0)
 }
 
+/// Per ASCII byte: bit 0 letter or digit, bit 1 control character (tab excepted) or DEL.
+static CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphanumeric() {
+            1
+        } else if (b < 0x20 && b != b'\t') || b == 0x7f {
+            2
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
+/// `c.is_alphanumeric()`, without the Unicode table look-up for the letters pasted text is
+/// mostly written in (Latin-1 letters, basic Cyrillic, kana, CJK ideographs, Hangul syllables:
+/// every character of those ranges is alphabetic; a test checks each).
+#[inline]
+fn alphanumeric(c: char) -> bool {
+    matches!(c as u32, 0xc0..=0xd6 | 0xd8..=0xf6 | 0xf8..=0xff | 0x410..=0x44f | 0x3041..=0x3096 | 0x30a1..=0x30fa | 0x4e00..=0x9fff | 0xac00..=0xd7a3)
+        || c.is_alphanumeric()
+}
+
+/// `(control, alphanumeric, characters)` of `t`: the characters that are control characters
+/// (tab excepted) or U+FFFD, those that are letters or digits, and how many characters there
+/// are. ASCII bytes by table; only the other characters are decoded.
+pub(crate) fn char_classes(t: &str) -> (usize, usize, usize) {
+    let b = t.as_bytes();
+    let (mut control, mut alnum, mut total) = (0usize, 0usize, 0usize);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        total += 1;
+        if c < 0x80 {
+            let k = CLASS[usize::from(c)];
+            alnum += usize::from(k & 1);
+            control += usize::from(k >> 1);
+            i += 1;
+            continue;
+        }
+        // `t` is UTF-8: a lead byte and its continuation bytes.
+        let (width, lead) = if c >= 0xf0 {
+            (4, u32::from(c & 0x07))
+        } else if c >= 0xe0 {
+            (3, u32::from(c & 0x0f))
+        } else {
+            (2, u32::from(c & 0x1f))
+        };
+        let end = (i + width).min(b.len());
+        let v = b[i + 1..end].iter().fold(lead, |v, &x| v << 6 | u32::from(x & 0x3f));
+        let ch = char::from_u32(v).unwrap_or(char::REPLACEMENT_CHARACTER);
+        if ch == char::REPLACEMENT_CHARACTER || ch.is_control() {
+            control += 1;
+        } else if alphanumeric(ch) {
+            alnum += 1;
+        }
+        i = end;
+    }
+    (control, alnum, total)
+}
+
 /// Splits `text` into lines: a line ends at `\n`, `\r\n` or a lone `\r`; what follows the last
 /// line break is not a line when it is empty. The breaks are found 8 bytes at a time.
 pub(crate) fn split_lines(text: &str) -> Vec<&str> {
@@ -476,6 +560,18 @@ pub(crate) mod plain {
         (b.iter().any(|&c| !(c == b'\t' || (b' '..=b'~').contains(&c))), b.iter().any(u8::is_ascii_alphanumeric))
     }
 
+    pub fn char_classes(t: &str) -> (usize, usize, usize) {
+        let (mut control, mut alnum) = (0, 0);
+        for c in t.chars() {
+            if c == '\u{fffd}' || (c.is_control() && c != '\t') {
+                control += 1;
+            } else if c.is_alphanumeric() {
+                alnum += 1;
+            }
+        }
+        (control, alnum, t.chars().count())
+    }
+
     pub fn split_lines(text: &str) -> Vec<&str> {
         // CRLF is one break, CR and LF alone are one each.
         let mut v: Vec<&str> = text.split("\r\n").flat_map(|l| l.split(['\r', '\n'])).collect();
@@ -548,6 +644,13 @@ mod tests {
     }
 
     #[test]
+    fn alphanumeric_ranges_are_alphanumeric() {
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            assert_eq!(alphanumeric(c), c.is_alphanumeric(), "{:x}", c as u32);
+        }
+    }
+
+    #[test]
     fn find_as_std() {
         let hays = ["", "a", "ab", "abcabd", "xx abd", "é abd é", "aaab", "0123456789abcdefabc", "the connector is not connected"];
         let needles = ["", "a", "b", "abd", "ab", "é", "é a", "aab", "abc", "fab", "connected", "not", "zz", "0123456789abcdefabcX"];
@@ -615,6 +718,23 @@ mod tests {
             prop_assert_eq!(find_ci_seq(&hay, &spaced), plain::find_ci(&hay, &joined));
         }
 
+        /// The needle planted in the text (at any offset, so across the 8-byte steps), and a
+        /// near miss: one byte of it changed.
+        #[test]
+        fn searches_find_a_planted_needle(a in text(), needle in "[aAbB:\u{0}\u{e9}\u{20ac}]{1,12}", b in text(), k in any::<usize>()) {
+            let hay = format!("{a}{needle}{b}");
+            prop_assert_eq!(find_bytes(&hay, &needle), hay.find(needle.as_str()));
+            prop_assert_eq!(find_ci(&hay, &needle), plain::find_ci(&hay, &needle));
+            let mut miss = needle.clone().into_bytes();
+            let k = k % miss.len();
+            if miss[k].is_ascii() {
+                miss[k] = if miss[k] == b'a' { b'b' } else { b'a' };
+                let miss = String::from_utf8(miss).unwrap_or_default();
+                let hay = format!("{a}{miss}{b}");
+                prop_assert_eq!(find_bytes(&hay, &needle), hay.find(needle.as_str()));
+            }
+        }
+
         #[test]
         fn eq_ci_on_bytes(a in bytes(), flip in any::<u64>()) {
             // `b` is `a` with some ASCII letters' case changed and maybe one byte more.
@@ -656,6 +776,13 @@ mod tests {
         #[test]
         fn flags(b in bytes()) {
             prop_assert_eq!(odd_alnum(&b), plain::odd_alnum(&b));
+        }
+
+        #[test]
+        fn classes(s in text(), any in "\\PC{0,24}", mixed in "[a\t\u{1}\u{7f}\u{85}\u{fffd}\u{e9}\u{416}\u{4e2d}\u{ac00}\u{30a2}\u{10000}\u{1d7ce}]{0,24}") {
+            prop_assert_eq!(char_classes(&s), plain::char_classes(&s));
+            prop_assert_eq!(char_classes(&any), plain::char_classes(&any));
+            prop_assert_eq!(char_classes(&mixed), plain::char_classes(&mixed));
         }
 
         #[test]

@@ -3,8 +3,8 @@
 
 use std::borrow::Cow;
 
-use crate::bytes::odd_alnum;
 pub(crate) use crate::bytes::trim;
+use crate::bytes::{char_classes, odd_alnum};
 
 /// What a physical line is, before any recogniser looks at it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,24 +63,6 @@ pub(crate) fn normalise(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Per ASCII byte: bit 0 letter or digit, bit 1 control character (tab excepted).
-static CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 128 {
-        let b = i as u8;
-        t[i] = if b.is_ascii_alphanumeric() {
-            1
-        } else if (b < 0x20 && b != b'\t') || b == 0x7f {
-            2
-        } else {
-            0
-        };
-        i += 1;
-    }
-    t
-};
-
 pub(crate) fn shape(line: &str) -> Shape {
     shape_trimmed(trim(line))
 }
@@ -89,31 +71,13 @@ fn shape_trimmed(t: &str) -> Shape {
     if t.is_empty() {
         return Shape::Blank;
     }
-    let mut control = 0usize;
-    let mut alnum = 0usize;
-    let mut total = 0usize;
     let b = t.as_bytes();
     // One pass, 8 bytes at a time: any byte that is not printable ASCII or tab, any letter or digit.
     let (odd, any_alnum) = odd_alnum(b);
     if !odd {
         return if any_alnum { Shape::Text } else { Shape::Decoration };
     }
-    if t.is_ascii() {
-        for &b in b {
-            let k = CLASS[usize::from(b)];
-            alnum += usize::from(k & 1);
-            control += usize::from(k >> 1);
-        }
-        return classify(control, alnum, t.len());
-    }
-    for c in t.chars() {
-        total += 1;
-        if c == '\u{fffd}' || (c.is_control() && c != '\t') {
-            control += 1;
-        } else if c.is_alphanumeric() {
-            alnum += 1;
-        }
-    }
+    let (control, alnum, total) = char_classes(t);
     classify(control, alnum, total)
 }
 
