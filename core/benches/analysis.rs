@@ -21,7 +21,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use phs_doctor_core::analysis::analyze;
+use phs_doctor_core::analysis::{analyze, block};
 
 #[path = "../tests/support/fixture.rs"]
 mod fixture;
@@ -113,7 +113,10 @@ fn one_mb(text: &str, wasm: Option<&str>) {
         w.ask("analyze 1"); // warm-up
         w
     });
-    let (mut native, mut native_base) = (Duration::MAX, Duration::MAX);
+    // The report-block finder alone, over the paste's lines: the largest single part of the
+    // analysis on this paste (measured 2026-12-02), shown so that a change to it can be judged.
+    let physical: Vec<&str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+    let (mut native, mut native_base, mut blocks) = (Duration::MAX, Duration::MAX, Duration::MAX);
     let (mut wasm_ms, mut wasm_base_ms) = (f64::INFINITY, f64::INFINITY);
     // Five rounds: 12 native runs and 6 wasm runs of each (60 and 30 in all), best kept.
     for _ in 0..5 {
@@ -122,6 +125,9 @@ fn one_mb(text: &str, wasm: Option<&str>) {
         }));
         native_base = native_base.min(best_of(12, || {
             black_box(baseline(text));
+        }));
+        blocks = blocks.min(best_of(12, || {
+            black_box(block::find(black_box(&physical)));
         }));
         if let Some(w) = wasm.as_mut() {
             wasm_ms = wasm_ms.min(w.ask("analyze 6"));
@@ -133,6 +139,11 @@ fn one_mb(text: &str, wasm: Option<&str>) {
     let rate = mbps(text.len(), ms);
     println!("  1 MB: {:>8} bytes, {lines:>7} lines, best {ms:>8.2} ms, {rate:>7.1} MB/s ({findings} findings)", text.len());
     let base_rate = mbps(text.len(), base_ms);
+    let blocks_ms = blocks.as_secs_f64() * 1000.0;
+    println!(
+        "  of which the report-block finder (analysis::block::find over the lines): {blocks_ms:.2} ms, {:.0}%",
+        100.0 * blocks_ms / ms
+    );
     if wasm.is_some() {
         let wasm_rate = mbps(text.len(), wasm_ms);
         let wasm_base_rate = mbps(text.len(), wasm_base_ms);
