@@ -97,26 +97,24 @@ pub(crate) fn lower8(x: u64) -> u64 {
 
 /// The 8 bytes at `at` (little-endian), zeros past the end. Always inlined: the scanners call it
 /// per 8 bytes, and at the app's size-first opt-level the wasm otherwise calls it as a function.
+/// Near the end of a slice of 8 bytes or more (every line's last load) it shifts the last 8
+/// bytes; only a slice shorter than 8 bytes takes the call.
 #[inline(always)]
 pub(crate) fn load8(h: &[u8], at: usize) -> u64 {
-    match h.get(at..at + 8) {
-        Some(c) => u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]),
-        None => load8_end(h, at),
+    if let Some(c) = h.get(at..at + 8) {
+        return u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+    }
+    let rest = h.len().saturating_sub(at);
+    match h.get(h.len().wrapping_sub(8)..) {
+        // The last 8 bytes, shifted so that the bytes past the end are zeros (no memcpy call).
+        Some(c) if rest > 0 => u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) >> (8 * (8 - rest)),
+        _ => load8_short(h, at),
     }
 }
 
-/// `load8` where fewer than 8 bytes are left.
-fn load8_end(h: &[u8], at: usize) -> u64 {
-    let rest = h.len().saturating_sub(at);
-    if rest == 0 {
-        0
-    } else if h.len() >= 8 {
-        // The last 8 bytes, shifted so that the bytes past the end are zeros (no memcpy call).
-        let c = &h[h.len() - 8..];
-        u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) >> (8 * (8 - rest))
-    } else {
-        h[at..].iter().rev().fold(0u64, |x, &b| x << 8 | u64::from(b))
-    }
+/// `load8` of a slice shorter than 8 bytes, or past the end.
+fn load8_short(h: &[u8], at: usize) -> u64 {
+    h.get(at..).unwrap_or(&[]).iter().rev().fold(0u64, |x, &b| x << 8 | u64::from(b))
 }
 
 /// Calls `f` with the offset of every byte of `hay` that starts a word ([`WORD`] after a byte
@@ -374,6 +372,10 @@ pub(crate) fn trim(s: &str) -> &str {
     let mut e = b.len();
     while e > a && ascii_space(b[e - 1]) {
         e -= 1;
+    }
+    // Nothing to trim, at two ASCII ends (most lines): no slicing.
+    if a == 0 && e == b.len() && (e == 0 || (b[0] < 0x80 && b[e - 1] < 0x80)) {
+        return s;
     }
     // A non-ASCII character at either end may be Unicode whitespace.
     if a < e && (b[a] >= 0x80 || b[e - 1] >= 0x80) {
