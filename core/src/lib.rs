@@ -13,6 +13,7 @@
 //! The core does no IO and has no web dependency; nothing in it panics on user input.
 
 pub mod analysis;
+mod bytes;
 mod connect_version;
 pub mod input;
 pub mod knowledge;

@@ -10,8 +10,8 @@
 
 use super::errors::{self, ErrorKind, ERRORS};
 use super::labels::ERROR_CODE_WORDS;
-use super::scan::eq_ci;
 use super::tags::{Ph, Tag};
+use crate::bytes::eq_ci;
 
 /// Words allowed between `RPC` (or an exception name) and its number.
 const MAX_WORDS: usize = 2;

@@ -11,7 +11,7 @@
 
 use std::sync::OnceLock;
 
-use super::scan::{eq_ci, load8};
+use crate::bytes::{colon, eq_ci};
 #[cfg(test)]
 use crate::knowledge::Source;
 
@@ -76,50 +76,6 @@ fn table() -> &'static Table {
     })
 }
 
-const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-
-/// Bit 7 of each byte of `x` that is zero (exactly: no borrow between bytes).
-#[inline(always)]
-fn zero_bytes(x: u64) -> u64 {
-    !(((x & LO7) + LO7) | x) & !LO7
-}
-
-/// The first `:` or full-width `：` (EF BC 9A) in the first `window` bytes of `b`: its offset
-/// and its length in bytes. Eight bytes at a time; bytes past the window load as zeros, and
-/// eight ASCII bytes are not looked at for `：`.
-#[inline]
-pub(crate) fn colon(b: &[u8], window: usize) -> Option<(usize, usize)> {
-    let w = &b[..b.len().min(window)];
-    let mut at = 0;
-    while at < w.len() {
-        let x = load8(w, at);
-        let mut hit = zero_bytes(x ^ 0x3a3a_3a3a_3a3a_3a3a);
-        if x & !LO7 != 0 {
-            hit |= zero_bytes(x ^ 0xefef_efef_efef_efef);
-        }
-        while hit != 0 {
-            let i = at + (hit.trailing_zeros() / 8) as usize;
-            match w[i] {
-                b':' => return Some((i, 1)),
-                _ if b.get(i + 1..i + 3) == Some(&[0xbc, 0x9a]) => return Some((i, 3)),
-                _ => hit &= hit - 1,
-            }
-        }
-        at += 8;
-    }
-    None
-}
-
-/// The plain twin of [`colon`], for the tests.
-#[cfg(test)]
-fn colon_plain(b: &[u8], window: usize) -> Option<(usize, usize)> {
-    (0..b.len().min(window)).find_map(|i| match b[i] {
-        b':' => Some((i, 1)),
-        0xef if b.get(i + 1..i + 3) == Some(&[0xbc, 0x9a]) => Some((i, 3)),
-        _ => None,
-    })
-}
-
 /// The byte length of one space that may stand before the colon at the end of `key`.
 fn space_before(key: &[u8]) -> usize {
     match key {
@@ -177,6 +133,7 @@ pub(crate) fn level(value: &str) -> Option<(&'static str, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bytes::plain::colon as colon_plain;
     use proptest::prelude::*;
 
     /// `label_at` without the languages.

@@ -3,7 +3,8 @@
 
 use std::borrow::Cow;
 
-use super::scan::odd_alnum_bits;
+pub(crate) use crate::bytes::trim;
+use crate::bytes::{char_classes, odd_alnum};
 
 /// What a physical line is, before any recogniser looks at it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,93 +63,21 @@ pub(crate) fn normalise(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Per ASCII byte: bit 0 letter or digit, bit 1 control character (tab excepted).
-static CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 128 {
-        let b = i as u8;
-        t[i] = if b.is_ascii_alphanumeric() {
-            1
-        } else if (b < 0x20 && b != b'\t') || b == 0x7f {
-            2
-        } else {
-            0
-        };
-        i += 1;
-    }
-    t
-};
-
 pub(crate) fn shape(line: &str) -> Shape {
     shape_trimmed(trim(line))
-}
-
-/// Whitespace as `char::is_whitespace` sees it, among ASCII bytes.
-#[inline(always)]
-fn ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
-}
-
-/// `str::trim`, quicker when the ends are ASCII (the common case).
-#[inline]
-pub(crate) fn trim(s: &str) -> &str {
-    let b = s.as_bytes();
-    let mut a = 0;
-    while a < b.len() && ascii_space(b[a]) {
-        a += 1;
-    }
-    let mut e = b.len();
-    while e > a && ascii_space(b[e - 1]) {
-        e -= 1;
-    }
-    // A non-ASCII character at either end may be Unicode whitespace.
-    if a < e && (b[a] >= 0x80 || b[e - 1] >= 0x80) {
-        return s.trim();
-    }
-    &s[a..e]
 }
 
 fn shape_trimmed(t: &str) -> Shape {
     if t.is_empty() {
         return Shape::Blank;
     }
-    let mut control = 0usize;
-    let mut alnum = 0usize;
-    let mut total = 0usize;
     let b = t.as_bytes();
     // One pass, 8 bytes at a time: any byte that is not printable ASCII or tab, any letter or digit.
-    let (mut odd, mut any_alnum) = (0u64, 0u64);
-    let chunks = b.chunks_exact(8);
-    let tail = chunks.remainder();
-    for c in chunks {
-        let (o, a) = odd_alnum_bits(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
-        odd |= o;
-        any_alnum |= a;
+    let (odd, any_alnum) = odd_alnum(b);
+    if !odd {
+        return if any_alnum { Shape::Text } else { Shape::Decoration };
     }
-    for &c in tail {
-        odd |= u64::from(c.wrapping_sub(0x20) >= 0x5f && c != b'\t');
-        any_alnum |= u64::from(c.wrapping_sub(b'0') < 10 || (c | 0x20).wrapping_sub(b'a') < 26);
-    }
-    if odd == 0 {
-        return if any_alnum != 0 { Shape::Text } else { Shape::Decoration };
-    }
-    if t.is_ascii() {
-        for &b in b {
-            let k = CLASS[usize::from(b)];
-            alnum += usize::from(k & 1);
-            control += usize::from(k >> 1);
-        }
-        return classify(control, alnum, t.len());
-    }
-    for c in t.chars() {
-        total += 1;
-        if c == '\u{fffd}' || (c.is_control() && c != '\t') {
-            control += 1;
-        } else if c.is_alphanumeric() {
-            alnum += 1;
-        }
-    }
+    let (control, alnum, total) = char_classes(t);
     classify(control, alnum, total)
 }
 
@@ -167,45 +96,7 @@ fn classify(control: usize, alnum: usize, total: usize) -> Shape {
 /// files and some exports use CR alone); what follows the last line break is not a line when
 /// it is empty.
 pub(crate) fn physical(text: &str) -> Vec<&str> {
-    // `text.split(['\r', '\n'])` with CRLF as one break, 8 bytes at a time.
-    let b = text.as_bytes();
-    let mut v: Vec<&str> = Vec::with_capacity(b.len() / 32 + 1);
-    let mut start = 0;
-    let mut brk = |at: usize, start: &mut usize| {
-        // The LF of a CRLF has been consumed with its CR.
-        if at >= *start {
-            v.push(&text[*start..at]);
-            *start = at + 1 + usize::from(b[at] == b'\r' && b.get(at + 1) == Some(&b'\n'));
-        }
-    };
-    let chunks = b.chunks_exact(8);
-    let tail = chunks.remainder().len();
-    for (k, c) in chunks.enumerate() {
-        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        // Bit 7 of each byte that is a line feed or a carriage return.
-        let mut nl = zero_bytes(w ^ 0x0a0a_0a0a_0a0a_0a0a) | zero_bytes(w ^ 0x0d0d_0d0d_0d0d_0d0d);
-        while nl != 0 {
-            brk(k * 8 + (nl.trailing_zeros() / 8) as usize, &mut start);
-            nl &= nl - 1;
-        }
-    }
-    for (at, &c) in b.iter().enumerate().skip(b.len() - tail) {
-        if matches!(c, b'\n' | b'\r') {
-            brk(at, &mut start);
-        }
-    }
-    v.push(&text[start..]);
-    if text.ends_with(['\n', '\r']) {
-        v.pop();
-    }
-    v
-}
-
-/// Bit 7 set in each byte of `x` that is zero (exact, no false positives).
-#[inline(always)]
-fn zero_bytes(x: u64) -> u64 {
-    const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    !(((x & LO7) + LO7) | x) & !LO7
+    crate::bytes::split_lines(text)
 }
 
 /// The lines of `text` as [`physical`] splits them, lazily: `(start, end)` byte offsets.

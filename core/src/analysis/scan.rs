@@ -4,28 +4,10 @@
 //! Patterns are ASCII and at least 3 bytes long. Candidate positions are found through a
 //! 4096-bucket hash of the 3 bytes at each position (lower-cased), then verified.
 
-/// ASCII lower-casing as a table (one load per byte).
-static LOWER: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = (i as u8).to_ascii_lowercase();
-        i += 1;
-    }
-    t
-};
-
-/// Bytes that continue a word: ASCII letters and digits, and every byte of a non-ASCII
-/// character. Patterns are looked for only where a word starts.
-static WORD: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = (i as u8).is_ascii_alphanumeric() || i >= 0x80;
-        i += 1;
-    }
-    t
-};
+use crate::bytes::{load8, lower8, word_starts, LOWER, WORD};
+// The byte helpers the recognisers call, from where they have always imported them; new code
+// imports `crate::bytes`.
+pub(crate) use crate::bytes::{contains, each_byte, eq_ci, find, find_ci, find_ci_seq, first_stop, has_ci, starts_ci};
 
 const KEY_BITS: u32 = 13;
 
@@ -63,73 +45,6 @@ struct Slot {
     last: u8,
     rest: u32,
     tag: u32,
-}
-
-const HI: u64 = 0x8080_8080_8080_8080;
-const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-
-/// `b` in every byte.
-const fn rep(b: u8) -> u64 {
-    b as u64 * 0x0101_0101_0101_0101
-}
-
-/// For 7-bit bytes `y`: bit 7 of each byte set where the byte is at least `k` (1..=128).
-#[inline(always)]
-fn ge(y: u64, k: u8) -> u64 {
-    (y + rep(0x80 - k)) & HI
-}
-
-/// Bit 7 of each byte of `x` set where `WORD` holds: ASCII letter or digit, or not ASCII.
-#[inline(always)]
-fn word_bits(x: u64) -> u64 {
-    let y = x & LO7;
-    let z = y | rep(0x20);
-    (x & HI) | (ge(y, b'0') & !ge(y, b'9' + 1)) | (ge(z, b'a') & !ge(z, b'z' + 1))
-}
-
-/// Bit 7 of each byte of `x` set where the byte is neither printable ASCII nor a tab (`odd`),
-/// and where it is an ASCII letter or digit (`alnum`): `lines::shape_trimmed`'s two flags, 8
-/// bytes at a time (the size-first wasm does not vectorise the byte loop).
-#[inline(always)]
-pub(crate) fn odd_alnum_bits(x: u64) -> (u64, u64) {
-    let y = x & LO7;
-    let t = y ^ rep(b'\t');
-    let tab = !(((t & LO7) + LO7) | t) & HI;
-    let odd = (x & HI) | (!ge(y, 0x20) & HI & !tab) | ge(y, 0x7f);
-    (odd, word_bits(x) & !x & HI)
-}
-
-/// The 8 bytes of `x` ASCII-lower-cased (as `LOWER`).
-#[inline(always)]
-fn lower8(x: u64) -> u64 {
-    let y = x & LO7;
-    let upper = ge(y, b'A') & !ge(y, b'Z' + 1) & !x;
-    x | (upper >> 2)
-}
-
-/// The 8 bytes at `at` (little-endian), zeros past the end. Always inlined: the scanners call it
-/// per 8 bytes, and at the app's size-first opt-level the wasm otherwise calls it (and the
-/// closure it had) as functions.
-#[inline(always)]
-pub(crate) fn load8(h: &[u8], at: usize) -> u64 {
-    match h.get(at..at + 8) {
-        Some(c) => u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]),
-        None => load8_end(h, at),
-    }
-}
-
-/// `load8` where fewer than 8 bytes are left.
-fn load8_end(h: &[u8], at: usize) -> u64 {
-    let rest = h.len().saturating_sub(at);
-    if rest == 0 {
-        0
-    } else if h.len() >= 8 {
-        // The last 8 bytes, shifted so that the bytes past the end are zeros (no memcpy call).
-        let c = &h[h.len() - 8..];
-        u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) >> (8 * (8 - rest))
-    } else {
-        h[at..].iter().rev().fold(0u64, |x, &b| x << 8 | u64::from(b))
-    }
 }
 
 impl<T: Copy> Scanner<T> {
@@ -219,254 +134,50 @@ impl<T: Copy> Scanner<T> {
     /// letter or digit; a contraction's `t` (`aren't`) starts a word. Returns whether `hay` has
     /// a byte that is not ASCII (seen on the way, for the recognisers of other scripts).
     pub fn scan(&self, hay: &[u8], out: &mut Vec<(T, usize, usize)>) -> bool {
-        if hay.len() < 3 {
-            return !hay.is_ascii();
-        }
-        // Word starts below `last` (a pattern needs 3 bytes), 8 bytes at a time.
-        let last = hay.len() - 2;
-        let mut before = 0u64;
-        let mut base = 0;
-        let mut high = 0u64;
-        while base < last {
-            let x = load8(hay, base);
-            high |= x;
-            let w = word_bits(x);
-            let mut starts = w & !(w << 8 | before);
-            before = w >> 56;
-            while starts != 0 {
-                let i = base + (starts.trailing_zeros() / 8) as usize;
-                if i >= last {
-                    break;
-                }
-                self.at(hay, i, out);
-                starts &= starts - 1;
-            }
-            base += 8;
-        }
-        // The loads stop below `last`: at most the last two bytes are left.
-        if base < hay.len() {
-            high |= load8(hay, base);
-        }
-        high & HI != 0
+        word_starts(hay, |i| self.at(hay, i, out))
     }
-}
-
-/// Calls `f` with the offset of every byte `c` in `h` in order, 8 bytes at a time, until `f`
-/// returns true; returns that offset.
-#[inline]
-pub(crate) fn each_byte(h: &[u8], c: u8, mut f: impl FnMut(usize) -> bool) -> Option<usize> {
-    let mut at = 0;
-    while at < h.len() {
-        let x = load8(h, at) ^ rep(c);
-        // Bit 7 of each byte equal to `c`.
-        let mut hit = !(((x & LO7) + LO7) | x) & HI;
-        while hit != 0 {
-            let p = at + (hit.trailing_zeros() / 8) as usize;
-            if p >= h.len() {
-                break;
-            }
-            if f(p) {
-                return Some(p);
-            }
-            hit &= hit - 1;
-        }
-        at += 8;
-    }
-    None
-}
-
-/// The first offset where one of `stops` starts (`stops` all start with the byte `c`).
-pub(crate) fn first_stop(hay: &str, c: u8, stops: &[&str]) -> Option<usize> {
-    debug_assert!(stops.iter().all(|s| s.as_bytes().first() == Some(&c)));
-    let h = hay.as_bytes();
-    each_byte(h, c, |p| stops.iter().any(|s| h[p..].starts_with(s.as_bytes())))
-}
-
-/// `hay.find(needle)`, for the short needles the recognisers test per line. In wasm the
-/// standard one builds a Two-Way searcher on every call, which costs more than the search
-/// itself, so wasm uses `find_bytes`; natively the standard one is as quick.
-#[inline]
-pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
-    if cfg!(target_arch = "wasm32") {
-        find_bytes(hay, needle)
-    } else {
-        hay.find(needle)
-    }
-}
-
-/// `hay.find(needle)`: looks for the needle's first byte 8 bytes at a time and compares the
-/// rest. Byte offsets are char boundaries: a UTF-8 needle only matches at one.
-fn find_bytes(hay: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    let Some((&first, rest)) = n.split_first() else { return Some(0) };
-    each_byte(h, first, |p| {
-        // A plain loop, no call per candidate (the size-first wasm calls `starts_with`).
-        let tail = &h[p + 1..];
-        if tail.len() < rest.len() {
-            return false;
-        }
-        let mut k = 0;
-        while k < rest.len() && tail[k] == rest[k] {
-            k += 1;
-        }
-        k == rest.len()
-    })
-}
-
-/// `hay.contains(needle)`, as `find` (natively the standard one has an SSE2 path for short
-/// needles).
-#[inline]
-pub(crate) fn contains(hay: &str, needle: &str) -> bool {
-    if cfg!(target_arch = "wasm32") {
-        find_bytes(hay, needle).is_some()
-    } else {
-        hay.contains(needle)
-    }
-}
-
-/// Case-insensitive ASCII substring search (for rare paths, after the scanner gated a line).
-pub(crate) fn find_ci(hay: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    if n.is_empty() {
-        return Some(0);
-    }
-    if h.len() < n.len() {
-        return None;
-    }
-    let (lo, up) = (n[0].to_ascii_lowercase(), n[0].to_ascii_uppercase());
-    let rest = &n[1..];
-    // A plain loop: the size-first wasm calls a `find` closure per byte.
-    let mut i = 0;
-    while i <= h.len() - n.len() {
-        if (h[i] == lo || h[i] == up) && eq_ci(&h[i + 1..i + n.len()], rest) {
-            return Some(i);
-        }
-        i += 1;
-    }
-    None
-}
-
-/// The first offset where `parts` follow each other in `hay`, ignoring ASCII case (the
-/// offset of `find_ci(hay, &parts.concat())`, without building it).
-pub(crate) fn find_ci_seq(hay: &str, parts: &[&str]) -> Option<usize> {
-    let h = hay.as_bytes();
-    let total: usize = parts.iter().map(|p| p.len()).sum();
-    let Some(&first) = parts.iter().find_map(|p| p.as_bytes().first()) else { return Some(0) };
-    if h.len() < total {
-        return None;
-    }
-    let (lo, up) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
-    (0..=h.len() - total).find(|&i| {
-        if h[i] != lo && h[i] != up {
-            return false;
-        }
-        let mut at = i;
-        parts.iter().all(|p| {
-            let ok = eq_ci(&h[at..at + p.len()], p.as_bytes());
-            at += p.len();
-            ok
-        })
-    })
-}
-
-pub(crate) fn has_ci(hay: &str, needle: &str) -> bool {
-    find_ci(hay, needle).is_some()
-}
-
-/// `a.eq_ignore_ascii_case(b)`, stopping at the first difference (the standard one compares
-/// whole chunks, which costs more on the short keys compared here).
-#[inline(always)]
-pub(crate) fn eq_ci(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    // A plain loop: the size-first wasm calls `Iterator::all` and its closure.
-    let mut k = 0;
-    while k < a.len() && LOWER[usize::from(a[k])] == LOWER[usize::from(b[k])] {
-        k += 1;
-    }
-    k == a.len()
-}
-
-/// Does `s` start with `prefix`, ignoring ASCII case?
-#[inline(always)]
-pub(crate) fn starts_ci(s: &str, prefix: &str) -> bool {
-    s.len() >= prefix.len() && eq_ci(&s.as_bytes()[..prefix.len()], prefix.as_bytes())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
-    #[test]
-    fn odd_alnum() {
-        for c in 0..=255u8 {
-            for at in 0..8 {
-                let x = (u64::from(c) << (8 * at)) | (rep(b'.') & !(0xff << (8 * at)));
-                let (odd, alnum) = odd_alnum_bits(x);
-                let bit = 0x80u64 << (8 * at);
-                assert_eq!(odd == bit, c.wrapping_sub(0x20) >= 0x5f && c != b'\t', "{c}");
-                assert_eq!(alnum == bit, c.is_ascii_alphanumeric(), "{c}");
+    /// The scanner written the obvious way: every pattern compared at every word start.
+    fn plain_scan(list: &[(String, u32)], hay: &[u8]) -> (Vec<(u32, usize, usize)>, bool) {
+        let word = |b: u8| b.is_ascii_alphanumeric() || !b.is_ascii();
+        let mut out = Vec::new();
+        for i in 0..hay.len() {
+            if !word(hay[i]) || (i > 0 && word(hay[i - 1])) {
+                continue;
             }
-        }
-    }
-
-    #[test]
-    fn find_as_std() {
-        let hays = ["", "a", "ab", "abcabd", "xx abd", "é abd é", "aaab", "0123456789abcdefabc", "the connector is not connected"];
-        let needles = ["", "a", "b", "abd", "ab", "é", "é a", "aab", "abc", "fab", "connected", "not", "zz", "0123456789abcdefabcX"];
-        for h in hays {
-            for n in needles {
-                assert_eq!(find_bytes(h, n), h.find(n), "{h:?} {n:?}");
-                assert_eq!(find(h, n), h.find(n), "{h:?} {n:?}");
-                assert_eq!(contains(h, n), h.contains(n), "{h:?} {n:?}");
-            }
-        }
-    }
-
-    // `find_bytes` only runs in the wasm build, so the native fixture tests and fuzzing never
-    // reach it: compare it with the standard search on arbitrary text. A small alphabet with
-    // multi-byte characters makes matches, near-misses and char boundaries common.
-    proptest::proptest! {
-        #[test]
-        fn find_bytes_as_std(hay in "[ab\u{e9}\u{20ac} x]{0,40}", needle in "[ab\u{e9}\u{20ac} x]{0,5}") {
-            proptest::prop_assert_eq!(find_bytes(&hay, &needle), hay.find(needle.as_str()));
-        }
-    }
-
-    #[test]
-    fn bytes() {
-        for h in [&b""[..], b"<", b"a<b<<c", b"0123456<89abcdef<", b"\0\0<\0"] {
-            let mut got = vec![];
-            each_byte(h, b'<', |p| {
-                got.push(p);
-                false
-            });
-            let want: Vec<usize> = h.iter().enumerate().filter(|(_, &c)| c == b'<').map(|(i, _)| i).collect();
-            assert_eq!(got, want);
-            let mut got = vec![];
-            each_byte(h, 0, |p| {
-                got.push(p);
-                false
-            });
-            let want: Vec<usize> = h.iter().enumerate().filter(|(_, &c)| c == 0).map(|(i, _)| i).collect();
-            assert_eq!(got, want);
-        }
-        assert_eq!(first_stop("a, b, result x", b',', &[", r", ", q"]), Some(4));
-        assert_eq!(first_stop("a, b", b',', &[", r"]), None);
-    }
-
-    #[test]
-    fn loads() {
-        let h = b"0123456789";
-        for len in 0..=h.len() {
-            for at in 0..=len + 1 {
-                let mut b = [0u8; 8];
-                for (i, x) in b.iter_mut().enumerate() {
-                    *x = h[..len].get(at + i).copied().unwrap_or(0);
+            for (p, tag) in list {
+                let ok = p.len() >= 3 && p.is_ascii() && !p.contains('\0') && word(p.as_bytes()[0]);
+                if ok && hay.get(i..i + p.len()).is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes())) {
+                    out.push((*tag, i, p.len()));
                 }
-                assert_eq!(load8(&h[..len], at), u64::from_le_bytes(b), "{len} {at}");
             }
+        }
+        out.sort();
+        (out, !hay.is_ascii())
+    }
+
+    proptest! {
+        /// The hashed, 8-bytes-at-a-time scan finds what comparing every pattern everywhere finds,
+        /// on lines made of the patterns (either case), word bytes and separators.
+        #[test]
+        fn scan_as_plain((patterns, hay) in prop::collection::vec("[aAbB1 :\u{e9}]{1,11}", 1..6).prop_flat_map(|ps| {
+            let piece = prop_oneof![prop::sample::select(ps.clone()), prop::sample::select(vec!["x".to_string(), " ".into(), "\u{e9}".into(), ":".into(), "\0".into()])];
+            let hay = prop::collection::vec((piece, any::<bool>()), 0..10)
+                .prop_map(|v| v.into_iter().map(|(p, up)| if up { p.to_ascii_uppercase() } else { p }).collect::<String>());
+            (Just(ps), hay)
+        })) {
+            let list: Vec<(String, u32)> = patterns.into_iter().enumerate().map(|(i, p)| (p, i as u32)).collect();
+            let s = Scanner::new(list.clone());
+            let mut got = Vec::new();
+            let high = s.scan(hay.as_bytes(), &mut got);
+            got.sort();
+            prop_assert_eq!((got, high), plain_scan(&list, hay.as_bytes()));
         }
     }
 
