@@ -86,7 +86,7 @@ pub fn find(physical: &[&str]) -> Vec<Block> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < physical.len() {
-        let Some(at) = physical[i].find(BEGIN_MARK) else {
+        let Some(at) = crate::bytes::find_bytes(physical[i], BEGIN_MARK) else {
             i += 1;
             continue;
         };
@@ -100,23 +100,35 @@ pub fn find(physical: &[&str]) -> Vec<Block> {
         let mut foreign: Option<usize> = None;
         while j < physical.len() {
             let line = physical[j];
-            if line.contains(BEGIN_MARK) {
+            if crate::bytes::find_bytes(line, BEGIN_MARK).is_some() {
                 break;
             }
-            if let Some(e) = line.find(END_MARK) {
+            if let Some(e) = crate::bytes::find_bytes(line, END_MARK) {
                 end = Some(&line[e..]);
                 last = j + 1;
                 j += 1;
                 break;
             }
-            let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-            if !compact.bytes().all(is_b64) {
+            if foreign.is_some() {
+                j += 1;
+                continue;
+            }
+            // The line without its whitespace: base64 or not (no copy for the usual ASCII line).
+            let b = line.as_bytes();
+            let (b64, any) = if line.is_ascii() {
+                (b.iter().all(|&c| is_b64(c) || crate::bytes::ascii_space(c)), b.iter().any(|&c| !crate::bytes::ascii_space(c)))
+            } else {
+                let mut rest = line.chars().filter(|c| !c.is_whitespace()).peekable();
+                let any = rest.peek().is_some();
+                (rest.all(|c| c.is_ascii() && is_b64(c as u8)), any)
+            };
+            if !b64 {
                 // Something else: a line changed inside the block (if its END line follows),
                 // or what came after a block cut off (a prompt, the next command's output).
                 foreign.get_or_insert(j);
-            } else if foreign.is_none() && !compact.is_empty() {
+            } else if foreign.is_none() && any {
                 if body.len() < MAX_REPORT_BYTES * 2 {
-                    body.push_str(&compact);
+                    body.extend(line.chars().filter(|c| !c.is_whitespace()));
                 }
                 last = j + 1;
             }
