@@ -149,3 +149,9 @@ pub fn typing_in_a_field() -> bool {
             || a.get_attribute("contenteditable").is_some_and(|v| v != "false")
     })
 }
+
+/// Today's date (UTC) by the browser's clock, for the version notices. Call it in an effect or
+/// a callback: the prerender has no browser.
+pub fn today() -> phs_doctor_core::releases::Date {
+    phs_doctor_core::releases::Date::from_unix_days((js_sys::Date::now() / 86_400_000.0).floor() as i64)
+}

@@ -6,8 +6,8 @@ use std::io::Read;
 
 use phs_doctor_core::analysis::{self, Analysis};
 use phs_doctor_core::input;
-use phs_doctor_core::releases;
 pub use phs_doctor_core::number::grouped;
+use phs_doctor_core::releases;
 use phs_doctor_core::script;
 use serde::Serialize;
 

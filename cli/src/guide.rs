@@ -3,8 +3,8 @@
 //! are this shell's own types (documented in README).
 
 use phs_doctor_core::knowledge::{self, advice_groups, NodeKind, PathInfo, ResultInfo, Scope, Source, Target, Text};
-use phs_doctor_core::script::ScriptKind;
 use phs_doctor_core::releases::{self, Notice, NoticeKind};
+use phs_doctor_core::script::ScriptKind;
 use phs_doctor_core::version::{self, ConnectVersion};
 use serde::Serialize;
 

@@ -130,7 +130,10 @@ fn text_on(day: &str, args: &[&str]) -> String {
 #[test]
 fn version_command_prints_the_notices_of_the_day() {
     let t = text(&["version", "1.6.2.4", "--today", "2026-12-02"]);
-    assert!(t.starts_with("Microsoft Entra Connect 1.6.2.4, released 2021-03-19\nJudged on 2026-12-02 against PHS Doctor's release list of "), "{t}");
+    assert!(
+        t.starts_with("Microsoft Entra Connect 1.6.2.4, released 2021-03-19\nJudged on 2026-12-02 against PHS Doctor's release list of "),
+        "{t}"
+    );
     assert!(t.contains("[ERROR] Version 1.6.2.4 is a retired 1.x build: it no longer synchronizes"), "{t}");
     assert!(t.contains("lacks the fix for password hash sync after a domain rename"), "{t}");
     // Before and after the mandatory minimum's date.
@@ -163,7 +166,8 @@ fn version_command_prints_the_notices_of_the_day() {
 fn path_and_diagnose_print_the_version_notices() {
     let t = text_on("2026-12-02", &["path", "--version", "2.4.129.0", "--scope", "all"]);
     assert!(t.contains("\nAbout this version (phs-doctor version 2.4.129.0):\n[ERROR] Version 2.4.129.0 is below 2.5.79.0"), "{t}");
-    let v: serde_json::Value = serde_json::from_slice(&run_on("2026-12-02", &["path", "--version", "1.6.2.4", "--scope", "all", "--json"]).stdout).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_slice(&run_on("2026-12-02", &["path", "--version", "1.6.2.4", "--scope", "all", "--json"]).stdout).unwrap();
     let kinds: Vec<&str> = v["notices"].as_array().unwrap().iter().map(|n| n["kind"].as_str().unwrap()).collect();
     assert!(kinds.contains(&"domain-rename") && !kinds.contains(&"retired"), "{kinds:?}: the retirement is `retired`");
     assert!(json(&["path", "--scope", "all", "--json"]).get("notices").is_none());

@@ -29,7 +29,8 @@ impl Date {
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        let num = |r: std::ops::Range<usize>| s.get(r).filter(|p| p.bytes().all(|c| c.is_ascii_digit())).and_then(|p| p.parse::<u16>().ok());
+        let num =
+            |r: std::ops::Range<usize>| s.get(r).filter(|p| p.bytes().all(|c| c.is_ascii_digit())).and_then(|p| p.parse::<u16>().ok());
         let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
         let d = Date::new(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?);
         (d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= days_in_month(d.year, d.month)).then_some(d)
@@ -69,7 +70,7 @@ impl Date {
 
 fn days_in_month(y: u16, m: u8) -> u8 {
     match m {
-        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+        2 if y.is_multiple_of(4) && (!y.is_multiple_of(100) || y.is_multiple_of(400)) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -225,7 +226,15 @@ pub fn notices(version: ConnectVersion, today: Date) -> Vec<Notice> {
                 format!("Version {version} is below {MINIMUM}, the minimum Microsoft requires: all synchronization from it stops on {MINIMUM_DATE} (in {days} {})", plural(days, "day")),
             )
         };
-        out.push(Notice { kind: NoticeKind::BelowMinimum, severity, title, text: MINIMUM_TEXT, details: Vec::new(), next_step: Some(MINIMUM_NEXT), source: MINIMUM_TEXT.source });
+        out.push(Notice {
+            kind: NoticeKind::BelowMinimum,
+            severity,
+            title,
+            text: MINIMUM_TEXT,
+            details: Vec::new(),
+            next_step: Some(MINIMUM_NEXT),
+            source: MINIMUM_TEXT.source,
+        });
     }
     let newest = newest();
     match release(version) {
@@ -273,7 +282,11 @@ pub fn notices(version: ConnectVersion, today: Date) -> Vec<Notice> {
 }
 
 fn plural(n: i64, word: &str) -> String {
-    if n == 1 { word.to_string() } else { format!("{word}s") }
+    if n == 1 {
+        word.to_string()
+    } else {
+        format!("{word}s")
+    }
 }
 
 /// The support notice of a listed build.
@@ -462,7 +475,10 @@ mod tests {
             let n = notices(v(newer), DAY);
             let x = n.iter().find(|n| n.kind == NoticeKind::NewerThanList).unwrap_or_else(|| panic!("{newer}"));
             assert!(x.title.contains(&DATA_DATE.to_string()) && x.title.contains("isn't known here"), "{}", x.title);
-            assert!(!n.iter().any(|n| matches!(n.kind, NoticeKind::Supported | NoticeKind::SupportEnded | NoticeKind::SupportEnding)), "{newer}");
+            assert!(
+                !n.iter().any(|n| matches!(n.kind, NoticeKind::Supported | NoticeKind::SupportEnded | NoticeKind::SupportEnding)),
+                "{newer}"
+            );
             assert!(n.iter().all(|n| n.severity != Severity::Ok && n.severity != Severity::Error), "{newer}: {n:?}");
         }
         let n = kinds("2.4.130.0", DAY);

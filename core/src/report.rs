@@ -414,7 +414,10 @@ mod tests {
     fn without_redaction_the_evidence_is_as_pasted_and_the_version_says_where_it_came_from() {
         let a = analyze(PASTE);
         let v = ConnectVersion::parse("2.3.20.0").unwrap();
-        let r = analysis_report(&a, &ReportOptions { redact: false, paste: Some(PASTE), version: Some((v, "given with --version")), today: None });
+        let r = analysis_report(
+            &a,
+            &ReportOptions { redact: false, paste: Some(PASTE), version: Some((v, "given with --version")), today: None },
+        );
         assert!(r.markdown.contains("failed for domain: contoso.com."), "{}", r.markdown);
         assert!(r.markdown.contains("- **Microsoft Entra Connect version:** 2.3.20.0 (given with --version)"), "{}", r.markdown);
         assert!(r.markdown.contains("- **Redaction:** off"));
