@@ -26,6 +26,8 @@ pub struct NoticeJson {
     title: String,
     text: TextJson,
     details: Vec<TextJson>,
+    /// The release's changes (on the support notice of a listed build).
+    changes: Vec<TextJson>,
     #[serde(skip_serializing_if = "Option::is_none")]
     next_step: Option<TextJson>,
     source: SourceJson,
@@ -39,14 +41,16 @@ impl NoticeJson {
             title: n.title.clone(),
             text: TextJson::of(&n.text),
             details: n.details.iter().map(TextJson::of).collect(),
+            changes: n.changes.iter().map(TextJson::of).collect(),
             next_step: n.next_step.as_ref().map(TextJson::of),
             source: SourceJson::of(n.source),
         }
     }
 }
 
-/// The notices as text, a blank line between them: `[SEVERITY] title`, the text, the details,
-/// the next step, each with its source (the title's source last).
+/// The notices as text, a blank line between them: `[SEVERITY] title`, the text, the details
+/// and the release's changes (each with its source), the next step, then the sources of the
+/// title, the text and the next step, each once.
 pub fn notices_text(notices: &[Notice]) -> String {
     let mut s = String::new();
     for (i, n) in notices.iter().enumerate() {
@@ -55,19 +59,22 @@ pub fn notices_text(notices: &[Notice]) -> String {
         }
         s.push_str(&format!("[{}] {}\n", n.severity.as_str().to_uppercase(), n.title));
         s.push_str(&format!("  {}\n", n.text.plain().replace('\n', "\n  ")));
-        if n.text.source != n.source {
-            s.push_str(&format!("  ({})\n", n.text.source.line()));
-        }
         for d in &n.details {
+            s.push_str(&format!("  {}\n  ({})\n", d.plain().replace('\n', "\n  "), d.source.line()));
+        }
+        if !n.changes.is_empty() {
+            s.push_str("  What this release changed for password hash sync:\n");
+        }
+        for d in &n.changes {
             s.push_str(&format!("  - {}\n    ({})\n", d.plain().replace('\n', "\n    "), d.source.line()));
         }
         if let Some(next) = &n.next_step {
             s.push_str(&format!("  Next: {}\n", next.plain().replace('\n', "\n  ")));
-            if next.source != n.source {
-                s.push_str(&format!("  ({})\n", next.source.line()));
-            }
         }
-        s.push_str(&format!("  ({})\n", n.source.line()));
+        // The title's, the text's and the next step's sources, each once.
+        for src in n.sources() {
+            s.push_str(&format!("  ({})\n", src.line()));
+        }
     }
     s
 }

@@ -177,8 +177,9 @@ impl NoticeKind {
 }
 
 /// One thing to know about a version: a one-line title (with the version and dates), the text
-/// it rests on, details (a release's changes), the next step, and the source of the title's
-/// facts (a third-party source says so; an inference is labelled as one).
+/// it rests on, more about it (`details`), the release's own changes (`changes`, on the
+/// support notice of a listed build), the next step, and the source of the title's facts (a
+/// third-party source says so; an inference is labelled as one).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
     pub kind: NoticeKind,
@@ -186,8 +187,22 @@ pub struct Notice {
     pub title: String,
     pub text: Text,
     pub details: Vec<Text>,
+    pub changes: Vec<Text>,
     pub next_step: Option<Text>,
     pub source: &'static Source,
+}
+
+impl Notice {
+    /// The sources of the title, the text and the next step, each once (in that order).
+    pub fn sources(&self) -> Vec<&'static Source> {
+        let mut out: Vec<&'static Source> = Vec::new();
+        for s in [Some(self.source), Some(self.text.source), self.next_step.map(|t| t.source)].into_iter().flatten() {
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+        out
+    }
 }
 
 /// The release `version` exactly, if the list has it.
@@ -213,6 +228,7 @@ pub fn notices(version: ConnectVersion, today: Date) -> Vec<Notice> {
             title: format!("Version {version} is a retired 1.x build: it no longer synchronizes"),
             text: t,
             details: Vec::new(),
+            changes: Vec::new(),
             next_step: Some(UPGRADE),
             source: t.source,
         });
@@ -232,6 +248,7 @@ pub fn notices(version: ConnectVersion, today: Date) -> Vec<Notice> {
             title,
             text: MINIMUM_TEXT,
             details: Vec::new(),
+            changes: Vec::new(),
             next_step: Some(MINIMUM_NEXT),
             source: MINIMUM_TEXT.source,
         });
@@ -248,6 +265,7 @@ pub fn notices(version: ConnectVersion, today: Date) -> Vec<Notice> {
             ),
             text: DATA_NOTE,
             details: Vec::new(),
+            changes: Vec::new(),
             next_step: None,
             source: DATA_NOTE.source,
         }),
@@ -261,6 +279,7 @@ pub fn notices(version: ConnectVersion, today: Date) -> Vec<Notice> {
             ),
             text: DATA_NOTE,
             details: Vec::new(),
+            changes: Vec::new(),
             next_step: None,
             source: DATA_NOTE.source,
         }),
@@ -272,6 +291,7 @@ pub fn notices(version: ConnectVersion, today: Date) -> Vec<Notice> {
             title: n.title.to_string(),
             text: n.text,
             details: n.details.to_vec(),
+            changes: Vec::new(),
             next_step: n.next_step,
             source: n.text.source,
         });
@@ -292,13 +312,14 @@ fn plural(n: i64, word: &str) -> String {
 /// The support notice of a listed build.
 fn support(r: &'static Release, one_x: bool, today: Date, out: &mut Vec<Notice>) {
     let v = r.version;
-    let details = r.changes.to_vec();
+    let changes = r.changes.to_vec();
     let notice = |kind, severity, title: String, next_step: Option<Text>| Notice {
         kind,
         severity,
         title,
         text: POLICY,
-        details: details.clone(),
+        details: Vec::new(),
+        changes: changes.clone(),
         next_step,
         source: r.source,
     };
@@ -457,7 +478,11 @@ mod tests {
         let n = notices(v("2.0.3.0"), DAY);
         let s = n.iter().find(|n| n.kind == NoticeKind::SupportEnded).unwrap();
         assert_eq!(s.source.kind, SourceKind::Public);
-        assert!(!s.details.is_empty(), "a release's changes come with it");
+        assert!(!s.changes.is_empty() && s.details.is_empty(), "a release's changes come with it");
+        // Its sources, each once: the dates' and the policy's are the same page here.
+        assert_eq!(s.sources().len(), 1, "{:?}", s.sources());
+        let ended = notices(v("2.5.79.0"), DAY).into_iter().find(|n| n.kind == NoticeKind::SupportEnded).unwrap();
+        assert_eq!(ended.sources().iter().map(|s| s.kind).collect::<Vec<_>>(), [SourceKind::ThirdParty, SourceKind::Public]);
     }
 
     #[test]
@@ -507,6 +532,9 @@ mod tests {
         let heal = n.iter().find(|n| n.kind == NoticeKind::Known("no-self-healing")).unwrap();
         assert_eq!(heal.source.kind, SourceKind::ThirdParty);
         assert_eq!(heal.next_step.unwrap().source.kind, SourceKind::Inference, "PHS Doctor's advice says so");
+        let tls = notices(v("2.3.20.0"), DAY).into_iter().find(|n| n.kind == NoticeKind::Known("tls12")).unwrap();
+        assert!(tls.details[0].plain().contains("stopped-extension-dll-exception") && tls.changes.is_empty());
+        assert_eq!(tls.sources().len(), 1, "the text and the next step share the TLS article");
         let fips = notices(v("2.6.1.0"), DAY).into_iter().find(|n| n.kind == NoticeKind::Known("fips-config")).unwrap();
         assert!(fips.title.contains("event 667"), "{}", fips.title);
         assert!(fips.next_step.unwrap().plain().contains("2.6.84.0"));

@@ -281,15 +281,17 @@ fn notices_md(v: ConnectVersion, today: Date, skip_retired: bool) -> String {
         let _ = writeln!(md, "- **{}** — {}", n.severity.as_str().to_uppercase(), n.title);
         let _ = writeln!(md, "  {}", n.text.plain().replace('\n', " "));
         for d in &n.details {
-            let _ = writeln!(md, "  - {} ({})", d.plain().replace('\n', " "), d.source.line());
+            let _ = writeln!(md, "  {} ({})", d.plain().replace('\n', " "), d.source.line());
+        }
+        for d in &n.changes {
+            let _ = writeln!(md, "  - Changed in this release: {} ({})", d.plain().replace('\n', " "), d.source.line());
         }
         if let Some(next) = &n.next_step {
             let _ = writeln!(md, "  Next: {}", next.plain().replace('\n', " "));
-            if next.source != n.source {
-                let _ = writeln!(md, "  ({})", next.source.line());
-            }
         }
-        let _ = writeln!(md, "  ({})", n.source.line());
+        for src in n.sources() {
+            let _ = writeln!(md, "  ({})", src.line());
+        }
     }
     md
 }

@@ -84,12 +84,11 @@ pub fn HomePage() -> Html {
                     <ScopeField value={app.scope} on_change={on_scope} />
                     <CopyLink hash={link} />
                 </div>
-                <div class="home-side">
-                    <Recommendation version={app.version()} scope={app.scope} />
-                    // The retirement is the recommendation's first words.
-                    <VersionNotices version={app.version()} origin={AttrValue::Static(strings::ORIGIN_TYPED)} skip_retired={true} />
-                </div>
+                <Recommendation version={app.version()} scope={app.scope} />
             </div>
+            // Under the recommendation, across the page (the retirement is the recommendation's
+            // first words).
+            <VersionNotices version={app.version()} origin={AttrValue::Static(strings::ORIGIN_TYPED)} skip_retired={true} />
             <section class="tools" aria-labelledby="tools-title">
                 <h2 id="tools-title">{ strings::TOOLS_TITLE }</h2>
                 <ul class="tool-list">

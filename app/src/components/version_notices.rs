@@ -18,7 +18,8 @@ pub struct VersionNoticesProps {
 }
 
 /// What PHS Doctor knows about a version today (`core::releases::notices`): each notice with
-/// its severity, text, the release's changes, the next step and its source. Today's date is
+/// its severity, title, text, details, the release's changes (folded), the next step and its
+/// sources (each once). Today's date is
 /// the browser's, read in an effect, so the prerendered start page (no version, no date) and
 /// its hydration render the same nothing.
 #[component]
@@ -55,14 +56,14 @@ pub fn VersionNotices(props: &VersionNoticesProps) -> Html {
                         <li class={class} data-testid="version-notice" data-kind={n.kind.as_str()} data-severity={n.severity.as_str()}>
                             <p class="notice-title"><SeverityBadge severity={n.severity} />{ " " }{ n.title.clone() }</p>
                             <RichText text={n.text} />
-                            if n.text.source != n.source {
-                                <SourceNote source={n.text.source} />
-                            }
-                            if !n.details.is_empty() {
+                            { for n.details.iter().map(|d| html! {
+                                <div class="notice-detail"><RichText text={*d} /><SourceNote source={d.source} /></div>
+                            }) }
+                            if !n.changes.is_empty() {
                                 <details class="notice-changes">
                                     <summary>{ strings::NOTICE_CHANGES }</summary>
                                     <ul>
-                                        { for n.details.iter().map(|d| html! {
+                                        { for n.changes.iter().map(|d| html! {
                                             <li><RichText text={*d} /><SourceNote source={d.source} /></li>
                                         }) }
                                     </ul>
@@ -72,12 +73,12 @@ pub fn VersionNotices(props: &VersionNoticesProps) -> Html {
                                 <div class="notice-next">
                                     <p class="notice-next-label">{ strings::NOTICE_NEXT }</p>
                                     <RichText text={next} />
-                                    if next.source != n.source {
-                                        <SourceNote source={next.source} />
-                                    }
                                 </div>
                             }
-                            <SourceNote source={n.source} />
+                            // The title's, the text's and the next step's sources, each once.
+                            <div class="notice-sources">
+                                { for n.sources().into_iter().map(|src| html! { <SourceNote source={src} /> }) }
+                            </div>
                         </li>
                     }
                 }) }
