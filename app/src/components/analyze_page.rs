@@ -176,7 +176,7 @@ pub fn AnalyzePage() -> Html {
                 }
                 <div class="analysis-grid">
                     <div class="analysis-main">
-                        <VersionNotices {version} origin={AttrValue::Static(origin)} />
+                        <VersionNotices {version} origin={AttrValue::Static(origin)} compact={true} />
                         <section aria-labelledby="findings-title">
                             <h2 id="findings-title">{ strings::FINDINGS_TITLE }</h2>
                             <p class="findings-summary" data-testid="findings-summary" aria-live="polite">

@@ -1,4 +1,4 @@
-use phs_doctor_core::releases::{self, Date, NoticeKind};
+use phs_doctor_core::releases::{self, Date, Notice, NoticeKind};
 use phs_doctor_core::{ConnectVersion, Severity};
 use yew::prelude::*;
 
@@ -15,6 +15,10 @@ pub struct VersionNoticesProps {
     /// Leave out the retirement notice (the page says it already, before any path).
     #[prop_or(false)]
     pub skip_retired: bool,
+    /// Each notice as its title, its body folded (on a walk and on Analyze, where the step or
+    /// the findings come next and must stay in view).
+    #[prop_or(false)]
+    pub compact: bool,
 }
 
 /// What PHS Doctor knows about a version today (`core::releases::notices`): each notice with
@@ -38,8 +42,9 @@ pub fn VersionNotices(props: &VersionNoticesProps) -> Html {
         return html! {};
     }
     let version = v.to_string();
+    let compact = props.compact;
     html! {
-        <section class="card version-notices" aria-labelledby="notices-title" data-testid="version-notices" data-version={version.clone()}>
+        <section class={classes!("card", "version-notices", compact.then_some("compact"))} aria-labelledby="notices-title" data-testid="version-notices" data-version={version.clone()}>
             <h2 id="notices-title">{ strings::NOTICES_TITLE }</h2>
             <p class="hint" data-testid="notices-lead">
                 { strings::notices_lead(&version, &props.origin, &day.to_string(), &releases::DATA_DATE.to_string()) }
@@ -54,7 +59,27 @@ pub fn VersionNotices(props: &VersionNoticesProps) -> Html {
                     };
                     html! {
                         <li class={class} data-testid="version-notice" data-kind={n.kind.as_str()} data-severity={n.severity.as_str()}>
-                            <p class="notice-title"><SeverityBadge severity={n.severity} />{ " " }{ n.title.clone() }</p>
+                            if compact {
+                                <details class="notice-fold">
+                                    <summary class="notice-title"><SeverityBadge severity={n.severity} />{ " " }{ n.title.clone() }</summary>
+                                    { body(n) }
+                                </details>
+                            } else {
+                                <p class="notice-title"><SeverityBadge severity={n.severity} />{ " " }{ n.title.clone() }</p>
+                                { body(n) }
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+/// A notice's text, details, the release's changes (folded), next step and sources.
+fn body(n: &Notice) -> Html {
+    html! {
+        <>
                             <RichText text={n.text} />
                             { for n.details.iter().map(|d| html! {
                                 <div class="notice-detail"><RichText text={*d} /><SourceNote source={d.source} /></div>
@@ -79,10 +104,6 @@ pub fn VersionNotices(props: &VersionNoticesProps) -> Html {
                             <div class="notice-sources">
                                 { for n.sources().into_iter().map(|src| html! { <SourceNote source={src} /> }) }
                             </div>
-                        </li>
-                    }
-                }) }
-            </ul>
-        </section>
+        </>
     }
 }

@@ -113,7 +113,7 @@ pub fn WalkerPage(props: &WalkerPageProps) -> Html {
             if let Some(g) = path_gate {
                 <GateNoticeView notice={g} version={version_text.clone()} />
             }
-            <VersionNotices {version} origin={AttrValue::Static(strings::ORIGIN_LINK)} skip_retired={true} />
+            <VersionNotices {version} origin={AttrValue::Static(strings::ORIGIN_LINK)} skip_retired={true} compact={true} />
             <RichText text={view.intro} class="intro" />
             <SourceNote source={view.intro.source} />
             <div class="walk-grid">
