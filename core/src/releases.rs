@@ -39,7 +39,7 @@ impl Date {
     /// The day `days` after 1970-01-01 (negative: before), e.g. from a Unix time divided by
     /// 86,400. (Howard Hinnant's `civil_from_days`.)
     pub fn from_unix_days(days: i64) -> Date {
-        let z = days.clamp(-719_468, 2_932_896) + 719_468;
+        let z = days.clamp(-719_528, 2_932_896) + 719_468;
         let era = z.div_euclid(146_097);
         let doe = z.rem_euclid(146_097);
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
@@ -405,7 +405,12 @@ mod tests {
         assert_eq!(Date::new(2026, 9, 29).days_until(Date::new(2026, 9, 30)), 1);
         assert_eq!(Date::new(2024, 2, 28).days_until(Date::new(2024, 3, 1)), 2);
         assert_eq!(Date::from_unix_days(i64::MAX), Date::new(9999, 12, 31));
-        assert_eq!(Date::from_unix_days(i64::MIN), Date::new(0, 3, 1));
+        assert_eq!(Date::from_unix_days(i64::MIN), Date::new(0, 1, 1));
+        // Every day that parses survives the round trip (the fuzz target checks it too).
+        for s in ["0000-01-01", "0000-02-29", "1969-12-31", "2000-02-29", "9999-12-31"] {
+            let d = Date::parse(s).unwrap();
+            assert_eq!((d.to_string(), Date::from_unix_days(d.unix_days())), (s.to_string(), d), "{s}");
+        }
     }
 
     #[test]
