@@ -96,3 +96,20 @@ test('a collector block with an old version: the notices on Analyze, said to com
     }
   }
 });
+
+test('a paste without a version on Analyze: the version typed on the start page, said so', async () => {
+  const { page, done } = await open(browser);
+  await page.getByTestId('version').fill('2.5.79.0');
+  await page.getByTestId('nav-analyze').click();
+  await page.getByTestId('page-analyze').waitFor();
+  await page.getByTestId('sample-event-611').click();
+  await page.locator('[data-testid="page-analyze"][data-complete="true"]').waitFor();
+  await page.getByTestId('version-notices').waitFor();
+  assert.match(await page.getByTestId('notices-lead').innerText(), /Version 2\.5\.79\.0, typed on the start page/);
+  // Folded: the title is in view, the body opens on a click.
+  const ended = page.locator('[data-testid="version-notice"][data-kind="support-ended"]');
+  assert.ok(!(await ended.locator('.notice-next').isVisible()));
+  await ended.locator('summary').click();
+  assert.ok(await ended.locator('.notice-next').isVisible());
+  await done();
+});
