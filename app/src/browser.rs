@@ -181,3 +181,9 @@ pub fn scroll_into_view_center(el: &web_sys::Element) {
     options.set_block(web_sys::ScrollLogicalPosition::Center);
     el.scroll_into_view_with_scroll_into_view_options(&options);
 }
+
+/// Today's date (UTC) by the browser's clock, for the version notices. Call it in an effect or
+/// a callback: the prerender has no browser.
+pub fn today() -> phs_doctor_core::releases::Date {
+    phs_doctor_core::releases::Date::from_unix_days((js_sys::Date::now() / 86_400_000.0).floor() as i64)
+}

@@ -50,6 +50,29 @@ pub const TOOL_STATUSES: &str = "What a status in an object's password sync log 
 pub const TOOL_SCRIPTS: &str = "PowerShell scripts with your connector names filled in";
 pub const TOOL_ANALYZE: &str = "Paste troubleshooter output, the status script's output or event text and get findings";
 
+// The collector, the fastest route (start page).
+pub const FAST_TITLE: &str = "Fastest: collect everything at once";
+pub const FAST_TEXT: &str = "Run PHS Doctor\u{2019}s read-only collector script on the Microsoft Entra \
+    Connect server, then paste the block it prints on the Analyze page. It reads the version, \
+    staging mode, the tenant feature, every connector, the heartbeats and the last day\u{2019}s events, \
+    and changes nothing.";
+pub const FAST_SCRIPT: &str = "1. Get the collector script";
+pub const FAST_ANALYZE: &str = "2. Paste its block on Analyze";
+pub const FAST_OR: &str = "Or answer the questions below and follow a guided path.";
+
+// Version notices (`core::releases::notices`).
+pub const NOTICES_TITLE: &str = "About this version";
+pub const NOTICE_NEXT: &str = "Next step:";
+pub const NOTICE_CHANGES: &str = "What this release changed for password hash sync";
+
+/// The line above the notices: the version and where it came from.
+pub fn notices_lead(version: &str, origin: &str, today: &str, data_date: &str) -> String {
+    format!("Version {version}, {origin}. Judged on {today} against PHS Doctor\u{2019}s release list of {data_date}.")
+}
+pub const ORIGIN_TYPED: &str = "typed on the start page";
+pub const ORIGIN_PASTE: &str = "found in the paste";
+pub const ORIGIN_LINK: &str = "from the link";
+
 // Walker
 pub const WALK_CHANGE: &str = "\u{2190} Change version or symptom";
 pub const WALK_VERSION: &str = "Version";

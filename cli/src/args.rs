@@ -10,6 +10,7 @@ phs-doctor: troubleshoot password hash synchronization in Microsoft Entra Connec
 
 USAGE:
   phs-doctor path [--version <V>] --scope all|object [--method task|cmdlet|manual] [--json]
+  phs-doctor version <V> [--today YYYY-MM-DD] [--json]
   phs-doctor result <ID> [--json]
   phs-doctor event <ID> [--json]
   phs-doctor status <NAME> [--json]
@@ -30,6 +31,12 @@ stable placeholders (<dn1>, <host1>, ...); the table of what was replaced goes t
 report writes the analysis as ticket-ready Markdown, its quoted lines redacted the same way
 unless --no-redact.
 
+version prints what PHS Doctor knows about a Connect version on today's date: a retired build,
+the mandatory minimum, the end of support, the version-specific password hash sync problems.
+path --version, diagnose (a version in the input) and report print the same notices. Today is
+the system clock's day (UTC); PHS_DOCTOR_TODAY=YYYY-MM-DD (or version --today) judges as of
+another day.
+
 Exit codes: 0 success, 1 output or a file could not be written, 2 invalid input or unknown name
 (reason on stderr).
 ";
@@ -47,6 +54,11 @@ pub enum Command {
     },
     Result {
         id: String,
+        json: bool,
+    },
+    Version {
+        version: String,
+        today: Option<String>,
         json: bool,
     },
     Event {
@@ -101,6 +113,18 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             }
             let scope = scope.ok_or("path needs --scope all|object")?;
             Ok(Command::Path { version, scope, method, json })
+        }
+        "version" => {
+            let (mut version, mut today, mut json) = (None, None, false);
+            while let Some(arg) = p.next().map_err(|e| e.to_string())? {
+                match arg {
+                    Value(v) if version.is_none() => version = Some(string(v)?),
+                    Long("today") => today = Some(string(p.value().map_err(|e| e.to_string())?)?),
+                    Long("json") => json = true,
+                    other => return Err(other.unexpected().to_string()),
+                }
+            }
+            Ok(Command::Version { version: version.ok_or("version needs a version, such as 2.4.129.0")?, today, json })
         }
         "report" => {
             let (mut source, mut version, mut redact, mut out) = (None, None, true, None);
@@ -192,6 +216,10 @@ mod tests {
             Ok(Command::Path { version: Some("1.1.614.0".into()), scope: "all".into(), method: None, json: true })
         );
         assert_eq!(p(&["event", "611"]), Ok(Command::Event { id: "611".into(), json: false }));
+        assert_eq!(
+            p(&["version", "2.4.129.0", "--today", "2026-12-02", "--json"]),
+            Ok(Command::Version { version: "2.4.129.0".into(), today: Some("2026-12-02".into()), json: true })
+        );
         assert_eq!(p(&["status", "--json", "Success"]), Ok(Command::Status { name: "Success".into(), json: true }));
         assert_eq!(
             p(&["script", "full-sync", "--ad-connector=a", "--aad-connector", "b"]),
@@ -218,5 +246,7 @@ mod tests {
         assert!(p(&["script"]).is_err());
         assert!(p(&["script", "status", "--bogus"]).is_err());
         assert!(p(&["path", "--version"]).is_err());
+        assert!(p(&["version"]).unwrap_err().contains("needs a version"));
+        assert!(p(&["version", "2.4", "2.5"]).is_err());
     }
 }

@@ -7,6 +7,7 @@ use std::io::Read;
 use phs_doctor_core::analysis::{self, Analysis};
 use phs_doctor_core::input;
 pub use phs_doctor_core::number::grouped;
+use phs_doctor_core::releases;
 use phs_doctor_core::script;
 use serde::Serialize;
 
@@ -51,6 +52,11 @@ struct DiagnoseJson {
     records_omitted: usize,
     unparsed_lines: Vec<usize>,
     timeline: TimelineJson,
+    /// The Connect version the input shows, and what PHS Doctor knows about it today.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    connect_version: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    version_notices: Vec<crate::version::NoticeJson>,
 }
 
 #[derive(Serialize)]
@@ -207,16 +213,30 @@ fn to_json(a: &Analysis) -> DiagnoseJson {
                 .collect(),
             full_sync: a.timeline.full_sync_state.map(|s| s.as_str()),
         },
+        connect_version: None,
+        version_notices: Vec::new(),
     }
 }
 
 pub fn run(source: &str, json: bool) -> Result<String, String> {
     let excerpt = read(source)?;
     let a = analysis::analyze_excerpt(&excerpt);
+    let notices = match a.connect_version {
+        Some(v) => releases::notices(v, crate::version::today(None)?),
+        None => Vec::new(),
+    };
     if json {
-        return Ok(crate::output::to_json(&to_json(&a)));
+        let mut out = to_json(&a);
+        out.connect_version = a.connect_version.map(|v| v.to_string());
+        out.version_notices = notices.iter().map(crate::version::NoticeJson::of).collect();
+        return Ok(crate::output::to_json(&out));
     }
-    Ok(render_text(&a))
+    let mut s = render_text(&a);
+    if let Some(v) = a.connect_version {
+        s.push_str(&format!("\nMicrosoft Entra Connect {v} (from the input):\n"));
+        s.push_str(&crate::version::notices_text(&notices));
+    }
+    Ok(s)
 }
 
 fn render_text(a: &Analysis) -> String {

@@ -3,6 +3,7 @@
 //! are this shell's own types (documented in README).
 
 use phs_doctor_core::knowledge::{self, advice_groups, NodeKind, PathInfo, ResultInfo, Scope, Source, Target, Text};
+use phs_doctor_core::releases::{self, Notice, NoticeKind};
 use phs_doctor_core::script::ScriptKind;
 use phs_doctor_core::version::{self, ConnectVersion};
 use serde::Serialize;
@@ -43,6 +44,9 @@ impl TextJson {
 struct PathJson {
     #[serde(skip_serializing_if = "Option::is_none")]
     retired: Option<TextJson>,
+    /// What PHS Doctor knows about the version on today's date (`phs-doctor version`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    notices: Vec<crate::version::NoticeJson>,
     path: &'static str,
     path_id: &'static str,
     title: &'static str,
@@ -166,6 +170,11 @@ pub fn path(version: Option<&str>, scope: &str, method: Option<&str>, json: bool
     };
     let rec = version::recommend(version);
     let method = version::choose(version, wanted)?;
+    // The retirement is said first (`retired`); the other notices follow the reason.
+    let notices: Vec<Notice> = match version {
+        Some(v) => releases::notices(v, crate::version::today(None)?).into_iter().filter(|n| n.kind != NoticeKind::Retired).collect(),
+        None => Vec::new(),
+    };
     let p = knowledge::path_for(method, scope).ok_or("no path for that method and scope")?;
     let steps: Vec<StepJson> = p
         .nodes
@@ -192,6 +201,7 @@ pub fn path(version: Option<&str>, scope: &str, method: Option<&str>, json: bool
         std::iter::once(rec.primary).chain(rec.also.iter().copied()).filter(|m| *m != method).map(|m| m.as_str()).collect();
     let out = PathJson {
         retired: version::retired(version).as_ref().map(TextJson::of),
+        notices: notices.iter().map(crate::version::NoticeJson::of).collect(),
         path: method.as_str(),
         path_id: p.id,
         title: p.title,
@@ -206,7 +216,7 @@ pub fn path(version: Option<&str>, scope: &str, method: Option<&str>, json: bool
     if json {
         return Ok(to_json(&out));
     }
-    Ok(path_text(p, &out, version))
+    Ok(path_text(p, &out, version, &notices))
 }
 
 /// "step 3" for a node of this path, the reference itself for anything else.
@@ -217,12 +227,17 @@ fn target_label(p: &'static PathInfo, reference: &str) -> String {
     }
 }
 
-fn path_text(p: &'static PathInfo, out: &PathJson, version: Option<ConnectVersion>) -> String {
+fn path_text(p: &'static PathInfo, out: &PathJson, version: Option<ConnectVersion>, notices: &[Notice]) -> String {
     let mut s = String::new();
     if let Some(r) = version::retired(version) {
         s.push_str(&format!("{}\n({})\n\n", r.plain(), r.source.line()));
     }
     s.push_str(&format!("{}\n{}\n\n{}\n", out.title, "=".repeat(out.title.chars().count()), out.reason));
+    if !notices.is_empty() {
+        s.push_str(&format!("\nAbout this version (phs-doctor version {}):\n", out.version.as_deref().unwrap_or("")));
+        s.push_str(&crate::version::notices_text(notices));
+        s.push('\n');
+    }
     if let Some(g) = p.gate.and_then(knowledge::gate) {
         if g.status(version) != knowledge::GateStatus::Met {
             s.push_str(&format!("Note: {}\n", g.text.plain()));

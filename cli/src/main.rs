@@ -9,6 +9,7 @@ mod guide;
 mod output;
 mod redact;
 mod report;
+mod version;
 
 use std::io::Write;
 use std::process::ExitCode;

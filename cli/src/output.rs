@@ -37,6 +37,7 @@ pub fn run(cmd: Command) -> Result<String, Failure> {
         Command::DiagnoseHelp => Ok(diagnose_help()),
         Command::Path { version, scope, method, json } => Ok(crate::guide::path(version.as_deref(), &scope, method.as_deref(), json)?),
         Command::Result { id, json } => Ok(crate::guide::result(&id, json)?),
+        Command::Version { version, today, json } => Ok(crate::version::run(&version, today.as_deref(), json)?),
         Command::Event { id, json } => Ok(event(&id, json)?),
         Command::Status { name, json } => Ok(status(&name, json)?),
         Command::Script { kind, ad_connector, aad_connector, dn, output } => {

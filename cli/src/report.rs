@@ -15,7 +15,8 @@ pub fn run(source: &str, version: Option<&str>, redact: bool, out: Option<&std::
     };
     let excerpt = crate::diagnose::read(source)?;
     let a = analysis::analyze_excerpt(&excerpt).for_version(version);
-    let opts = ReportOptions { version: version.map(|v| (v, "given with --version")), redact, paste: Some(&excerpt.text) };
+    let today = Some(crate::version::today(None)?);
+    let opts = ReportOptions { version: version.map(|v| (v, "given with --version")), redact, paste: Some(&excerpt.text), today };
     let report = analysis_report(&a, &opts);
     if redact {
         eprintln!("{}", crate::redact::table(&report.redactions));

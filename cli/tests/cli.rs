@@ -110,10 +110,80 @@ fn a_1x_build_is_retired_first() {
     let t = text(&["path", "--version", "1.6.16.0", "--scope", "all"]);
     assert!(t.starts_with("Every 1.x build of Microsoft Entra Connect is retired and no longer synchronizes"), "{t}");
     assert!(t.contains("Microsoft Entra Connect: Version release history"), "{t}");
-    assert!(!text(&["path", "--version", "2.4.129.0", "--scope", "all"]).contains("retired"));
+    assert!(!text(&["path", "--version", "2.4.129.0", "--scope", "all"]).contains("Every 1.x build"));
     let v = json(&["path", "--version", "1.6.16.0", "--scope", "all", "--json"]);
     assert_eq!(v["retired"]["source"]["kind"], "public");
     assert!(json(&["path", "--version", "2.4.129.0", "--scope", "all", "--json"]).get("retired").is_none());
+}
+
+fn run_on(day: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_phs-doctor")).env("PHS_DOCTOR_TODAY", day).args(args).output().expect("run phs-doctor")
+}
+
+fn text_on(day: &str, args: &[&str]) -> String {
+    let out = run_on(day, args);
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// `version <V>`: the notices for a version on a given day, text or JSON.
+#[test]
+fn version_command_prints_the_notices_of_the_day() {
+    let t = text(&["version", "1.6.2.4", "--today", "2026-12-02"]);
+    assert!(
+        t.starts_with("Microsoft Entra Connect 1.6.2.4, released 2021-03-19\nJudged on 2026-12-02 against PHS Doctor's release list of "),
+        "{t}"
+    );
+    assert!(t.contains("[ERROR] Version 1.6.2.4 is a retired 1.x build: it no longer synchronizes"), "{t}");
+    assert!(t.contains("lacks the fix for password hash sync after a domain rename"), "{t}");
+    // Before and after the mandatory minimum's date.
+    let before = json(&["version", "2.4.129.0", "--today", "2026-09-20", "--json"]);
+    assert_eq!(before["notices"][0]["kind"], "below-minimum");
+    assert_eq!(before["notices"][0]["severity"], "warning");
+    assert!(before["notices"][0]["title"].as_str().unwrap().contains("in 10 days"), "{before}");
+    let after = json(&["version", "2.4.129.0", "--today", "2026-12-02", "--json"]);
+    assert_eq!(after["notices"][0]["severity"], "error");
+    assert_eq!(after["today"], "2026-12-02");
+    let ended = after["notices"].as_array().unwrap().iter().find(|n| n["kind"] == "support-ended").expect("out of support");
+    assert_eq!(ended["source"]["kind"], "third-party");
+    // PHS_DOCTOR_TODAY gives the day when --today doesn't.
+    assert!(text_on("2026-09-20", &["version", "2.4.129.0"]).contains("in 10 days"));
+    // Newer than the list: its date, no claim.
+    let newer = text(&["version", "2.9.1.0", "--today", "2026-12-02"]);
+    assert!(newer.contains("is newer than every build in PHS Doctor's release list") && !newer.contains("[OK]"), "{newer}");
+    fails(&["version", "2.x"], "invalid version");
+    fails(&["version", "2.4.129.0", "--today", "2026-13-01"], "invalid date");
+    fails(&["version"], "needs a version");
+    let out = run_on("yesterday", &["version", "2.4.129.0"]);
+    assert_eq!(out.status.code(), Some(2));
+    // Today from the clock: a real date, and the notices.
+    let now = text(&["version", "2.6.84.0"]);
+    assert!(now.contains("Judged on 20") && now.contains("a disabled password hash sync feature stays off"), "{now}");
+}
+
+/// `path --version` and `diagnose` say what is known about the version.
+#[test]
+fn path_and_diagnose_print_the_version_notices() {
+    let t = text_on("2026-12-02", &["path", "--version", "2.4.129.0", "--scope", "all"]);
+    assert!(t.contains("\nAbout this version (phs-doctor version 2.4.129.0):\n[ERROR] Version 2.4.129.0 is below 2.5.79.0"), "{t}");
+    let v: serde_json::Value =
+        serde_json::from_slice(&run_on("2026-12-02", &["path", "--version", "1.6.2.4", "--scope", "all", "--json"]).stdout).unwrap();
+    let kinds: Vec<&str> = v["notices"].as_array().unwrap().iter().map(|n| n["kind"].as_str().unwrap()).collect();
+    assert!(kinds.contains(&"domain-rename") && !kinds.contains(&"retired"), "{kinds:?}: the retirement is `retired`");
+    assert!(json(&["path", "--scope", "all", "--json"]).get("notices").is_none());
+
+    let (paste, _) = fixture("collector-crlf-prompts.txt");
+    let file = std::env::temp_dir().join(format!("phs-doctor-version-{}.txt", std::process::id()));
+    std::fs::write(&file, &paste).unwrap();
+    let f = file.to_str().unwrap();
+    let t = text_on("2026-12-02", &["diagnose", f]);
+    assert!(t.contains("\nMicrosoft Entra Connect 2.4.131.0 (from the input):\n[ERROR] Version 2.4.131.0 is below 2.5.79.0"), "{t}");
+    let v: serde_json::Value = serde_json::from_slice(&run_on("2026-12-02", &["diagnose", f, "--json"]).stdout).unwrap();
+    assert_eq!(v["connect_version"], "2.4.131.0");
+    assert_eq!(v["version_notices"][0]["kind"], "below-minimum");
+    let r = text_on("2026-12-02", &["report", f]);
+    assert!(r.contains("## About version 2.4.131.0 (on 2026-12-02"), "{r}");
+    std::fs::remove_file(&file).ok();
 }
 
 /// `result <ID>`: one documented result, text or JSON, with "did you mean".

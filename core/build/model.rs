@@ -55,6 +55,9 @@ pub struct Article {
 #[serde(rename_all = "lowercase")]
 pub enum SourceKindV {
     Public,
+    /// Not Microsoft's: shown as a third-party source.
+    #[serde(rename = "third-party")]
+    ThirdParty,
     Tool,
 }
 
@@ -192,6 +195,131 @@ pub struct GateE {
     pub min_version: String,
     pub feature: String,
     pub text: TextV,
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+// releases.json
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReleasesFile {
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub about: Option<String>,
+    /// When the list was compiled (`YYYY-MM-DD`).
+    pub data_date: String,
+    /// The source of the rows' dates unless a row names its own.
+    pub source: String,
+    pub data_note: TextV,
+    pub policy: Policy,
+    pub mandatory_minimum: MandatoryMinimum,
+    pub releases: Vec<ReleaseE>,
+    pub notices: Vec<NoticeE>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    pub text: TextV,
+    pub upgrade: TextV,
+    pub near_days: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MandatoryMinimum {
+    pub version: String,
+    pub date: String,
+    pub source: String,
+    pub text: TextV,
+    pub next_step: TextV,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum ReleaseStatusV {
+    /// Out of support (no date given).
+    Retired,
+    /// Recalled after release.
+    Withdrawn,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReleaseE {
+    pub version: String,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as precise as the source is.
+    #[serde(default)]
+    pub released: Option<String>,
+    #[serde(default)]
+    pub end_of_support: Option<String>,
+    #[serde(default)]
+    pub status: Option<ReleaseStatusV>,
+    /// Where the dates come from (default: the file's `source`).
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub changes: Vec<ChangeV>,
+    #[serde(default)]
+    pub next_step: Option<TextV>,
+}
+
+/// A change of a release: a text with its source, a version gate of versions.json, or the
+/// cause of an errors.json message (by its `text`).
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub enum ChangeV {
+    Gate(GateRef),
+    Error(ErrorRef),
+    Text(TextV),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GateRef {
+    pub gate: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorRef {
+    pub error: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RangeV {
+    #[serde(default)]
+    pub from: Option<String>,
+    #[serde(default)]
+    pub below: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoticeE {
+    pub id: String,
+    pub severity: Severity,
+    #[serde(default)]
+    pub from: Option<String>,
+    #[serde(default)]
+    pub below: Option<String>,
+    #[serde(default)]
+    pub except: Option<RangeV>,
+    pub title: String,
+    /// The text, from a versions.json gate …
+    #[serde(default)]
+    pub gate: Option<String>,
+    /// … or an errors.json message (its cause and fix) …
+    #[serde(default)]
+    pub error: Option<String>,
+    /// … or its own, with `next_step`.
+    #[serde(default)]
+    pub text: Option<TextV>,
+    #[serde(default)]
+    pub details: Vec<TextV>,
+    #[serde(default)]
+    pub next_step: Option<TextV>,
     #[serde(default)]
     pub source: Option<String>,
 }

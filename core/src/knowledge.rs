@@ -22,6 +22,9 @@ pub enum SourceKind {
     Article,
     /// Another public source, by title and address: PHS Doctor's advice beyond the article.
     Public,
+    /// A public source that is not Microsoft's (a blog, a community table): said so wherever
+    /// it is cited, to be confirmed against Microsoft's pages.
+    ThirdParty,
     /// A pointer to PHS Doctor's own pages or commands.
     Tool,
     /// PHS Doctor's own reasoning, with the reason.
@@ -66,6 +69,7 @@ impl Source {
                 Some(section) => format!("Source: {}, section \u{201c}{section}\u{201d} ({})", self.title, self.url),
                 None => format!("Source: {} ({})", self.title, self.url),
             }),
+            SourceKind::ThirdParty => Some(format!("Third-party source, not Microsoft's: {} ({})", self.title, self.url)),
             SourceKind::Tool => Some("a pointer to this tool's own page or command".to_string()),
             SourceKind::Inference => Some(format!("Inference: {}", self.reason.unwrap_or(""))),
         }
@@ -79,11 +83,12 @@ impl Source {
         }
     }
 
-    /// The source's kind as a stable word (`article`, `public`, `tool`, `inference`).
+    /// The source's kind as a stable word (`article`, `public`, `third-party`, `tool`, `inference`).
     pub fn kind_str(&self) -> &'static str {
         match self.kind {
             SourceKind::Article => "article",
             SourceKind::Public => "public",
+            SourceKind::ThirdParty => "third-party",
             SourceKind::Tool => "tool",
             SourceKind::Inference => "inference",
         }

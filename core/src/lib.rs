@@ -8,6 +8,7 @@
 //! - [`lookup`]: the look-up pages' view-models (events outside the table, errors by number,
 //!   hex or name, the pages' filters); [`search`]: the ranked, typo-tolerant search over them.
 //! - [`learn`]: the Learn pages (how PHS works, the article itself), sections with anchors.
+//! - [`releases`]: the release list and the notices that apply to a known version on a given day.
 //! - [`redact`]: stable placeholders for DNs, users, hosts, tenants, GUIDs, SIDs and addresses.
 //!
 //! The core does no IO and has no web dependency; nothing in it panics on user input.
@@ -23,6 +24,7 @@ mod lookup_tables;
 mod markup;
 pub mod number;
 pub mod redact;
+pub mod releases;
 pub mod report;
 pub mod script;
 pub mod search;

@@ -10,6 +10,7 @@ use std::fmt::Write;
 use crate::analysis::{source, Analysis};
 use crate::knowledge::{self, advice_groups, ARTICLE};
 use crate::redact::{Entry, Redactor};
+use crate::releases::{self, Date};
 use crate::version::ConnectVersion;
 use crate::walk::{CurrentKind, WalkView};
 
@@ -29,6 +30,9 @@ pub struct ReportOptions<'a> {
     pub redact: bool,
     /// The paste, for quoting the lines not understood.
     pub paste: Option<&'a str>,
+    /// Today's date, for what PHS Doctor knows about the version ([`crate::releases::notices`]);
+    /// without it the report has no version notices.
+    pub today: Option<Date>,
 }
 
 /// A report and what its redaction replaced.
@@ -115,12 +119,17 @@ pub fn analysis_report(a: &Analysis<'_>, o: &ReportOptions<'_>) -> Report {
     let mut md = String::new();
     md.push_str("# PHS Doctor report\n\n");
     md.push_str(&made_by());
+    let known = a.connect_version.or(o.version.map(|(v, _)| v));
     let version = match (a.connect_version, o.version) {
         (Some(v), _) => format!("{v} (from the paste)"),
         (None, Some((v, origin))) => format!("{v} ({origin})"),
         (None, None) => "not known (neither in the paste nor given)".to_string(),
     };
     let _ = writeln!(md, "- **Microsoft Entra Connect version:** {version}");
+    let version_notes = match (known, o.today) {
+        (Some(v), Some(today)) => notices_md(v, today, false),
+        _ => String::new(),
+    };
     let _ = writeln!(
         md,
         "- **Input:** {} line(s), {} finding(s), {} line(s) not understood",
@@ -138,6 +147,7 @@ pub fn analysis_report(a: &Analysis<'_>, o: &ReportOptions<'_>) -> Report {
         );
     }
     let redaction_line = md.len();
+    md.push_str(&version_notes);
 
     md.push_str("\n## Findings\n");
     if a.findings.is_empty() {
@@ -207,7 +217,9 @@ pub fn analysis_report(a: &Analysis<'_>, o: &ReportOptions<'_>) -> Report {
 /// The report of a guided walk, as Markdown: the path, the version, the answers so far and
 /// where the walk stands (a result's meaning and its fix under their sources, or the current
 /// step). A walk holds no pasted text, so there is nothing to redact.
-pub fn walk_report(view: &WalkView, version: Option<ConnectVersion>) -> String {
+/// `today`: the date the version's notices are judged on ([`crate::releases::notices`]);
+/// without it the report has none.
+pub fn walk_report(view: &WalkView, version: Option<ConnectVersion>, today: Option<Date>) -> String {
     let mut md = format!("# PHS Doctor report: {}\n\n", view.path_title);
     md.push_str(&made_by());
     let _ = writeln!(
@@ -221,6 +233,10 @@ pub fn walk_report(view: &WalkView, version: Option<ConnectVersion>) -> String {
     }
     if let Some(r) = view.retired {
         let _ = writeln!(md, "- **Note:** {}", r.plain().replace('\n', " "));
+    }
+    if let (Some(v), Some(today)) = (version, today) {
+        // The retirement is the note above.
+        md.push_str(&notices_md(v, today, true));
     }
     md.push_str("\n## Answers so far\n\n");
     if view.summary.is_empty() {
@@ -248,6 +264,34 @@ pub fn walk_report(view: &WalkView, version: Option<ConnectVersion>) -> String {
     }
     if let Some(k) = c.script {
         let _ = writeln!(md, "\nScript: *{}* (PHS Doctor's Scripts page, or `phs-doctor script {}`).", k.title(), k.id());
+    }
+    md
+}
+
+/// "## About version …": the version's notices on `today`, each with its severity, text, next
+/// step and source (`skip_retired`: said elsewhere in the report).
+fn notices_md(v: ConnectVersion, today: Date, skip_retired: bool) -> String {
+    let notices: Vec<_> =
+        releases::notices(v, today).into_iter().filter(|n| !(skip_retired && n.kind == releases::NoticeKind::Retired)).collect();
+    if notices.is_empty() {
+        return String::new();
+    }
+    let mut md = format!("\n## About version {v} (on {today}, PHS Doctor's release list of {})\n\n", releases::DATA_DATE);
+    for n in &notices {
+        let _ = writeln!(md, "- **{}** — {}", n.severity.as_str().to_uppercase(), n.title);
+        let _ = writeln!(md, "  {}", n.text.plain().replace('\n', " "));
+        for d in &n.details {
+            let _ = writeln!(md, "  {} ({})", d.plain().replace('\n', " "), d.source.line());
+        }
+        for d in &n.changes {
+            let _ = writeln!(md, "  - Changed in this release: {} ({})", d.plain().replace('\n', " "), d.source.line());
+        }
+        if let Some(next) = &n.next_step {
+            let _ = writeln!(md, "  Next: {}", next.plain().replace('\n', " "));
+        }
+        for src in n.sources() {
+            let _ = writeln!(md, "  ({})", src.line());
+        }
     }
     md
 }
@@ -372,7 +416,10 @@ mod tests {
     fn without_redaction_the_evidence_is_as_pasted_and_the_version_says_where_it_came_from() {
         let a = analyze(PASTE);
         let v = ConnectVersion::parse("2.3.20.0").unwrap();
-        let r = analysis_report(&a, &ReportOptions { redact: false, paste: Some(PASTE), version: Some((v, "given with --version")) });
+        let r = analysis_report(
+            &a,
+            &ReportOptions { redact: false, paste: Some(PASTE), version: Some((v, "given with --version")), today: None },
+        );
         assert!(r.markdown.contains("failed for domain: contoso.com."), "{}", r.markdown);
         assert!(r.markdown.contains("- **Microsoft Entra Connect version:** 2.3.20.0 (given with --version)"), "{}", r.markdown);
         assert!(r.markdown.contains("- **Redaction:** off"));
@@ -393,7 +440,7 @@ mod tests {
         }
         let view = state.view(None);
         assert_eq!(view.current.kind, CurrentKind::Result);
-        let md = walk_report(&view, ConnectVersion::parse("1.1.614.0").ok());
+        let md = walk_report(&view, ConnectVersion::parse("1.1.614.0").ok(), None);
         assert!(md.starts_with(&format!("# PHS Doctor report: {}\n", view.path_title)), "{md}");
         assert!(md.contains("1.1.614.0 (typed on the start page)"), "{md}");
         assert!(md.contains(&format!("\n## Result: {}", view.current.title.unwrap())), "{md}");
@@ -401,8 +448,33 @@ mod tests {
         if !view.current.fix.is_empty() {
             assert!(md.contains("\nWhat to do:\n") && md.contains("\n1. "), "{md}");
         }
-        let start = walk_report(&crate::walk::WalkState::new(path).view(None), None);
+        let start = walk_report(&crate::walk::WalkState::new(path).view(None), None, None);
         assert!(start.contains("None yet") && start.contains("not given"), "{start}");
+    }
+
+    /// The version's notices, judged on the day given, with their sources; none without a day.
+    #[test]
+    fn reports_say_what_is_known_about_the_version() {
+        let a = crate::analysis::analyze(PASTE);
+        let v = ConnectVersion::parse("2.4.129.0").unwrap();
+        let today = Some(Date::new(2026, 12, 2));
+        let opts = ReportOptions { redact: true, paste: Some(PASTE), version: Some((v, "typed on the start page")), today };
+        let md = analysis_report(&a, &opts).markdown;
+        assert!(md.contains("\n## About version 2.4.129.0 (on 2026-12-02, PHS Doctor's release list of "), "{md}");
+        assert!(md.contains("- **ERROR** — Version 2.4.129.0 is below 2.5.79.0"), "{md}");
+        assert!(md.contains("Third-party source, not Microsoft's"), "{md}");
+        assert!(md.find("## About version").unwrap() < md.find("## Findings").unwrap(), "{md}");
+        let without = analysis_report(&a, &ReportOptions { today: None, ..opts });
+        assert!(!without.markdown.contains("## About version"), "{}", without.markdown);
+
+        let path = crate::knowledge::path("manual-all").unwrap();
+        let view = crate::walk::WalkState::new(path).view(ConnectVersion::parse("1.6.2.4").ok());
+        let md = walk_report(&view, ConnectVersion::parse("1.6.2.4").ok(), today);
+        assert!(md.contains("## About version 1.6.2.4"), "{md}");
+        assert!(md.contains("lacks the fix for password hash sync after a domain rename"), "{md}");
+        // The retirement is the report's note, said once.
+        assert!(!md.contains("is a retired 1.x build"), "{md}");
+        assert_eq!(md.matches("Every 1.x build of Microsoft Entra Connect is retired").count(), 1, "{md}");
     }
 
     #[test]

@@ -57,6 +57,10 @@ mod tests {
             r#"data-testid="nav-events""#,
             r##"href="#/events""##,
             r##"href="#/path/manual-all""##,
+            // The fastest route, the collector, works before the app runs.
+            r#"data-testid="fast-route""#,
+            r##"href="#/scripts/collector""##,
+            r##"href="#/analyze""##,
             r#"class="site-header""#,
             "<!--<[]>-->",
             "<!--</[]>-->",
@@ -65,6 +69,8 @@ mod tests {
         }
         // Every link is a hash route: it works before the app runs.
         assert!(!html.contains(r#"href="/"#), "a non-hash link in {html}");
+        // No version, so no version notices (they need the browser's date: an effect).
+        assert!(!html.contains("version-notices"), "{html}");
         // No component type names, no scripts.
         assert!(!html.contains("::"), "{html}");
         assert!(!html.to_ascii_lowercase().contains("<script"), "{html}");

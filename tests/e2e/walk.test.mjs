@@ -159,6 +159,8 @@ test('a 1.x version: the start page and the path say first that every 1.x build 
  * then the second click (click count 2) lands at the same point on whatever is there now.
  * Returns the test id of the button under that point before the second click. */
 async function doubleClickAcrossAMove(page, testid, nextReference) {
+  // The version's notices above the step can push the button below the first screen.
+  await page.getByTestId(testid).scrollIntoViewIfNeeded();
   const box = await page.getByTestId(testid).boundingBox();
   const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
   await page.mouse.move(x, y);

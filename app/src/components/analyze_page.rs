@@ -14,6 +14,7 @@ use crate::components::paste_view::PasteView;
 use crate::components::report_actions::ReportActions;
 use crate::components::report_blocks::ReportBlocks;
 use crate::components::unparsed_lines::UnparsedLines;
+use crate::components::version_notices::VersionNotices;
 use crate::state::{use_app, AppAction};
 use crate::strings;
 
@@ -215,6 +216,12 @@ pub fn AnalyzePage() -> Html {
         };
         let findings = &analysis.findings;
         let nothing = findings.is_empty() || findings.iter().all(|f| f.id == FindingId::NothingRecognised);
+        // The version the paste shows (a block, an event's product string, a trace), else the
+        // one typed on the start page: the page says which.
+        let (version, origin) = match analysis.connect_version {
+            Some(v) => (Some(v), strings::ORIGIN_PASTE),
+            None => (app.version(), strings::ORIGIN_TYPED),
+        };
         html! {
             <>
                 if let Some(t) = analysis.truncated {
@@ -224,6 +231,7 @@ pub fn AnalyzePage() -> Html {
                 }
                 <div class="analysis-grid">
                     <div class="analysis-main">
+                        <VersionNotices {version} origin={AttrValue::Static(origin)} compact={true} />
                         <section aria-labelledby="findings-title">
                             <h2 id="findings-title">{ strings::FINDINGS_TITLE }</h2>
                             <p class="findings-summary" data-testid="findings-summary" aria-live="polite">

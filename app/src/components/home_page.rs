@@ -8,6 +8,7 @@ use crate::components::nav_link::{self, NavLink};
 use crate::components::recommendation::Recommendation;
 use crate::components::scope_field::ScopeField;
 use crate::components::version_field::VersionField;
+use crate::components::version_notices::VersionNotices;
 use crate::route::{self, Route};
 use crate::state::{use_app, AppAction};
 use crate::strings;
@@ -63,6 +64,18 @@ pub fn HomePage() -> Html {
         <div class="page home" data-testid="page-home">
             <h1>{ strings::HOME_TITLE }</h1>
             <p class="lead">{ strings::HOME_LEAD }</p>
+            // The fastest route: one read-only script, one block to paste (issue 11 §5).
+            <section class="card fast-route" aria-labelledby="fast-title" data-testid="fast-route">
+                <h2 id="fast-title">{ strings::FAST_TITLE }</h2>
+                <p>{ strings::FAST_TEXT }</p>
+                <div class="actions">
+                    <NavLink to={Route::Script { kind: "collector".into() }} id={AttrValue::Static("fast-collector")}
+                        class={classes!("button", "button-primary")}>{ strings::FAST_SCRIPT }</NavLink>
+                    <NavLink to={Route::Analyze} id={AttrValue::Static("fast-analyze")}
+                        class={classes!("button")}>{ strings::FAST_ANALYZE }</NavLink>
+                </div>
+                <p class="hint fast-or">{ strings::FAST_OR }</p>
+            </section>
             <div class="home-grid">
                 // Not a <form>: Enter in the prerendered page (before the wasm runs) would submit
                 // it, which the CSP (form-action 'none') refuses with a console error.
@@ -73,6 +86,9 @@ pub fn HomePage() -> Html {
                 </div>
                 <Recommendation version={app.version()} scope={app.scope} />
             </div>
+            // Under the recommendation, across the page (the retirement is the recommendation's
+            // first words).
+            <VersionNotices version={app.version()} origin={AttrValue::Static(strings::ORIGIN_TYPED)} skip_retired={true} />
             <section class="tools" aria-labelledby="tools-title">
                 <h2 id="tools-title">{ strings::TOOLS_TITLE }</h2>
                 <ul class="tool-list">

@@ -46,6 +46,7 @@ pub mod status_page;
 pub mod statuses_page;
 pub mod unparsed_lines;
 pub mod version_field;
+pub mod version_notices;
 pub mod walk_report;
 pub mod walk_version;
 pub mod walker_page;

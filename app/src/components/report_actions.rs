@@ -41,7 +41,12 @@ pub fn ReportActions(props: &ReportActionsProps) -> Html {
         let redact = *redact;
         move || -> Report {
             let version = ConnectVersion::parse(&version_text).ok();
-            let opts = ReportOptions { version: version.map(|v| (v, strings::REPORT_VERSION_ORIGIN)), redact, paste: Some(&text) };
+            let opts = ReportOptions {
+                version: version.map(|v| (v, strings::REPORT_VERSION_ORIGIN)),
+                redact,
+                paste: Some(&text),
+                today: Some(crate::browser::today()),
+            };
             analysis_report(&analysis, &opts)
         }
     };

@@ -26,7 +26,7 @@ pub fn WalkReport(props: &WalkReportProps) -> Html {
         let version = props.version;
         let status = status.clone();
         Callback::from(move |_: MouseEvent| {
-            let md = walk_report(&state.view(version), version);
+            let md = walk_report(&state.view(version), version, Some(browser::today()));
             let status = status.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 status.set(Some(match browser::copy_text(&md).await {

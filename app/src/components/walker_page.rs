@@ -11,6 +11,7 @@ use crate::components::nav_link::{self, NavLink};
 use crate::components::node_card::NodeCard;
 use crate::components::rich_text::RichText;
 use crate::components::source_note::SourceNote;
+use crate::components::version_notices::VersionNotices;
 use crate::components::walk_report::WalkReport;
 use crate::components::walk_version::WalkVersion;
 use crate::route::{self, version_from_query, Route};
@@ -119,6 +120,7 @@ pub fn WalkerPage(props: &WalkerPageProps) -> Html {
             if let Some(g) = path_gate {
                 <GateNoticeView notice={g} version={version_text.clone()} />
             }
+            <VersionNotices {version} origin={AttrValue::Static(strings::ORIGIN_LINK)} skip_retired={true} compact={true} />
             <RichText text={view.intro} class="intro" />
             <SourceNote source={view.intro.source} />
             <div class="walk-grid">
