@@ -1133,7 +1133,7 @@ fn link_ids<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
                     let code = code.strip_suffix('\n').unwrap_or(&code);
                     out.push(Event::Html(
                         format!(
-                            "<pre class=\"cmd-block\"><code class=\"cmd\">{}</code></pre>{}",
+                            "<pre class=\"cmd-block\" tabindex=\"0\"><code class=\"cmd\">{}</code></pre>{}",
                             escape(code),
                             copy_button(commands, code)
                         )

@@ -922,6 +922,10 @@ fn is_version(text: &str, start: usize, octets: &[u32]) -> bool {
     }
     let before = text[..start].trim_end_matches([' ', ':', '=', '\t']);
     let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+    // A word of its own: not the tail of a base64 value or a token (`…Aa+V==: 3.0.0.1`).
+    if word_start > 0 && matches!(before.as_bytes()[word_start - 1], b'+' | b'/' | b'_' | b'0'..=b'9') {
+        return false;
+    }
     let word = before[word_start..].to_lowercase();
     ["version", "versión", "versione", "versie", "wersja", "versão", "версия", "ver", "build", "v", "sync", "connect", "release"]
         .contains(&word.as_str())
@@ -1066,6 +1070,8 @@ mod tests {
 
     #[test]
     fn numbers_that_stay_and_numbers_that_go() {
+        // The tail of a base64 value is not the word "v" before a version.
+        assert_eq!(r("Aa0A/a+Aa+aa/0aaA+Aa+V==: 3.0.0.1 Event ID: 611"), "<anchor1>: <ip1> Event ID: 611");
         for kept in [
             "Event ID: 611",
             "RPC Error 8453 (0x2105) ERROR_DS_DRA_ACCESS_DENIED",
