@@ -629,7 +629,7 @@ pub const OTHER_MESSAGE: &str = "Its known message:";
 
 // Search (the header's box)
 pub const SEARCH_LABEL: &str = "Search";
-pub const SEARCH_PLACEHOLDER: &str = "Search IDs, errors, statuses\u{2026}";
+pub const SEARCH_PLACEHOLDER: &str = "Search 611, 8453\u{2026}";
 pub const SEARCH_KEYS: &str = "Press / or Ctrl+K to search. Type an event ID, an error number, hex value or name, or words; arrows choose, Enter opens, Escape closes.";
 pub const SEARCH_NONE: &str = "Nothing found. Try an event ID (611), an error (8453, 0x2105) or a word (heartbeat).";
 
