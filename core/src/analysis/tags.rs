@@ -65,6 +65,8 @@ pub(crate) enum Ph {
     CloudSync,
     SeamlessSso,
     SyncServiceCom,
+    /// The product's names, before a build number (`parse/text.rs` `connect_version`).
+    Product,
     UserPassIncorrect,
     ForDomain,
     // Classes of input with their own parsers (`health.rs`, `adsyncconfig.rs`, `trace.rs`,

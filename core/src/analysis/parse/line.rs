@@ -136,7 +136,7 @@ pub(crate) fn recognise<'a>(
             troubleshooter::topics(l, raw, hits, ctx, &mut c, first, last);
         }
     }
-    if hits.has(Ph::Version) && has_any(l, &["connect", "adsync", "azure ad sync", "aad sync", "synchronization service"]) {
+    if hits.has(Ph::Product) || (hits.has(Ph::Version) && has_any(l, &["connect", "adsync", "synchronization service"])) {
         if let Some(v) = connect_version(raw) {
             c.field("version", v.to_string());
             c.kind(RecordKind::DiagnosticsInfo);

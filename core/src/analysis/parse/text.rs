@@ -195,14 +195,33 @@ pub(crate) fn connector_name(s: &str) -> Option<&str> {
     Some(name.trim_matches(['"', '\'']))
 }
 
-/// A 4-part version `1.x.y.z` after the word `version` (not an assembly's `Version=`).
+/// A 4-part version `1.x.y.z` after the word `version` (not an assembly's `Version=`), or
+/// right after the product's name (`Azure AD Sync 1.4.18.0`, `Microsoft Azure AD Connect
+/// Synchronization Services 1.6.4.0`).
 pub(crate) fn connect_version(s: &str) -> Option<ConnectVersion> {
-    let i = find_ci(s, "version")?;
-    let rest = s.get(i + 7..)?;
-    if rest.starts_with('=') {
-        return None;
-    }
-    let rest = rest.trim_start_matches([':', ' ', '\t']);
+    version_after_word(s).or_else(|| version_after_product(s))
+}
+
+/// The product's names as they stand before a build number in events and logs.
+const PRODUCTS: &[&str] = &["azure ad sync", "aad sync", "azure ad connect", "entra connect", "synchronization services"];
+
+fn version_after_product(s: &str) -> Option<ConnectVersion> {
+    let lower = s.to_ascii_lowercase();
+    PRODUCTS.iter().find_map(|p| {
+        let rest = &s[find(&lower, p)? + p.len()..];
+        // The first digit starts the version; the words before it may only be the rest of a
+        // product name (`Synchronization Services`, `Sync Tool`).
+        let d = rest.find(|c: char| c.is_ascii_digit())?;
+        const NAME: &[&str] = &["synchronization", "sync", "services", "service", "tool", "engine", "-", "\u{2013}", "build", "v"];
+        if d > 40 || !rest[..d].split_whitespace().all(|w| NAME.contains(&w.trim_end_matches(':').to_ascii_lowercase().as_str())) {
+            return None;
+        }
+        four_part(&rest[d..])
+    })
+}
+
+/// A 4-part version at the start of `rest`, unless what follows makes it a requirement.
+fn four_part(rest: &str) -> Option<ConnectVersion> {
     let tok: &str = rest.split(|c: char| !(c.is_ascii_digit() || c == '.')).next().unwrap_or("");
     let tok = tok.trim_end_matches('.');
     let after = rest[tok.len()..].trim_start().to_ascii_lowercase();
@@ -212,6 +231,15 @@ pub(crate) fn connect_version(s: &str) -> Option<ConnectVersion> {
         return None;
     }
     ConnectVersion::parse(tok).ok()
+}
+
+fn version_after_word(s: &str) -> Option<ConnectVersion> {
+    let i = find_ci(s, "version")?;
+    let rest = s.get(i + 7..)?;
+    if rest.starts_with('=') {
+        return None;
+    }
+    four_part(rest.trim_start_matches([':', ' ', '\t']))
 }
 
 /// Strips `WARNING:` and the like that PowerShell puts before stream output.
@@ -258,6 +286,12 @@ mod tests {
         assert_eq!(connect_version("Microsoft Azure AD Connect version 1.1.614.0").map(|v| v.to_string()).as_deref(), Some("1.1.614.0"));
         assert_eq!(connect_version("Microsoft.Online, Version=1.0.0.0, Culture=neutral"), None);
         assert_eq!(connect_version("with version 1.1.614.0 or after, use the troubleshooting task"), None);
+        let v = |s: &str| connect_version(s).map(|v| v.to_string());
+        assert_eq!(v("Azure AD Sync 1.4.18.0").as_deref(), Some("1.4.18.0"));
+        assert_eq!(v("Microsoft Azure AD Connect Synchronization Services 1.6.4.0").as_deref(), Some("1.6.4.0"));
+        assert_eq!(v("Upgrade to Microsoft Entra Connect 2.4.129.0 or later"), None);
+        assert_eq!(v("Microsoft Entra Connect, 2.4.129.0"), None);
+        assert_eq!(v("Azure AD Connect sync services were restarted at 10.0.0.1"), None, "too far, and an address");
         assert_eq!(log_row("3/2/2017 4:31:09 AM   FilteredByTarget  x").map(|(_, s)| s), Some("FilteredByTarget"));
         assert_eq!(log_row("3/2/2017 4:31:09 AM   611 Error"), None);
     }
