@@ -74,6 +74,17 @@ mod browser_tests {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
 
+    /// Waits until `cond` holds (at most about three seconds: a loaded machine renders late),
+    /// then returns; the assertion after it says what was expected.
+    async fn until(cond: impl Fn() -> bool) {
+        for _ in 0..100 {
+            if cond() {
+                return;
+            }
+            settle().await;
+        }
+    }
+
     /// Mounts the app at `hash` in a fresh element and returns the element.
     async fn mount(hash: &str) -> web_sys::Element {
         let window = web_sys::window().unwrap();
@@ -150,7 +161,8 @@ mod browser_tests {
         let heading = find(&root, "[data-testid=node-heading]").inner_text();
         assert!(heading.starts_with("Step 1 of at most "), "{heading}");
         find(&root, "[data-testid=skip-to-output]").click();
-        settle().await;
+        let reference = || find(&root, "[data-testid=node]").get_attribute("data-reference");
+        until(|| reference().as_deref() == Some("task-all/outcome")).await;
         assert_eq!(find(&root, "[data-testid=node]").get_attribute("data-reference").as_deref(), Some("task-all/outcome"));
         assert!(find(&root, "[data-testid=node-heading]").inner_text().starts_with("Step 9 of at most "));
         assert!(root.query_selector("[data-testid=skip-to-output]").unwrap().is_none());
@@ -212,17 +224,18 @@ mod browser_tests {
         input.focus().unwrap();
         input.set_value("6111");
         input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
-        settle().await;
+        until(|| input.get_attribute("aria-activedescendant").is_some()).await;
         let results = root.query_selector_all("[data-testid=search-result]").unwrap();
         assert!(results.length() >= 1);
         assert!(find(&root, "[data-testid=search-results]").inner_text().contains("611"));
         assert_eq!(input.get_attribute("aria-activedescendant").as_deref(), Some("search-result-0"));
-        let mut init = web_sys::KeyboardEventInit::new();
+        let init = web_sys::KeyboardEventInit::new();
         init.set_key("Enter");
         init.set_bubbles(true);
         input.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
-        settle().await;
-        assert!(web_sys::window().unwrap().location().hash().unwrap().starts_with("#/event/611"));
+        let hash = || web_sys::window().unwrap().location().hash().unwrap();
+        until(|| hash().starts_with("#/event/611")).await;
+        assert!(hash().starts_with("#/event/611"));
         root.remove();
     }
 }
