@@ -60,6 +60,16 @@ impl Source {
         }
     }
 
+    /// The label of an explanation (a Learn section) rather than advice: the article's words
+    /// as in [`label`](Self::label), anything else "PHS Doctor's summary" (its citation says of
+    /// what).
+    pub fn summary_label(&self) -> String {
+        match self.kind {
+            SourceKind::Article => self.label(),
+            _ => "PHS Doctor's summary".to_string(),
+        }
+    }
+
     /// For advice beyond the article: what it rests on ("Source: title, address" or
     /// "Inference: reason"). `None` for the article's own words.
     pub fn citation(&self) -> Option<String> {
@@ -731,6 +741,19 @@ pub fn filter_events(query: &str) -> Vec<&'static EventInfo> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_explanation_beyond_the_article_is_a_summary() {
+        for info in FINDINGS {
+            let s = info.explanation.source;
+            let (label, summary) = (s.label(), s.summary_label());
+            if s.is_article() {
+                assert_eq!(label, summary);
+            } else {
+                assert_eq!((label.as_str(), summary.as_str()), ("PHS Doctor's advice", "PHS Doctor's summary"));
+            }
+        }
+    }
+
     use std::collections::{HashSet, VecDeque};
 
     use super::*;

@@ -41,9 +41,12 @@ test('Learn from the navigation: the list, a page, a section by its route', asyn
   assert.equal(await hash(page), '#/learn/how-phs-works');
   assert.equal(await page.title(), 'How password hash synchronization works — PHS Doctor');
   assert.equal((await focused(page)).tag, 'H1');
-  // Each section says where it comes from: the article, or PHS Doctor's advice with its source.
+  // Each section says where it comes from: the article, or PHS Doctor's summary with its source.
   const sources = await page.locator('.learn-section [data-testid="source"]').evaluateAll((n) => n.map((e) => e.dataset.source));
   assert.ok(sources.includes('article') && sources.includes('public'), sources.join());
+  // An explanation beyond the article is PHS Doctor's summary of its source, not advice.
+  const labels = await page.locator('.learn-section [data-source="public"] .source-label').allInnerTexts();
+  assert.ok(labels.length > 0 && labels.every((l) => l === "PHS Doctor's summary"), labels.join());
   await assertAccessible(page, 'learn page');
 
   // The contents open a section: its route, its title, scrolled to, its heading focused.

@@ -21,7 +21,7 @@ pub fn LearnSection(props: &LearnSectionProps) -> Html {
     let body = html! {
         <>
             <div class="rich learn-text">{ Html::from_html_unchecked(AttrValue::Static(s.html)) }</div>
-            if p.copy.is_none() { <SourceNote source={s.source} /> }
+            if p.copy.is_none() { <SourceNote source={s.source} summary=true /> }
         </>
     };
     if s.level == 1 {

@@ -8,6 +8,9 @@ pub struct SourceNoteProps {
     /// must stay the only one).
     #[prop_or(true)]
     pub link: bool,
+    /// An explanation (a Learn section), not advice: "PHS Doctor's summary" beyond the article.
+    #[prop_or(false)]
+    pub summary: bool,
 }
 
 /// Where a text comes from: "Microsoft's article (section …)", or "PHS Doctor's advice" with
@@ -17,7 +20,7 @@ pub fn SourceNote(props: &SourceNoteProps) -> Html {
     let s = props.source;
     html! {
         <p class="source-note" data-testid="source" data-source={s.kind_str()}>
-            <span class="source-label">{ s.label() }</span>
+            <span class="source-label">{ if props.summary { s.summary_label() } else { s.label() } }</span>
             if let Some(citation) = s.citation() {
                 { " \u{2014} " }
                 if s.url.is_empty() || !props.link {
