@@ -18,15 +18,19 @@ use crate::knowledge::Param as P;
 
 pub(crate) fn read(raw: &str, hits: &Hits, c: &mut Content<'_>, first: usize, last: usize) {
     let fact = |k: Fk| Fact::new(k, first, last);
-    if hits.has(Ph::SsFeature) {
-        let v = value_after_colon(raw).to_ascii_lowercase();
-        c.kind(RecordKind::StatusScript);
-        c.slice("feature_enabled", value_after_colon(raw));
-        match v.as_str() {
+    // The tenant's feature, `True` or `False` after the colon: the status script's line, or
+    // `Get-ADSyncAADCompanyFeature`'s `PasswordHashSync`.
+    let tenant_feature = |c: &mut Content<'_>, kind: RecordKind, key: &'static str| {
+        c.kind(kind);
+        c.slice(key, value_after_colon(raw));
+        match value_after_colon(raw).to_ascii_lowercase().as_str() {
             "true" => c.facts.push(fact(Fk::TenantFeatureOn).param(P::Scope, "tenant")),
             "false" => c.facts.push(fact(Fk::TenantFeatureOff)),
             _ => {}
         }
+    };
+    if hits.has(Ph::SsFeature) {
+        tenant_feature(c, RecordKind::StatusScript, "feature_enabled");
     }
     if hits.has(Ph::SsBegin) {
         c.status_begin = true;
@@ -43,14 +47,7 @@ pub(crate) fn read(raw: &str, hits: &Hits, c: &mut Content<'_>, first: usize, la
         }
     }
     if hits.has(Ph::CompanyFeatureKey) && starts_ci(raw, "PasswordHashSync") && raw.contains(':') {
-        let v = value_after_colon(raw).to_ascii_lowercase();
-        c.kind(RecordKind::Setting);
-        c.slice("PasswordHashSync", value_after_colon(raw));
-        match v.as_str() {
-            "true" => c.facts.push(fact(Fk::TenantFeatureOn).param(P::Scope, "tenant")),
-            "false" => c.facts.push(fact(Fk::TenantFeatureOff)),
-            _ => {}
-        }
+        tenant_feature(c, RecordKind::Setting, "PasswordHashSync");
     }
     if hits.has(Ph::StagingEnabledKey) && raw.contains(':') {
         let v = value_after_colon(raw).to_ascii_lowercase();
