@@ -153,6 +153,14 @@ pub static INPUT_KINDS: &[InputKind] = &[
         records: &[RecordKind::HealthAlert],
     },
     InputKind {
+        id: "pipe-table",
+        parser: "parse/pipe_table.rs",
+        name: "A table copied from a page or a ticket",
+        how: "Rows of a Markdown table (| \u{2026} | \u{2026} |), as web pages, wikis and tickets copy them: each cell is read as a line",
+        sample: "| Alert Name | Description |\n| --- | --- |\n| Password Hash Synchronization stopped working | Password Hash Synchronization is stopped. |\n",
+        records: &[RecordKind::HealthAlert],
+    },
+    InputKind {
         id: "error",
         parser: "parse/codes.rs",
         name: "An error number or exception",
