@@ -261,7 +261,9 @@ fn render_text(a: &Analysis) -> String {
             let p: Vec<String> = f.params.iter().map(|(k, v)| format!("{k}={}", printable(v))).collect();
             s.push_str(&format!("  Parameters: {}\n", p.join(", ")));
         }
-        s.push_str("  Evidence:\n");
+        if !f.evidence.is_empty() {
+            s.push_str("  Evidence:\n");
+        }
         for e in &f.evidence {
             s.push_str(&format!("    {:>6} | {}\n", e.line, printable(&e.text)));
         }

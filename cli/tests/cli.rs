@@ -717,3 +717,16 @@ fn diagnose_help_lists_what_the_analysis_reads() {
         assert!(text.contains(&format!("| {first}")), "{}: sample missing", k.id);
     }
 }
+
+/// A finding without evidence lines (nothing recognised, nothing wrong found) prints no empty
+/// "Evidence:" heading, and says what to paste next.
+#[test]
+fn a_finding_without_evidence_has_no_evidence_heading() {
+    let menu = "  Enter '1' - Troubleshoot Object Synchronization\n  Enter '2' - Troubleshoot Password Hash Synchronization\n";
+    let out = run_stdin(&["diagnose", "-"], menu.as_bytes());
+    let t = String::from_utf8(out.stdout).unwrap();
+    assert!(t.contains("(nothing-wrong-found)") && t.contains("Next steps:"), "{t}");
+    assert!(!t.contains("Evidence:"), "{t}");
+    let out = run_stdin(&["diagnose", "-"], b"RPC Error 8453 : Replication access was denied.\n");
+    assert!(String::from_utf8(out.stdout).unwrap().contains("  Evidence:\n"), "a finding with evidence keeps its heading");
+}
