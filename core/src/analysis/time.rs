@@ -161,8 +161,16 @@ pub fn parse_prefix_with(s: &str, day_first: bool) -> Option<(Timestamp, usize)>
     } else {
         return None;
     }
-    let pm = meridiem_before(&mut c);
-    let (mut hour, minute, second) = time_of_day(&mut c)?;
+    let (hour, minute, second) = clock(&mut c)?;
+    let ts = Timestamp { year: u16::try_from(year).ok()?, month: month as u8, day: day as u8, hour, minute, second };
+    (ts.valid() && ts.year >= 1900).then_some((ts, c.i))
+}
+
+/// The time of day after a date: `HH:mm[:ss]`, with the half of the day before it
+/// (`오후 4:31:09`) or after it (`4:31:09 PM`), as a 24-hour clock.
+fn clock(c: &mut Cursor<'_>) -> Option<(u8, u8, u8)> {
+    let pm = meridiem_before(c);
+    let (mut hour, minute, second) = time_of_day(c)?;
     if let Some(pm) = pm {
         if hour == 0 || hour > 12 {
             return None;
@@ -173,8 +181,7 @@ pub fn parse_prefix_with(s: &str, day_first: bool) -> Option<(Timestamp, usize)>
             (_, h) => h,
         };
     }
-    let ts = Timestamp { year: u16::try_from(year).ok()?, month: month as u8, day: day as u8, hour, minute, second };
-    (ts.valid() && ts.year >= 1900).then_some((ts, c.i))
+    Some((hour, minute, second))
 }
 
 /// Korean and Chinese servers write the half of the day before the time (`2017-03-02 오전
@@ -242,18 +249,7 @@ fn parse_month_name(s: &str) -> Option<(Timestamp, usize)> {
     if c.spaces() == 0 {
         return None;
     }
-    let pm = meridiem_before(&mut c);
-    let (mut hour, minute, second) = time_of_day(&mut c)?;
-    if let Some(pm) = pm {
-        if hour == 0 || hour > 12 {
-            return None;
-        }
-        hour = match (pm, hour) {
-            (false, 12) => 0,
-            (true, h) if h != 12 => h + 12,
-            (_, h) => h,
-        };
-    }
+    let (hour, minute, second) = clock(&mut c)?;
     let ts = Timestamp { year: 0, month: m as u8, day: day as u8, hour, minute, second };
     ts.valid().then_some((ts, c.i))
 }
