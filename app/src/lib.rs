@@ -58,7 +58,7 @@ fn drop_component_names(html: &str) -> String {
     out
 }
 
-/// Browser tests (`wasm-pack test --headless --chrome app`): the app mounted in a real page.
+/// Browser tests (`scripts/test.sh` runs them with wasm-bindgen-test-runner and headless Chromium): the app mounted in a real page.
 #[cfg(all(test, target_arch = "wasm32"))]
 mod browser_tests {
     use wasm_bindgen::JsCast;

@@ -34,7 +34,7 @@ pub(crate) fn extra_hits(text: &str, other_script: bool, list: &mut Vec<(Tag, us
     let b = text.as_bytes();
     let mut anchors_only = false;
     let mut found: Vec<(Tag, usize, usize)> = Vec::new();
-    // `RPC Error 8453` is `Ph::RpcError`'s (`content::decode_errors`): the anchors are for the
+    // `RPC Error 8453` is `Ph::RpcError`'s (`parse::codes::decode_errors`): the anchors are for the
     // other spellings, so a line with it is left to it (the DRS exception's number is that one).
     let rpc_error = list.iter().any(|(t, _, _)| *t == Tag::Ph(Ph::RpcError));
     for &(tag, at, len) in list.iter() {
@@ -260,7 +260,7 @@ mod tests {
             .iter()
             .filter_map(|&(ref t, at, len)| match t {
                 Tag::Err(i) => ERRORS.get(usize::from(*i)).filter(|e| e.kind != ErrorKind::Message).map(|e| (e.kind, e.code)),
-                // As `content::decode_errors` takes them: standing alone.
+                // As `parse::codes::decode_errors` takes them: standing alone.
                 Tag::Code(c) => line[at + len..].bytes().next().is_none_or(|b| !b.is_ascii_alphanumeric()).then_some((ErrorKind::Rpc, *c)),
                 _ => None,
             })

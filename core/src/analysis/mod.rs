@@ -4,7 +4,7 @@
 //!
 //! The pipeline: text → physical lines → logical lines (console wraps joined) → one scan per
 //! line for every phrase family (`phrases.rs`) → parsers that build records and state typed
-//! facts (`recognise.rs` drives; `events.rs`, `content.rs` and the classes' own parsers) →
+//! facts (`recognise.rs` drives the parsers of `parse/`, one module per input kind) →
 //! the judge (`judge.rs`), which turns facts into findings from the tables in `content/`, one
 //! per cause with all its evidence (`collect.rs`) → the timeline (`timeline.rs`), whose facts
 //! the judge takes too, and the conflicts judged by time (`conflict.rs`).

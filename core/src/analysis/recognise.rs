@@ -862,7 +862,7 @@ impl<'a> Driver<'a, '_, '_> {
                     return true;
                 }
                 let time = super::time::find(text).map(|(t, _, _)| t);
-                // The heartbeat and stopped alerts' plain titles stay `content.rs`'s; with a time
+                // The heartbeat and stopped alerts' plain titles stay the line parsers' (`parse/troubleshooter.rs`); with a time
                 // beside it (a portal list), the heartbeat alert is judged against the heartbeats.
                 let theirs = match kind {
                     health::Kind::PhsStopped => true,

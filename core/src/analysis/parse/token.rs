@@ -11,7 +11,7 @@
 //! number in a table, a menu choice or prose never becomes an error: it is a known RPC/DRS error
 //! number (decoded as `RPC Error <n>` would be), else a password hash sync event ID (an info
 //! finding that points to its look-up), else nothing. Hex (`0x2105`) is decoded wherever it
-//! stands by `content.rs` already.
+//! stands by `parse/codes.rs` already.
 
 use crate::analysis::errors::{self, ErrorInfo, ErrorKind, ERRORS};
 use crate::analysis::lines;
