@@ -98,6 +98,17 @@ impl<'p> Judge<'p> {
         self.collector.add(s);
     }
 
+    /// A fact that withdraws a finding (`retracts`): done, wherever it is stated.
+    fn retracted(&mut self, f: &Fact<'_>) -> bool {
+        match f.kind.info().judged {
+            Judged::Retracts(id) => {
+                self.collector.remove(id);
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// The status value of an untimed `log-status` fact (else notes a timed one).
     fn untimed_status(&mut self, f: &Fact<'_>) -> Option<&'static str> {
         if f.kind != FactKind::LogStatus {
@@ -112,8 +123,7 @@ impl<'p> Judge<'p> {
 
     /// A fact stated on its own (outside any event).
     pub fn fact(&mut self, f: Fact<'_>) {
-        if let Judged::Retracts(id) = f.kind.info().judged {
-            self.collector.remove(id);
+        if self.retracted(&f) {
             return;
         }
         if let Some(id) = finding_of(&f, None) {
@@ -126,6 +136,7 @@ impl<'p> Judge<'p> {
     /// surroundings (the connector, domain and object they name).
     pub fn bare<'a>(&mut self, mut facts: Vec<Fact<'a>>, hints: &Hints<'a>) {
         drop_generic_drs(&mut facts);
+        facts.retain(|f| !self.retracted(f));
         let feature = token_feature(&facts);
         for f in facts {
             let listed = if feature.is_none() { self.untimed_status(&f) } else { None };
@@ -152,6 +163,7 @@ impl<'p> Judge<'p> {
     pub fn event<'a>(&mut self, e: EventFacts<'a, '_>) {
         let EventFacts { id, phs, feature, time, mut facts, hints, first, last, id_line } = e;
         drop_generic_drs(&mut facts);
+        facts.retain(|f| !self.retracted(f));
         // Another feature's event (password writeback, pass-through authentication, password
         // protection), by its source and ID or by a type name or code in its message: what its
         // message says is that feature's, never a password sync error.
@@ -311,6 +323,38 @@ mod tests {
         assert_eq!(finding_of(&s, None), Some(F::ObjectNotExported));
         assert_eq!(finding_of(&Fact::new(FactKind::FullSyncCompletedLater, 1, 1), None), None);
         assert_eq!(finding_for(FactKind::ReportCut), F::ReportTruncated);
+    }
+
+    /// A retraction withdraws its finding wherever it is stated: alone, in a run of lines, in
+    /// an event.
+    #[test]
+    fn a_retraction_withdraws_its_finding_anywhere() {
+        let physical = ["x"; 3];
+        let retract = || Fact::new(FactKind::FullSyncCompletedLater, 0, 0);
+        let judged = |state: &dyn Fn(&mut Judge<'_>)| {
+            let mut j = Judge::new(&physical);
+            j.collector.add(Signal::new(F::FullSyncFailed, 1, 1));
+            state(&mut j);
+            j.finish(&[], Vec::new(), &Timeline::default()).iter().map(|f| f.id).collect::<Vec<_>>()
+        };
+        assert_eq!(judged(&|_| {}), [F::FullSyncFailed]);
+        assert!(judged(&|j| j.fact(retract())).is_empty());
+        assert!(judged(&|j| j.bare(vec![retract()], &Hints::default())).is_empty());
+        let hints = Hints::default();
+        let event = |j: &mut Judge<'_>| {
+            j.event(EventFacts {
+                id: None,
+                phs: true,
+                feature: None,
+                time: None,
+                facts: vec![retract()],
+                hints: &hints,
+                first: 2,
+                last: 2,
+                id_line: 2,
+            })
+        };
+        assert!(judged(&event).is_empty());
     }
 
     #[test]
