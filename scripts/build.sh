@@ -17,10 +17,7 @@ wasm-bindgen --target web --out-dir "$PKG" --out-name phs_doctor_app --no-typesc
   "${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/release/phs_doctor_web.wasm"
 
 say "optimising the wasm with wasm-opt -Oz"
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "$PKG/phs_doctor_app_bg.wasm" -o "$PKG/phs_doctor_app_bg.opt.wasm"
-mv "$PKG/phs_doctor_app_bg.opt.wasm" "$PKG/phs_doctor_app_bg.wasm"
+optimise_wasm "$PKG/phs_doctor_app_bg.wasm"
 
 say "assembling $DIST/"
 rm -rf "$DIST"

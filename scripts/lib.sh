@@ -46,3 +46,11 @@ install_chromium() {
     DEBIAN_FRONTEND=noninteractive need_root apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
 }
+
+# wasm-opt -Oz with the features the wasm uses (`strip = true` strips its feature section, so
+# they are named here: ../shared/TOOLCHAIN.md). Usage: optimise_wasm FILE (rewritten in place).
+optimise_wasm() {
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue "$1" -o "$1.opt"
+  mv "$1.opt" "$1"
+}
