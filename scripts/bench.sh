@@ -13,7 +13,7 @@ say "building the baseline (tests/bench/baseline: a Yew hello world, the same pr
 BASELINE="${CARGO_TARGET_DIR:-$ROOT/target}/bench-baseline"
 rm -rf "$BASELINE"
 mkdir -p "$BASELINE/pkg"
-cargo build --release --locked -p phs-doctor-bench-baseline --target wasm32-unknown-unknown
+cargo_release_wasm -p phs-doctor-bench-baseline
 wasm-bindgen --target web --out-dir "$BASELINE/pkg" --out-name baseline --no-typescript \
   "${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/release/phs_doctor_bench_baseline.wasm"
 optimise_wasm "$BASELINE/pkg/baseline_bg.wasm"

@@ -12,7 +12,7 @@ PKG="${CARGO_TARGET_DIR:-$ROOT/target}/wasm-pkg"
 rm -rf "$PKG"
 # web/ is the wasm entry (cdylib); the app itself is the app/ library. cargo builds it and
 # wasm-bindgen writes the glue (what wasm-pack would run, without compiling wasm-pack).
-cargo build --release --locked -p phs-doctor-web --target wasm32-unknown-unknown
+cargo_release_wasm -p phs-doctor-web
 wasm-bindgen --target web --out-dir "$PKG" --out-name phs_doctor_app --no-typescript \
   "${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/release/phs_doctor_web.wasm"
 

@@ -651,7 +651,7 @@ pub fn lookup_event(query: &str) -> Result<&'static EventInfo, UnknownEvent> {
     let nearest = match parsed {
         Some(n) => {
             let mut ids: Vec<u32> = EVENTS.iter().map(|e| e.id).filter(|&id| id != 0).collect();
-            ids.sort_by_key(|&id| (u64::from(id)).abs_diff(n));
+            crate::order::sort_by_key(&mut ids, |&id| (u64::from(id)).abs_diff(n));
             ids.into_iter().take(2).filter(|&id| u64::from(id).abs_diff(n) <= 5).collect()
         }
         None => vec![],

@@ -23,6 +23,7 @@ pub mod lookup;
 mod lookup_tables;
 mod markup;
 pub mod number;
+mod order;
 pub mod redact;
 pub mod releases;
 pub mod report;

@@ -312,7 +312,7 @@ struct Span {
 
 /// Overlapping spans: the one that starts first wins, then the longer, then the lower rank.
 fn resolve(mut spans: Vec<Span>) -> Vec<Span> {
-    spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.rank.cmp(&b.rank)));
+    crate::order::sort_by(&mut spans, |a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.rank.cmp(&b.rank)));
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
     for s in spans {
         match out.last() {

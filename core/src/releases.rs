@@ -297,7 +297,7 @@ pub fn notices(version: ConnectVersion, today: Date) -> Vec<Notice> {
         });
     }
     // Stable: the order above within a severity.
-    out.sort_by_key(|n| n.severity);
+    crate::order::sort_by_key(&mut out, |n| n.severity);
     out
 }
 

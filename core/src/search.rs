@@ -192,7 +192,7 @@ fn ranked(query: &str, only: Option<Kind>) -> Vec<Hit> {
         .map(|(entry, score)| Hit { entry, score })
         .collect();
     // Stable: equal scores keep the kinds' and the content's order.
-    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.entry.kind.rank().cmp(&b.entry.kind.rank())));
+    crate::order::sort_by(&mut hits, |a, b| b.score.cmp(&a.score).then(a.entry.kind.rank().cmp(&b.entry.kind.rank())));
     hits
 }
 

@@ -865,9 +865,9 @@ pub(crate) fn merge<'a>(blocks: &[Block], physical: &[&str], a: &mut Analysis<'a
     }
     if !blocks.is_empty() {
         // In line order with the paste's own records (a stable sort: a block's report record first).
-        a.records.sort_by_key(|r| r.start_line);
+        crate::order::sort_by_key(&mut a.records, |r| r.start_line);
     }
-    a.findings.sort_by_key(|f| (f.severity, f.evidence.first().map_or(usize::MAX, |e| e.line)));
+    crate::order::sort_by_key(&mut a.findings, |f| (f.severity, f.evidence.first().map_or(usize::MAX, |e| e.line)));
 }
 
 fn push_record<'a>(a: &mut Analysis<'a>, r: Record<'a>) {
@@ -898,7 +898,7 @@ fn push(a: &mut Analysis<'_>, f: Option<Finding>) {
             into.evidence_omitted += 1;
         }
     }
-    into.evidence.sort_by_key(|e| e.line);
+    crate::order::sort_by_key(&mut into.evidence, |e| e.line);
     into.evidence_omitted += f.evidence_omitted;
     for p in f.params {
         if into.params.contains(&p) {
@@ -921,7 +921,7 @@ fn push(a: &mut Analysis<'_>, f: Option<Finding>) {
             into.events.push(e);
         }
     }
-    into.events.sort_unstable();
+    crate::order::sort(&mut into.events);
 }
 
 /// A checked report: its facts through the recognisers, then into the paste's analysis.

@@ -271,8 +271,8 @@ impl<'a> Collector<'a> {
             .into_iter()
             .filter_map(|i| builders[i].take())
             .map(|mut b| {
-                b.lines.sort_unstable();
-                b.events.sort_unstable();
+                crate::order::sort(&mut b.lines);
+                crate::order::sort(&mut b.events);
                 // A message that only repeats what a decoded number of the same cause says.
                 let numbered: Vec<FindingId> = b.errors.iter().filter(|e| e.kind != ErrorKind::Message).map(|e| e.finding).collect();
                 b.errors.retain(|e| e.kind != ErrorKind::Message || !numbered.contains(&e.finding));
@@ -287,7 +287,7 @@ impl<'a> Collector<'a> {
                 }
             })
             .collect();
-        out.sort_by_key(|f| (f.severity, f.evidence.first().map_or(usize::MAX, |e| e.line)));
+        crate::order::sort_by_key(&mut out, |f| (f.severity, f.evidence.first().map_or(usize::MAX, |e| e.line)));
         out
     }
 }

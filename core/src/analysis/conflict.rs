@@ -31,8 +31,8 @@ fn heartbeat_both_ways(c: &mut Collector<'_>) {
     if !bad_c.is_empty() && !ok_c.is_empty() && !bad_c.iter().any(|x| ok_c.contains(x)) {
         return;
     }
-    bad_c.sort();
-    ok_c.sort();
+    crate::order::sort(&mut bad_c);
+    crate::order::sort(&mut ok_c);
     let newest = |c: &Collector<'_>, id| c.lines_and_times(id).1.into_iter().max_by_key(Timestamp::seconds);
     let (bad, ok) = (newest(c, F::NoHeartbeat), newest(c, F::HeartbeatOk));
     let decided = match (bad, ok) {

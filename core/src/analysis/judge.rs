@@ -250,7 +250,7 @@ impl Judge<'_> {
     /// The findings only those values gave are withdrawn for one `status-list`.
     fn judge_status_list(&mut self) {
         let mut distinct: Vec<&'static str> = self.listed.iter().map(|(s, _)| *s).collect();
-        distinct.sort_unstable();
+        crate::order::sort(&mut distinct);
         distinct.dedup();
         if self.timed_status || distinct.len() < 4 {
             return;

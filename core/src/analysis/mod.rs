@@ -94,7 +94,7 @@ fn judge_fixed_issues(findings: &mut Vec<Finding>, version: Option<ConnectVersio
         f.errors = keep;
         findings.push(internal);
     }
-    findings.sort_by_key(|f| (f.severity, f.evidence.first().map_or(usize::MAX, |e| e.line)));
+    crate::order::sort_by_key(findings, |f| (f.severity, f.evidence.first().map_or(usize::MAX, |e| e.line)));
 }
 
 /// Analyses a paste. Never fails, never panics; linear in the size of `text`.

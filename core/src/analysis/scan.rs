@@ -56,7 +56,7 @@ impl<T: Copy> Scanner<T> {
             .collect();
         // Longer patterns first within a bucket, so that the order of hits is stable (patterns
         // that can match at the same offset share their first three bytes, so their bucket).
-        patterns.sort_by_key(|p| std::cmp::Reverse(p.bytes.len()));
+        crate::order::sort_by_key(&mut patterns, |p| std::cmp::Reverse(p.bytes.len()));
         const KEYS: usize = 1 << KEY_BITS;
         let key = |p: &[u8]| key3(load8(&p[..3], 0));
         let mut counts = vec![0u32; KEYS + 1];

@@ -143,7 +143,7 @@ pub(crate) fn build(acc: Acc<'_>) -> (Timeline, Vec<Fact<'_>>) {
     let mut steps: Vec<&Timed> = acc.steps.iter().collect();
     let all_timed = !steps.is_empty() && steps.iter().all(|t| time_of(t).is_some());
     if all_timed {
-        steps.sort_by_key(|t| time_of(t).map(|x| x.seconds()));
+        crate::order::sort_by_key(&mut steps, |t| time_of(t).map(|x| x.seconds()));
     }
     tl.full_sync = steps
         .iter()
