@@ -75,7 +75,7 @@ if re.search(r'<link rel="(module)?preload"', out):
 # This is the single file: the advice to open it does not apply here.
 out = sub_once(r'\s*<li id="load-failed-single">.*?</li>', "", out, flags=re.S)
 out = sub_once(
-    r'<script type="module" src="static/boot.js"></script>',
+    r'<script async src="static/boot.js"></script>',
     # The base64 sits in an inert data block (not a script): it needs no CSP allowance.
     f'<script type="application/octet-stream" id="phs-wasm">{b64}</script>\n  <script type="module">{boot}</script>',
     out,
