@@ -307,3 +307,20 @@ test('a walk copies as a report: the path, the answers and the result with its f
     await done();
   }
 });
+
+test('printing a result: the path taken with every answer, no controls, one A4 page', async () => {
+  const { page, done } = await open(browser, '#/path/task-all/v2.s2.s3.s4.s5.s6.s7.checks.outcome?v=1.1.614.0');
+  await page.getByTestId('answer-1').click();
+  await page.waitForSelector('[data-testid="node"][data-reference="result:staging-mode"]');
+  await page.emulateMedia({ media: 'print' });
+  // The answers are buttons on screen (a jump back): on paper they are the path taken.
+  for (let i = 0; i < 9; i++) assert.ok(await page.getByTestId(`jump-${i}`).isVisible(), `answer ${i + 1} is not printed`);
+  assert.match(await page.getByTestId('jump-8').innerText(), /What did the task report\?\s+Microsoft Entra Connect server is in staging mode/);
+  for (const hidden of ['.site-nav', '.crumb', '#back', '#restart', '[data-testid="copy-walk-report"]']) {
+    assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is printed`);
+  }
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  assert.equal((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length, 1);
+  await page.emulateMedia({ media: 'screen' });
+  await done();
+});

@@ -22,10 +22,14 @@ pub fn AdviceList(props: &AdviceListProps) -> Html {
             { for advice_groups(&props.steps).into_iter().map(|g| {
                 let start = number;
                 number += g.steps.len();
+                // Steps of PHS Doctor's advice that all rest on one source: on paper that source
+                // is named once, under the steps (static/style.css, print), not after each.
+                let shared = (!g.from_article && g.steps.len() > 1 && g.steps.windows(2).all(|w| w[0].source == w[1].source))
+                    .then(|| g.steps[0].source);
                 html! {
                     <div class="advice-group" data-source={if g.from_article { "article" } else { "phs-doctor" }}>
                         <p class="advice-label">{ g.label }</p>
-                        <ol class="fix-list" start={start.to_string()}>
+                        <ol class={classes!("fix-list", shared.is_some().then_some("one-source"))} start={start.to_string()}>
                             { for g.steps.iter().map(|t| html! {
                                 <li>
                                     <RichText text={*t} />
@@ -33,6 +37,7 @@ pub fn AdviceList(props: &AdviceListProps) -> Html {
                                 </li>
                             }) }
                         </ol>
+                        if let Some(s) = shared { <div class="group-source"><SourceNote source={s} /></div> }
                     </div>
                 }
             }) }

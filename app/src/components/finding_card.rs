@@ -48,8 +48,10 @@ pub fn FindingCard(props: &FindingCardProps) -> Html {
                 <SeverityBadge severity={f.severity} />
                 <h3 id={title_id} class="finding-title">{ f.title }</h3>
             </header>
-            <RichText text={f.explanation} class="finding-explanation" />
-            <SourceNote source={f.explanation.source} />
+            <div class="finding-about">
+                <RichText text={f.explanation} class="finding-explanation" />
+                <SourceNote source={f.explanation.source} />
+            </div>
             if let Some(l) = id.info().learn { <LearnMore link={l} /> }
             if !f.evidence.is_empty() {
                 <h4>{ strings::FINDING_EVIDENCE }</h4>

@@ -22,7 +22,7 @@ pub fn SourceNote(props: &SourceNoteProps) -> Html {
         <p class="source-note" data-testid="source" data-source={s.kind_str()}>
             <span class="source-label">{ if props.summary { s.summary_label() } else { s.label() } }</span>
             if let Some(citation) = s.citation() {
-                { " \u{2014} " }
+                <span class="source-sep">{ " \u{2014} " }</span>
                 if s.url.is_empty() || !props.link {
                     <span class="source-cite">{ citation }</span>
                 } else {
