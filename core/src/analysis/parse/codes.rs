@@ -77,7 +77,10 @@ pub(crate) fn decode_errors(raw: &str, lower: &str, hits: &Hits, ctx: Ctx<'_>, c
     if found.is_empty() && unknown.is_empty() && hits.has(Ph::Drs) {
         c.facts.push(Fact::new(Fk::DrsException, first, last));
     }
-    if hits.has(Ph::UserPassIncorrect) && !found.iter().any(|e| e.name_says_credentials()) {
+    // The logon of a Windows service (ADSync's managed or virtual service account, error 1069)
+    // is neither connector account: said as it is, the line stays not understood.
+    let service_logon = has_any(lower, &["managed service account", "gmsa", "nt service\\", "error 1069", "service did not start"]);
+    if hits.has(Ph::UserPassIncorrect) && !service_logon && !found.iter().any(|e| e.name_says_credentials()) {
         // Which account: AD words (or the troubleshooter) say AD DS; else the judge decides.
         let ad = ctx.in_diag || has_any(lower, &["ad ds", "drs", "active directory", "ldap"]);
         c.facts.push(Fact::new(if ad { Fk::AdCredentialsRejected } else { Fk::CredentialsRejected }, first, last));

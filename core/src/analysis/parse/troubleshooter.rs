@@ -171,10 +171,16 @@ pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut 
             has_any(l, &["aadsts", "azure ad connector", "aad connector", "entra connector", "sync_", "azure ad account", "global admin"]);
         let ad_words = has_any(l, &["ad ds", "ad connector", "active directory", "domain", "msol_"]);
         let ad = (ad_words || ctx.in_diag) && !cloud_words;
+        // Which account must be said (or the troubleshooter's output be around): "Invalid
+        // username or password" alone is as often a user's own sign-in (the sign-in log's
+        // result detail) or a service's logon as the connector account's.
+        let named = ad_words || cloud_words || ctx.in_diag;
         if bad {
-            let k = if ad { Fk::AdCredentialsRejected } else { Fk::CloudCredentialsRejected };
-            c.facts.push(with_domain(fact(k), None));
-            check(c, "credentials", "fail");
+            if named {
+                let k = if ad { Fk::AdCredentialsRejected } else { Fk::CloudCredentialsRejected };
+                c.facts.push(with_domain(fact(k), None));
+                check(c, "credentials", "fail");
+            }
         } else if has_any(l, &["correct", "valid", "succe"]) {
             check(c, "credentials", "pass");
         }
