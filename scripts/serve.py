@@ -13,6 +13,12 @@ args = parser.parse_args()
 class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm", ".js": "text/javascript"}
 
+    # Revalidated on each visit (Last-Modified → 304): a new build shows at once, an unchanged
+    # one is not downloaded again.
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
     def log_message(self, fmt, *a):
         if not args.quiet:
             super().log_message(fmt, *a)
