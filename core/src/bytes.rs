@@ -118,23 +118,27 @@ fn load8_short(h: &[u8], at: usize) -> u64 {
 }
 
 /// Calls `f` with the offset of every byte of `hay` that starts a word ([`WORD`] after a byte
-/// that is not, or at the start) and has at least two bytes after it, in order, 8 bytes at a
-/// time. Returns whether `hay` has a byte that is not ASCII (seen on the way).
+/// that is not, or at the start; or an ASCII letter or digit right after a byte that is not
+/// ASCII, as in `状态：Stopped-Server-Down` or `エラー8453`, where Chinese and Japanese put no
+/// space) and has at least two bytes after it, in order, 8 bytes at a time. Returns whether
+/// `hay` has a byte that is not ASCII (seen on the way).
 #[inline(always)]
 pub(crate) fn word_starts(hay: &[u8], mut f: impl FnMut(usize)) -> bool {
     if hay.len() < 3 {
         return !hay.is_ascii();
     }
     let last = hay.len() - 2;
-    let mut before = 0u64;
+    let (mut before, mut before_high) = (0u64, 0u64);
     let mut base = 0;
     let mut high = 0u64;
     while base < last {
         let x = load8(hay, base);
         high |= x;
         let w = word_bits(x);
-        let mut starts = w & !(w << 8 | before);
+        let h = x & HI;
+        let mut starts = w & !(w << 8 | before) | (w & !h & (h << 8 | before_high));
         before = w >> 56;
+        before_high = h >> 56;
         while starts != 0 {
             let i = base + (starts.trailing_zeros() / 8) as usize;
             if i >= last {
@@ -548,7 +552,8 @@ pub(crate) mod plain {
 
     pub fn word_starts(hay: &[u8]) -> (Vec<usize>, bool) {
         let word = |b: u8| b.is_ascii_alphanumeric() || !b.is_ascii();
-        let starts = (0..hay.len()).filter(|&i| i + 2 < hay.len() && word(hay[i]) && (i == 0 || !word(hay[i - 1]))).collect();
+        let start = |i: usize| i == 0 || !word(hay[i - 1]) || (hay[i].is_ascii() && !hay[i - 1].is_ascii());
+        let starts = (0..hay.len()).filter(|&i| i + 2 < hay.len() && word(hay[i]) && start(i)).collect();
         (starts, !hay.is_ascii())
     }
 

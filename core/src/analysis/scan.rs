@@ -148,7 +148,8 @@ mod tests {
         let word = |b: u8| b.is_ascii_alphanumeric() || !b.is_ascii();
         let mut out = Vec::new();
         for i in 0..hay.len() {
-            if !word(hay[i]) || (i > 0 && word(hay[i - 1])) {
+            let start = i == 0 || !word(hay[i - 1]) || (hay[i].is_ascii() && !hay[i - 1].is_ascii());
+            if !word(hay[i]) || !start {
                 continue;
             }
             for (p, tag) in list {
