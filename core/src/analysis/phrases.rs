@@ -116,6 +116,12 @@ const PHRASES: &[(&str, Ph)] = &[
     ("onpremisespasswordreset", Ph::WritebackType),
     ("passwordresetexception", Ph::WritebackType),
     ("aadsts800", Ph::PtaCode),
+    // Pass-through authentication's agent, by its names (not a word of password hash sync).
+    ("authentication agent", Ph::PtaCode),
+    ("azureadconnectauthenticationagent", Ph::PtaCode),
+    // Exchange hybrid writeback: its permission cmdlet and an attribute only it writes back.
+    ("set-adsyncexchangehybridpermissions", Ph::ExchangeHybrid),
+    ("msexchsafesendershash", Ph::ExchangeHybrid),
     ("azure password policy", Ph::ProtectionWords),
     ("banned password list", Ph::ProtectionWords),
     ("azureadpasswordprotection", Ph::ProtectionWords),

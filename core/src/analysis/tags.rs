@@ -65,6 +65,7 @@ pub(crate) enum Ph {
     CloudSync,
     SeamlessSso,
     SyncServiceCom,
+    ExchangeHybrid,
     /// The product's names, before a build number (`parse/text.rs` `connect_version`).
     Product,
     UserPassIncorrect,

@@ -41,6 +41,7 @@ pub(crate) fn feature_of(hits: &Hits) -> Option<&'static str> {
         (Ph::CloudSync, "cloud-sync"),
         (Ph::SeamlessSso, "seamless-sso"),
         (Ph::SyncServiceCom, "sync-service-com"),
+        (Ph::ExchangeHybrid, "exchange-hybrid"),
     ]
     .into_iter()
     .find_map(|(p, feature)| hits.has(p).then_some(feature))
