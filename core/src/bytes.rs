@@ -401,6 +401,35 @@ pub(crate) fn odd_alnum(b: &[u8]) -> (bool, bool) {
     (odd != 0, alnum != 0)
 }
 
+/// Bit 7 of each byte of `x` set where the byte is a base64 character (`A-Z`, `a-z`, `0-9`,
+/// `+`, `/`, `=`).
+#[inline(always)]
+pub(crate) fn base64_bits(x: u64) -> u64 {
+    let y = x & LO7;
+    let z = y | rep(0x20);
+    let alnum = (ge(y, b'0') & !ge(y, b'9' + 1)) | (ge(z, b'a') & !ge(z, b'z' + 1));
+    (alnum | eq_bytes(x, b'+') | eq_bytes(x, b'/') | eq_bytes(x, b'=')) & !x & HI
+}
+
+/// Whether every byte of `b` is a base64 character (true for no bytes), 8 bytes at a time: a
+/// line of a report block's body (`analysis/block.rs`).
+#[inline]
+pub(crate) fn all_base64(b: &[u8]) -> bool {
+    let chunks = b.chunks_exact(8);
+    let tail = chunks.remainder();
+    for c in chunks {
+        if base64_bits(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])) != HI {
+            return false;
+        }
+    }
+    // The tail as one word, zeros past the end (not base64): only its own bytes count.
+    if tail.is_empty() {
+        return true;
+    }
+    let keep = HI >> (8 * (8 - tail.len()));
+    base64_bits(load8(tail, 0)) & keep == keep
+}
+
 /// Per ASCII byte: bit 0 letter or digit, bit 1 control character (tab excepted) or DEL.
 static CLASS: [u8; 128] = {
     let mut t = [0u8; 128];
@@ -526,6 +555,18 @@ pub(crate) mod plain {
         per_byte(x, |b| b.is_ascii_alphanumeric() || !b.is_ascii())
     }
 
+    fn base64(b: u8) -> bool {
+        b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=')
+    }
+
+    pub fn base64_bits(x: u64) -> u64 {
+        per_byte(x, base64)
+    }
+
+    pub fn all_base64(b: &[u8]) -> bool {
+        b.iter().all(|&c| base64(c))
+    }
+
     pub fn odd_alnum_bits(x: u64) -> (u64, u64) {
         (per_byte(x, |b| !(b == b'\t' || (b' '..=b'~').contains(&b))), per_byte(x, |b| b.is_ascii_alphanumeric()))
     }
@@ -622,7 +663,7 @@ mod tests {
         prop_oneof![
             any::<u8>(),
             prop::sample::select(vec![
-                0, b'\t', b'\n', b'\r', b' ', b':', b'@', b'A', b'Z', b'[', b'`', b'a', b'z', b'{', b'0', b'9', b'/', 0x7f, 0x80, 0xbc,
+                0, b'\t', b'\n', b'\r', b' ', b':', b'@', b'A', b'Z', b'[', b'`', b'a', b'z', b'{', b'0', b'9', b'/', b'+', b'=', b'-', 0x7f, 0x80, 0xbc,
                 0x9a, 0xc2, 0xa0, 0xef, 0xff,
             ]),
         ]
@@ -652,6 +693,7 @@ mod tests {
                     assert_eq!(eq_bytes(x, c), plain::eq_bytes(x, c), "{c} {at} {fill}");
                     assert_eq!(word_bits(x), plain::word_bits(x), "{c} {at} {fill}");
                     assert_eq!(odd_alnum_bits(x), plain::odd_alnum_bits(x), "{c} {at} {fill}");
+                    assert_eq!(base64_bits(x), plain::base64_bits(x), "{c} {at} {fill}");
                     assert_eq!(lower8(x), plain::lower8(x), "{c} {at} {fill}");
                     for n in [1, 0x0e, 0x20, 0x80] {
                         assert_eq!(any_below(x, n), plain::any_below(x, n), "{c} {at} {fill} {n}");
@@ -704,6 +746,7 @@ mod tests {
             prop_assert_eq!(eq_bytes(x, c), plain::eq_bytes(x, c));
             prop_assert_eq!(word_bits(x), plain::word_bits(x));
             prop_assert_eq!(odd_alnum_bits(x), plain::odd_alnum_bits(x));
+            prop_assert_eq!(base64_bits(x), plain::base64_bits(x));
             prop_assert_eq!(lower8(x), plain::lower8(x));
         }
 
@@ -803,6 +846,19 @@ mod tests {
         #[test]
         fn trims(s in text()) {
             prop_assert_eq!(trim(&s), s.trim());
+        }
+
+        /// Base64 lines (of every length around the 8-byte steps), with one byte changed to any
+        /// byte somewhere, and arbitrary bytes.
+        #[test]
+        fn base64_lines(line in "[A-Za-z0-9+/=]{0,40}", k in any::<usize>(), c in tricky_byte(), b in bytes()) {
+            prop_assert_eq!(all_base64(line.as_bytes()), plain::all_base64(line.as_bytes()));
+            let mut changed = line.into_bytes();
+            if let Some(k) = k.checked_rem(changed.len()) {
+                changed[k] = c;
+            }
+            prop_assert_eq!(all_base64(&changed), plain::all_base64(&changed));
+            prop_assert_eq!(all_base64(&b), plain::all_base64(&b));
         }
 
         #[test]
