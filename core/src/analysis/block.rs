@@ -90,9 +90,19 @@ fn is_b64(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'+' || b == b'/' || b == b'='
 }
 
+/// Whether `text` may hold a block: a BEGIN mark is in it. One search of the whole text, so
+/// that the lines of a paste without a block (most) are not looked at one by one by [`find`],
+/// which finds none in them (each of its lines is part of the text).
+pub(crate) fn any_begin(text: &str) -> bool {
+    crate::bytes::contains(text, BEGIN_MARK)
+}
+
 /// Every block in `physical` (the paste's lines). Linear in the paste's size.
 pub fn find(physical: &[&str]) -> Vec<Block> {
     let mut out = Vec::new();
+    // The blocks checked so far, by what their check reads (version, body, END line): a block
+    // pasted again is the same block, and its check is not repeated (decoding, SHA-256, JSON).
+    let mut checked: Vec<(String, String, Option<&str>, usize)> = Vec::new();
     let mut i = 0;
     while i < physical.len() {
         let Some(at) = mark_at(physical[i], BEGIN_MARK) else {
@@ -176,10 +186,24 @@ pub fn find(physical: &[&str]) -> Vec<Block> {
             }
         }
         i = j;
-        out.push(check(first, last, &version, &body, end));
+        let again = checked.iter().find(|(v, b, e, _)| *e == end && *v == version && *b == body).map(|c| c.3);
+        let block = match again {
+            Some(k) => Block { first, last, ..out[k].clone() },
+            None => {
+                let block = check(first, last, &version, &body, end);
+                if checked.len() < MAX_CHECKED {
+                    checked.push((version, body, end, out.len()));
+                }
+                block
+            }
+        };
+        out.push(block);
     }
     out
 }
+
+/// How many checked blocks [`find`] remembers to recognise one pasted again.
+const MAX_CHECKED: usize = 16;
 
 /// The collector's own messages printed around its block (its `Write-Host` lines).
 pub const OWN_LINES: &[&str] = &[
@@ -850,6 +874,9 @@ fn synthesise(r: &Json) -> Synth {
 /// `analyze` is the analysis of the block's facts as text (the parent's, passed in so that this
 /// module does not import its parent).
 pub(crate) fn merge<'a>(blocks: &[Block], physical: &[&str], a: &mut Analysis<'a>, analyze: fn(&str) -> Analysis<'static>) {
+    // The reports analysed so far, by their JSON text: the same text is the same analysis, so a
+    // block pasted again is not analysed again.
+    let mut analysed: Vec<(&str, Synth, Analysis<'static>)> = Vec::new();
     for b in blocks {
         let begin_text = physical.get(b.first - 1).map(|l| l.trim().to_string()).unwrap_or_default();
         let end_text = physical.get(b.last - 1).map(|l| l.trim().to_string()).unwrap_or_default();
@@ -894,7 +921,17 @@ pub(crate) fn merge<'a>(blocks: &[Block], physical: &[&str], a: &mut Analysis<'a
                 }
                 fields.push(("json", json.clone().into()));
                 push_record(a, Record { kind: RecordKind::Report, start_line: b.first, end_line: b.last, fields });
-                judged(b, report, a, analyze);
+                let k = match analysed.iter().position(|(j, _, _)| *j == json.as_str()) {
+                    Some(k) => k,
+                    None => {
+                        let s = synthesise(report);
+                        let sub = analyze(&s.text);
+                        analysed.push((json, s, sub));
+                        analysed.len() - 1
+                    }
+                };
+                let (_, s, sub) = &analysed[k];
+                judged(b, report, s, sub, a);
                 continue;
             }
         }
@@ -962,11 +999,10 @@ fn push(a: &mut Analysis<'_>, f: Option<Finding>) {
 }
 
 /// A checked report: its facts through the recognisers, then into the paste's analysis.
-fn judged(b: &Block, report: &Json, a: &mut Analysis<'_>, analyze: fn(&str) -> Analysis<'static>) {
-    let s = synthesise(report);
-    let sub = analyze(&s.text);
+/// Adds to `a` what the report of `b` says: `sub`, the analysis of its facts written out (`s`).
+fn judged(b: &Block, report: &Json, s: &Synth, sub: &Analysis<'static>, a: &mut Analysis<'_>) {
     let label = |line: usize| s.labels.get(line.wrapping_sub(1)).cloned().unwrap_or_default();
-    for f in sub.findings {
+    for f in &sub.findings {
         if f.id == F::NothingRecognised {
             continue;
         }
@@ -977,7 +1013,7 @@ fn judged(b: &Block, report: &Json, a: &mut Analysis<'_>, analyze: fn(&str) -> A
                 evidence.push(Evidence { line: b.first, text });
             }
         }
-        push(a, Some(Finding { evidence, ..f }));
+        push(a, Some(Finding { evidence, ..f.clone() }));
     }
     let steps: Vec<(Param, String)> = report
         .get("errors")
@@ -995,28 +1031,28 @@ fn judged(b: &Block, report: &Json, a: &mut Analysis<'_>, analyze: fn(&str) -> A
         let evidence = vec![Evidence { line: b.first, text: format!("report errors: {n} failed step{}", if n == 1 { "" } else { "s" }) }];
         push(a, finding(finding_for(Fk::ReportStepFailed), evidence, steps));
     }
-    for r in sub.records {
+    for r in &sub.records {
         let from = label(r.start_line);
         if from.is_empty() {
             // A line of the text's own frame (the status script's BEGIN and END lines).
             continue;
         }
-        let mut fields = r.fields;
+        let mut fields = r.fields.clone();
         fields.push(("report", from.into()));
         push_record(a, Record { kind: r.kind, start_line: b.first, end_line: b.last, fields });
     }
-    let t = sub.timeline;
+    let t = &sub.timeline;
     let at = |_: usize| b.first;
     if let Some((time, _)) = t.newest {
         if a.timeline.newest.is_none_or(|(n, _)| time > n) {
             a.timeline.newest = Some((time, b.first));
         }
     }
-    a.timeline.heartbeats.extend(t.heartbeats.into_iter().map(|h| Heartbeat { line: at(h.line), ..h }));
-    a.timeline.gaps.extend(t.gaps.into_iter().map(|g| Gap { line: at(g.line), ..g }));
-    a.timeline.full_sync.extend(t.full_sync.into_iter().map(|f| FullSyncStep { line: at(f.line), ..f }));
+    a.timeline.heartbeats.extend(t.heartbeats.iter().map(|h| Heartbeat { line: at(h.line), ..h.clone() }));
+    a.timeline.gaps.extend(t.gaps.iter().map(|g| Gap { line: at(g.line), ..g.clone() }));
+    a.timeline.full_sync.extend(t.full_sync.iter().map(|f| FullSyncStep { line: at(f.line), ..f.clone() }));
     if a.timeline.full_sync_state.is_none() {
-        a.timeline.full_sync_state = t.full_sync_state;
+        a.timeline.full_sync_state = t.full_sync_state.clone();
     }
     if a.connect_version.is_none() {
         a.connect_version =
