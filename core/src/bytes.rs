@@ -430,6 +430,36 @@ pub(crate) fn all_base64(b: &[u8]) -> bool {
     base64_bits(load8(tail, 0)) & keep == keep
 }
 
+/// Whether `s` has a control character other than tab (`char::is_control`: C0, DEL, C1) or
+/// U+FFFD, 8 bytes at a time: the C0 controls and DEL by their bits, the C1 controls (`C2 80`
+/// to `C2 9F`) and U+FFFD (`EF BF BD`) by their lead bytes, which are checked one by one.
+#[inline]
+pub(crate) fn any_control(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut at = 0;
+    while at < b.len() {
+        let x = load8(b, at);
+        let y = x & LO7;
+        let tab = zero_bytes(y ^ rep(b'\t'));
+        // Only the bytes of `s` (the load is zeros past its end, and a zero is a control).
+        let keep = if b.len() - at >= 8 { HI } else { HI >> (8 * (8 - (b.len() - at))) };
+        if ((!ge(y, 0x20) & !tab) | eq_bytes(x, 0x7f)) & !x & keep != 0 {
+            return true;
+        }
+        let mut lead = (eq_bytes(x, 0xc2) | eq_bytes(x, 0xef)) & keep;
+        while lead != 0 {
+            let p = at + (lead.trailing_zeros() / 8) as usize;
+            let c1 = b[p] == 0xc2 && b.get(p + 1).is_some_and(|&n| (0x80..=0x9f).contains(&n));
+            if c1 || (b[p] == 0xef && b.get(p + 1..p + 3) == Some(&[0xbf, 0xbd])) {
+                return true;
+            }
+            lead &= lead - 1;
+        }
+        at += 8;
+    }
+    false
+}
+
 /// Per ASCII byte: bit 0 letter or digit, bit 1 control character (tab excepted) or DEL.
 static CLASS: [u8; 128] = {
     let mut t = [0u8; 128];
@@ -565,6 +595,10 @@ pub(crate) mod plain {
 
     pub fn all_base64(b: &[u8]) -> bool {
         b.iter().all(|&c| base64(c))
+    }
+
+    pub fn any_control(s: &str) -> bool {
+        s.chars().any(|c| c == '\u{fffd}' || (c.is_control() && c != '\t'))
     }
 
     pub fn odd_alnum_bits(x: u64) -> (u64, u64) {
@@ -859,6 +893,13 @@ mod tests {
             }
             prop_assert_eq!(all_base64(&changed), plain::all_base64(&changed));
             prop_assert_eq!(all_base64(&b), plain::all_base64(&b));
+        }
+
+        #[test]
+        fn controls(s in text(), any in "\\PC{0,24}", mixed in "[a\t\u{1}\u{7f}\u{80}\u{85}\u{9f}\u{a0}\u{fffd}\u{fffc}\u{fffe}\u{e9}\u{ff1a}\u{100}]{0,24}") {
+            prop_assert_eq!(any_control(&s), plain::any_control(&s));
+            prop_assert_eq!(any_control(&any), plain::any_control(&any));
+            prop_assert_eq!(any_control(&mixed), plain::any_control(&mixed));
         }
 
         #[test]
