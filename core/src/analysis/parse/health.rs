@@ -43,13 +43,17 @@ pub(crate) fn kind_of(title: &str) -> Option<Kind> {
     if title.len() > 400 {
         return None;
     }
-    let l = title.to_ascii_lowercase().replace("\\u0027", "'");
+    let mut l = title.to_ascii_lowercase();
+    if contains(&l, "\\u0027") {
+        l = l.replace("\\u0027", "'");
+    }
     let l = l.as_str();
     let any = |ws: &[&str]| ws.iter().any(|w| contains(l, w));
-    let entra = any(&["microsoft entra id", "azure active directory", "azure ad", "aad"]);
+    // Asked only where a title names a failure (most titles name none).
+    let entra = || any(&["microsoft entra id", "azure active directory", "azure ad", "aad"]);
     Some(if any(&["sync service isn't running", "sync service is not running", "servicenotrunning"]) {
         Kind::SyncService
-    } else if any(&["failed due to authentication failure"]) && entra {
+    } else if any(&["failed due to authentication failure"]) && entra() {
         Kind::EntraAuth
     } else if any(&["heartbeat was skipped"]) {
         Kind::Heartbeat
@@ -61,9 +65,9 @@ pub(crate) fn kind_of(title: &str) -> Option<Kind> {
         Kind::ImportAd
     } else if any(&["export to active directory failed"]) {
         Kind::ExportAd
-    } else if entra && any(&["import from "]) && any(&[" failed"]) {
+    } else if any(&["import from "]) && any(&[" failed"]) && entra() {
         Kind::ImportEntra
-    } else if entra && any(&["export to "]) && any(&[" failed"]) {
+    } else if any(&["export to "]) && any(&[" failed"]) && entra() {
         Kind::ExportEntra
     } else if any(&[
         "health service data is not up to date",
