@@ -27,7 +27,7 @@ pub(crate) fn details_pairs(text: &str) -> Vec<(&'static str, Cow<'_, str>, u32)
     let mut out: Vec<(&'static str, Cow<'_, str>, u32)> = Vec::new();
     for chunk in columns(text) {
         match labels::label_at(chunk) {
-            Some((canonical, value, langs)) => out.push((canonical, Cow::Borrowed(chunk[value..].trim()), langs)),
+            Some((canonical, value, langs)) => out.push((canonical, Cow::Borrowed(lines::trim(&chunk[value..])), langs)),
             None => match out.last_mut() {
                 Some((_, v, _)) => {
                     let v = v.to_mut();
