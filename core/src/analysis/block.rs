@@ -119,11 +119,13 @@ pub fn find(physical: &[&str]) -> Vec<Block> {
         let mut foreign: Option<usize> = None;
         while j < physical.len() {
             let line = physical[j];
-            if !line.is_empty() && crate::bytes::all_base64(line.as_bytes()) {
-                // The usual body line: base64 alone, so no mark (no `-`) and no white space.
+            let t = line.trim_matches(|c: char| c.is_ascii() && crate::bytes::ascii_space(c as u8));
+            if !t.is_empty() && crate::bytes::all_base64(t.as_bytes()) {
+                // The usual body line: base64 alone (indented or padded with ASCII white space),
+                // so no mark (no `-`), and its base64 is the one run of it without white space.
                 if foreign.is_none() {
                     if body.len() < MAX_REPORT_BYTES * 2 {
-                        body.push_str(line);
+                        body.push_str(t);
                     }
                     last = j + 1;
                 }
