@@ -697,8 +697,8 @@ mod tests {
         prop_oneof![
             any::<u8>(),
             prop::sample::select(vec![
-                0, b'\t', b'\n', b'\r', b' ', b':', b'@', b'A', b'Z', b'[', b'`', b'a', b'z', b'{', b'0', b'9', b'/', b'+', b'=', b'-', 0x7f, 0x80, 0xbc,
-                0x9a, 0xc2, 0xa0, 0xef, 0xff,
+                0, b'\t', b'\n', b'\r', b' ', b':', b'@', b'A', b'Z', b'[', b'`', b'a', b'z', b'{', b'0', b'9', b'/', b'+', b'=', b'-',
+                0x7f, 0x80, 0xbc, 0x9a, 0xc2, 0xa0, 0xef, 0xff,
             ]),
         ]
     }

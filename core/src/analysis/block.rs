@@ -357,7 +357,8 @@ pub fn base64_decode(text: &str) -> Result<Vec<u8>, B64Error> {
     for (qi, q) in quads.enumerate() {
         // The usual group: four base64 digits, not the last group (which may be padded).
         if qi + 1 != n {
-            let d = [B64_VALUE[usize::from(q[0])], B64_VALUE[usize::from(q[1])], B64_VALUE[usize::from(q[2])], B64_VALUE[usize::from(q[3])]];
+            let d =
+                [B64_VALUE[usize::from(q[0])], B64_VALUE[usize::from(q[1])], B64_VALUE[usize::from(q[2])], B64_VALUE[usize::from(q[3])]];
             if (d[0] | d[1] | d[2] | d[3]) < 64 {
                 let v = u32::from(d[0]) << 18 | u32::from(d[1]) << 12 | u32::from(d[2]) << 6 | u32::from(d[3]);
                 out.extend_from_slice(&[(v >> 16) as u8, (v >> 8) as u8, v as u8]);
