@@ -1055,7 +1055,7 @@ fn judged(b: &Block, report: &Json, s: &Synth, sub: &Analysis<'static>, a: &mut 
     a.timeline.gaps.extend(t.gaps.iter().map(|g| Gap { line: at(g.line), ..g.clone() }));
     a.timeline.full_sync.extend(t.full_sync.iter().map(|f| FullSyncStep { line: at(f.line), ..f.clone() }));
     if a.timeline.full_sync_state.is_none() {
-        a.timeline.full_sync_state = t.full_sync_state.clone();
+        a.timeline.full_sync_state = t.full_sync_state;
     }
     if a.connect_version.is_none() {
         a.connect_version =
