@@ -405,6 +405,65 @@ pub(crate) fn odd_alnum(b: &[u8]) -> (bool, bool) {
     (odd != 0, alnum != 0)
 }
 
+/// Bit 7 of each byte of `x` set where the byte is a base64 character (`A-Z`, `a-z`, `0-9`,
+/// `+`, `/`, `=`).
+#[inline(always)]
+pub(crate) fn base64_bits(x: u64) -> u64 {
+    let y = x & LO7;
+    let z = y | rep(0x20);
+    let alnum = (ge(y, b'0') & !ge(y, b'9' + 1)) | (ge(z, b'a') & !ge(z, b'z' + 1));
+    (alnum | eq_bytes(x, b'+') | eq_bytes(x, b'/') | eq_bytes(x, b'=')) & !x & HI
+}
+
+/// Whether every byte of `b` is a base64 character (true for no bytes), 8 bytes at a time: a
+/// line of a report block's body (`analysis/block.rs`).
+#[inline]
+pub(crate) fn all_base64(b: &[u8]) -> bool {
+    let chunks = b.chunks_exact(8);
+    let tail = chunks.remainder();
+    for c in chunks {
+        if base64_bits(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])) != HI {
+            return false;
+        }
+    }
+    // The tail as one word, zeros past the end (not base64): only its own bytes count.
+    if tail.is_empty() {
+        return true;
+    }
+    let keep = HI >> (8 * (8 - tail.len()));
+    base64_bits(load8(tail, 0)) & keep == keep
+}
+
+/// Whether `s` has a control character other than tab (`char::is_control`: C0, DEL, C1) or
+/// U+FFFD, 8 bytes at a time: the C0 controls and DEL by their bits, the C1 controls (`C2 80`
+/// to `C2 9F`) and U+FFFD (`EF BF BD`) by their lead bytes, which are checked one by one.
+#[inline]
+pub(crate) fn any_control(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut at = 0;
+    while at < b.len() {
+        let x = load8(b, at);
+        let y = x & LO7;
+        let tab = zero_bytes(y ^ rep(b'\t'));
+        // Only the bytes of `s` (the load is zeros past its end, and a zero is a control).
+        let keep = if b.len() - at >= 8 { HI } else { HI >> (8 * (8 - (b.len() - at))) };
+        if ((!ge(y, 0x20) & !tab) | eq_bytes(x, 0x7f)) & !x & keep != 0 {
+            return true;
+        }
+        let mut lead = (eq_bytes(x, 0xc2) | eq_bytes(x, 0xef)) & keep;
+        while lead != 0 {
+            let p = at + (lead.trailing_zeros() / 8) as usize;
+            let c1 = b[p] == 0xc2 && b.get(p + 1).is_some_and(|&n| (0x80..=0x9f).contains(&n));
+            if c1 || (b[p] == 0xef && b.get(p + 1..p + 3) == Some(&[0xbf, 0xbd])) {
+                return true;
+            }
+            lead &= lead - 1;
+        }
+        at += 8;
+    }
+    false
+}
+
 /// Per ASCII byte: bit 0 letter or digit, bit 1 control character (tab excepted) or DEL.
 static CLASS: [u8; 128] = {
     let mut t = [0u8; 128];
@@ -530,6 +589,22 @@ pub(crate) mod plain {
         per_byte(x, |b| b.is_ascii_alphanumeric() || !b.is_ascii())
     }
 
+    fn base64(b: u8) -> bool {
+        b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=')
+    }
+
+    pub fn base64_bits(x: u64) -> u64 {
+        per_byte(x, base64)
+    }
+
+    pub fn all_base64(b: &[u8]) -> bool {
+        b.iter().all(|&c| base64(c))
+    }
+
+    pub fn any_control(s: &str) -> bool {
+        s.chars().any(|c| c == '\u{fffd}' || (c.is_control() && c != '\t'))
+    }
+
     pub fn odd_alnum_bits(x: u64) -> (u64, u64) {
         (per_byte(x, |b| !(b == b'\t' || (b' '..=b'~').contains(&b))), per_byte(x, |b| b.is_ascii_alphanumeric()))
     }
@@ -627,8 +702,8 @@ mod tests {
         prop_oneof![
             any::<u8>(),
             prop::sample::select(vec![
-                0, b'\t', b'\n', b'\r', b' ', b':', b'@', b'A', b'Z', b'[', b'`', b'a', b'z', b'{', b'0', b'9', b'/', 0x7f, 0x80, 0xbc,
-                0x9a, 0xc2, 0xa0, 0xef, 0xff,
+                0, b'\t', b'\n', b'\r', b' ', b':', b'@', b'A', b'Z', b'[', b'`', b'a', b'z', b'{', b'0', b'9', b'/', b'+', b'=', b'-',
+                0x7f, 0x80, 0xbc, 0x9a, 0xc2, 0xa0, 0xef, 0xff,
             ]),
         ]
     }
@@ -657,6 +732,7 @@ mod tests {
                     assert_eq!(eq_bytes(x, c), plain::eq_bytes(x, c), "{c} {at} {fill}");
                     assert_eq!(word_bits(x), plain::word_bits(x), "{c} {at} {fill}");
                     assert_eq!(odd_alnum_bits(x), plain::odd_alnum_bits(x), "{c} {at} {fill}");
+                    assert_eq!(base64_bits(x), plain::base64_bits(x), "{c} {at} {fill}");
                     assert_eq!(lower8(x), plain::lower8(x), "{c} {at} {fill}");
                     for n in [1, 0x0e, 0x20, 0x80] {
                         assert_eq!(any_below(x, n), plain::any_below(x, n), "{c} {at} {fill} {n}");
@@ -709,6 +785,7 @@ mod tests {
             prop_assert_eq!(eq_bytes(x, c), plain::eq_bytes(x, c));
             prop_assert_eq!(word_bits(x), plain::word_bits(x));
             prop_assert_eq!(odd_alnum_bits(x), plain::odd_alnum_bits(x));
+            prop_assert_eq!(base64_bits(x), plain::base64_bits(x));
             prop_assert_eq!(lower8(x), plain::lower8(x));
         }
 
@@ -808,6 +885,26 @@ mod tests {
         #[test]
         fn trims(s in text()) {
             prop_assert_eq!(trim(&s), s.trim());
+        }
+
+        /// Base64 lines (of every length around the 8-byte steps), with one byte changed to any
+        /// byte somewhere, and arbitrary bytes.
+        #[test]
+        fn base64_lines(line in "[A-Za-z0-9+/=]{0,40}", k in any::<usize>(), c in tricky_byte(), b in bytes()) {
+            prop_assert_eq!(all_base64(line.as_bytes()), plain::all_base64(line.as_bytes()));
+            let mut changed = line.into_bytes();
+            if let Some(k) = k.checked_rem(changed.len()) {
+                changed[k] = c;
+            }
+            prop_assert_eq!(all_base64(&changed), plain::all_base64(&changed));
+            prop_assert_eq!(all_base64(&b), plain::all_base64(&b));
+        }
+
+        #[test]
+        fn controls(s in text(), any in "\\PC{0,24}", mixed in "[a\t\u{1}\u{7f}\u{80}\u{85}\u{9f}\u{a0}\u{fffd}\u{fffc}\u{fffe}\u{e9}\u{ff1a}\u{100}]{0,24}") {
+            prop_assert_eq!(any_control(&s), plain::any_control(&s));
+            prop_assert_eq!(any_control(&any), plain::any_control(&any));
+            prop_assert_eq!(any_control(&mixed), plain::any_control(&mixed));
         }
 
         #[test]

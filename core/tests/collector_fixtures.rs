@@ -205,3 +205,39 @@ fn a_damaged_block_gives_no_facts() {
         assert!(a.connect_version.is_none());
     }
 }
+
+/// A block pasted again (the same copy three times, another report and a changed copy between)
+/// reads as each copy alone: its check and its analysis are remembered, not done again, and
+/// are the same. Each copy's records are the copy's analysed alone, at the copy's lines.
+#[test]
+fn a_block_pasted_again_reads_as_each_copy_alone() {
+    let staging = paste(&report("staging"), Damage::None);
+    let healthy = paste(&report("healthy"), Damage::Prompts);
+    let flipped = paste(&report("staging"), Damage::Flipped);
+    let copies = [&staging, &healthy, &staging, &flipped, &staging, &healthy];
+    let text: String = copies.iter().map(|c| c.as_str()).collect();
+    let whole = analyze(&text);
+    let found = block::find(&text.lines().collect::<Vec<_>>());
+    let (mut at, mut records, mut blocks, mut ids) = (0, Vec::new(), Vec::new(), Vec::new());
+    for c in copies {
+        for mut r in analyze(c).records.into_iter().map(|r| r.into_owned()) {
+            r.start_line += at;
+            r.end_line += at;
+            records.push(r);
+        }
+        for b in block::find(&c.lines().collect::<Vec<_>>()) {
+            blocks.push(block::Block { first: b.first + at, last: b.last + at, ..b });
+        }
+        ids.extend(analyze(c).findings.iter().map(|f| f.id));
+        at += c.lines().count();
+    }
+    assert_eq!(found, blocks);
+    assert_eq!(whole.records.iter().filter(|r| r.kind == RecordKind::Report).count(), copies.len());
+    assert_eq!(whole.records, records);
+    ids.sort_by_key(|id| id.to_string());
+    ids.dedup();
+    let mut got: Vec<F> = whole.findings.iter().map(|f| f.id).collect();
+    got.sort_by_key(|id| id.to_string());
+    got.dedup();
+    assert_eq!(got, ids);
+}

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 pub(crate) use crate::bytes::trim;
-use crate::bytes::{char_classes, odd_alnum};
+use crate::bytes::{any_control, char_classes, odd_alnum};
 
 /// What a physical line is, before any recogniser looks at it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,6 +76,11 @@ fn shape_trimmed(t: &str) -> Shape {
     let (odd, any_alnum) = odd_alnum(b);
     if !odd {
         return if any_alnum { Shape::Text } else { Shape::Decoration };
+    }
+    // Not ASCII, but no control character and an ASCII letter or digit: text (as `classify`
+    // says for no control and any alphanumeric), without counting its characters.
+    if any_alnum && !any_control(t) {
+        return Shape::Text;
     }
     let (control, alnum, total) = char_classes(t);
     classify(control, alnum, total)
@@ -241,6 +246,18 @@ mod tests {
         assert_eq!(shape("\u{1}\u{2}\u{3}ab"), Shape::Junk);
         assert_eq!(shape("Kennwort-Hash-Synchronisierung ist aktiviert"), Shape::Text);
         assert_eq!(shape("Événement 611"), Shape::Text);
+    }
+
+    proptest::proptest! {
+        /// The shape's quick paths (ASCII, no control character) say what counting every
+        /// character says.
+        #[test]
+        fn shapes_as_counted(s in "[a1 \t\u{1}\u{7f}\u{85}\u{a0}\u{fffd}\u{e9}\u{4e2d}\u{ff1a}=-]{0,24}") {
+            let t = trim(&s);
+            let (control, alnum, total) = char_classes(t);
+            let counted = if t.is_empty() { Shape::Blank } else { classify(control, alnum, total) };
+            proptest::prop_assert_eq!(shape(&s), counted);
+        }
     }
 
     #[test]

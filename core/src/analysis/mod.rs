@@ -147,7 +147,7 @@ fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input
         physical.extend(lines::physical(tail));
     }
     // A report block is read by `block.rs`; the recognisers see its lines as blank.
-    let blocks = if read_blocks { block::find(&physical) } else { Vec::new() };
+    let blocks = if read_blocks && block::any_begin(normal) { block::find(&physical) } else { Vec::new() };
     let pasted = if blocks.is_empty() { Vec::new() } else { physical.clone() };
     for n in block::own_lines(&physical, &blocks) {
         physical[n - 1] = "";

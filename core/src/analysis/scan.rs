@@ -99,6 +99,13 @@ impl<T: Copy> Scanner<T> {
         if self.present[k / 64] & (1 << (k % 64)) == 0 {
             return;
         }
+        self.verify(hay, i, h8, k, out);
+    }
+
+    /// Appends the patterns of bucket `k` that are at `hay[i..]` (see [`Scanner::at`]). Not
+    /// inlined: most word starts have no bucket, and the scan's loop stays small without it.
+    #[inline(never)]
+    fn verify(&self, hay: &[u8], i: usize, h8: u64, k: usize, out: &mut Vec<(T, usize, usize)>) {
         for s in &self.slots[self.start[k] as usize..self.start[k + 1] as usize] {
             if h8 & s.mask != s.head {
                 continue;

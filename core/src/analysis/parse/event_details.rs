@@ -21,13 +21,14 @@ use crate::analysis::lines;
 pub(crate) fn details_pairs(text: &str) -> Vec<(&'static str, Cow<'_, str>, u32)> {
     // The key is everything before the first colon (`:` or `：`), a label of any language
     // Windows ships (`labels.rs`).
-    if labels::label_at(text).is_none() {
-        return Vec::new();
-    }
+    let Some(whole) = labels::label_at(text) else { return Vec::new() };
     let mut out: Vec<(&'static str, Cow<'_, str>, u32)> = Vec::new();
     for chunk in columns(text) {
-        match labels::label_at(chunk) {
-            Some((canonical, value, langs)) => out.push((canonical, Cow::Borrowed(chunk[value..].trim()), langs)),
+        // The first column, when it starts the line and holds the label's colon, has the
+        // line's label (the same bytes up to the colon): not looked up again.
+        let same = chunk.as_ptr() == text.as_ptr() && whole.1 <= chunk.len();
+        match if same { Some(whole) } else { labels::label_at(chunk) } {
+            Some((canonical, value, langs)) => out.push((canonical, Cow::Borrowed(lines::trim(&chunk[value..])), langs)),
             None => match out.last_mut() {
                 Some((_, v, _)) => {
                     let v = v.to_mut();
@@ -78,6 +79,42 @@ pub(crate) fn columns(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `details_pairs` looking every column's label up (without reusing the line's).
+    fn plain_pairs(text: &str) -> Vec<(&'static str, Cow<'_, str>, u32)> {
+        if labels::label_at(text).is_none() {
+            return Vec::new();
+        }
+        let mut out: Vec<(&'static str, Cow<'_, str>, u32)> = Vec::new();
+        for chunk in columns(text) {
+            match labels::label_at(chunk) {
+                Some((canonical, value, langs)) => out.push((canonical, Cow::Borrowed(lines::trim(&chunk[value..])), langs)),
+                None => match out.last_mut() {
+                    Some((_, v, _)) => {
+                        let v = v.to_mut();
+                        if !v.is_empty() {
+                            v.push(' ');
+                        }
+                        v.push_str(chunk);
+                    }
+                    None => return Vec::new(),
+                },
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Lines of labels, colons (also `：`), values, tabs and runs of spaces, leading blanks.
+        #[test]
+        fn pairs_as_plain(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "Log Name", "Source", "Event ID", "Date", "Description", "Level", "Protokollname", "\u{65e5}\u{5fd7}\u{540d}\u{79f0}",
+            ":", "\u{ff1a}", " :", "\t", "  ", " ", "Application", "611", "x", "\u{e9}",
+        ]), 0..10)) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(details_pairs(&text), plain_pairs(&text));
+        }
+    }
 
     #[test]
     fn details() {

@@ -9,6 +9,7 @@
 
 use std::sync::OnceLock;
 
+use crate::analysis::lines;
 use crate::analysis::scan::eq_ci;
 
 /// Keys by byte length (up to 24), each length's in list order, so that a look-up compares
@@ -123,7 +124,7 @@ pub(crate) fn list_pair(text: &str) -> Option<(&'static str, &str)> {
         _ => {}
     }
     let colon = (1..b.len()).find(|&i| b[i] == b':' && b[i - 1] == b' ')? - 1;
-    let key = text[..colon].trim();
+    let key = lines::trim(&text[..colon]);
     if key.is_empty() || key.len() > 24 || key.contains(' ') {
         return None;
     }

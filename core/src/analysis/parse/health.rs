@@ -43,13 +43,28 @@ pub(crate) fn kind_of(title: &str) -> Option<Kind> {
     if title.len() > 400 {
         return None;
     }
-    let l = title.to_ascii_lowercase().replace("\\u0027", "'");
-    let l = l.as_str();
+    let mut l = title.to_ascii_lowercase();
+    if contains(&l, "\\u0027") {
+        l = l.replace("\\u0027", "'");
+    }
+    if !TITLE_WORDS.iter().any(|w| contains(&l, w)) {
+        return None;
+    }
+    kind_of_lower(&l)
+}
+
+/// Every title [`kind_of_lower`] knows has one of these words (each kind's first words, and
+/// ` failed` for the Entra ones): a line with none (most, such as a heartbeat's time) is none.
+const TITLE_WORDS: [&str; 6] = ["servic", "fail", "stopped", "skipped", "accidental", "high "];
+
+/// [`kind_of`] of the lower-cased title.
+fn kind_of_lower(l: &str) -> Option<Kind> {
     let any = |ws: &[&str]| ws.iter().any(|w| contains(l, w));
-    let entra = any(&["microsoft entra id", "azure active directory", "azure ad", "aad"]);
+    // Asked only where a title names a failure (most titles name none).
+    let entra = || any(&["microsoft entra id", "azure active directory", "azure ad", "aad"]);
     Some(if any(&["sync service isn't running", "sync service is not running", "servicenotrunning"]) {
         Kind::SyncService
-    } else if any(&["failed due to authentication failure"]) && entra {
+    } else if any(&["failed due to authentication failure"]) && entra() {
         Kind::EntraAuth
     } else if any(&["heartbeat was skipped"]) {
         Kind::Heartbeat
@@ -61,9 +76,9 @@ pub(crate) fn kind_of(title: &str) -> Option<Kind> {
         Kind::ImportAd
     } else if any(&["export to active directory failed"]) {
         Kind::ExportAd
-    } else if entra && any(&["import from "]) && any(&[" failed"]) {
+    } else if any(&["import from "]) && any(&[" failed"]) && entra() {
         Kind::ImportEntra
-    } else if entra && any(&["export to "]) && any(&[" failed"]) {
+    } else if any(&["export to "]) && any(&[" failed"]) && entra() {
         Kind::ExportEntra
     } else if any(&[
         "health service data is not up to date",
@@ -292,6 +307,25 @@ impl<'a> Json<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Titles made of the kinds' words: a title of any kind has one of `TITLE_WORDS`.
+        #[test]
+        fn every_kind_has_a_title_word(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "sync service isn't running", "sync service is not running", "servicenotrunning", "failed due to authentication failure",
+            "heartbeat was skipped", "synchronization stopped working", "synchronization has stopped working", "password",
+            "accidental delete threshold", "stopped-deletion-threshold-exceeded", "import from active directory failed",
+            "export to active directory failed", "import from ", "export to ", " failed", "microsoft entra id", "azure active directory",
+            "azure ad", "aad", "health service data is not up to date", "health service data isn't up to date", "high cpu usage",
+            "high memory consumption", "sync service", "health service", "x", " ",
+        ]), 0..6)) {
+            let l: String = parts.concat();
+            if kind_of_lower(&l).is_some() {
+                proptest::prop_assert!(TITLE_WORDS.iter().any(|w| l.contains(w)), "{l:?}");
+            }
+            proptest::prop_assert_eq!(kind_of(&l), kind_of_lower(&l));
+        }
+    }
 
     #[test]
     fn titles() {

@@ -12,7 +12,8 @@ use std::borrow::Cow;
 /// The cells of a pipe table row (trimmed, the empty ones and a separator row's dashes left
 /// out), or `None` when the line is not one: it starts with `|` and has at least two more.
 pub(crate) fn cells<'a>(text: &Cow<'a, str>) -> Option<Vec<Cow<'a, str>>> {
-    let t = text.trim();
+    // Every line is asked: the quick trim (`str::trim`'s result, `bytes.rs`).
+    let t = crate::analysis::lines::trim(text);
     if !t.starts_with('|') || t.bytes().filter(|&b| b == b'|').count() < 3 {
         return None;
     }

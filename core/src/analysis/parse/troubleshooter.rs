@@ -13,7 +13,7 @@ use crate::analysis::fact::{Fact, FactKind as Fk};
 use crate::analysis::lines;
 use crate::analysis::model::RecordKind;
 use crate::analysis::phrases::{Hits, Ph};
-use crate::analysis::scan::{contains, find_ci, has_ci, starts_ci};
+use crate::analysis::scan::{contains, find, find_ci, has_ci, starts_ci};
 use crate::analysis::time;
 use crate::knowledge::Param as P;
 
@@ -318,7 +318,14 @@ fn states_the_feature(l: &str) -> bool {
         return true;
     }
     STATES.iter().any(|w| {
-        l.match_indices(w).any(|(at, _)| {
+        // `l.match_indices(w)` (the words overlap no copy of themselves), by `find`.
+        let mut from = 0;
+        std::iter::from_fn(|| {
+            let at = from + find(l.get(from..)?, w)?;
+            from = at + w.len();
+            Some(at)
+        })
+        .any(|at| {
             let end = at + w.len();
             let whole = (at == 0 || !is_word_byte(b[at - 1])) && b.get(end).is_none_or(|c| !is_word_byte(*c));
             let after_colon = l[..at].trim_end().ends_with([':', '=']);
