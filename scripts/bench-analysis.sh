@@ -11,14 +11,13 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
-say "building the bare analysis module (wasm32, release profile)"
-cargo build --quiet --locked --release --target wasm32-unknown-unknown -p phs-doctor-bench-wasm
+say "building the bare analysis module (wasm32, built as the app's wasm is: cargo_release_wasm)"
+cargo_release_wasm --quiet -p phs-doctor-bench-wasm
 WASM="$TARGET/wasm32-unknown-unknown/release/phs_doctor_bench_wasm.wasm"
 if [ -x node_modules/.bin/wasm-opt ]; then
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$WASM" -o "$TARGET/phs_doctor_bench_wasm.opt.wasm"
+  cp "$WASM" "$TARGET/phs_doctor_bench_wasm.opt.wasm"
   WASM="$TARGET/phs_doctor_bench_wasm.opt.wasm"
+  optimise_wasm "$WASM"
 else
   say "no node_modules/.bin/wasm-opt (npm ci): timing the module without wasm-opt"
 fi
