@@ -17,7 +17,7 @@ cargo_release_wasm -p phs-doctor-bench-baseline
 wasm-bindgen --target web --out-dir "$BASELINE/pkg" --out-name baseline --no-typescript \
   "${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/release/phs_doctor_bench_baseline.wasm"
 optimise_wasm "$BASELINE/pkg/baseline_bg.wasm"
-cp tests/bench/baseline/www/index.html "$BASELINE/"
+cp tests/bench/baseline/www/index.html tests/bench/baseline/www/static.html "$BASELINE/"
 
 say "native analysis benchmark"
 NATIVE_OUT="$(cargo bench -p phs-doctor-core --bench analysis 2>/dev/null)"

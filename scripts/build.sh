@@ -30,5 +30,8 @@ say "prerendering the start page into $DIST/index.html (Yew SSR, native)"
 cargo run --quiet --locked -p phs-doctor-prerender -- "$DIST/index.html"
 ls -l "$DIST" "$DIST/pkg" >&2
 
+say "putting the stylesheet inline in $DIST/index.html"
+python3 "$ROOT/scripts/inline_css.py" "$DIST"
+
 say "writing the single-file offline page $DIST/phs-doctor.html"
 python3 "$ROOT/scripts/singlefile.py" "$DIST"

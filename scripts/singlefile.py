@@ -65,7 +65,10 @@ csp = (
 
 out = html
 out = sub_once(r'<meta http-equiv="Content-Security-Policy"[^>]*>', f'<meta http-equiv="Content-Security-Policy" content="{csp}">', out)
-out = sub_once(r'<link rel="stylesheet" href="static/style.css">', f"<style>{css}</style>", out)
+# index.html has the stylesheet inline already (scripts/inline_css.py); a page that still links
+# it gets it inline here.
+if f"<style>{css}</style>" not in out:
+    out = sub_once(r'<link rel="stylesheet" href="static/style.css">', f"<style>{css}</style>", out)
 # Nothing to fetch: the glue and the wasm are inline (and the CSP forbids any fetch).
 out = sub_once(r'\s*<!-- Fetched in parallel[^>]*-->', "", out)
 out = sub_once(r'\s*<link rel="preload" href="pkg/phs_doctor_app_bg.wasm"[^>]*>', "", out)
