@@ -34,7 +34,7 @@ install_rust_tools() {
 # The shipped wasm is built with a pinned nightly so that std is rebuilt for size with panics
 # that abort at once: no panic message or location is formatted or stored (a panic was already
 # an abort, `panic = "abort"`: what the admin sees does not change). It took the app's wasm
-# from 488.1 to 446.7 KB gzip -9 (ARCHITECTURE.md, "Size"). Everything else, the tests
+# from 488.1 to 445.5 KB gzip -9 (ARCHITECTURE.md, "Size"). Everything else, the tests
 # included, uses the stable toolchain. Not `-Zfmt-debug=none` (4 KB less): the app uses `{:?}`
 # of a route as a key (layout.rs), and e2e tests failed with it. If the nightly cannot be installed, the build says so and
 # falls back to stable (same app, bigger wasm).
