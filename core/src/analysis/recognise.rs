@@ -165,8 +165,10 @@ pub(crate) fn run<'a>(
                 *t = true;
             }
         }
-        // A Markdown table row: its cells are lines of their own (the row's line numbers).
-        match pipe_table::cells(&l.text).filter(|_| l.shape == Shape::Text) {
+        // A Markdown table row: its cells are lines of their own (the row's line numbers). The
+        // logical line is trimmed, so only a line that starts with `|` can be one.
+        let row = l.shape == Shape::Text && l.text.as_bytes().first() == Some(&b'|');
+        match if row { pipe_table::cells(&l.text) } else { None } {
             Some(cells) if cells.is_empty() => d.cover(l.first, l.last),
             Some(cells) => {
                 for text in cells {
