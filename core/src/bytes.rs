@@ -353,6 +353,23 @@ pub(crate) fn colon(b: &[u8], window: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// The first offset at or after `from` of an ASCII digit, 8 bytes at a time.
+#[inline]
+pub(crate) fn next_digit(b: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while at < b.len() {
+        // The bytes past the end load as zeros: not digits.
+        let x = load8(b, at);
+        let y = x & LO7;
+        let digits = ge(y, b'0') & !ge(y, b'9' + 1) & !x & HI;
+        if digits != 0 {
+            return Some(at + (digits.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    None
+}
+
 /// Whitespace as `char::is_whitespace` sees it, among ASCII bytes.
 #[inline(always)]
 pub(crate) fn ascii_space(b: u8) -> bool {
@@ -669,6 +686,10 @@ pub(crate) mod plain {
         })
     }
 
+    pub fn next_digit(b: &[u8], from: usize) -> Option<usize> {
+        (from..b.len()).find(|&i| b[i].is_ascii_digit())
+    }
+
     pub fn odd_alnum_colon(b: &[u8]) -> (bool, bool, bool) {
         let odd = b.iter().any(|&c| !(c == b'\t' || (b' '..=b'~').contains(&c)));
         (odd, b.iter().any(u8::is_ascii_alphanumeric), b.iter().any(|&c| c == b':' || c >= 0x80))
@@ -911,6 +932,11 @@ mod tests {
             prop_assert_eq!(any_control(&s), plain::any_control(&s));
             prop_assert_eq!(any_control(&any), plain::any_control(&any));
             prop_assert_eq!(any_control(&mixed), plain::any_control(&mixed));
+        }
+
+        #[test]
+        fn digits(b in bytes(), from in 0usize..44) {
+            prop_assert_eq!(next_digit(&b, from), plain::next_digit(&b, from));
         }
 
         #[test]

@@ -161,9 +161,7 @@ pub(crate) fn run<'a>(
             d.blank_run = 0;
         }
         if l.shape == Shape::Text {
-            for t in &mut text_lines[l.first - 1..l.last] {
-                *t = true;
-            }
+            text_lines[l.first - 1..l.last].fill(true);
         }
         // A Markdown table row: its cells are lines of their own (the row's line numbers). The
         // logical line is trimmed, so only a line that starts with `|` can be one.
