@@ -77,6 +77,13 @@ pub(crate) fn word_bits(x: u64) -> u64 {
     (x & HI) | (ge(y, b'0') & !ge(y, b'9' + 1)) | (ge(z, b'a') & !ge(z, b'z' + 1))
 }
 
+/// Bit 7 of each byte of `x` set where the byte is an ASCII letter, digit or `_` (a byte of a
+/// word as the recognisers' word tests see it).
+#[inline(always)]
+pub(crate) fn ident_bits(x: u64) -> u64 {
+    (word_bits(x) & !x & HI) | eq_bytes(x, b'_')
+}
+
 /// Bit 7 of each byte of `x` set where the byte is neither printable ASCII nor a tab (`odd`),
 /// and where it is an ASCII letter or digit (`alnum`).
 #[inline(always)]
@@ -627,6 +634,10 @@ pub(crate) mod plain {
         s.chars().any(|c| c == '\u{fffd}' || (c.is_control() && c != '\t'))
     }
 
+    pub fn ident_bits(x: u64) -> u64 {
+        per_byte(x, |b| b.is_ascii_alphanumeric() || b == b'_')
+    }
+
     pub fn odd_alnum_bits(x: u64) -> (u64, u64) {
         (per_byte(x, |b| !(b == b'\t' || (b' '..=b'~').contains(&b))), per_byte(x, |b| b.is_ascii_alphanumeric()))
     }
@@ -759,6 +770,7 @@ mod tests {
                     assert_eq!(eq_bytes(x, c), plain::eq_bytes(x, c), "{c} {at} {fill}");
                     assert_eq!(word_bits(x), plain::word_bits(x), "{c} {at} {fill}");
                     assert_eq!(odd_alnum_bits(x), plain::odd_alnum_bits(x), "{c} {at} {fill}");
+                    assert_eq!(ident_bits(x), plain::ident_bits(x), "{c} {at} {fill}");
                     assert_eq!(base64_bits(x), plain::base64_bits(x), "{c} {at} {fill}");
                     assert_eq!(lower8(x), plain::lower8(x), "{c} {at} {fill}");
                     for n in [1, 0x0e, 0x20, 0x80] {
@@ -812,6 +824,7 @@ mod tests {
             prop_assert_eq!(eq_bytes(x, c), plain::eq_bytes(x, c));
             prop_assert_eq!(word_bits(x), plain::word_bits(x));
             prop_assert_eq!(odd_alnum_bits(x), plain::odd_alnum_bits(x));
+            prop_assert_eq!(ident_bits(x), plain::ident_bits(x));
             prop_assert_eq!(base64_bits(x), plain::base64_bits(x));
             prop_assert_eq!(lower8(x), plain::lower8(x));
         }
