@@ -77,6 +77,13 @@ pub(crate) fn word_bits(x: u64) -> u64 {
     (x & HI) | (ge(y, b'0') & !ge(y, b'9' + 1)) | (ge(z, b'a') & !ge(z, b'z' + 1))
 }
 
+/// Bit 7 of each byte of `x` set where the byte is an ASCII letter, digit or `_` (a byte of a
+/// word as the recognisers' word tests see it).
+#[inline(always)]
+pub(crate) fn ident_bits(x: u64) -> u64 {
+    (word_bits(x) & !x & HI) | eq_bytes(x, b'_')
+}
+
 /// Bit 7 of each byte of `x` set where the byte is neither printable ASCII nor a tab (`odd`),
 /// and where it is an ASCII letter or digit (`alnum`).
 #[inline(always)]
@@ -353,6 +360,23 @@ pub(crate) fn colon(b: &[u8], window: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// The first offset at or after `from` of an ASCII digit, 8 bytes at a time.
+#[inline]
+pub(crate) fn next_digit(b: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while at < b.len() {
+        // The bytes past the end load as zeros: not digits.
+        let x = load8(b, at);
+        let y = x & LO7;
+        let digits = ge(y, b'0') & !ge(y, b'9' + 1) & !x & HI;
+        if digits != 0 {
+            return Some(at + (digits.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    None
+}
+
 /// Whitespace as `char::is_whitespace` sees it, among ASCII bytes.
 #[inline(always)]
 pub(crate) fn ascii_space(b: u8) -> bool {
@@ -383,26 +407,31 @@ pub(crate) fn trim(s: &str) -> &str {
 }
 
 /// Whether `b` has a byte that is neither printable ASCII nor a tab (`odd`: control characters,
-/// DEL, anything not ASCII), and whether it has an ASCII letter or digit: one pass, 8 bytes at a
-/// time.
+/// DEL, anything not ASCII), whether it has an ASCII letter or digit, and whether it may have a
+/// colon (`colon`: a `:` or a byte that is not ASCII, as the full-width `：` is): one pass, 8
+/// bytes at a time. The colon is the line's prefilter for the parsers of `Key: value` lines.
 #[inline]
-pub(crate) fn odd_alnum(b: &[u8]) -> (bool, bool) {
-    let (mut odd, mut alnum) = (0u64, 0u64);
+pub(crate) fn odd_alnum_colon(b: &[u8]) -> (bool, bool, bool) {
+    let (mut odd, mut alnum, mut colon) = (0u64, 0u64, 0u64);
     let chunks = b.chunks_exact(8);
     let tail = chunks.remainder();
     for c in chunks {
-        let (o, a) = odd_alnum_bits(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        let (o, a) = odd_alnum_bits(x);
         odd |= o;
         alnum |= a;
+        colon |= eq_bytes(x, b':') | (x & HI);
     }
     if !tail.is_empty() {
         // The tail as one word, zeros past the end: a zero byte is odd, so mask them off.
-        let (o, a) = odd_alnum_bits(load8(tail, 0));
+        let x = load8(tail, 0);
+        let (o, a) = odd_alnum_bits(x);
         let keep = HI >> (8 * (8 - tail.len()));
         odd |= o & keep;
         alnum |= a & keep;
+        colon |= (eq_bytes(x, b':') | (x & HI)) & keep;
     }
-    (odd != 0, alnum != 0)
+    (odd != 0, alnum != 0, colon != 0)
 }
 
 /// Bit 7 of each byte of `x` set where the byte is a base64 character (`A-Z`, `a-z`, `0-9`,
@@ -605,6 +634,10 @@ pub(crate) mod plain {
         s.chars().any(|c| c == '\u{fffd}' || (c.is_control() && c != '\t'))
     }
 
+    pub fn ident_bits(x: u64) -> u64 {
+        per_byte(x, |b| b.is_ascii_alphanumeric() || b == b'_')
+    }
+
     pub fn odd_alnum_bits(x: u64) -> (u64, u64) {
         (per_byte(x, |b| !(b == b'\t' || (b' '..=b'~').contains(&b))), per_byte(x, |b| b.is_ascii_alphanumeric()))
     }
@@ -664,8 +697,13 @@ pub(crate) mod plain {
         })
     }
 
-    pub fn odd_alnum(b: &[u8]) -> (bool, bool) {
-        (b.iter().any(|&c| !(c == b'\t' || (b' '..=b'~').contains(&c))), b.iter().any(u8::is_ascii_alphanumeric))
+    pub fn next_digit(b: &[u8], from: usize) -> Option<usize> {
+        (from..b.len()).find(|&i| b[i].is_ascii_digit())
+    }
+
+    pub fn odd_alnum_colon(b: &[u8]) -> (bool, bool, bool) {
+        let odd = b.iter().any(|&c| !(c == b'\t' || (b' '..=b'~').contains(&c)));
+        (odd, b.iter().any(u8::is_ascii_alphanumeric), b.iter().any(|&c| c == b':' || c >= 0x80))
     }
 
     pub fn char_classes(t: &str) -> (usize, usize, usize) {
@@ -732,6 +770,7 @@ mod tests {
                     assert_eq!(eq_bytes(x, c), plain::eq_bytes(x, c), "{c} {at} {fill}");
                     assert_eq!(word_bits(x), plain::word_bits(x), "{c} {at} {fill}");
                     assert_eq!(odd_alnum_bits(x), plain::odd_alnum_bits(x), "{c} {at} {fill}");
+                    assert_eq!(ident_bits(x), plain::ident_bits(x), "{c} {at} {fill}");
                     assert_eq!(base64_bits(x), plain::base64_bits(x), "{c} {at} {fill}");
                     assert_eq!(lower8(x), plain::lower8(x), "{c} {at} {fill}");
                     for n in [1, 0x0e, 0x20, 0x80] {
@@ -785,6 +824,7 @@ mod tests {
             prop_assert_eq!(eq_bytes(x, c), plain::eq_bytes(x, c));
             prop_assert_eq!(word_bits(x), plain::word_bits(x));
             prop_assert_eq!(odd_alnum_bits(x), plain::odd_alnum_bits(x));
+            prop_assert_eq!(ident_bits(x), plain::ident_bits(x));
             prop_assert_eq!(base64_bits(x), plain::base64_bits(x));
             prop_assert_eq!(lower8(x), plain::lower8(x));
         }
@@ -908,8 +948,13 @@ mod tests {
         }
 
         #[test]
+        fn digits(b in bytes(), from in 0usize..44) {
+            prop_assert_eq!(next_digit(&b, from), plain::next_digit(&b, from));
+        }
+
+        #[test]
         fn flags(b in bytes()) {
-            prop_assert_eq!(odd_alnum(&b), plain::odd_alnum(&b));
+            prop_assert_eq!(odd_alnum_colon(&b), plain::odd_alnum_colon(&b));
         }
 
         #[test]

@@ -207,8 +207,10 @@ fn skip_spaces(b: &[u8], mut i: usize) -> usize {
 /// backwards from the number.
 fn other_characters(b: &[u8], found: &mut Vec<(Tag, usize, usize)>) {
     let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_')) {
+    // From digit to digit (8 bytes at a time between them).
+    while let Some(d) = crate::bytes::next_digit(b, i) {
+        i = d;
+        if i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_') {
             i += 1;
             continue;
         }

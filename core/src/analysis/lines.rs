@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 pub(crate) use crate::bytes::trim;
-use crate::bytes::{any_control, char_classes, odd_alnum};
+use crate::bytes::{any_control, char_classes, odd_alnum_colon};
 
 /// What a physical line is, before any recogniser looks at it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,6 +27,9 @@ pub(crate) struct Logical<'a> {
     /// The first physical line started with whitespace (a continuation in list output).
     pub indented: bool,
     pub shape: Shape,
+    /// The text may have a colon (a `:`, or a character that is not ASCII such as `：`), as the
+    /// shape's pass says: the parsers of `Key: value` lines are asked only then.
+    pub colon: bool,
 }
 
 /// The text being analysed. What the recognisers keep is a slice of it where it can be
@@ -64,26 +67,32 @@ pub(crate) fn normalise(text: &str) -> Cow<'_, str> {
 }
 
 pub(crate) fn shape(line: &str) -> Shape {
+    shape_trimmed(trim(line)).0
+}
+
+/// The shape of `line` and whether it may have a colon (see [`Logical::colon`]).
+pub(crate) fn shape_colon(line: &str) -> (Shape, bool) {
     shape_trimmed(trim(line))
 }
 
-fn shape_trimmed(t: &str) -> Shape {
+fn shape_trimmed(t: &str) -> (Shape, bool) {
     if t.is_empty() {
-        return Shape::Blank;
+        return (Shape::Blank, false);
     }
     let b = t.as_bytes();
-    // One pass, 8 bytes at a time: any byte that is not printable ASCII or tab, any letter or digit.
-    let (odd, any_alnum) = odd_alnum(b);
+    // One pass, 8 bytes at a time: any byte that is not printable ASCII or tab, any letter or
+    // digit, any colon.
+    let (odd, any_alnum, colon) = odd_alnum_colon(b);
     if !odd {
-        return if any_alnum { Shape::Text } else { Shape::Decoration };
+        return (if any_alnum { Shape::Text } else { Shape::Decoration }, colon);
     }
     // Not ASCII, but no control character and an ASCII letter or digit: text (as `classify`
     // says for no control and any alphanumeric), without counting its characters.
     if any_alnum && !any_control(t) {
-        return Shape::Text;
+        return (Shape::Text, colon);
     }
     let (control, alnum, total) = char_classes(t);
-    classify(control, alnum, total)
+    (classify(control, alnum, total), colon)
 }
 
 fn classify(control: usize, alnum: usize, total: usize) -> Shape {
@@ -205,18 +214,20 @@ impl<'a> Iterator for LogicalLines<'a, '_> {
                 joined.push_str(lines[j]);
             }
             self.i = j + 1;
-            let sh = shape(&joined);
+            let (shape, colon) = shape_colon(&joined);
             return Some(Logical {
                 first: first + 1,
                 last: j + 1,
                 indented: starts_blank(raw),
                 text: Cow::Owned(trim(&joined).to_string()),
-                shape: sh,
+                shape,
+                colon,
             });
         }
         self.i = i + 1;
         let t = trim(raw);
-        Some(Logical { first: i + 1, last: i + 1, indented: starts_blank(raw), text: Cow::Borrowed(t), shape: shape_trimmed(t) })
+        let (shape, colon) = shape_trimmed(t);
+        Some(Logical { first: i + 1, last: i + 1, indented: starts_blank(raw), text: Cow::Borrowed(t), shape, colon })
     }
 }
 
@@ -252,11 +263,14 @@ mod tests {
         /// The shape's quick paths (ASCII, no control character) say what counting every
         /// character says.
         #[test]
-        fn shapes_as_counted(s in "[a1 \t\u{1}\u{7f}\u{85}\u{a0}\u{fffd}\u{e9}\u{4e2d}\u{ff1a}=-]{0,24}") {
+        fn shapes_as_counted(s in "[a1 :\t\u{1}\u{7f}\u{85}\u{a0}\u{fffd}\u{e9}\u{4e2d}\u{ff1a}=-]{0,24}") {
             let t = trim(&s);
             let (control, alnum, total) = char_classes(t);
             let counted = if t.is_empty() { Shape::Blank } else { classify(control, alnum, total) };
             proptest::prop_assert_eq!(shape(&s), counted);
+            // The colon prefilter: a `:` or a byte that is not ASCII.
+            let colon = t.bytes().any(|b| b == b':' || b >= 0x80);
+            proptest::prop_assert_eq!(shape_colon(&s), (counted, colon));
         }
     }
 

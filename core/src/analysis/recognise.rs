@@ -161,17 +161,17 @@ pub(crate) fn run<'a>(
             d.blank_run = 0;
         }
         if l.shape == Shape::Text {
-            for t in &mut text_lines[l.first - 1..l.last] {
-                *t = true;
-            }
+            text_lines[l.first - 1..l.last].fill(true);
         }
-        // A Markdown table row: its cells are lines of their own (the row's line numbers).
-        match pipe_table::cells(&l.text).filter(|_| l.shape == Shape::Text) {
+        // A Markdown table row: its cells are lines of their own (the row's line numbers). The
+        // logical line is trimmed, so only a line that starts with `|` can be one.
+        let row = l.shape == Shape::Text && l.text.as_bytes().first() == Some(&b'|');
+        match if row { pipe_table::cells(&l.text) } else { None } {
             Some(cells) if cells.is_empty() => d.cover(l.first, l.last),
             Some(cells) => {
                 for text in cells {
-                    let shape = lines::shape(&text);
-                    d.line(&Logical { first: l.first, last: l.last, text, indented: false, shape });
+                    let (shape, colon) = lines::shape_colon(&text);
+                    d.line(&Logical { first: l.first, last: l.last, text, indented: false, shape, colon });
                 }
             }
             None => d.line(&l),
@@ -367,8 +367,8 @@ impl<'a> Driver<'a, '_, '_> {
             return true;
         }
 
-        // Event Viewer details.
-        let pairs = event_details::details_pairs(text);
+        // Event Viewer details (a label and its colon).
+        let pairs = if l.colon { event_details::details_pairs(text) } else { Vec::new() };
         if !pairs.is_empty() {
             let starter = matches!(pairs[0].0, "log name" | "event id") || (pairs.len() > 1 && pairs[0].0 == "source");
             let cur = self.ev.as_ref().map(|e| (e.format, e.in_message, e.id.is_some()));
@@ -402,8 +402,8 @@ impl<'a> Driver<'a, '_, '_> {
             }
         }
 
-        // Format-List.
-        if let Some((key, value)) = event_list::list_pair(text) {
+        // Format-List (`Key : value`).
+        if let Some((key, value)) = if l.colon { event_list::list_pair(text) } else { None } {
             let in_list = self.ev.as_ref().is_some_and(|e| e.format == Format::List);
             let bit = event_list::list_key_bit(key);
             let dup = self.ev.as_ref().is_some_and(|e| e.format == Format::List && e.keys & bit != 0);

@@ -79,8 +79,9 @@ pub(crate) fn decode_errors(raw: &str, lower: &str, hits: &Hits, ctx: Ctx<'_>, c
     }
     // The logon of a Windows service (ADSync's managed or virtual service account, error 1069)
     // is neither connector account: said as it is, the line stays not understood.
-    let service_logon = has_any(lower, &["managed service account", "gmsa", "nt service\\", "error 1069", "service did not start"]);
-    if hits.has(Ph::UserPassIncorrect) && !service_logon && !found.iter().any(|e| e.name_says_credentials()) {
+    // (Looked for only on a line that says the user name or password is wrong.)
+    let service_logon = || has_any(lower, &["managed service account", "gmsa", "nt service\\", "error 1069", "service did not start"]);
+    if hits.has(Ph::UserPassIncorrect) && !service_logon() && !found.iter().any(|e| e.name_says_credentials()) {
         // Which account: AD words (or the troubleshooter) say AD DS; else the judge decides.
         let ad = ctx.in_diag || has_any(lower, &["ad ds", "drs", "active directory", "ldap"]);
         c.facts.push(Fact::new(if ad { Fk::AdCredentialsRejected } else { Fk::CredentialsRejected }, first, last));

@@ -9,6 +9,7 @@ use crate::analysis::fact::{Fact, Hints};
 use crate::analysis::lines::{self, Src};
 use crate::analysis::model::RecordKind;
 use crate::analysis::scan::{contains, find, find_ci, find_ci_seq, starts_ci};
+use crate::bytes::{ident_bits, load8, HI};
 use crate::version::ConnectVersion;
 
 /// Where the line stands.
@@ -132,20 +133,27 @@ pub(crate) fn neg_word(w: &[u8]) -> bool {
     }
 }
 
-/// The line denies or reports a failure: `n't` or a negation word (one pass over its bytes).
+/// The line denies or reports a failure: `n't` or a negation word (one pass over its bytes,
+/// from separator to separator 8 bytes at a time).
 pub(crate) fn negative(l: &str) -> bool {
     // Words are runs of ASCII letters, digits and `_` (every other byte separates, as every
     // other character did); the negation words are ASCII.
     let b = l.as_bytes();
     let mut start = 0;
-    for (i, &c) in b.iter().enumerate() {
-        if is_word_byte(c) {
-            continue;
+    let mut at = 0;
+    while at < b.len() {
+        // Bit 7 of each byte that separates words (none past the end).
+        let keep = if b.len() - at >= 8 { HI } else { HI >> (8 * (8 - (b.len() - at))) };
+        let mut seps = !ident_bits(load8(b, at)) & keep;
+        while seps != 0 {
+            let i = at + (seps.trailing_zeros() / 8) as usize;
+            if (b[i] == b'\'' && i > 0 && b[i - 1] == b'n' && b.get(i + 1) == Some(&b't')) || neg_word(&b[start..i]) {
+                return true;
+            }
+            start = i + 1;
+            seps &= seps - 1;
         }
-        if (c == b'\'' && i > 0 && b[i - 1] == b'n' && b.get(i + 1) == Some(&b't')) || neg_word(&b[start..i]) {
-            return true;
-        }
-        start = i + 1;
+        at += 8;
     }
     neg_word(&b[start..])
 }
@@ -260,6 +268,34 @@ pub(crate) fn strip_stream(s: &str) -> &str {
 mod tests {
     use super::*;
     use crate::analysis::parse::{log_status::log_row, troubleshooter::domain_in_line};
+
+    /// `negative` byte by byte.
+    fn plain_negative(l: &str) -> bool {
+        let b = l.as_bytes();
+        let mut start = 0;
+        for (i, &c) in b.iter().enumerate() {
+            if is_word_byte(c) {
+                continue;
+            }
+            if (c == b'\'' && i > 0 && b[i - 1] == b'n' && b.get(i + 1) == Some(&b't')) || neg_word(&b[start..i]) {
+                return true;
+            }
+            start = i + 1;
+        }
+        neg_word(&b[start..])
+    }
+
+    proptest::proptest! {
+        /// Lines of negation words, parts of them, `n't`, separators and characters that are not
+        /// ASCII, around the 8-byte steps.
+        #[test]
+        fn negative_as_plain(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "not", "no", "none", "off", "failed", "unreachable", "n", "'", "t", "n't", "x", "_", "1", " ", ".", "\t", "\u{e9}", "\u{ff1a}", "\0",
+        ]), 0..14)) {
+            let l: String = parts.concat();
+            proptest::prop_assert_eq!(negative(&l), plain_negative(&l));
+        }
+    }
 
     #[test]
     fn words_and_negations() {

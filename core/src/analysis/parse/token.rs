@@ -28,7 +28,13 @@ pub(crate) enum Token {
 
 /// The word a line is, with quotes and a trailing stop taken off; `None` for a line of more.
 fn word(text: &str) -> Option<&str> {
-    let t = lines::trim(text).trim_matches(['"', '\'', '`']).trim_end_matches(['.', ',', ';']);
+    let t = lines::trim(text);
+    // A space or a tab inside stays inside once the quotes and stops are off: not one word
+    // (most lines, told at their first space).
+    if t.bytes().any(|b| b == b' ' || b == b'\t') {
+        return None;
+    }
+    let t = t.trim_matches(['"', '\'', '`']).trim_end_matches(['.', ',', ';']);
     (!t.is_empty() && t.len() <= 64 && !t.contains(|c: char| c.is_whitespace())).then_some(t)
 }
 
