@@ -115,6 +115,9 @@ test('a result continues into another path, and the script link opens the genera
 
   // The task path's "All checks passed" result continues with the manual steps.
   await page.goto(page.url().replace(/#.*/, '#/path/task-all/0.0.0.0.0.0.0.0'));
+  // A hash-only goto returns before the app re-renders (the script step before it has no
+  // answers): wait for the task path's node, or the labels read are the old page's (none).
+  await page.waitForSelector('[data-testid="node"][data-reference^="task-all/"]');
   const answers = page.locator('[data-testid^="answer-"]');
   const labels = await answers.allInnerTexts();
   const passed = labels.findIndex((l) => /passed/i.test(l));
@@ -149,7 +152,8 @@ test('a 1.x version: the start page and the path say first that every 1.x build 
   await page.getByTestId('page-walker').waitFor();
   assert.match(await page.getByTestId('retired').innerText(), /retired and no longer synchronizes/);
   await page.goto(page.url().replace('v=1.6.16.0', 'v=2.4.129.0'));
-  await page.getByTestId('page-walker').waitFor();
+  // A hash-only goto returns before the re-render: wait for the notice to go (a timeout if it stays).
+  await page.getByTestId('retired').waitFor({ state: 'detached' });
   await page.waitForSelector('[data-testid="node"]');
   assert.equal(await page.getByTestId('retired').count(), 0);
   await done();
