@@ -19,10 +19,18 @@ need_root() {
 }
 
 install_rust_tools() {
+  install_wasm_target
+  install_wasm_bindgen
+}
+
+install_wasm_target() {
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
   fi
+}
+
+install_wasm_bindgen() {
   local wbv; wbv="$(wasm_bindgen_version)"
   if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbv\$"; then
     say "installing wasm-bindgen-cli $wbv (about 3 minutes)"
@@ -51,6 +59,28 @@ install_wasm_nightly() {
   # some nightlies: asking for the target would fail the install.
   say "installing the pinned toolchain $WASM_NIGHTLY (minimal, rust-src) for the size-first wasm build"
   rustup toolchain install "$WASM_NIGHTLY" --profile minimal --component rust-src
+}
+
+# The two installs that take minutes on a fresh machine (compiling wasm-bindgen-cli, downloading
+# the pinned nightly) run in the background while the native tests compile, which need neither;
+# `await_background_installs` waits for them (and shows what they printed) before the first step
+# that does. A nightly that cannot be installed is not a failure here (see cargo_release_wasm).
+start_background_installs() {
+  BG_LOG="$(mktemp "${TMPDIR:-/tmp}/phs-doctor-installs.XXXXXX")"
+  say "installing wasm-bindgen-cli and $WASM_NIGHTLY in the background (output: $BG_LOG)"
+  ( install_wasm_bindgen && { install_wasm_nightly || true; } ) >"$BG_LOG" 2>&1 &
+  BG_PID=$!
+  trap 'kill "$BG_PID" 2>/dev/null || true' EXIT
+}
+
+await_background_installs() {
+  say "waiting for the background installs"
+  local rc=0
+  wait "$BG_PID" || rc=$?
+  cat "$BG_LOG" >&2
+  rm -f "$BG_LOG"
+  trap - EXIT
+  [ "$rc" = 0 ] || { say "the background installs failed (exit $rc)"; exit "$rc"; }
 }
 
 # cargo build --release for wasm32 of the package(s) named in "$@", the way the shipped wasm is

@@ -4,7 +4,8 @@
 # Usage: scripts/test.sh
 source "$(dirname "$0")/lib.sh"
 
-install_rust_tools
+install_wasm_target
+start_background_installs
 install_npm_tools
 install_chromium
 
@@ -19,6 +20,8 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 say "clippy (wasm32: the app, its wasm entry and the core)"
 cargo clippy -p phs-doctor-app -p phs-doctor-web -p phs-doctor-core --target wasm32-unknown-unknown --locked -- -D warnings
+
+await_background_installs
 
 if grep -q 'wasm_bindgen_test' app/src/*.rs 2>/dev/null; then
   say "wasm tests in headless Chromium"
