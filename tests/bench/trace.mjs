@@ -37,6 +37,7 @@ async function traced(browser, url) {
   const marks = await page.evaluate(() => ({
     interactive: performance.getEntriesByName('phs-interactive')[0].startTime,
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    nodes: document.getElementsByTagName('*').length,
     resources: performance.getEntriesByType('resource').map((r) => ({ name: r.name.split('/').pop(), start: r.startTime, end: r.responseEnd })),
   }));
   const events = JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents;
@@ -55,7 +56,9 @@ async function traced(browser, url) {
     'wasm compile (main thread)': ['v8.wasm.compileLazy', 'wasm.CompileLazy', 'v8.wasm.streamingFinished', 'v8.wasm.compile', 'wasm.SyncCompile', 'wasm.AsyncCompile'],
     'wasm instantiate': ['v8.wasm.instantiate', 'wasm.SyncInstantiate', 'wasm.instantiateModule', 'v8.wasm.instantiateModule'],
     'function calls (the app runs)': ['FunctionCall', 'RunMicrotasks', 'v8.callFunction'],
-    'style and layout': ['UpdateLayoutTree', 'Layout', 'RecalculateStyles', 'ParseAuthorStyleSheet'],
+    'parse stylesheet': ['ParseAuthorStyleSheet'],
+    'style (recalculate)': ['UpdateLayoutTree', 'RecalculateStyles'],
+    'layout': ['Layout'],
     'paint': ['Paint', 'PrePaint', 'Layerize', 'Commit', 'UpdateLayer'],
   };
   const busy = {};
@@ -71,10 +74,12 @@ async function traced(browser, url) {
       if (e.ts >= until) { total += Math.min(e.dur, end - e.ts); until = e.ts + e.dur; }
     }
     busy[kind] = total / 1000;
+    if (names.includes('Layout') || names.includes('UpdateLayoutTree')) busy[`${kind}: count`] = evs.length;
   }
   // Wasm compilation off the main thread (streaming compile, Liftoff and TurboFan tiers).
   const wasmOff = events.filter((e) => e.ph === 'X' && e.dur && (!main || e.tid !== main.tid) && /wasm/i.test(e.name) && /compil|Compil/.test(e.name));
   busy['wasm compile (other threads, summed)'] = wasmOff.reduce((a, e) => a + e.dur, 0) / 1000;
+  busy['elements in the page at interactive (count)'] = marks.nodes;
   const phases = { fcp: marks.fcp, interactive: marks.interactive };
   for (const r of marks.resources) phases[`${r.name} arrived`] = r.end;
   return { phases, busy };
