@@ -11,6 +11,7 @@ import { launch } from '../e2e/helpers.mjs';
 const BASE_URL = (process.env.PHS_BASE_URL || 'http://127.0.0.1:8080/').replace(/\/?$/, '/');
 const BASELINE_URL = (process.env.PHS_BASELINE_URL || 'http://127.0.0.1:8081/').replace(/\/?$/, '/');
 const LOADS = Number(process.argv[2] || 7);
+const STATIC = process.env.PHS_TRACE_STATIC === '1';
 
 const CATEGORIES = [
   'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm', 'v8.execute',
@@ -33,9 +34,13 @@ async function traced(browser, url) {
   });
   await browser.startTracing(page, { categories: CATEGORIES });
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('phs-interactive').length > 0);
+  // PHS_TRACE_STATIC=1: pages without the app (the prerendered page with its scripts taken
+  // out): "interactive" is then the first contentful paint.
+  await page.waitForFunction((untilPaint) => (performance.getEntriesByName('phs-interactive').length > 0
+    || (untilPaint && performance.getEntriesByName('first-contentful-paint').length > 0)), STATIC);
   const marks = await page.evaluate(() => ({
-    interactive: performance.getEntriesByName('phs-interactive')[0].startTime,
+    interactive: (performance.getEntriesByName('phs-interactive')[0]
+      ?? performance.getEntriesByName('first-contentful-paint')[0]).startTime,
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
     nodes: document.getElementsByTagName('*').length,
     resources: performance.getEntriesByType('resource').map((r) => ({ name: r.name.split('/').pop(), start: r.startTime, end: r.responseEnd })),
