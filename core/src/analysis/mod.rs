@@ -139,6 +139,11 @@ fn analyze_facts(text: &str) -> Analysis<'static> {
     analyze_normal(text, text.len(), None, text.is_empty(), false).into_owned()
 }
 
+/// Whether records say anything: more than a PowerShell prompt and its command.
+fn read_any(records: &[Record<'_>], omitted: usize) -> bool {
+    omitted > 0 || records.iter().any(|r| r.kind != RecordKind::Command)
+}
+
 fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input::Cut>, empty: bool, read_blocks: bool) -> Analysis<'a> {
     let (head, tail) = normal.split_at(head_len);
     let mut physical = if cut.is_some() && head.is_empty() { Vec::new() } else { lines::physical(head) };
@@ -164,8 +169,7 @@ fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input
     }
     let mut findings = judge.finish(&out.heartbeat_alerts, out.export_errors, &timeline);
     if findings.is_empty()
-        && out.records.is_empty()
-        && out.records_omitted == 0
+        && !read_any(&out.records, out.records_omitted)
         && blocks.is_empty()
         && physical.iter().any(|l| lines::shape(l) == lines::Shape::Text)
     {
@@ -189,9 +193,10 @@ fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input
     };
     block::merge(&blocks, &pasted, &mut a, analyze_facts);
     judge_fixed_issues(&mut a.findings, a.connect_version);
-    // Records read (the paste's or a block's) and no finding: say so, with what to paste next.
+    // Records read (the paste's or a block's) and no finding: say so, with what to paste next
+    // (only prompts and their commands read: nothing recognised).
     if read_blocks && a.findings.is_empty() && (!a.records.is_empty() || a.records_omitted > 0) {
-        a.findings = judge::no_finding(&physical, true);
+        a.findings = judge::no_finding(&physical, read_any(&a.records, a.records_omitted));
     }
     if let Some(c) = cut {
         // The end's lines get their numbers in the whole input.

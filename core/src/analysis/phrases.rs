@@ -127,6 +127,17 @@ const PHRASES: &[(&str, Ph)] = &[
     ("azureadpasswordprotection", Ph::ProtectionWords),
     ("failed test replications", Ph::DcDiag),
     ("replications check", Ph::DcDiag),
+    // repadmin /showrepl and /replsummary between domain controllers.
+    ("repadmin", Ph::DcDiag),
+    ("inbound neighbors", Ph::DcDiag),
+    ("consecutive failure", Ph::DcDiag),
+    ("last attempt @", Ph::DcDiag),
+    ("dsa object guid", Ph::DcDiag),
+    // DirSync (the Windows Azure Active Directory Sync tool), retired before Connect.
+    ("windows azure active directory sync tool", Ph::DirSync),
+    ("directory synchronization tool", Ph::DirSync),
+    ("dirsyncconfigshell", Ph::DirSync),
+    ("start-onlinecoexistencesync", Ph::DirSync),
     ("aadcloudsynctools", Ph::CloudSync),
     ("aadconnectprovisioningagent", Ph::CloudSync),
     ("provisioning agent", Ph::CloudSync),

@@ -62,6 +62,7 @@ pub(crate) enum Ph {
     PtaCode,
     ProtectionWords,
     DcDiag,
+    DirSync,
     CloudSync,
     SeamlessSso,
     SyncServiceCom,

@@ -9,6 +9,8 @@
 //! PasswordResetException, SSPR_0029, AADSTS80001               writeback, pass-through auth
 //! … the current Azure password policy … banned password list   password protection
 //! [Replications Check,<DC>] … failed test Replications         dcdiag: DC-to-DC replication
+//! repadmin /showrepl … INBOUND NEIGHBORS … consecutive failure(s)  repadmin: the same
+//! DirSyncConfigShell, Start-OnlineCoexistenceSync                DirSync, Connect's retired predecessor
 //! AADCloudSyncTools, pGMSA_…, provisioning agent               Microsoft Entra Cloud Sync
 //! AZUREADSSOACC, AzureADSSO.psd1, Get-AzureADSSOStatus         seamless single sign-on
 //! CLSID {835BEE60-8731-4159-8BFF-941301D76D05}                 a call to the sync service's COM server
@@ -38,6 +40,7 @@ pub(crate) fn feature_of(hits: &Hits) -> Option<&'static str> {
         (Ph::PtaCode, "pass-through-auth"),
         (Ph::ProtectionWords, "password-protection"),
         (Ph::DcDiag, "ad-replication"),
+        (Ph::DirSync, "dirsync"),
         (Ph::CloudSync, "cloud-sync"),
         (Ph::SeamlessSso, "seamless-sso"),
         (Ph::SyncServiceCom, "sync-service-com"),

@@ -5,9 +5,37 @@
 use super::text::*;
 use crate::analysis::errors::{self, ErrorInfo, ErrorKind, ERRORS};
 use crate::analysis::fact::{Fact, FactKind as Fk};
+use crate::analysis::lines;
 use crate::analysis::model::RecordKind;
 use crate::analysis::phrases::{Hits, Ph, Tag};
 use crate::knowledge::Param as P;
+
+/// Where a hex code (`0x2105`) or `8453:` is an error being told, not a number in prose
+/// ("budget code 0x2105"): `(told, strong)`. Told: in an event or the troubleshooter's output,
+/// beside the words RPC, DRS, error, failed, exception, HRESULT, denied or result (or an
+/// `Error Code` word of another language), on a line of its own, or in a line of another script
+/// (whose words are not looked for). Strong: in an event or the troubleshooter's output, or beside
+/// RPC, DRS or password sync's name.
+fn code_context(raw: &str, lower: &str, hits: &Hits, ctx: Ctx<'_>) -> (bool, bool) {
+    let strong = ctx.in_event
+        || ctx.in_diag
+        || [Ph::RpcError, Ph::RpcWord, Ph::Drs, Ph::Phs].into_iter().any(|p| hits.has(p))
+        || has_word(lower, "rpc")
+        || has_word(lower, "drs");
+    let told = strong
+        || hits.has(Ph::ErrorCode)
+        || hits.has(Ph::ErrorCodeWord)
+        || !raw.is_ascii()
+        || !lines::trim(raw).contains([' ', '\t'])
+        || has_any(lower, &["error", "fail", "exception", "hresult", "denied", "result", "fehler", "erreur", "errore", "fout"]);
+    (told, strong)
+}
+
+/// The line has the error's own message (`8333: Directory object not found.`).
+fn says_message(lower: &str, e: &ErrorInfo) -> bool {
+    let m = e.message.trim_end_matches('.');
+    !m.is_empty() && crate::analysis::scan::find_ci(lower, m).is_some()
+}
 
 /// Error numbers, service error codes, and known messages of `errors.json`.
 pub(crate) fn decode_errors(raw: &str, lower: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'_>, first: usize, last: usize) {
@@ -36,8 +64,12 @@ pub(crate) fn decode_errors(raw: &str, lower: &str, hits: &Hits, ctx: Ctx<'_>, c
         }
     }
     let b = raw.as_bytes();
+    let (told, strong) = code_context(raw, lower, hits, ctx);
     for &(tag, at, len) in &hits.list {
         match tag {
+            // A code a generic Windows error shares (5, `0x80070005`: access denied) only where
+            // password sync's calls are being told; the others where an error is.
+            Tag::Code(code) if !(if code == 5 { strong } else { told || errors::rpc(code).is_some_and(|e| says_message(lower, e)) }) => {}
             Tag::Code(code) => {
                 let before_ok = at == 0 || !(b[at - 1].is_ascii_alphanumeric() || b[at - 1] == b'.' || b[at - 1] == b':');
                 let pat_colon = b[at + len - 1] == b':';

@@ -76,6 +76,23 @@ pub(crate) fn diag_header(raw: &str, c: &mut Content<'_>) {
     }
 }
 
+/// The clause of `l` its heartbeat words are in, between a `;` or a sentence's end (`. `) and
+/// the next: "no errors so far; password sync heartbeats look normal" says nothing against the
+/// heartbeat.
+fn heartbeat_clause(l: &str) -> &str {
+    let at = ["heartbeat", "heart beat", "ping event"].iter().filter_map(|w| find(l, w)).min().unwrap_or(0);
+    let start = [l[..at].rfind("; "), l[..at].rfind(". ")].into_iter().flatten().max().map_or(0, |i| i + 2);
+    let rest = &l[at..];
+    let end = [find(rest, "; "), find(rest, ". ")].into_iter().flatten().min().map_or(l.len(), |i| at + i);
+    &l[start..end]
+}
+
+/// A clause that says all is well in prose ("no problem with the heartbeat", "heartbeats look
+/// normal"): neither a missing nor a seen heartbeat (the line stays not understood).
+fn reassuring(clause: &str) -> bool {
+    has_any(clause, &["no error", "no issue", "no problem", "normal", "look fine", "looks fine", "look good", "looks good", "healthy"])
+}
+
 /// The troubleshooter's checks, the single-object run and Connect Health alerts, recognised by
 /// phrase families around the documented checks, with negations.
 pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>, first: usize, last: usize) {
@@ -112,7 +129,7 @@ pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut 
             check(c, "staging-mode", if neg() { "pass" } else { "info" });
         }
     }
-    if hits.has(Ph::Heartbeat) {
+    if hits.has(Ph::Heartbeat) && !reassuring(heartbeat_clause(l)) {
         topic = true;
         let kind = if contains(l, "120 minutes") || contains(l, "was skipped") {
             RecordKind::HealthAlert
@@ -121,7 +138,7 @@ pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut 
         } else {
             RecordKind::DiagnosticsCheck
         };
-        if neg() {
+        if negative(heartbeat_clause(l)) {
             c.facts.push(with_connector(fact(Fk::HeartbeatMissing), connector_in_line(raw)));
             c.kind(kind);
             c.field("check", "heartbeat");
@@ -181,7 +198,8 @@ pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut 
                 c.facts.push(with_domain(fact(k), None));
                 check(c, "credentials", "fail");
             }
-        } else if has_any(l, &["correct", "valid", "succe"]) {
+        } else if has_any(l, &["correct", "valid", "succe"]) && !neg() && !has_any(l, &["error", "fail"]) {
+            // ("Unable to validate credentials due to an unexpected error" is no pass.)
             check(c, "credentials", "pass");
         }
     }
