@@ -60,6 +60,9 @@ pub(crate) fn extra_hits(text: &str, other_script: bool, list: &mut Vec<(Tag, us
     }
     if other_script {
         other_characters(b, &mut found);
+        if let Some((_, at, len)) = super::parse::health::localised_title(text) {
+            found.push((Tag::Ph(Ph::AlertTitle), at, len));
+        }
     }
     list.extend(found);
 }

@@ -137,6 +137,7 @@ impl<'p> Judge<'p> {
     pub fn bare<'a>(&mut self, mut facts: Vec<Fact<'a>>, hints: &Hints<'a>) {
         drop_generic_drs(&mut facts);
         facts.retain(|f| !self.retracted(f));
+        resolved_alert(&mut facts);
         let feature = token_feature(&facts);
         for f in facts {
             let listed = if feature.is_none() { self.untimed_status(&f) } else { None };
@@ -297,6 +298,18 @@ fn other_features<'a>(mut f: Fact<'a>, feature: Cow<'a, str>) -> Signal<'a> {
 }
 
 /// A DRS exception without a number says less than a decoded error of the same message.
+/// Lines that say an alert is resolved (`alert-state-resolved`) make the alert titles of the
+/// same run (password sync stopped, its heartbeat skipped) a resolved alert, not a fault.
+fn resolved_alert(facts: &mut [Fact<'_>]) {
+    if facts.iter().any(|f| f.kind == FactKind::AlertStateResolved) {
+        for f in
+            facts.iter_mut().filter(|f| matches!(f.kind, FactKind::PhsStoppedSaid | FactKind::HeartbeatMissing | FactKind::NoRecentSync))
+        {
+            f.kind = FactKind::AlertStateResolved;
+        }
+    }
+}
+
 fn drop_generic_drs(facts: &mut Vec<Fact<'_>>) {
     if facts.iter().any(|f| f.error.is_some() || f.kind == FactKind::UnknownDrsCode) {
         facts.retain(|f| f.kind != FactKind::DrsException);

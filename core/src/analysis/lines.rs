@@ -54,16 +54,68 @@ impl<'a> Src<'a> {
     }
 }
 
-/// Removes the NULs of UTF-16 text that was read as bytes, and a leading byte-order mark.
+/// Removes the NULs of UTF-16 text that was read as bytes, a leading byte-order mark, and a
+/// terminal's colour and title sequences ([`strip_terminal`]).
 pub(crate) fn normalise(text: &str) -> Cow<'_, str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let sample = &text.as_bytes()[..text.len().min(4096)];
     let nuls = sample.iter().filter(|&&b| b == 0).count();
-    if nuls * 4 > sample.len() && nuls > 0 {
+    let text: Cow<'_, str> = if nuls * 4 > sample.len() && nuls > 0 {
         Cow::Owned(text.chars().filter(|&c| c != '\0' && c != '\u{feff}').collect())
     } else {
         Cow::Borrowed(text)
+    };
+    if !text.as_bytes().contains(&ESC) {
+        return text;
     }
+    Cow::Owned(strip_terminal(&text))
+}
+
+const ESC: u8 = 0x1b;
+
+/// `text` without the escape sequences a console transcript keeps (`ESC[32;1m` colours, `ESC]0;
+/// title BEL` window titles), so that `ESC[32mEnabled ESC[0m: ESC[31;1mFalseESC[0m` reads as
+/// `Enabled : False` did on the screen. A sequence never runs past its line; a lone `ESC` is
+/// taken out.
+pub(crate) fn strip_terminal(text: &str) -> String {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    let mut i = 0;
+    while let Some(j) = b[i..].iter().position(|&c| c == ESC).map(|j| i + j) {
+        out.push_str(&text[from..j]);
+        let mut k = j + 1;
+        match b.get(k) {
+            // CSI: parameter bytes, intermediate bytes, one final byte.
+            Some(b'[') => {
+                k += 1;
+                while k < b.len() && (0x20..=0x3f).contains(&b[k]) {
+                    k += 1;
+                }
+                if k < b.len() && (0x40..=0x7e).contains(&b[k]) {
+                    k += 1;
+                }
+            }
+            // OSC: up to BEL or ESC and a backslash, within the line.
+            Some(b']') => {
+                k += 1;
+                while k < b.len() && b[k] != 0x07 && b[k] != b'\n' && !(b[k] == ESC && b.get(k + 1) == Some(&b'\\')) {
+                    k += 1;
+                }
+                if k < b.len() && b[k] == 0x07 {
+                    k += 1;
+                } else if k < b.len() && b[k] == ESC {
+                    k += 2;
+                }
+            }
+            _ => {}
+        }
+        // Every byte skipped is ASCII or ends before one: `k` is a character boundary.
+        from = k;
+        i = k;
+    }
+    out.push_str(&text[from..]);
+    out
 }
 
 pub(crate) fn shape(line: &str) -> Shape {
@@ -278,6 +330,27 @@ mod tests {
     fn utf16_as_bytes_is_repaired() {
         assert_eq!(normalise("\u{feff}P\0S\0 \0"), "PS ");
         assert_eq!(normalise("plain"), "plain");
+    }
+
+    #[test]
+    fn terminal_sequences_are_taken_out() {
+        assert_eq!(normalise("\x1b[32mEnabled        \x1b[0m : \x1b[31;1mFalse\x1b[0m"), "Enabled         : False");
+        assert_eq!(normalise("\x1b]0;Administrator: Windows PowerShell\x07PS C:\\>"), "PS C:\\>");
+        assert_eq!(normalise("\x1b]0;title\x1b\\x"), "x");
+        // Never past the line, never into a character, nothing left behind.
+        assert_eq!(normalise("a\x1b]0;never ended\nb"), "a\nb");
+        assert_eq!(normalise("\x1b[1;é"), "é");
+        assert_eq!(normalise("lone \x1b"), "lone ");
+        assert_eq!(normalise("\x1b[38;5;196m赤\x1b[m"), "赤");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn stripping_never_fails_and_leaves_no_escape(s in "(\\PC|\x1b|\\[|\\]|;|\x07|\n){0,40}") {
+            let t = strip_terminal(&s);
+            proptest::prop_assert!(!t.contains('\x1b'));
+            proptest::prop_assert_eq!(t.matches('\n').count(), s.matches('\n').count());
+        }
     }
 
     #[test]

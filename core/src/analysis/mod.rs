@@ -139,9 +139,10 @@ fn analyze_facts(text: &str) -> Analysis<'static> {
     analyze_normal(text, text.len(), None, text.is_empty(), false).into_owned()
 }
 
-/// Whether records say anything: more than a PowerShell prompt and its command.
+/// Whether records say anything: more than a PowerShell prompt and its command, or a line that
+/// only names Connect Health (an alert whose title was not recognised says nothing).
 fn read_any(records: &[Record<'_>], omitted: usize) -> bool {
-    omitted > 0 || records.iter().any(|r| r.kind != RecordKind::Command)
+    omitted > 0 || records.iter().any(|r| !(r.kind == RecordKind::Command || (r.kind == RecordKind::HealthAlert && r.fields.is_empty())))
 }
 
 fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input::Cut>, empty: bool, read_blocks: bool) -> Analysis<'a> {

@@ -155,6 +155,7 @@ const PHRASES: &[(&str, Ph)] = &[
     ("username or password is incorrect", Ph::UserPassIncorrect),
     ("for domain", Ph::ForDomain),
     ("for forest", Ph::ForDomain),
+    ("resolved", Ph::Resolved),
     ("sync service isn't running", Ph::AlertTitle),
     ("sync service is not running", Ph::AlertTitle),
     ("servicenotrunning", Ph::AlertTitle),

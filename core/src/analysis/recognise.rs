@@ -864,11 +864,13 @@ impl<'a> Driver<'a, '_, '_> {
                 let time = super::time::find(text).map(|(t, _, _)| t);
                 // The heartbeat and stopped alerts' plain titles stay the line parsers' (`parse/troubleshooter.rs`); with a time
                 // beside it (a portal list), the heartbeat alert is judged against the heartbeats.
-                let theirs = match kind {
-                    health::Kind::PhsStopped => true,
-                    health::Kind::Heartbeat => time.is_none(),
-                    _ => false,
-                };
+                // (A title in another script is never theirs: they read English words.)
+                let theirs = text.is_ascii()
+                    && match kind {
+                        health::Kind::PhsStopped => true,
+                        health::Kind::Heartbeat => time.is_none(),
+                        _ => false,
+                    };
                 if !theirs {
                     self.flush_bare();
                     self.finish_text_alert();

@@ -62,6 +62,8 @@ pub(crate) enum Ph {
     PtaCode,
     ProtectionWords,
     DcDiag,
+    /// `Status: Resolved`, `The following alert has been resolved` (`parse/troubleshooter.rs`).
+    Resolved,
     DirSync,
     CloudSync,
     SeamlessSso,

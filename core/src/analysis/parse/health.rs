@@ -38,10 +38,28 @@ pub(crate) enum Kind {
     Agent,
 }
 
+/// The password sync alerts' titles as the Japanese portal and mails print them (Microsoft's
+/// Japanese Entra blog, jpazureid.github.io, translating "What's new in Microsoft Entra", June
+/// 2024): the line's words are not looked for in other scripts, the title is.
+pub(crate) const LOCALISED_TITLES: [(&str, Kind); 2] = [
+    ("パスワード ハッシュ同期のハートビートがスキップされました", Kind::Heartbeat),
+    ("パスワード ハッシュ同期が停止しました", Kind::PhsStopped),
+];
+
+/// The kind of a localised title in `text` (see [`LOCALISED_TITLES`]) and where it is.
+pub(crate) fn localised_title(text: &str) -> Option<(Kind, usize, usize)> {
+    LOCALISED_TITLES.iter().find_map(|(t, k)| crate::bytes::find(text, t).map(|at| (*k, at, t.len())))
+}
+
 /// The kind of an alert title (any case; `\u0027` as the JSON of `'`).
 pub(crate) fn kind_of(title: &str) -> Option<Kind> {
     if title.len() > 400 {
         return None;
+    }
+    if !title.is_ascii() {
+        if let Some((k, _, _)) = localised_title(title) {
+            return Some(k);
+        }
     }
     let mut l = title.to_ascii_lowercase();
     if contains(&l, "\\u0027") {

@@ -93,6 +93,18 @@ fn reassuring(clause: &str) -> bool {
     has_any(clause, &["no error", "no issue", "no problem", "normal", "look fine", "looks fine", "look good", "looks good", "healthy"])
 }
 
+/// A line that says an alert is resolved: `Status: Resolved` (or `State : ResolvedByTimer`), a
+/// `Resolved: <date>` line, or the word beside `alert` (`Subject: Resolved: … Alert - …`, `The
+/// following alert has been resolved`); not `unresolved`.
+fn says_resolved(l: &str) -> bool {
+    let Some(at) = find(l, "resolved") else { return false };
+    if l[..at].bytes().next_back().is_some_and(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    let t = l.trim_start();
+    t.starts_with("resolved") || starts_ci(t, "status") || starts_ci(t, "state") || starts_ci(t, "alert status") || has_word(l, "alert")
+}
+
 /// The troubleshooter's checks, the single-object run and Connect Health alerts, recognised by
 /// phrase families around the documented checks, with negations.
 pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut Content<'a>, first: usize, last: usize) {
@@ -163,6 +175,15 @@ pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut 
     if hits.has(Ph::NoRecentSync) {
         topic = true;
         c.facts.push(fact(Fk::NoRecentSync));
+        c.kind(RecordKind::HealthAlert);
+    }
+    if hits.has(Ph::Resolved) && says_resolved(l) && !neg() {
+        topic = true;
+        let mut s = fact(Fk::AlertStateResolved);
+        if let Some((t, _, _)) = time::find(raw) {
+            s = s.param(P::Resolved, t.text());
+        }
+        c.facts.push(s);
         c.kind(RecordKind::HealthAlert);
     }
     if hits.has(Ph::StoppedWorking) && (hits.has(Ph::Phs) || contains(l, "password")) && !contains(l, "not stopped") {
