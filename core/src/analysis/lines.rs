@@ -99,7 +99,7 @@ pub(crate) fn strip_terminal(text: &str) -> String {
             // OSC: up to BEL or ESC and a backslash, within the line.
             Some(b']') => {
                 k += 1;
-                while k < b.len() && b[k] != 0x07 && b[k] != b'\n' && !(b[k] == ESC && b.get(k + 1) == Some(&b'\\')) {
+                while k < b.len() && b[k] != 0x07 && b[k] != b'\n' && b[k] != b'\r' && !(b[k] == ESC && b.get(k + 1) == Some(&b'\\')) {
                     k += 1;
                 }
                 if k < b.len() && b[k] == 0x07 {
@@ -346,10 +346,11 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn stripping_never_fails_and_leaves_no_escape(s in "(\\PC|\x1b|\\[|\\]|;|\x07|\n){0,40}") {
+        fn stripping_never_fails_and_leaves_no_escape(s in "(\\PC|\x1b|\\[|\\]|;|\x07|\n|\r){0,40}") {
             let t = strip_terminal(&s);
             proptest::prop_assert!(!t.contains('\x1b'));
-            proptest::prop_assert_eq!(t.matches('\n').count(), s.matches('\n').count());
+            let breaks = |x: &str| x.bytes().filter(|&c| c == b'\n' || c == b'\r').count();
+            proptest::prop_assert_eq!(breaks(&t), breaks(&s));
         }
     }
 
