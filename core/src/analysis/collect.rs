@@ -259,7 +259,8 @@ impl<'a> Collector<'a> {
             b.add_text(k, v);
         }
         if let Some(e) = s.said.error {
-            if !b.errors.iter().any(|x| std::ptr::eq(*x, e)) {
+            // (Two spellings of one error, its English message and its stack frame: once.)
+            if !b.errors.iter().any(|x| std::ptr::eq(*x, e) || (x.name == e.name && x.cause == e.cause && x.fix == e.fix)) {
                 b.errors.push(e);
             }
         }

@@ -114,9 +114,22 @@ pub(crate) fn decode_errors(raw: &str, lower: &str, hits: &Hits, ctx: Ctx<'_>, c
     // (Looked for only on a line that says the user name or password is wrong.)
     let service_logon = || has_any(lower, &["managed service account", "gmsa", "nt service\\", "error 1069", "service did not start"]);
     if hits.has(Ph::UserPassIncorrect) && !service_logon() && !found.iter().any(|e| e.name_says_credentials()) {
-        // Which account: AD words (or the troubleshooter) say AD DS; else the judge decides.
-        let ad = ctx.in_diag || has_any(lower, &["ad ds", "drs", "active directory", "ldap"]);
-        c.facts.push(Fact::new(if ad { Fk::AdCredentialsRejected } else { Fk::CredentialsRejected }, first, last));
+        // Which account: the cloud service's fault or Entra's names say Entra's (`Windows Azure
+        // Active Directory service` is no AD word); AD words (or the troubleshooter) say AD DS;
+        // else the judge decides.
+        let cloud = has_any(
+            lower,
+            &["azure active directory", "azure ad", "administrationfault", "provisionretryexception", "aadsts", "entra id", "sync_"],
+        );
+        let ad = !cloud && (ctx.in_diag || has_any(lower, &["ad ds", "drs", "active directory", "ldap"]));
+        let k = if cloud {
+            Fk::CloudCredentialsRejected
+        } else if ad {
+            Fk::AdCredentialsRejected
+        } else {
+            Fk::CredentialsRejected
+        };
+        c.facts.push(Fact::new(k, first, last));
     }
     if !c.facts.is_empty() || hits.has(Ph::Drs) {
         c.kind(RecordKind::Error);

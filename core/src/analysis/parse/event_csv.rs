@@ -5,6 +5,7 @@
 //! Error,3/2/2017 4:31:09 AM,Directory Synchronization,611,None,"Password hash synchronization failed …"
 //! ```
 
+use crate::analysis::labels::label_at;
 use crate::analysis::lines;
 use crate::analysis::scan::find_ci;
 
@@ -68,12 +69,22 @@ pub(crate) fn csv_header(text: &str) -> Option<CsvColumns> {
         return None;
     }
     let named_id = ["event id", "eventid", "instanceid", "\"id\"", ",id,", "id,"].iter().any(|p| find_ci(text, p).is_some());
-    if !named_id {
+    let names: Vec<String> = csv_fields(text).into_iter().map(|f| lines::trim(&f).to_ascii_lowercase()).collect();
+    // Event Viewer writes its columns' names in the server's language (`Ebene,Datum und
+    // Uhrzeit,Quelle,Ereignis-ID,Aufgabenkategorie`): the labels of `content/eventviewer.json`.
+    let localised: Vec<Option<&'static str>> = names.iter().map(|n| localised_column(n)).collect();
+    if !named_id && !localised.contains(&Some("event id")) {
         return None;
     }
-    let names: Vec<String> = csv_fields(text).into_iter().map(|f| lines::trim(&f).to_ascii_lowercase()).collect();
     let mut c = CsvColumns { count: names.len(), ..Default::default() };
     for (i, n) in names.iter().enumerate() {
+        match localised.get(i).copied().flatten() {
+            Some("event id") => c.id = Some(i),
+            Some("date") => c.time = Some(i),
+            Some("source") => c.source = Some(i),
+            Some("level") => c.level = Some(i),
+            _ => {}
+        }
         match n.as_str() {
             "event id" | "eventid" | "id" | "instanceid" if c.id.is_none() || n == "eventid" || n == "event id" => c.id = Some(i),
             "date and time" | "timecreated" | "timegenerated" | "timewritten" => {
@@ -90,6 +101,13 @@ pub(crate) fn csv_header(text: &str) -> Option<CsvColumns> {
     (c.id.is_some() && (c.source.is_some() || c.message.is_some()) && names.len() >= 3).then_some(c)
 }
 
+/// What a column name means as an Event Viewer label of any language (`Ereignis-ID`: `event
+/// id`); a date column by its first word (`Datum und Uhrzeit`, `Date et heure`).
+fn localised_column(name: &str) -> Option<&'static str> {
+    let meaning = |s: &str| (!s.is_empty()).then(|| label_at(&format!("{s}:")).map(|(m, _, _)| m)).flatten();
+    meaning(name).or_else(|| name.split(' ').next().and_then(meaning).filter(|&m| m == "date"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,5 +121,10 @@ mod tests {
         assert_eq!(f[5], r#"Password "x", y"#);
         assert!(csv_open(r#"Error,1,"open"#));
         assert!(csv_header("a,b").is_none());
+        let h = csv_header("Ebene,Datum und Uhrzeit,Quelle,Ereignis-ID,Aufgabenkategorie").unwrap();
+        assert_eq!((h.id, h.time, h.source, h.level), (Some(3), Some(1), Some(2), Some(0)));
+        let h = csv_header("Niveau,Date et heure,Source,ID de l’événement,Catégorie de la tâche").unwrap();
+        assert_eq!((h.id, h.time, h.source, h.level), (Some(3), Some(1), Some(2), Some(0)));
+        assert!(csv_header("Ebene,Datum,Quelle").is_none(), "no event ID column");
     }
 }
