@@ -147,6 +147,9 @@ const PHRASES: &[(&str, Ph)] = &[
     ("get-azureadssostatus", Ph::SeamlessSso),
     ("enable-azureadssoforest", Ph::SeamlessSso),
     ("new-azureadssoauthenticationcontext", Ph::SeamlessSso),
+    ("update-azureadssoforest", Ph::SeamlessSso),
+    ("disable-azureadssoforest", Ph::SeamlessSso),
+    ("microsoft.kerberosauth", Ph::SeamlessSso),
     // The ADSync service's COM server, which the sync cmdlets call.
     ("835bee60-8731-4159-8bff-941301d76d05", Ph::SyncServiceCom),
     ("user name or password is incorrect", Ph::UserPassIncorrect),

@@ -80,17 +80,45 @@ pub(crate) fn diag_header(raw: &str, c: &mut Content<'_>) {
 /// the next: "no errors so far; password sync heartbeats look normal" says nothing against the
 /// heartbeat.
 fn heartbeat_clause(l: &str) -> &str {
-    let at = ["heartbeat", "heart beat", "ping event"].iter().filter_map(|w| find(l, w)).min().unwrap_or(0);
+    clause_of(l, &["heartbeat", "heart beat", "ping event"])
+}
+
+/// The clause of `l` the first of `words` is in (see [`heartbeat_clause`]).
+fn clause_of<'l>(l: &'l str, words: &[&str]) -> &'l str {
+    let at = words.iter().filter_map(|w| find(l, w)).min().unwrap_or(0);
     let start = [l[..at].rfind("; "), l[..at].rfind(". ")].into_iter().flatten().max().map_or(0, |i| i + 2);
     let rest = &l[at..];
     let end = [find(rest, "; "), find(rest, ". ")].into_iter().flatten().min().map_or(l.len(), |i| at + i);
     &l[start..end]
 }
 
+/// Whether the first of `words` stands inside quotes (`Got the "heartbeat was skipped" alert`):
+/// a title quoted in a sentence, not the check's or the alert's own line.
+fn quoted(l: &str, words: &[&str]) -> bool {
+    let Some(at) = words.iter().filter_map(|w| find(l, w)).min() else { return false };
+    let is_quote = |c: char| matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}');
+    l[..at].chars().filter(|&c| is_quote(c)).count() % 2 == 1 && l[at..].contains(is_quote)
+}
+
 /// A clause that says all is well in prose ("no problem with the heartbeat", "heartbeats look
 /// normal"): neither a missing nor a seen heartbeat (the line stays not understood).
 fn reassuring(clause: &str) -> bool {
-    has_any(clause, &["no error", "no issue", "no problem", "normal", "look fine", "looks fine", "look good", "looks good", "healthy"])
+    has_any(
+        clause,
+        &[
+            "no error",
+            "no issue",
+            "no problem",
+            "normal",
+            "look fine",
+            "looks fine",
+            "look good",
+            "looks good",
+            "looked ok",
+            "looks ok",
+            "healthy",
+        ],
+    )
 }
 
 /// A line that says an alert is resolved: `Status: Resolved` (or `State : ResolvedByTimer`), a
@@ -133,15 +161,19 @@ pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut 
 
     if hits.has(Ph::Staging) && !hits.has(Ph::StagingEnabledKey) {
         topic = true;
+        // Its own clause: "… is in staging mode. Password Hash Synchronization is temporarily
+        // disabled." is staging mode on.
+        let l = clause_of(l, &["staging mode", "staging-mode"]);
+        let neg = negative(l);
         let claims = contains(l, "in staging mode") || has_word(l, "enabled") || has_word(l, "true") || has_word(l, "on");
-        if claims && !neg() {
+        if claims && !neg {
             c.facts.push(fact(Fk::StagingModeOn));
             check(c, "staging-mode", "fail");
         } else {
-            check(c, "staging-mode", if neg() { "pass" } else { "info" });
+            check(c, "staging-mode", if neg { "pass" } else { "info" });
         }
     }
-    if hits.has(Ph::Heartbeat) && !reassuring(heartbeat_clause(l)) {
+    if hits.has(Ph::Heartbeat) && !reassuring(heartbeat_clause(l)) && !quoted(l, &["heartbeat", "heart beat", "ping event"]) {
         topic = true;
         let kind = if contains(l, "120 minutes") || contains(l, "was skipped") {
             RecordKind::HealthAlert
@@ -252,7 +284,9 @@ pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut 
             ],
         );
         let ad_cs = !cloud_cs && hits.has(Ph::ConnectorSpace) && !hits.has(Ph::Metaverse);
-        if neg() {
+        // Its own clause ("… can't log in. Everyone else is fine. Connector space" says nothing
+        // against the object).
+        if negative(clause_of(l, &["connector space", "metaverse"])) {
             c.facts.push(fact(if ad_cs { Fk::NotInAdConnectorSpace } else { Fk::NoTargetConnectionSaid }));
             check(c, if ad_cs { "ad-connector-space" } else { "target" }, "fail");
         } else {
@@ -261,7 +295,7 @@ pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut 
     }
     if hits.has(Ph::Exported) {
         topic = true;
-        if neg() {
+        if negative(clause_of(l, &["exported"])) {
             c.facts.push(fact(Fk::NotExported));
             check(c, "exported", "fail");
         } else {
