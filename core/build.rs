@@ -855,14 +855,26 @@ fn findings(doc: &FindingsFile, out: &mut String) {
         let at = format!("findings.json: {}", f.id);
         let own = f.source.as_deref();
         let steps: Vec<String> = f.next_steps.iter().map(|x| sourced(x, own, &at)).collect();
+        let mut seen = Vec::new();
+        let feature_steps: Vec<String> = f
+            .feature_steps
+            .iter()
+            .map(|fs| {
+                assert!(!fs.steps.is_empty() && !seen.contains(&fs.feature), "{at}: feature_steps {:?} empty or twice", fs.feature);
+                seen.push(fs.feature.clone());
+                let steps: Vec<String> = fs.steps.iter().map(|x| sourced(x, own, &at)).collect();
+                format!("({:?}, &[{}])", fs.feature, steps.join(", "))
+            })
+            .collect();
         writeln!(
             out,
-            "    FindingInfo {{ id: FindingId::{}, severity: {}, title: {:?}, explanation: {}, next_steps: &[{}], node: {}, result: {}, causes: &[{}], learn: {} }},",
+            "    FindingInfo {{ id: FindingId::{}, severity: {}, title: {:?}, explanation: {}, next_steps: &[{}], feature_steps: &[{}], node: {}, result: {}, causes: &[{}], learn: {} }},",
             camel(&f.id),
             severity(f.severity),
             f.title,
             sourced(&f.explanation, own, &at),
             steps.join(", "),
+            feature_steps.join(", "),
             opt_str(&f.node),
             opt_str(&f.result),
             f.causes.iter().map(|c| format!("FindingId::{}", camel(c))).collect::<Vec<_>>().join(", "),

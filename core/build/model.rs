@@ -485,6 +485,16 @@ pub struct FindingE {
     /// The Learn section that explains it (`page#anchor`, `content/learn/`).
     #[serde(default)]
     pub learn: Option<String>,
+    /// Steps that apply when the finding's `feature` parameter has this value (shown first).
+    #[serde(default)]
+    pub feature_steps: Vec<FeatureSteps>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeatureSteps {
+    pub feature: String,
+    pub steps: Vec<TextV>,
 }
 
 // errors.json

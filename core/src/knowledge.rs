@@ -402,6 +402,9 @@ pub struct FindingInfo {
     pub title: &'static str,
     pub explanation: Text,
     pub next_steps: &'static [Text],
+    /// Steps for one value of the finding's `feature` parameter (`content/findings.json`
+    /// `feature_steps`): the other feature's own troubleshooting, before the general steps.
+    pub feature_steps: &'static [(&'static str, &'static [Text])],
     /// `path/node` of the guided-path node this finding belongs to.
     pub node: Option<&'static str>,
     /// A result in `results.json` whose fix applies too.
@@ -420,8 +423,21 @@ impl FindingInfo {
     /// words, then any additions in it), then the finding's own next steps. Within that, the
     /// article's words come before PHS Doctor's advice.
     pub fn steps(&self) -> Vec<Text> {
+        self.steps_for(&[])
+    }
+
+    /// [`FindingInfo::steps`] for a finding with these parameters: the steps of each `feature`
+    /// it names come before its general steps.
+    pub fn steps_for(&self, params: &[(Param, String)]) -> Vec<Text> {
         let fix = self.result.and_then(result).map_or(&[][..], |r| r.fix);
-        let all: Vec<Text> = fix.iter().chain(self.next_steps).copied().collect();
+        let mut features: Vec<&str> = Vec::new();
+        for (k, v) in params {
+            if *k == Param::Feature && !features.contains(&v.as_str()) {
+                features.push(v);
+            }
+        }
+        let own = features.iter().filter_map(|f| self.feature_steps.iter().find(|(name, _)| name == f)).flat_map(|(_, s)| s.iter());
+        let all: Vec<Text> = fix.iter().chain(own).chain(self.next_steps).copied().collect();
         let (article, added): (Vec<Text>, Vec<Text>) = all.into_iter().partition(|t| t.source.is_article());
         article.into_iter().chain(added).collect()
     }

@@ -198,6 +198,26 @@ fn fixtures_cover_every_finding() {
     }
 }
 
+/// Every feature with its own steps (`content/findings.json` `feature_steps`) is stated by a
+/// fixture's analysis, and its finding then shows those steps: a misspelt feature would never
+/// be shown.
+#[test]
+fn fixtures_cover_every_feature_step() {
+    let fixtures = load();
+    for info in knowledge::FINDINGS {
+        for (feature, steps) in info.feature_steps {
+            let shown = fixtures.iter().any(|fx| {
+                analyze(&fx.body).findings.iter().any(|f| {
+                    f.id == info.id
+                        && f.params.iter().any(|(k, v)| *k == knowledge::Param::Feature && v == feature)
+                        && steps.iter().all(|s| f.next_steps.contains(s))
+                })
+            });
+            assert!(shown, "{}: no fixture shows the steps of feature {feature:?}", info.id.as_str());
+        }
+    }
+}
+
 /// Healthy pastes produce no error or warning (no invented faults).
 #[test]
 fn healthy_fixtures_have_no_faults() {

@@ -199,7 +199,7 @@ impl Finding {
             severity: info.severity,
             title: info.title,
             explanation: info.explanation,
-            next_steps: info.steps(),
+            next_steps: info.steps_for(&params),
             node: info.node,
             result: info.result,
             evidence,

@@ -130,7 +130,12 @@ fn says_resolved(l: &str) -> bool {
         return false;
     }
     let t = l.trim_start();
-    t.starts_with("resolved") || starts_ci(t, "status") || starts_ci(t, "state") || starts_ci(t, "alert status") || has_word(l, "alert")
+    // (`Resolved alerts (0)`, a portal's list heading, says nothing.)
+    ["resolved:", "resolved :", "resolved on", "resolved at"].iter().any(|p| t.starts_with(p))
+        || starts_ci(t, "status")
+        || starts_ci(t, "state")
+        || starts_ci(t, "alert status")
+        || has_word(l, "alert")
 }
 
 /// The troubleshooter's checks, the single-object run and Connect Health alerts, recognised by
