@@ -115,6 +115,10 @@ pub(crate) fn strip_terminal(text: &str) -> String {
         i = k;
     }
     out.push_str(&text[from..]);
+    // A last line of nothing but sequences stays a line (blank), so the lines keep their count.
+    if out.ends_with(['\n', '\r']) && !text.ends_with(['\n', '\r']) {
+        out.push(' ');
+    }
     out
 }
 
@@ -351,6 +355,7 @@ mod tests {
             proptest::prop_assert!(!t.contains('\x1b'));
             let breaks = |x: &str| x.bytes().filter(|&c| c == b'\n' || c == b'\r').count();
             proptest::prop_assert_eq!(breaks(&t), breaks(&s));
+            proptest::prop_assert_eq!(t.ends_with(['\n', '\r']), s.ends_with(['\n', '\r']));
         }
     }
 
