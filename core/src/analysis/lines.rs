@@ -110,6 +110,10 @@ pub(crate) fn strip_terminal(text: &str) -> String {
             }
             _ => {}
         }
+        // A CR and an LF that a sequence kept apart stay two line breaks.
+        if out.ends_with('\r') && b.get(k) == Some(&b'\n') {
+            out.push(' ');
+        }
         // Every byte skipped is ASCII or ends before one: `k` is a character boundary.
         from = k;
         i = k;
@@ -356,6 +360,7 @@ mod tests {
             let breaks = |x: &str| x.bytes().filter(|&c| c == b'\n' || c == b'\r').count();
             proptest::prop_assert_eq!(breaks(&t), breaks(&s));
             proptest::prop_assert_eq!(t.ends_with(['\n', '\r']), s.ends_with(['\n', '\r']));
+            proptest::prop_assert_eq!(t.matches("\r\n").count(), s.matches("\r\n").count());
         }
     }
 
