@@ -168,7 +168,10 @@ impl<'p> Judge<'p> {
         // Another feature's event (password writeback, pass-through authentication, password
         // protection), by its source and ID or by a type name or code in its message: what its
         // message says is that feature's, never a password sync error.
-        let feature: Option<Cow<'a, str>> = feature.map(Cow::Borrowed).or_else(|| token_feature(&facts));
+        // (A password sync event of the article's table, from its own source, stays password
+        // sync's whatever a line pasted into its message names: `repadmin` in a note.)
+        let own = phs && id.is_some_and(|i| knowledge::event(i).is_some());
+        let feature: Option<Cow<'a, str>> = feature.map(Cow::Borrowed).or_else(|| if own { None } else { token_feature(&facts) });
         let mut out: Vec<Signal> = Vec::with_capacity(facts.len());
         for f in facts {
             match &feature {

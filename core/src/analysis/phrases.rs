@@ -127,8 +127,8 @@ const PHRASES: &[(&str, Ph)] = &[
     ("azureadpasswordprotection", Ph::ProtectionWords),
     ("failed test replications", Ph::DcDiag),
     ("replications check", Ph::DcDiag),
-    // repadmin /showrepl and /replsummary between domain controllers.
-    ("repadmin", Ph::DcDiag),
+    // repadmin /showrepl between domain controllers (its output, not its name: admins run
+    // repadmin while they fix password sync too).
     ("inbound neighbors", Ph::DcDiag),
     ("consecutive failure", Ph::DcDiag),
     ("last attempt @", Ph::DcDiag),
