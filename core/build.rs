@@ -866,15 +866,26 @@ fn findings(doc: &FindingsFile, out: &mut String) {
                 format!("({:?}, &[{}])", fs.feature, steps.join(", "))
             })
             .collect();
+        let when_steps: Vec<String> = f
+            .when_steps
+            .iter()
+            .map(|w| {
+                assert!(doc.params.iter().any(|p| p.key == w.param), "{at}: when_steps names unknown parameter {:?}", w.param);
+                assert!(!w.steps.is_empty(), "{at}: when_steps for {}={} has no steps", w.param, w.value);
+                let steps: Vec<String> = w.steps.iter().map(|x| sourced(x, own, &at)).collect();
+                format!("(Param::{}, {:?}, &[{}])", camel(&w.param), w.value, steps.join(", "))
+            })
+            .collect();
         writeln!(
             out,
-            "    FindingInfo {{ id: FindingId::{}, severity: {}, title: {:?}, explanation: {}, next_steps: &[{}], feature_steps: &[{}], node: {}, result: {}, causes: &[{}], learn: {} }},",
+            "    FindingInfo {{ id: FindingId::{}, severity: {}, title: {:?}, explanation: {}, next_steps: &[{}], feature_steps: &[{}], when_steps: &[{}], node: {}, result: {}, causes: &[{}], learn: {} }},",
             camel(&f.id),
             severity(f.severity),
             f.title,
             sourced(&f.explanation, own, &at),
             steps.join(", "),
             feature_steps.join(", "),
+            when_steps.join(", "),
             opt_str(&f.node),
             opt_str(&f.result),
             f.causes.iter().map(|c| format!("FindingId::{}", camel(c))).collect::<Vec<_>>().join(", "),

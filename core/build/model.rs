@@ -488,6 +488,17 @@ pub struct FindingE {
     /// Steps that apply when the finding's `feature` parameter has this value (shown first).
     #[serde(default)]
     pub feature_steps: Vec<FeatureSteps>,
+    /// Steps that apply only when a parameter has a value (`grant` = `failed`), after the others.
+    #[serde(default)]
+    pub when_steps: Vec<WhenSteps>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WhenSteps {
+    pub param: String,
+    pub value: String,
+    pub steps: Vec<TextV>,
 }
 
 #[derive(Deserialize)]

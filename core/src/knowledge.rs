@@ -405,6 +405,9 @@ pub struct FindingInfo {
     /// Steps for one value of the finding's `feature` parameter (`content/findings.json`
     /// `feature_steps`): the other feature's own troubleshooting, before the general steps.
     pub feature_steps: &'static [(&'static str, &'static [Text])],
+    /// Steps shown only when a parameter has a value (`grant` = `failed`), after the general
+    /// steps (`content/findings.json` `when_steps`).
+    pub when_steps: &'static [(Param, &'static str, &'static [Text])],
     /// `path/node` of the guided-path node this finding belongs to.
     pub node: Option<&'static str>,
     /// A result in `results.json` whose fix applies too.
@@ -437,7 +440,9 @@ impl FindingInfo {
             }
         }
         let own = features.iter().filter_map(|f| self.feature_steps.iter().find(|(name, _)| name == f)).flat_map(|(_, s)| s.iter());
-        let all: Vec<Text> = fix.iter().chain(own).chain(self.next_steps).copied().collect();
+        let when =
+            self.when_steps.iter().filter(|(k, v, _)| params.iter().any(|(pk, pv)| pk == k && pv == v)).flat_map(|(_, _, s)| s.iter());
+        let all: Vec<Text> = fix.iter().chain(own).chain(self.next_steps).chain(when).copied().collect();
         let (article, added): (Vec<Text>, Vec<Text>) = all.into_iter().partition(|t| t.source.is_article());
         article.into_iter().chain(added).collect()
     }

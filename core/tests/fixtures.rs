@@ -198,7 +198,7 @@ fn fixtures_cover_every_finding() {
     }
 }
 
-/// Every feature with its own steps (`content/findings.json` `feature_steps`) is stated by a
+/// Every feature with its own steps (`content/findings.json` `feature_steps`, and `when_steps`) is stated by a
 /// fixture's analysis, and its finding then shows those steps: a misspelt feature would never
 /// be shown.
 #[test]
@@ -214,6 +214,19 @@ fn fixtures_cover_every_feature_step() {
                 })
             });
             assert!(shown, "{}: no fixture shows the steps of feature {feature:?}", info.id.as_str());
+        }
+        // Steps for a parameter's value (`when_steps`): shown with it, never without it.
+        for (param, value, steps) in info.when_steps {
+            let mut with = false;
+            for fx in &fixtures {
+                for f in analyze(&fx.body).findings.iter().filter(|f| f.id == info.id) {
+                    let has = f.params.iter().any(|(k, v)| k == param && v == value);
+                    let shows = steps.iter().all(|s| f.next_steps.contains(s));
+                    assert_eq!(has, shows, "{}: {}: steps for {}={value} shown {shows}", fx.name, info.id.as_str(), param.as_str());
+                    with |= has;
+                }
+            }
+            assert!(with, "{}: no fixture has {}={value}", info.id.as_str(), param.as_str());
         }
     }
 }
