@@ -855,36 +855,27 @@ fn findings(doc: &FindingsFile, out: &mut String) {
         let at = format!("findings.json: {}", f.id);
         let own = f.source.as_deref();
         let steps: Vec<String> = f.next_steps.iter().map(|x| sourced(x, own, &at)).collect();
-        let mut seen = Vec::new();
-        let feature_steps: Vec<String> = f
-            .feature_steps
-            .iter()
-            .map(|fs| {
-                assert!(!fs.steps.is_empty() && !seen.contains(&fs.feature), "{at}: feature_steps {:?} empty or twice", fs.feature);
-                seen.push(fs.feature.clone());
-                let steps: Vec<String> = fs.steps.iter().map(|x| sourced(x, own, &at)).collect();
-                format!("({:?}, &[{}])", fs.feature, steps.join(", "))
-            })
-            .collect();
+        let mut seen: Vec<(&str, &str)> = Vec::new();
         let when_steps: Vec<String> = f
             .when_steps
             .iter()
             .map(|w| {
                 assert!(doc.params.iter().any(|p| p.key == w.param), "{at}: when_steps names unknown parameter {:?}", w.param);
                 assert!(!w.steps.is_empty(), "{at}: when_steps for {}={} has no steps", w.param, w.value);
+                assert!(!seen.contains(&(w.param.as_str(), w.value.as_str())), "{at}: when_steps for {}={} twice", w.param, w.value);
+                seen.push((&w.param, &w.value));
                 let steps: Vec<String> = w.steps.iter().map(|x| sourced(x, own, &at)).collect();
-                format!("(Param::{}, {:?}, &[{}])", camel(&w.param), w.value, steps.join(", "))
+                format!("(Param::{}, {:?}, {}, &[{}])", camel(&w.param), w.value, w.first, steps.join(", "))
             })
             .collect();
         writeln!(
             out,
-            "    FindingInfo {{ id: FindingId::{}, severity: {}, title: {:?}, explanation: {}, next_steps: &[{}], feature_steps: &[{}], when_steps: &[{}], node: {}, result: {}, causes: &[{}], learn: {} }},",
+            "    FindingInfo {{ id: FindingId::{}, severity: {}, title: {:?}, explanation: {}, next_steps: &[{}], when_steps: &[{}], node: {}, result: {}, causes: &[{}], learn: {} }},",
             camel(&f.id),
             severity(f.severity),
             f.title,
             sourced(&f.explanation, own, &at),
             steps.join(", "),
-            feature_steps.join(", "),
             when_steps.join(", "),
             opt_str(&f.node),
             opt_str(&f.result),

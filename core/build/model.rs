@@ -485,10 +485,8 @@ pub struct FindingE {
     /// The Learn section that explains it (`page#anchor`, `content/learn/`).
     #[serde(default)]
     pub learn: Option<String>,
-    /// Steps that apply when the finding's `feature` parameter has this value (shown first).
-    #[serde(default)]
-    pub feature_steps: Vec<FeatureSteps>,
-    /// Steps that apply only when a parameter has a value (`grant` = `failed`), after the others.
+    /// Steps that apply only when a parameter has a value (`feature` = `ad-replication`,
+    /// `grant` = `failed`): before the general steps with `first`, else after them.
     #[serde(default)]
     pub when_steps: Vec<WhenSteps>,
 }
@@ -498,13 +496,8 @@ pub struct FindingE {
 pub struct WhenSteps {
     pub param: String,
     pub value: String,
-    pub steps: Vec<TextV>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FeatureSteps {
-    pub feature: String,
+    #[serde(default)]
+    pub first: bool,
     pub steps: Vec<TextV>,
 }
 

@@ -402,12 +402,10 @@ pub struct FindingInfo {
     pub title: &'static str,
     pub explanation: Text,
     pub next_steps: &'static [Text],
-    /// Steps for one value of the finding's `feature` parameter (`content/findings.json`
-    /// `feature_steps`): the other feature's own troubleshooting, before the general steps.
-    pub feature_steps: &'static [(&'static str, &'static [Text])],
-    /// Steps shown only when a parameter has a value (`grant` = `failed`), after the general
-    /// steps (`content/findings.json` `when_steps`).
-    pub when_steps: &'static [(Param, &'static str, &'static [Text])],
+    /// Steps shown only when a parameter has a value (`content/findings.json` `when_steps`):
+    /// `feature` = `ad-replication` gives the other feature's own troubleshooting before the
+    /// general steps (`true`), `grant` = `failed` the re-grant steps after them (`false`).
+    pub when_steps: &'static [(Param, &'static str, bool, &'static [Text])],
     /// `path/node` of the guided-path node this finding belongs to.
     pub node: Option<&'static str>,
     /// A result in `results.json` whose fix applies too.
@@ -433,16 +431,19 @@ impl FindingInfo {
     /// it names come before its general steps.
     pub fn steps_for(&self, params: &[(Param, String)]) -> Vec<Text> {
         let fix = self.result.and_then(result).map_or(&[][..], |r| r.fix);
-        let mut features: Vec<&str> = Vec::new();
+        // In the order the parameters are stated, each value once.
+        let mut given: Vec<(Param, &str)> = Vec::new();
         for (k, v) in params {
-            if *k == Param::Feature && !features.contains(&v.as_str()) {
-                features.push(v);
+            if !given.contains(&(*k, v.as_str())) {
+                given.push((*k, v));
             }
         }
-        let own = features.iter().filter_map(|f| self.feature_steps.iter().find(|(name, _)| name == f)).flat_map(|(_, s)| s.iter());
-        let when =
-            self.when_steps.iter().filter(|(k, v, _)| params.iter().any(|(pk, pv)| pk == k && pv == v)).flat_map(|(_, _, s)| s.iter());
-        let all: Vec<Text> = fix.iter().chain(own).chain(self.next_steps).chain(when).copied().collect();
+        let when = |first: bool| {
+            given.iter().flat_map(move |&(k, v)| {
+                self.when_steps.iter().filter(move |w| w.0 == k && w.1 == v && w.2 == first).flat_map(|w| w.3.iter())
+            })
+        };
+        let all: Vec<Text> = fix.iter().chain(when(true)).chain(self.next_steps).chain(when(false)).copied().collect();
         let (article, added): (Vec<Text>, Vec<Text>) = all.into_iter().partition(|t| t.source.is_article());
         article.into_iter().chain(added).collect()
     }

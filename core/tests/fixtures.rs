@@ -198,31 +198,32 @@ fn fixtures_cover_every_finding() {
     }
 }
 
-/// Every feature with its own steps (`content/findings.json` `feature_steps`, and `when_steps`) is stated by a
-/// fixture's analysis, and its finding then shows those steps: a misspelt feature would never
-/// be shown.
+/// Every step that depends on a parameter's value (`content/findings.json` `when_steps`: another
+/// feature's troubleshooting, the re-grant steps) is shown by a fixture with that value, and by
+/// none without it: a misspelt value would never be shown.
 #[test]
-fn fixtures_cover_every_feature_step() {
+fn fixtures_cover_every_conditional_step() {
     let fixtures = load();
+    let analyses: Vec<_> = fixtures.iter().map(|fx| (fx.name.as_str(), analyze(&fx.body))).collect();
     for info in knowledge::FINDINGS {
-        for (feature, steps) in info.feature_steps {
-            let shown = fixtures.iter().any(|fx| {
-                analyze(&fx.body).findings.iter().any(|f| {
-                    f.id == info.id
-                        && f.params.iter().any(|(k, v)| *k == knowledge::Param::Feature && v == feature)
-                        && steps.iter().all(|s| f.next_steps.contains(s))
-                })
-            });
-            assert!(shown, "{}: no fixture shows the steps of feature {feature:?}", info.id.as_str());
-        }
-        // Steps for a parameter's value (`when_steps`): shown with it, never without it.
-        for (param, value, steps) in info.when_steps {
+        for (param, value, first, steps) in info.when_steps {
             let mut with = false;
-            for fx in &fixtures {
-                for f in analyze(&fx.body).findings.iter().filter(|f| f.id == info.id) {
+            for (name, a) in &analyses {
+                for f in a.findings.iter().filter(|f| f.id == info.id) {
                     let has = f.params.iter().any(|(k, v)| k == param && v == value);
                     let shows = steps.iter().all(|s| f.next_steps.contains(s));
-                    assert_eq!(has, shows, "{}: {}: steps for {}={value} shown {shows}", fx.name, info.id.as_str(), param.as_str());
+                    assert_eq!(has, shows, "{name}: {}: steps for {}={value} shown {shows}", info.id.as_str(), param.as_str());
+                    // Before the general steps with `first`, after them without.
+                    let at = |t: Option<&knowledge::Text>| t.and_then(|t| f.next_steps.iter().position(|s| s == t));
+                    if let (true, Some(own), Some(general)) = (has, at(steps.first()), at(info.steps().last())) {
+                        assert_eq!(
+                            own < general,
+                            *first,
+                            "{name}: {}: steps for {}={value} in the wrong place",
+                            info.id.as_str(),
+                            param.as_str()
+                        );
+                    }
                     with |= has;
                 }
             }
