@@ -64,12 +64,15 @@ pub(crate) fn decode_errors(raw: &str, lower: &str, hits: &Hits, ctx: Ctx<'_>, c
         }
     }
     let b = raw.as_bytes();
-    let (told, strong) = code_context(raw, lower, hits, ctx);
+    // Asked only on a line with such a code (most lines have none).
+    let context = std::cell::OnceCell::new();
+    let context = || *context.get_or_init(|| code_context(raw, lower, hits, ctx));
     for &(tag, at, len) in &hits.list {
         match tag {
             // A code a generic Windows error shares (5, `0x80070005`: access denied) only where
             // password sync's calls are being told; the others where an error is.
-            Tag::Code(code) if !(if code == 5 { strong } else { told || errors::rpc(code).is_some_and(|e| says_message(lower, e)) }) => {}
+            Tag::Code(code)
+                if !(if code == 5 { context().1 } else { context().0 || errors::rpc(code).is_some_and(|e| says_message(lower, e)) }) => {}
             Tag::Code(code) => {
                 let before_ok = at == 0 || !(b[at - 1].is_ascii_alphanumeric() || b[at - 1] == b'.' || b[at - 1] == b':');
                 let pat_colon = b[at + len - 1] == b':';
