@@ -17,7 +17,7 @@ use super::fact::{Fact, FactKind, HeartbeatAlert, Hints, Judged};
 use super::model::{Finding, Timeline};
 use super::signal::Signal;
 use super::time::Timestamp;
-use crate::knowledge::{self, FindingId, FindingId as F, Param as P, STATUSES};
+use crate::knowledge::{self, FindingId, FindingId as F, Param as P, Severity, STATUSES};
 
 /// The finding fact `f` gives, stated inside event `event` (if any); `None` for a retraction.
 pub(crate) fn finding_of(f: &Fact<'_>, event: Option<u32>) -> Option<FindingId> {
@@ -244,7 +244,13 @@ impl<'p> Judge<'p> {
                 c.merge_into(info.id, *only);
             }
         }
-        self.collector.finish()
+        let mut out = self.collector.finish();
+        // An event named in a sentence says nothing more beside a fault the paste shows, or
+        // beside a finding that reads the event itself.
+        let fault = out.iter().any(|f| matches!(f.severity, Severity::Error | Severity::Warning));
+        let read: Vec<u32> = out.iter().filter(|f| f.id != F::EventLookup).flat_map(|f| f.events.iter().copied()).collect();
+        out.retain(|f| f.id != F::EventLookup || !(fault || f.events.iter().all(|e| read.contains(e))));
+        out
     }
 }
 

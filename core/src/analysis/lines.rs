@@ -173,6 +173,35 @@ pub(crate) fn physical(text: &str) -> Vec<&str> {
     crate::bytes::split_lines(text)
 }
 
+/// `line` without the quote marks an e-mail reply or a Markdown quote puts before it
+/// (`> `, `>> `, `> > `, PowerShell's continuation prompt `>> `): the quoted text is read as
+/// it was written. A line whose first non-blank byte is not `>` is returned as it is.
+pub(crate) fn unquote(line: &str) -> &str {
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
+        i += 1;
+    }
+    if b.get(i) != Some(&b'>') {
+        return line;
+    }
+    loop {
+        while i < b.len() && b[i] == b'>' {
+            i += 1;
+        }
+        // `> > text`: another mark after one space.
+        if b.get(i) == Some(&b' ') && b.get(i + 1) == Some(&b'>') {
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    if b.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    &line[i..]
+}
+
 /// The lines of `text` as [`physical`] splits them, lazily: `(start, end)` byte offsets.
 pub(crate) fn line_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let b = text.as_bytes();
@@ -394,6 +423,19 @@ mod tests {
             assert_eq!(spans, expected, "{text:?}");
         }
         assert_eq!(physical("Event ID: 611\rRPC Error 8453\r"), ["Event ID: 611", "RPC Error 8453"]);
+    }
+
+    #[test]
+    fn quotes() {
+        assert_eq!(unquote("> Event ID:      611"), "Event ID:      611");
+        assert_eq!(unquote(">> Event ID: 611"), "Event ID: 611");
+        assert_eq!(unquote("> > >   Level: Error"), "  Level: Error", "the indent after the marks stays");
+        assert_eq!(unquote("  > quoted"), "quoted");
+        assert_eq!(unquote(">"), "");
+        assert_eq!(unquote("> >--- Microsoft.Online"), "--- Microsoft.Online");
+        assert_eq!(unquote("PS C:\\> Get-ADSyncScheduler"), "PS C:\\> Get-ADSyncScheduler");
+        assert_eq!(unquote("Event ID: 611"), "Event ID: 611");
+        assert_eq!(unquote(""), "");
     }
 
     #[test]

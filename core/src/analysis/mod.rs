@@ -152,6 +152,10 @@ fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input
     if cut.is_some() && !tail.is_empty() {
         physical.extend(lines::physical(tail));
     }
+    // Quoted (an e-mail reply, a Markdown quote): read as written.
+    for l in physical.iter_mut() {
+        *l = lines::unquote(l);
+    }
     // A report block is read by `block.rs`; the recognisers see its lines as blank.
     let blocks = if read_blocks && block::any_begin(normal) { block::find(&physical) } else { Vec::new() };
     let pasted = if blocks.is_empty() { Vec::new() } else { physical.clone() };

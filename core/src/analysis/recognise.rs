@@ -733,6 +733,21 @@ impl<'a> Driver<'a, '_, '_> {
         if let Some(name) = &c.diag_domain {
             self.diag_domain = Some(name.clone());
         }
+        let nothing_read = c.kind.is_none()
+            && c.facts.is_empty()
+            && c.event_guess.is_none()
+            && c.hints.connector.is_none()
+            && c.hints.domain.is_none()
+            && c.hints.dn.is_none();
+        if nothing_read {
+            // Last: a password sync event named in a sentence (`we keep getting 611 errors`).
+            if let Some(id) = token::mentioned(text) {
+                self.record(RecordKind::Message, l.first, l.last, vec![("event", Cow::Owned(id.to_string()))]);
+                let mut s = Fact::new(Fk::EventNamed, l.first, l.last);
+                s.event = Some(id);
+                self.judge.fact(s);
+            }
+        }
         if let Some(kind) = c.kind {
             let mut fields = c.fields;
             if let Some(g) = c.event_guess {
