@@ -254,6 +254,7 @@ fn facts(doc: &FactsFile) -> String {
             (Some(f), _, _) => format!("Judged::Finding(FindingId::{})", camel(f)),
             (_, Some(FactFrom::Status), _) => "Judged::Status".to_string(),
             (_, Some(FactFrom::Error), _) => "Judged::Error".to_string(),
+            (_, Some(FactFrom::Context), _) => "Judged::Context".to_string(),
             (_, _, Some(r)) => format!("Judged::Retracts(FindingId::{})", camel(r)),
             _ => unreachable!("checked"),
         };

@@ -571,6 +571,7 @@ pub struct FactE {
 pub enum FactFrom {
     Status,
     Error,
+    Context,
 }
 
 #[derive(Deserialize)]

@@ -23,6 +23,9 @@ pub(crate) enum Judged {
     Error,
     /// The fact withdraws a finding stated before it.
     Retracts(FindingId),
+    /// No finding of its own: the facts around it decide what it means (`judge.rs`,
+    /// `recognise.rs`).
+    Context,
 }
 
 #[derive(Debug)]

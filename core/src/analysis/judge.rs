@@ -29,7 +29,7 @@ pub(crate) fn finding_of(f: &Fact<'_>, event: Option<u32>) -> Option<FindingId> 
         Judged::Finding(id) => Some(id),
         Judged::Status => f.status.and_then(|name| STATUSES.iter().find(|s| s.name == name)).map(|s| s.finding),
         Judged::Error => f.error.map(|e| e.finding),
-        Judged::Retracts(_) => None,
+        Judged::Retracts(_) | Judged::Context => None,
     }
 }
 
@@ -66,6 +66,11 @@ pub(crate) struct Judge<'p> {
     timed_status: bool,
     /// Per finding: 1 = only untimed status facts gave it so far, 2 = something else did too.
     from_list: Vec<u8>,
+    /// Lines where a Windows service couldn't log on (`service-logon-failed`): the sync
+    /// service's reason when the paste shows it stopped (`finish`).
+    logon: Vec<(usize, usize)>,
+    /// Lines that name the sync service (`sync-service-named`).
+    named: Vec<(usize, usize)>,
 }
 
 /// At most this many untimed status facts are remembered (a reference table has ten).
@@ -78,6 +83,8 @@ impl<'p> Judge<'p> {
             listed: Vec::new(),
             timed_status: false,
             from_list: vec![0; knowledge::FINDINGS.len()],
+            logon: Vec::new(),
+            named: Vec::new(),
         }
     }
 
@@ -138,6 +145,7 @@ impl<'p> Judge<'p> {
         drop_generic_drs(&mut facts);
         facts.retain(|f| !self.retracted(f));
         resolved_alert(&mut facts);
+        self.note_logon(&mut facts);
         let feature = token_feature(&facts);
         for f in facts {
             let listed = if feature.is_none() { self.untimed_status(&f) } else { None };
@@ -165,6 +173,7 @@ impl<'p> Judge<'p> {
         let EventFacts { id, phs, feature, time, mut facts, hints, first, last, id_line } = e;
         drop_generic_drs(&mut facts);
         facts.retain(|f| !self.retracted(f));
+        self.note_logon(&mut facts);
         // Another feature's event (password writeback, pass-through authentication, password
         // protection), by its source and ID or by a type name or code in its message: what its
         // message says is that feature's, never a password sync error.
@@ -244,6 +253,19 @@ impl<'p> Judge<'p> {
                 c.merge_into(info.id, *only);
             }
         }
+        // A logon failure in a paste that names the sync service and no other feature
+        // (`sc query ADSync`, `net start ADSync`: error 1069) is the service's.
+        let stopped = c.has(F::SyncServiceStopped) || (!self.logon.is_empty() && !self.named.is_empty() && !c.has(F::NotPhs));
+        if stopped {
+            if !c.has(F::SyncServiceStopped) {
+                for &(first, last) in &self.named {
+                    c.add(Signal::new(F::SyncServiceStopped, first, last));
+                }
+            }
+            for &(first, last) in &self.logon {
+                c.add(Signal::new(F::SyncServiceStopped, first, last).param(P::Reason, "logon-failure"));
+            }
+        }
         let mut out = self.collector.finish();
         // An event named in a sentence says nothing more beside a fault the paste shows, or
         // beside a finding that reads the event itself.
@@ -255,6 +277,18 @@ impl<'p> Judge<'p> {
 }
 
 impl Judge<'_> {
+    /// Takes out the facts that a service couldn't log on, keeping their lines.
+    fn note_logon(&mut self, facts: &mut Vec<Fact<'_>>) {
+        for f in facts.iter() {
+            match f.kind {
+                FactKind::ServiceLogonFailed => self.logon.push((f.said.first, f.said.last)),
+                FactKind::SyncServiceNamed if self.named.len() < 4 => self.named.push((f.said.first, f.said.last)),
+                _ => {}
+            }
+        }
+        facts.retain(|f| f.kind != FactKind::ServiceLogonFailed);
+    }
+
     /// Four or more distinct status values, none with a time, and no log row with one: the
     /// paste is a list of the values (the article's table, a copy of it), not an object's log.
     /// The findings only those values gave are withdrawn for one `status-list`.
@@ -302,7 +336,7 @@ fn token_feature<'a>(facts: &[Fact<'a>]) -> Option<Cow<'a, str>> {
 /// (the number is that feature's, not a password sync error).
 fn other_features<'a>(mut f: Fact<'a>, feature: Cow<'a, str>) -> Signal<'a> {
     f.error = None;
-    f.params.retain(|(k, _)| *k != P::Code);
+    f.params.retain(|(k, _)| !matches!(*k, P::Code | P::Scope));
     Signal::judged(F::NotPhs, f).param(P::Feature, feature)
 }
 

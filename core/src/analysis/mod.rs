@@ -180,10 +180,12 @@ fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input
     {
         findings = judge::no_finding(&physical, false);
     }
+    // The installed build, wherever a line states it (`parse/line.rs`: the troubleshooter's
+    // header, a product name or a sentence before a build; a line of run statuses too).
     let connect_version = out
         .records
         .iter()
-        .filter(|r| r.kind == RecordKind::DiagnosticsInfo)
+        .filter(|r| r.kind != RecordKind::Event)
         .find_map(|r| r.field("version"))
         .and_then(|v| ConnectVersion::parse(v).ok());
     let mut a = Analysis {

@@ -142,6 +142,12 @@ const PHRASES: &[(&str, Ph)] = &[
     ("aadconnectprovisioningagent", Ph::CloudSync),
     ("provisioning agent", Ph::CloudSync),
     ("pgmsa_", Ph::CloudSync),
+    // Cloud Sync's job templates (Get-AADCloudSyncToolsJob), its portal path, and its agent's
+    // service name as a table column cuts it.
+    ("ad2aadprovisioning", Ph::CloudSync),
+    ("ad2aadpasswordhash", Ph::CloudSync),
+    ("connect > cloud sync", Ph::CloudSync),
+    ("aadconnectprovi", Ph::CloudSync),
     ("azureadssoacc", Ph::SeamlessSso),
     ("azureadsso.psd1", Ph::SeamlessSso),
     ("get-azureadssostatus", Ph::SeamlessSso),
@@ -152,6 +158,23 @@ const PHRASES: &[(&str, Ph)] = &[
     ("microsoft.kerberosauth", Ph::SeamlessSso),
     // The ADSync service's COM server, which the sync cmdlets call.
     ("835bee60-8731-4159-8bff-941301d76d05", Ph::SyncServiceCom),
+    // The sync engine's Windows service by its display names (`Microsoft Azure AD Sync` up to
+    // 2.x, `Microsoft Entra ID Sync` since), as Service Control Manager's events and
+    // `Get-Service` name it in every language (`parse/service.rs`).
+    ("microsoft azure ad sync", Ph::SyncService),
+    ("microsoft entra id sync", Ph::SyncService),
+    ("adsync service", Ph::SyncService),
+    ("\"adsync\"", Ph::SyncService),
+    ("(adsync)", Ph::SyncService),
+    ("'adsync'", Ph::SyncService),
+    ("service adsync", Ph::SyncService),
+    ("logon failure", Ph::ServiceLogon),
+    ("error 1069", Ph::ServiceLogon),
+    ("1069  (0x42d)", Ph::ServiceLogon),
+    ("error_service_logon_failed", Ph::ServiceLogon),
+    ("was unable to log on as", Ph::ServiceLogon),
+    ("fehlgeschlagenen anmeldung", Ph::ServiceLogon),
+    ("scheduler is already suspended", Ph::SchedulerSuspendedMsg),
     ("user name or password is incorrect", Ph::UserPassIncorrect),
     // Windows' message for ERROR_LOGON_FAILURE in German (KB 2962509's German translation).
     ("der benutzername oder das kennwort ist falsch", Ph::UserPassIncorrect),

@@ -14,7 +14,7 @@ use super::parse::event::{self, EventB, Format};
 use super::parse::event_csv::{self, CsvColumns};
 use super::parse::line;
 use super::parse::text::{has_word, Ctx};
-use super::parse::{adjacent, adsyncconfig, health, pipe_table, token, trace};
+use super::parse::{adjacent, adsyncconfig, health, pipe_table, service, token, trace};
 use super::parse::{event_details, event_list, event_table, event_xml};
 use super::phrases::{Hits, Ph};
 use super::scan::{find, has_ci, starts_ci};
@@ -602,6 +602,26 @@ impl<'a> Driver<'a, '_, '_> {
     ) {
         // Without a source, an ID outside password sync's (0 and the 600s) is another feature's
         // (6329 and 33002 are password writeback's); 6900 is ADSync's password change error.
+        // Service Control Manager's event that the sync service stopped or couldn't start is
+        // password sync's outage (it runs inside that service), whatever language says so.
+        let mut facts = facts;
+        if source.is_some_and(service::is_scm)
+            && id.is_some_and(service::down_event)
+            && facts.iter().any(|f| matches!(f.kind, Fk::SyncServiceNamed | Fk::SyncServiceDown))
+        {
+            let logon = id == Some(7038) || facts.iter().any(|f| f.kind == Fk::ServiceLogonFailed);
+            // Its evidence: the lines that name the service and say why (the ID line joins).
+            let said = |k: Fk| facts.iter().filter(move |f| f.kind == k).map(|f| (f.said.first, f.said.last));
+            let (a, b) = said(Fk::SyncServiceNamed)
+                .chain(said(Fk::SyncServiceDown))
+                .chain(said(Fk::ServiceLogonFailed))
+                .fold((usize::MAX, 0), |(a, b), (f, l)| (a.min(f), b.max(l)));
+            let mut down = Fact::new(Fk::SyncServiceDown, a, b);
+            if logon {
+                down = down.param(P::Reason, "logon-failure");
+            }
+            facts = vec![down];
+        }
         let unnamed = source.is_none_or(|s| lines::trim(s).is_empty());
         let phs = (unnamed && id.is_none_or(|i| i < 1000)) || source.is_some_and(event::is_phs_source);
         let feature = adjacent::feature(source, id);

@@ -79,6 +79,12 @@ pub(crate) enum Ph {
     NoStart,
     AdSyncConfig,
     ExportError,
+    /// The Microsoft Entra ID Sync Windows service by name (`parse/service.rs`).
+    SyncService,
+    /// A Windows service that couldn't log on: error 1069 and its message.
+    ServiceLogon,
+    /// `Scheduler is already suspended`.
+    SchedulerSuspendedMsg,
     TraceKey,
     /// `RPC` as a word: an anchor for a number after it (`anchors.rs`), not reported as a hit.
     RpcWord,

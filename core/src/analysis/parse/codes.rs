@@ -84,7 +84,10 @@ pub(crate) fn decode_errors(raw: &str, lower: &str, hits: &Hits, ctx: Ctx<'_>, c
                 }
             }
             Tag::Err(i) => {
-                if let Some(e) = ERRORS.get(usize::from(i)) {
+                // A text that ends in a number is that number, not the start of a longer one
+                // (`AADSTS70002` is not `AADSTS700027`).
+                let longer = b[at + len - 1].is_ascii_digit() && b.get(at + len).is_some_and(u8::is_ascii_digit);
+                if let Some(e) = ERRORS.get(usize::from(i)).filter(|_| !longer) {
                     push(&mut found, e);
                 }
             }

@@ -6,7 +6,7 @@
 //! troubleshooter's checks and the single-object run (`troubleshooter.rs`), a version.
 
 use super::text::*;
-use super::{adjacent, codes, event_message, log_status, password_change, status_script, troubleshooter};
+use super::{adjacent, codes, event_message, log_status, password_change, service, status_script, troubleshooter};
 use crate::analysis::fact::{Fact, FactKind as Fk, Hints};
 use crate::analysis::lines::{self, Src};
 use crate::analysis::model::RecordKind;
@@ -67,6 +67,15 @@ pub(crate) fn recognise<'a>(
     if status_script::scheduler(raw, &mut c, first, last) {
         return c;
     }
+    if let Some((state, down)) = service::row(raw) {
+        c.kind(RecordKind::Setting);
+        c.field("service", "ADSync");
+        c.field("status", state);
+        if down {
+            c.facts.push(fact(Fk::SyncServiceDown));
+        }
+        return c;
+    }
     if !hits.any() {
         if !ctx.in_event {
             troubleshooter::diag_header(raw, &mut c);
@@ -92,6 +101,25 @@ pub(crate) fn recognise<'a>(
     }
 
     codes::decode_errors(raw, lower, hits, ctx, &mut c, first, last);
+
+    // The sync service by name, a service's logon failure, the suspended scheduler's error.
+    if hits.has(Ph::SyncService) {
+        if has_any(lower, &["cannot be started", "failed to start", "did not start", "could not be started"]) {
+            c.facts.push(fact(Fk::SyncServiceDown));
+            c.kind(RecordKind::Error);
+        } else {
+            // A name alone is no reading of the line (`ADSync service running` in prose).
+            c.facts.push(fact(Fk::SyncServiceNamed));
+        }
+    }
+    if hits.has(Ph::ServiceLogon) {
+        c.facts.push(fact(Fk::ServiceLogonFailed));
+        c.kind(RecordKind::Error);
+    }
+    if hits.has(Ph::SchedulerSuspendedMsg) {
+        c.facts.push(fact(Fk::SchedulerSuspended));
+        c.kind(RecordKind::Error);
+    }
 
     if hits.has(Ph::ForestInfo) {
         c.hints.domain = tag_value(raw, "partition-name").map(|v| c.cow(v));
@@ -136,7 +164,10 @@ pub(crate) fn recognise<'a>(
             troubleshooter::topics(l, raw, hits, ctx, &mut c, first, last);
         }
     }
-    if hits.has(Ph::Product) || (hits.has(Ph::Version) && has_any(l, &["connect", "adsync", "synchronization service"])) {
+    if hits.has(Ph::Product)
+        || (hits.has(Ph::Version) && has_any(l, &["connect", "adsync", "synchronization service"]))
+        || (has_any(l, &["connect", "adsync", "sync"]) && says_installed_version(l))
+    {
         if let Some(v) = connect_version(raw) {
             c.field("version", v.to_string());
             c.kind(RecordKind::DiagnosticsInfo);

@@ -61,16 +61,21 @@ pub(crate) fn read(raw: &str, hits: &Hits, c: &mut Content<'_>, first: usize, la
 
 /// `Get-ADSyncScheduler`'s `SyncCycleEnabled : …` (a line of its own: whether the line was it).
 pub(crate) fn scheduler(raw: &str, c: &mut Content<'_>, first: usize, last: usize) -> bool {
-    const KEY: &str = "SyncCycleEnabled";
-    if !matches!(raw.as_bytes().first(), Some(b'S' | b's')) || !starts_ci(raw, KEY) {
+    const KEYS: [&str; 3] = ["SyncCycleEnabled", "SchedulerSuspended", "MaintenanceEnabled"];
+    if !matches!(raw.as_bytes().first(), Some(b'S' | b's' | b'M' | b'm')) {
         return false;
     }
-    let Some(v) = raw[KEY.len()..].trim_start().strip_prefix([':', '=']) else { return false };
+    let Some(key) = KEYS.into_iter().find(|k| starts_ci(raw, k)) else { return false };
+    let Some(v) = raw[key.len()..].trim_start().strip_prefix([':', '=']) else { return false };
     let v = lines::trim(v);
     c.kind(RecordKind::Setting);
-    c.slice(KEY, v);
-    if v.eq_ignore_ascii_case("false") || v.eq_ignore_ascii_case("$false") {
-        c.facts.push(Fact::new(Fk::SyncCycleOff, first, last));
+    c.slice(key, v);
+    let yes = v.eq_ignore_ascii_case("true") || v.eq_ignore_ascii_case("$true");
+    let no = v.eq_ignore_ascii_case("false") || v.eq_ignore_ascii_case("$false");
+    match key {
+        "SyncCycleEnabled" if no => c.facts.push(Fact::new(Fk::SyncCycleOff, first, last)),
+        "SchedulerSuspended" if yes => c.facts.push(Fact::new(Fk::SchedulerSuspended, first, last)),
+        _ => {}
     }
     true
 }

@@ -207,7 +207,52 @@ pub(crate) fn connector_name(s: &str) -> Option<&str> {
 /// right after the product's name (`Azure AD Sync 1.4.18.0`, `Microsoft Azure AD Connect
 /// Synchronization Services 1.6.4.0`).
 pub(crate) fn connect_version(s: &str) -> Option<ConnectVersion> {
-    version_after_word(s).or_else(|| version_after_product(s))
+    version_after_word(s).or_else(|| version_after_product(s)).or_else(|| version_after_verb(s))
+}
+
+/// The words before the build that a sentence says is installed (`we're on 1.1.880`, `We
+/// upgraded to 2.3.20.0 (from 2.2.8.0)`, `Version is 2.5.3.0`).
+const VERBS: &[&str] = &[
+    "upgraded to ",
+    "upgrade to ",
+    "updated to ",
+    "update to ",
+    "we're on ",
+    "we are on ",
+    "are on ",
+    "is on ",
+    "version is ",
+    "running ",
+    "installed ",
+];
+
+/// Whether the line has one of [`VERBS`] (lower-cased line).
+pub(crate) fn says_installed_version(lower: &str) -> bool {
+    VERBS.iter().any(|v| lower.contains(v))
+}
+
+/// A build after one of [`VERBS`]: four parts starting 1 or 2 (Connect's), or three starting
+/// 1 (`1.1.880`, as admins write 1.x builds), unless it is a requirement (`or later`).
+fn version_after_verb(s: &str) -> Option<ConnectVersion> {
+    let lower = s.to_ascii_lowercase();
+    VERBS.iter().find_map(|v| {
+        let rest = &s[find(&lower, v)? + v.len()..];
+        let rest = rest.trim_start_matches(['v', 'V']);
+        let tok: &str = rest.split(|c: char| !(c.is_ascii_digit() || c == '.')).next().unwrap_or("").trim_end_matches('.');
+        let parts: Vec<&str> = tok.split('.').collect();
+        if parts.iter().any(|p| p.is_empty()) || !matches!(parts[0], "1" | "2") {
+            return None;
+        }
+        match parts.len() {
+            4 => four_part(rest),
+            3 if parts[0] == "1" => {
+                let after = rest[tok.len()..].trim_start().to_ascii_lowercase();
+                let requirement = ["or ", "and ", "later", "after", "higher", "newer", "+"].iter().any(|w| after.starts_with(w));
+                (!requirement).then(|| ConnectVersion::parse(&format!("{tok}.0")).ok()).flatten()
+            }
+            _ => None,
+        }
+    })
 }
 
 /// The product's names as they stand before a build number in events and logs.
@@ -328,6 +373,13 @@ mod tests {
         assert_eq!(v("Upgrade to Microsoft Entra Connect 2.4.129.0 or later"), None);
         assert_eq!(v("Microsoft Entra Connect, 2.4.129.0"), None);
         assert_eq!(v("Azure AD Connect sync services were restarted at 10.0.0.1"), None, "too far, and an address");
+        // A sentence that says which build is installed.
+        assert_eq!(v("We upgraded to 2.3.20.0 yesterday (from 2.2.8.0)").as_deref(), Some("2.3.20.0"));
+        assert_eq!(v("we're on 1.1.880 (Azure AD Connect, installed 2018)").as_deref(), Some("1.1.880.0"));
+        assert_eq!(v("Version is 2.5.3.0 - we upgraded manually").as_deref(), Some("2.5.3.0"));
+        assert_eq!(v("you have to upgrade to 2.5.79.0 or later"), None, "a requirement");
+        assert_eq!(v("we're on 2.6.0 of ADSyncTools"), None, "three parts only for 1.x");
+        assert_eq!(v("running 10.0.17763.1 (Server 2019)"), None);
         assert_eq!(log_row("3/2/2017 4:31:09 AM   FilteredByTarget  x").map(|(_, s)| s), Some("FilteredByTarget"));
         assert_eq!(log_row("3/2/2017 4:31:09 AM   611 Error"), None);
     }

@@ -1,0 +1,64 @@
+//! The Microsoft Entra ID Sync Windows service (`ADSync`), as `Get-Service` lists it:
+//!
+//! ```text
+//! Status   Name               DisplayName
+//! ------   ----               -----------
+//! Stopped  ADSync             Microsoft Azure AD Sync
+//! ```
+//!
+//! A row whose name is `ADSync` (not `ADSyncBootstrap`) says the service's state; the status
+//! values are PowerShell's enum names, the same in every language. Lines that name the service
+//! (`phrases.rs` `SyncService`) and a service's logon failure (`ServiceLogon`: error 1069) are
+//! stated by `parse/line.rs`; a Service Control Manager event about the service is judged in
+//! `recognise.rs`.
+
+use crate::analysis::lines;
+
+/// The states `Get-Service` prints.
+const STATES: &[&str] = &["Stopped", "Running", "StartPending", "StopPending", "Paused", "ContinuePending", "PausePending"];
+
+/// A `Get-Service` row of the ADSync service: its state, and whether that means it isn't
+/// running.
+pub(crate) fn row(raw: &str) -> Option<(&'static str, bool)> {
+    let t = lines::trim(raw);
+    if !matches!(t.as_bytes().first(), Some(b'S' | b'R' | b'P' | b'C')) {
+        return None;
+    }
+    let mut words = t.split_ascii_whitespace();
+    let state = words.next()?;
+    let state = STATES.iter().copied().find(|s| s.eq_ignore_ascii_case(state))?;
+    if !words.next()?.eq_ignore_ascii_case("ADSync") {
+        return None;
+    }
+    Some((state, !matches!(state, "Running" | "StartPending" | "ContinuePending")))
+}
+
+/// Service Control Manager's events that say a service stopped or couldn't start: 7000 (failed
+/// to start), 7009 (timed out), 7011 (no response), 7022 (hung starting), 7023 and 7024
+/// (ended with an error), 7031 and 7034 (ended unexpectedly), 7038 (couldn't log on).
+pub(crate) fn down_event(id: u32) -> bool {
+    matches!(id, 7000 | 7009 | 7011 | 7022 | 7023 | 7024 | 7031 | 7034 | 7038)
+}
+
+/// Service Control Manager's provider name, which Windows doesn't translate.
+pub(crate) fn is_scm(source: &str) -> bool {
+    lines::trim(source).eq_ignore_ascii_case("Service Control Manager")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows() {
+        assert_eq!(row("Stopped  ADSync             Microsoft Azure AD Sync"), Some(("Stopped", true)));
+        assert_eq!(row("Running  ADSync             Microsoft Entra ID Sync"), Some(("Running", false)));
+        assert_eq!(row("  StopPending ADSync  x"), Some(("StopPending", true)));
+        assert_eq!(row("Running  ADSyncBootstrap    Microsoft Entra Connect Sync Bootstrap"), None);
+        assert_eq!(row("Stopped  W32Time            Windows Time"), None);
+        assert_eq!(row("Stopped"), None);
+        assert_eq!(row("Status   Name               DisplayName"), None);
+        assert!(down_event(7038) && !down_event(7036));
+        assert!(is_scm(" Service Control Manager ") && !is_scm("Directory Synchronization"));
+    }
+}
