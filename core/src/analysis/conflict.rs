@@ -10,6 +10,8 @@
 //!   the tenant accepted password sync since (`phs-enabled` with `resolved_since` and
 //!   `was_disabled`). Beside a check that says enabled without a time (the troubleshooter), both
 //!   stay, each naming the other (`conflicts_with`) with `newer=unknown`.
+//! - A password sync error (611's causes, the Entra side's) and newer delivered passwords (651,
+//!   657 `Success`): the error has stopped (`error-resolved` with `earlier` and `resolved_since`).
 //! - An object's export error type: the reason it isn't exported when the paste says so
 //!   (`object-not-exported` with `export_error`), else another feature's text (`not-phs`).
 
@@ -50,6 +52,42 @@ fn heartbeat_both_ways(c: &mut Collector<'_>) {
             c.add(Signal::new(F::NoHeartbeat, 0, 0).param(P::ConflictsWith, F::HeartbeatOk.as_str()).param(P::Newer, "unknown"));
             c.add(Signal::new(F::HeartbeatOk, 0, 0).param(P::ConflictsWith, F::NoHeartbeat.as_str()).param(P::Newer, "unknown"));
         }
+    }
+}
+
+/// The errors of password sync that newer delivered passwords end (every time of the error is
+/// older than the newest event 651 or 657 `Success`); not for an error of two or more domains,
+/// where the newer success may be another domain's.
+const ENDED_BY_SUCCESS: &[F] = &[
+    F::AdPermissions,
+    F::DomainUnreachable,
+    F::DrsError,
+    F::ConnectivityError,
+    F::DcRejectingReplication,
+    F::AdCredentials,
+    F::CloudCredentials,
+    F::NoEntraConnectivity,
+    F::TransientRetry,
+    F::PhsServiceError,
+];
+
+/// An error followed by passwords synchronized: `error-resolved`, with the error's evidence,
+/// `earlier` (its finding) and `resolved_since` (the newer success).
+fn resolved_errors(tl: &Timeline, c: &mut Collector<'_>) {
+    let synced = c.lines_and_times(F::PasswordSynced);
+    let success = synced.1.iter().copied().zip(synced.0.iter().copied()).chain(tl.last_batch).max_by_key(|(t, _)| t.seconds());
+    let Some((ok, ok_line)) = success else { return };
+    for &id in ENDED_BY_SUCCESS {
+        if !c.has(id) || c.texts(id, P::Domain).len() > 1 {
+            continue;
+        }
+        let (_, times) = c.lines_and_times(id);
+        let Some(bad) = times.iter().copied().max_by_key(Timestamp::seconds) else { continue };
+        if !comparable(bad, ok) || ok.seconds() <= bad.seconds() {
+            continue;
+        }
+        c.merge_into(id, F::ErrorResolved);
+        c.add(Signal::new(F::ErrorResolved, ok_line, ok_line).param(P::Earlier, id.as_str()).param(P::ResolvedSince, ok.text()));
     }
 }
 
@@ -99,13 +137,17 @@ pub(crate) fn judge(alerts: &[HeartbeatAlert], export_errors: Vec<Signal<'_>>, t
                         .param(P::WasDisabled, bad.text()),
                 );
             }
-            (Some(_), _) if c.has_param(F::PhsEnabled, P::Scope, "tenant") => {
+            // Either without a time (a check that reads the tenant, an event copied without its
+            // date): both stand, each naming the other.
+            _ if c.has_param(F::PhsEnabled, P::Scope, "tenant") => {
                 c.add(Signal::new(F::PhsDisabledTenant, 0, 0).param(P::ConflictsWith, F::PhsEnabled.as_str()).param(P::Newer, "unknown"));
                 c.add(Signal::new(F::PhsEnabled, 0, 0).param(P::ConflictsWith, F::PhsDisabledTenant.as_str()).param(P::Newer, "unknown"));
             }
             _ => {}
         }
     }
+
+    resolved_errors(tl, c);
 
     let not_exported = c.has(F::ObjectNotExported);
     for mut s in export_errors {

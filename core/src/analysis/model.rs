@@ -228,6 +228,8 @@ pub struct Timeline {
     /// Full password sync events (613, 617-623) in time order (line order when untimed).
     pub full_sync: Vec<FullSyncStep>,
     pub full_sync_state: Option<FullSyncState>,
+    /// The newest event 651 (a batch of password changes sent) with a time, and its line.
+    pub last_batch: Option<(Timestamp, usize)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -48,6 +48,8 @@ pub(crate) struct Acc<'a> {
     steps: Vec<Timed<'a>>,
     /// Per mode: the newest 654, 650, 651, 622 or 623 (activity after a pause).
     later: [Option<i64>; 2],
+    /// Per mode: the newest 651 (a batch sent) and its line.
+    batch: [Option<(Timestamp, usize)>; 2],
     /// Per mode: the newest event, a stop (602, 609) winning a tie: (seconds, stop), event, time, line.
     newest_event: [Option<NewestEvent>; 2],
 }
@@ -60,6 +62,9 @@ impl<'a> Acc<'a> {
             let secs = x.seconds();
             if self.newest[m].is_none_or(|(n, _)| secs >= n.seconds()) {
                 self.newest[m] = Some((x, t.id_line));
+            }
+            if t.event == 651 && self.batch[m].is_none_or(|(b, _)| secs >= b.seconds()) {
+                self.batch[m] = Some((x, t.id_line));
             }
             if matches!(t.event, 654 | 650 | 651 | 622 | 623) {
                 self.later[m] = Some(self.later[m].map_or(secs, |l| l.max(secs)));
@@ -112,7 +117,7 @@ pub(crate) fn build(acc: Acc<'_>) -> (Timeline, Vec<Fact<'_>>) {
     let mode = usize::from(acc.any_year);
     let time_of = |t: &Timed| time_in(acc.any_year, t.time);
     let newest = acc.newest[mode];
-    let mut tl = Timeline { newest, ..Timeline::default() };
+    let mut tl = Timeline { newest, last_batch: acc.batch[mode], ..Timeline::default() };
 
     // Heartbeats per connector.
     for b in &acc.beats {
