@@ -869,13 +869,27 @@ fn findings(doc: &FindingsFile, out: &mut String) {
                 format!("(Param::{}, {:?}, {}, &[{}])", camel(&w.param), w.value, w.first, steps.join(", "))
             })
             .collect();
+        let notes: Vec<String> = f
+            .notes
+            .iter()
+            .map(|n| {
+                assert!(doc.params.iter().any(|p| p.key == n.param), "{at}: a note names unknown parameter {:?}", n.param);
+                let source = match &f.explanation {
+                    TextV::Sourced(x) => x.source.clone(),
+                    TextV::Md(_) => own.unwrap_or_default().to_string(),
+                };
+                let text = TextV::Sourced(Sourced { md: n.md.clone(), source });
+                format!("(Param::{}, {})", camel(&n.param), sourced(&text, own, &at))
+            })
+            .collect();
         writeln!(
             out,
-            "    FindingInfo {{ id: FindingId::{}, severity: {}, title: {:?}, explanation: {}, next_steps: &[{}], when_steps: &[{}], node: {}, result: {}, causes: &[{}], learn: {} }},",
+            "    FindingInfo {{ id: FindingId::{}, severity: {}, title: {:?}, explanation: {}, notes: &[{}], next_steps: &[{}], when_steps: &[{}], node: {}, result: {}, causes: &[{}], learn: {} }},",
             camel(&f.id),
             severity(f.severity),
             f.title,
             sourced(&f.explanation, own, &at),
+            notes.join(", "),
             steps.join(", "),
             when_steps.join(", "),
             opt_str(&f.node),

@@ -159,7 +159,7 @@ fn to_json(a: &Analysis) -> DiagnoseJson {
                     id: f.id.as_str(),
                     severity: f.severity.as_str(),
                     title: f.title,
-                    explanation: f.explanation.plain(),
+                    explanation: f.explanation_plain(),
                     evidence: f.evidence.iter().map(|e| EvidenceJson { line: e.line, text: e.text.clone() }).collect(),
                     evidence_omitted: f.evidence_omitted,
                     next_steps: f.next_steps.iter().map(|t| t.plain()).collect(),
@@ -253,7 +253,7 @@ fn render_text(a: &Analysis) -> String {
     ));
     for f in &a.findings {
         s.push_str(&format!("\n[{}] {} ({})\n", f.severity.as_str().to_uppercase(), f.title, f.id));
-        s.push_str(&format!("  {}\n", f.explanation.plain().replace('\n', "\n  ")));
+        s.push_str(&format!("  {}\n", f.explanation_plain().replace('\n', "\n  ")));
         for e in &f.errors {
             s.push_str(&format!("  {}: {}\n    Cause: {}\n    Fix: {}\n", e.label(), e.name, e.cause.plain(), e.fix.plain()));
         }

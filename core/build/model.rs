@@ -489,6 +489,17 @@ pub struct FindingE {
     /// `grant` = `failed`): before the general steps with `first`, else after them.
     #[serde(default)]
     pub when_steps: Vec<WhenSteps>,
+    /// What a parameter means, shown under the explanation only when the finding has it
+    /// (`conflicts_with`, `resolved_since`).
+    #[serde(default)]
+    pub notes: Vec<Note>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub param: String,
+    pub md: String,
 }
 
 #[derive(Deserialize)]

@@ -401,6 +401,9 @@ pub struct FindingInfo {
     pub severity: Severity,
     pub title: &'static str,
     pub explanation: Text,
+    /// What a parameter means, under the explanation when the finding has that parameter
+    /// (`content/findings.json` `notes`).
+    pub notes: &'static [(Param, Text)],
     pub next_steps: &'static [Text],
     /// Steps shown only when a parameter has a value (`content/findings.json` `when_steps`):
     /// `feature` = `ad-replication` gives the other feature's own troubleshooting before the
@@ -425,6 +428,11 @@ impl FindingInfo {
     /// article's words come before PHS Doctor's advice.
     pub fn steps(&self) -> Vec<Text> {
         self.steps_for(&[])
+    }
+
+    /// The notes of the parameters a finding has, in the content's order.
+    pub fn notes_for(&self, params: &[(Param, String)]) -> Vec<Text> {
+        self.notes.iter().filter(|(k, _)| params.iter().any(|(p, _)| p == k)).map(|(_, t)| *t).collect()
     }
 
     /// [`FindingInfo::steps`] for a finding with these parameters: the steps of each `feature`
@@ -779,6 +787,26 @@ mod tests {
     use std::collections::{HashSet, VecDeque};
 
     use super::*;
+
+    /// A parameter's note shows only on a finding that has the parameter, and every note's
+    /// parameter is one the finding's explanation no longer spells out.
+    #[test]
+    fn notes_only_with_their_parameter() {
+        let info = FindingId::HeartbeatOk.info();
+        assert!(info.notes_for(&[(Param::Event, "654".into())]).is_empty());
+        let with = info.notes_for(&[(Param::ConflictsWith, "no-heartbeat".into()), (Param::Newer, "unknown".into())]);
+        assert_eq!(with.len(), 1);
+        assert!(with[0].plain().contains("no heartbeat was found"), "{}", with[0].plain());
+        for f in FINDINGS {
+            for (p, _) in f.notes {
+                assert!(
+                    !f.explanation.plain().contains(&format!("With {}", p.as_str())),
+                    "{}: {p:?} is in the explanation too",
+                    f.id.as_str()
+                );
+            }
+        }
+    }
 
     include!(concat!(env!("OUT_DIR"), "/plain_check.rs"));
 

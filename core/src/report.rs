@@ -155,7 +155,7 @@ pub fn analysis_report(a: &Analysis<'_>, o: &ReportOptions<'_>) -> Report {
     }
     for (i, f) in a.findings.iter().enumerate() {
         let _ = write!(md, "\n### {}. {} — {} (`{}`)\n\n", i + 1, f.severity.as_str().to_uppercase(), f.title, f.id);
-        let _ = writeln!(md, "{}", f.explanation.plain());
+        let _ = writeln!(md, "{}", f.explanation_plain());
         if !f.evidence.is_empty() {
             md.push_str("\nEvidence:\n\n");
             let lines: Vec<String> = f.evidence.iter().map(|e| format!("{:>6} | {}", e.line, pasted(&e.text))).collect();

@@ -50,6 +50,7 @@ pub fn FindingCard(props: &FindingCardProps) -> Html {
             </header>
             <div class="finding-about">
                 <RichText text={f.explanation} class="finding-explanation" />
+                { for f.notes.iter().map(|n| html! { <RichText text={*n} class="finding-explanation finding-note" /> }) }
                 <SourceNote source={f.explanation.source} />
             </div>
             if let Some(l) = id.info().learn { <LearnMore link={l} /> }

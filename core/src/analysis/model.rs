@@ -169,6 +169,9 @@ pub struct Finding {
     pub severity: Severity,
     pub title: &'static str,
     pub explanation: Text,
+    /// What the parameters it has mean (`conflicts_with`, `resolved_since`): shown under the
+    /// explanation ([`knowledge::FindingInfo::notes_for`]).
+    pub notes: Vec<Text>,
     /// What to do: the fix of its documented result first (the article's words before PHS
     /// Doctor's advice), then the finding's own next steps ([`knowledge::FindingInfo::steps`]).
     /// Each step's [`Text::source`] says where it comes from.
@@ -199,6 +202,7 @@ impl Finding {
             severity: info.severity,
             title: info.title,
             explanation: info.explanation,
+            notes: info.notes_for(&params),
             next_steps: info.steps_for(&params),
             node: info.node,
             result: info.result,
@@ -209,6 +213,16 @@ impl Finding {
             errors: Vec::new(),
             events: Vec::new(),
         }
+    }
+
+    /// The explanation and the notes of its parameters, as plain text in one paragraph.
+    pub fn explanation_plain(&self) -> String {
+        let mut s = self.explanation.plain();
+        for n in &self.notes {
+            s.push(' ');
+            s.push_str(&n.plain());
+        }
+        s
     }
 
     pub fn param(&self, key: Param) -> Option<&str> {

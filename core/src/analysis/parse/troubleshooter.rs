@@ -298,7 +298,8 @@ pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut 
             check(c, if ad_cs { "ad-connector-space" } else { "target" }, "pass");
         }
     }
-    if hits.has(Ph::Exported) {
+    // (`Temporary passwords are not exported to Azure AD` is about passwords, not the object.)
+    if hits.has(Ph::Exported) && !hits.has(Ph::TempPassword) {
         topic = true;
         if negative(clause_of(l, &["exported"])) {
             c.facts.push(fact(Fk::NotExported));
@@ -361,7 +362,10 @@ pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut 
         }
     }
     // The feature checks: tenant ("cloud configuration") or connector.
-    if !topic && hits.has(Ph::Phs) && !ev_wording && states_the_feature(l) {
+    // (A sync rule's properties, `In from AD - User … (Precedence 90, PasswordSync: False)`, are
+    // the rule's, not the feature's.)
+    let sync_rule = has_any(l, &["precedence", "in from ad", "out to aad", "in from aad", "out to ad -"]);
+    if !topic && hits.has(Ph::Phs) && !ev_wording && !sync_rule && states_the_feature(l) {
         let named = if contains(l, "connector") { connector_name(raw) } else { None };
         let tenant_words = has_any(
             l,
