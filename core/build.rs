@@ -913,14 +913,15 @@ fn errors(doc: &ErrorsFile, out: &mut String) {
                cause: &TextV,
                fix: &TextV,
                src: Option<&str>,
-               fixed_in: &Option<String>| {
+               fixed_in: &Option<String>,
+               reason: &Option<String>| {
         let fixed_in = match fixed_in {
             Some(v) => format!("Some({})", version_lit(v)),
             None => "None".into(),
         };
         writeln!(
             out,
-            "    ErrorInfo {{ kind: {kind}, code: {code}, name: {name:?}, message: {message:?}, finding: FindingId::{}, cause: {}, fix: {}, fixed_in: {fixed_in} }},",
+            "    ErrorInfo {{ kind: {kind}, code: {code}, name: {name:?}, message: {message:?}, finding: FindingId::{}, cause: {}, fix: {}, fixed_in: {fixed_in}, reason: {reason:?} }},",
             camel(finding),
             sourced(cause, src, &format!("errors.json: {name}")),
             sourced(fix, src, &format!("errors.json: {name}")),
@@ -929,11 +930,11 @@ fn errors(doc: &ErrorsFile, out: &mut String) {
     };
     for (list, kind) in [(&doc.rpc, "ErrorKind::Rpc"), (&doc.service, "ErrorKind::Service")] {
         for e in list {
-            row(out, kind, e.code, &e.name, &e.message, &e.finding, &e.cause, &e.fix, e.source.as_deref(), &None);
+            row(out, kind, e.code, &e.name, &e.message, &e.finding, &e.cause, &e.fix, e.source.as_deref(), &None, &None);
         }
     }
     for e in &doc.messages {
-        row(out, "ErrorKind::Message", 0, &e.name, &e.text, &e.finding, &e.cause, &e.fix, e.source.as_deref(), &e.fixed_in);
+        row(out, "ErrorKind::Message", 0, &e.name, &e.text, &e.finding, &e.cause, &e.fix, e.source.as_deref(), &e.fixed_in, &e.reason);
     }
     out.push_str("];\n");
 }

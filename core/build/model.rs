@@ -550,6 +550,9 @@ pub struct MessageE {
     pub source: Option<String>,
     #[serde(default)]
     pub fixed_in: Option<String>,
+    /// The finding's `reason` parameter this message sets (its `when_steps` may key on it).
+    #[serde(default)]
+    pub reason: Option<String>,
 }
 
 /// `content/facts.json`: what the parsers state and how the judge turns it into a finding.

@@ -278,7 +278,13 @@ impl<'a> Collector<'a> {
                 let numbered: Vec<FindingId> = b.errors.iter().filter(|e| e.kind != ErrorKind::Message).map(|e| e.finding).collect();
                 b.errors.retain(|e| e.kind != ErrorKind::Message || !numbered.contains(&e.finding));
                 let evidence = b.lines.iter().map(|&l| Evidence { line: l, text: clip(lines::trim(physical[l - 1])) }).collect();
-                let params = b.params.into_iter().map(|(k, v)| (k, v.text())).collect();
+                let mut params: Vec<(Param, String)> = b.params.into_iter().map(|(k, v)| (k, v.text())).collect();
+                // The reason a decoded message gives (`mfa`), once.
+                for r in b.errors.iter().filter_map(|e| e.reason) {
+                    if !params.iter().any(|(k, v)| *k == Param::Reason && v == r) {
+                        params.push((Param::Reason, r.to_string()));
+                    }
+                }
                 Finding {
                     evidence_omitted: b.omitted,
                     params_omitted: b.params_omitted,

@@ -44,6 +44,9 @@ pub struct ErrorInfo {
     /// For a generic message that a known issue printed: the build that fixed that issue. On
     /// this build or later the message is not that known issue (see `Analysis::for_version`).
     pub fixed_in: Option<ConnectVersion>,
+    /// The `reason` parameter it gives its finding (`content/errors.json`), for steps that
+    /// depend on it (`mfa`: multifactor authentication on the Sync_ account).
+    pub reason: Option<&'static str>,
 }
 
 impl ErrorInfo {

@@ -152,7 +152,7 @@ pub(crate) fn recognise<'a>(
     if let Some(feature) = adjacent::feature_of(hits) {
         c.facts.push(fact(Fk::OtherFeatureToken).param(P::Feature, feature));
         c.kind(RecordKind::Message);
-    } else if hits.has(Ph::Writeback) {
+    } else if hits.has(Ph::Writeback) && !says_configured(l) {
         c.facts.push(fact(Fk::WritebackText).param(P::Feature, "password-writeback"));
         c.kind(RecordKind::Message);
     }
@@ -188,4 +188,11 @@ pub(crate) fn recognise<'a>(
         }
     }
     c
+}
+
+/// A line that only says how features are set up (`SSPR + password writeback are enabled in
+/// the tenant`): no other feature's problem, so no sign of another feature's text.
+fn says_configured(l: &str) -> bool {
+    has_any(l, &["enabled", "are on", "is on", "turned on", "configured"])
+        && !has_any(l, &["error", "fail", "not ", "n't", "unable", "cannot", "exception", "denied"])
 }
