@@ -244,6 +244,17 @@ impl<'p> Judge<'p> {
         let export_errors = export_errors.into_iter().filter_map(|f| finding_of(&f, None).map(|id| Signal::judged(id, f))).collect();
         conflict::judge(alerts, export_errors, tl, &mut self.collector);
         let c = &mut self.collector;
+        // No heartbeat for exactly the connectors whose password sync is disabled: that is why.
+        if c.has(F::NoHeartbeat) && c.has(F::PhsDisabledConnector) {
+            let (mut a, mut b) = (c.texts(F::NoHeartbeat, P::Connector), c.texts(F::PhsDisabledConnector, P::Connector));
+            crate::order::sort(&mut a);
+            crate::order::sort(&mut b);
+            a.dedup();
+            b.dedup();
+            if !a.is_empty() && a == b {
+                c.merge_into(F::NoHeartbeat, F::PhsDisabledConnector);
+            }
+        }
         for info in knowledge::FINDINGS.iter().filter(|f| !f.causes.is_empty()) {
             if !c.has(info.id) {
                 continue;
