@@ -12,6 +12,7 @@
 //!   stay, each naming the other (`conflicts_with`) with `newer=unknown`.
 //! - A password sync error (611's causes, the Entra side's) and newer delivered passwords (651,
 //!   657 `Success`): the error has stopped (`error-resolved` with `earlier` and `resolved_since`).
+//! - An object's `Success` older than a problem of the same object: the problem stands alone.
 //! - An object's export error type: the reason it isn't exported when the paste says so
 //!   (`object-not-exported` with `export_error`), else another feature's text (`not-phs`).
 
@@ -91,6 +92,43 @@ fn resolved_errors(tl: &Timeline, c: &mut Collector<'_>) {
     }
 }
 
+/// An object's password sync problems, from its log or the single-object run.
+const OBJECT_PROBLEMS: &[F] = &[
+    F::NoTargetConnection,
+    F::ObjectNotExported,
+    F::ObjectPasswordFailed,
+    F::CloudFiltered,
+    F::NoPhsSyncRule,
+    F::TemporaryPassword,
+    F::NotInConnectorSpace,
+    F::KerberosHashMissing,
+];
+
+/// A `Success` older than a problem of the same object (its log lists both; the same DN, or
+/// none named) says nothing about now: the newest status stands, and no "passwords were
+/// synchronized" beside it.
+fn stale_success(c: &mut Collector<'_>) {
+    if !c.has(F::PasswordSynced) {
+        return;
+    }
+    let Some(ok) = c.lines_and_times(F::PasswordSynced).1.into_iter().max_by_key(Timestamp::seconds) else { return };
+    let ok_dns = c.texts(F::PasswordSynced, P::Dn);
+    for &id in OBJECT_PROBLEMS {
+        if !c.has(id) {
+            continue;
+        }
+        let dns = c.texts(id, P::Dn);
+        if !ok_dns.iter().all(|d| dns.contains(d)) || (ok_dns.is_empty() != dns.is_empty()) {
+            continue;
+        }
+        let newest_bad = c.lines_and_times(id).1.into_iter().max_by_key(Timestamp::seconds);
+        if newest_bad.is_some_and(|b| comparable(b, ok) && b.seconds() > ok.seconds()) {
+            c.remove(F::PasswordSynced);
+            return;
+        }
+    }
+}
+
 /// Both times have a year, or neither: they can be compared.
 fn comparable(a: Timestamp, b: Timestamp) -> bool {
     (a.year == 0) == (b.year == 0)
@@ -148,6 +186,7 @@ pub(crate) fn judge(alerts: &[HeartbeatAlert], export_errors: Vec<Signal<'_>>, t
     }
 
     resolved_errors(tl, c);
+    stale_success(c);
 
     let not_exported = c.has(F::ObjectNotExported);
     for mut s in export_errors {
