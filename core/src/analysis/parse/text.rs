@@ -224,6 +224,7 @@ const VERBS: &[&str] = &[
     "version is ",
     "running ",
     "installed ",
+    " to ",
 ];
 
 /// Whether the line has one of [`VERBS`] (lower-cased line).
@@ -380,6 +381,7 @@ mod tests {
         assert_eq!(v("you have to upgrade to 2.5.79.0 or later"), None, "a requirement");
         assert_eq!(v("we're on 2.6.0 of ADSyncTools"), None, "three parts only for 1.x");
         assert_eq!(v("running 10.0.17763.1 (Server 2019)"), None);
+        assert_eq!(v("Upgraded Entra Connect from 2.2.8.0 to 2.3.20.0 yesterday").as_deref(), Some("2.3.20.0"));
         assert_eq!(log_row("3/2/2017 4:31:09 AM   FilteredByTarget  x").map(|(_, s)| s), Some("FilteredByTarget"));
         assert_eq!(log_row("3/2/2017 4:31:09 AM   611 Error"), None);
     }
