@@ -258,8 +258,8 @@ fn render_text(a: &Analysis) -> String {
             s.push_str(&format!("  {}: {}\n    Cause: {}\n    Fix: {}\n", e.label(), e.name, e.cause.plain(), e.fix.plain()));
         }
         if !f.params.is_empty() {
-            let p: Vec<String> = f.params.iter().map(|(k, v)| format!("{k}={}", printable(v))).collect();
-            s.push_str(&format!("  Parameters: {}\n", p.join(", ")));
+            let p: Vec<String> = f.params.iter().map(|(k, v)| format!("{} = {}", k.label(), printable(v))).collect();
+            s.push_str(&format!("  Details: {}\n", p.join("; ")));
         }
         if !f.evidence.is_empty() {
             s.push_str("  Evidence:\n");

@@ -165,9 +165,9 @@ pub fn analysis_report(a: &Analysis<'_>, o: &ReportOptions<'_>) -> Report {
             }
         }
         if !f.params.is_empty() {
-            md.push_str("\nParameters:");
+            md.push_str("\nDetails:");
             for (k, v) in &f.params {
-                let _ = write!(md, " {k} = {};", code_span(&pasted(v)));
+                let _ = write!(md, " {} = {};", k.label(), code_span(&pasted(v)));
             }
             md.pop();
             md.push('\n');
