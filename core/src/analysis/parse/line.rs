@@ -164,9 +164,11 @@ pub(crate) fn recognise<'a>(
             troubleshooter::topics(l, raw, hits, ctx, &mut c, first, last);
         }
     }
-    if hits.has(Ph::Product)
-        || (hits.has(Ph::Version) && has_any(l, &["connect", "adsync", "synchronization service"]))
-        || (has_any(l, &["connect", "adsync", "sync"]) && says_installed_version(l))
+    // (A build has a digit, a dot and a digit: most lines have none, and are not asked.)
+    if has_dotted_number(raw)
+        && (hits.has(Ph::Product)
+            || (hits.has(Ph::Version) && has_any(l, &["connect", "adsync", "synchronization service"]))
+            || (has_any(l, &["connect", "adsync", "sync"]) && says_installed_version(l)))
     {
         if let Some(v) = connect_version(raw) {
             c.field("version", v.to_string());

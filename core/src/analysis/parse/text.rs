@@ -207,7 +207,15 @@ pub(crate) fn connector_name(s: &str) -> Option<&str> {
 /// right after the product's name (`Azure AD Sync 1.4.18.0`, `Microsoft Azure AD Connect
 /// Synchronization Services 1.6.4.0`).
 pub(crate) fn connect_version(s: &str) -> Option<ConnectVersion> {
+    if !has_dotted_number(s) {
+        return None;
+    }
     version_after_word(s).or_else(|| version_after_product(s)).or_else(|| version_after_verb(s))
+}
+
+/// Whether `s` has a digit, a dot and a digit in a row, as every build number does.
+pub(crate) fn has_dotted_number(s: &str) -> bool {
+    s.as_bytes().windows(3).any(|w| w[1] == b'.' && w[0].is_ascii_digit() && w[2].is_ascii_digit())
 }
 
 /// The words before the build that a sentence says is installed (`we're on 1.1.880`, `We
@@ -313,6 +321,16 @@ pub(crate) fn strip_stream(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dotted_numbers() {
+        for yes in ["2.5.3.0", "we're on 1.1.880", "v2.4 now", "x9.9"] {
+            assert!(has_dotted_number(yes), "{yes}");
+        }
+        for no in ["", "no build", "2.", ".5", "1 . 1 . 614 . 0", "version 2 of 3", "2026-12-03"] {
+            assert!(!has_dotted_number(no), "{no}");
+        }
+    }
     use crate::analysis::parse::{log_status::log_row, troubleshooter::domain_in_line};
 
     /// `negative` byte by byte.

@@ -364,10 +364,12 @@ pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut 
     // The feature checks: tenant ("cloud configuration") or connector.
     // (A sync rule's properties, `In from AD - User … (Precedence 90, PasswordSync: False)`, are
     // the rule's, not the feature's.)
-    let sync_rule = has_any(l, &["precedence", "in from ad", "out to aad", "in from aad", "out to ad -"])
+    let sync_rule = || {
+        has_any(l, &["precedence", "in from ad", "out to aad", "in from aad", "out to ad -"])
         // (nor a wizard's step that is setting it: `Updating the password hash sync state … (PasswordHashSync=True)`)
-        || has_any(l, &["updating ", "configuring ", "setting the "]);
-    if !topic && hits.has(Ph::Phs) && !ev_wording && !sync_rule && states_the_feature(l) {
+        || has_any(l, &["updating ", "configuring ", "setting the "])
+    };
+    if !topic && hits.has(Ph::Phs) && !ev_wording && !sync_rule() && states_the_feature(l) {
         let named = if contains(l, "connector") { connector_name(raw) } else { None };
         let tenant_words = has_any(
             l,
