@@ -231,11 +231,14 @@ pub fn run(source: &str, json: bool) -> Result<String, String> {
         out.version_notices = notices.iter().map(crate::version::NoticeJson::of).collect();
         return Ok(crate::output::to_json(&out));
     }
-    let mut s = render_text(&a);
+    // The build's notices first, as the web page shows them: an old build can be the whole cause.
+    let mut s = String::new();
     if let Some(v) = a.connect_version {
-        s.push_str(&format!("\nMicrosoft Entra Connect {v} (from the input):\n"));
+        s.push_str(&format!("Microsoft Entra Connect {v} (from the input):\n"));
         s.push_str(&crate::version::notices_text(&notices));
+        s.push('\n');
     }
+    s.push_str(&render_text(&a));
     Ok(s)
 }
 
@@ -255,7 +258,9 @@ fn render_text(a: &Analysis) -> String {
         s.push_str(&format!("\n[{}] {} ({})\n", f.severity.as_str().to_uppercase(), f.title, f.id));
         s.push_str(&format!("  {}\n", f.explanation_plain().replace('\n', "\n  ")));
         for e in &f.errors {
-            s.push_str(&format!("  {}: {}\n    Cause: {}\n    Fix: {}\n", e.label(), e.name, e.cause.plain(), e.fix.plain()));
+            // (A message's label is its name: said once.)
+            let label = if e.name == e.label() { e.label() } else { format!("{}: {}", e.label(), e.name) };
+            s.push_str(&format!("  {label}\n    Cause: {}\n    Fix: {}\n", e.cause.plain(), e.fix.plain()));
         }
         if !f.params.is_empty() {
             let p: Vec<String> = f.params.iter().map(|(k, v)| format!("{} = {}", k.label(), printable(v))).collect();

@@ -175,7 +175,8 @@ pub fn analysis_report(a: &Analysis<'_>, o: &ReportOptions<'_>) -> Report {
         if !f.errors.is_empty() {
             md.push_str("\nDecoded errors:\n\n");
             for e in &f.errors {
-                let _ = writeln!(md, "- **{}** `{}`: {} Fix: {}", e.label(), e.name, e.cause.plain(), e.fix.plain());
+                let name = if e.name == e.label() { String::new() } else { format!(" {}", code_span(e.name)) };
+                let _ = writeln!(md, "- **{}**{name}: {} Fix: {}", e.label(), e.cause.plain(), e.fix.plain());
             }
         }
         if !f.next_steps.is_empty() {

@@ -218,14 +218,17 @@ fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input
             tail_first_line: c.tail_first_line,
         });
     }
-    // "Nothing points to a fault" says how much of the paste that covers.
-    let unread = a.unparsed_lines.len();
-    if unread > 0 {
-        let total = a.line_count;
-        for f in a.findings.iter_mut().filter(|f| f.id == F::NothingWrongFound) {
-            f.params.push((Param::NotUnderstood, format!("{unread} of {total}")));
-            f.notes = f.id.info().notes_for(&f.params);
+    // "Nothing points to a fault" says how much of the paste that covers, and that the build
+    // the paste names is judged by its version notices.
+    let (unread, total, version) = (a.unparsed_lines.len(), a.line_count, a.connect_version);
+    for f in a.findings.iter_mut().filter(|f| f.id == F::NothingWrongFound) {
+        if let Some(v) = version {
+            f.params.push((Param::Version, v.to_string()));
         }
+        if unread > 0 {
+            f.params.push((Param::NotUnderstood, format!("{unread} of {total}")));
+        }
+        f.notes = f.id.info().notes_for(&f.params);
     }
     a
 }
