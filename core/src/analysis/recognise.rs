@@ -13,7 +13,7 @@ use super::model::{Record, RecordKind, MAX_RECORDS};
 use super::parse::event::{self, EventB, Format};
 use super::parse::event_csv::{self, CsvColumns};
 use super::parse::line;
-use super::parse::text::{has_word, Ctx};
+use super::parse::text::{self, has_word, Ctx};
 use super::parse::{adjacent, adsyncconfig, health, pipe_table, service, token, trace};
 use super::parse::{event_details, event_list, event_table, event_xml};
 use super::phrases::{Hits, Ph};
@@ -104,6 +104,9 @@ struct Driver<'a, 'c, 'p> {
     export_errors: Vec<Fact<'a>>,
     /// The AdSyncConfig cmdlet of the last command typed (whose grant its helpers' errors are).
     adsync_command: Option<&'static str>,
+    /// The last command asked for a file or registry key of Connect's own
+    /// (`(Get-Item …\\miiserver.exe).VersionInfo`): its `FileVersion : 2.5.190.0` is the build.
+    connect_file: bool,
     /// The languages of the level names of the `Get-WinEvent` table rows so far (intersected,
     /// bits by index in `labels::LANGS`): which way round their dates are written.
     row_langs: u32,
@@ -147,6 +150,7 @@ pub(crate) fn run<'a>(
         heartbeat_alerts: Vec::new(),
         export_errors: Vec::new(),
         adsync_command: None,
+        connect_file: false,
         row_langs: u32::MAX,
     };
     let mut text_lines = vec![false; physical.len()];
@@ -255,9 +259,17 @@ impl<'a> Driver<'a, '_, '_> {
                 self.diag_domain = None;
             }
             self.adsync_command = adsyncconfig::command(cmd);
+            self.connect_file = text::names_connect_file(cmd);
             let cmd = self.src.cow(cmd);
             self.record(RecordKind::Command, l.first, l.last, vec![("command", cmd)]);
             return;
+        }
+        if self.connect_file && self.ev.is_none() {
+            if let Some(v) = text::file_version(text) {
+                self.flush_all();
+                self.record(RecordKind::DiagnosticsInfo, l.first, l.last, vec![("version", Cow::Owned(v.to_string()))]);
+                return;
+            }
         }
         if self.csv_line(l) {
             return;

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use crate::analysis::fact::{Fact, Hints};
 use crate::analysis::lines::{self, Src};
 use crate::analysis::model::RecordKind;
-use crate::analysis::scan::{contains, find, find_ci, find_ci_seq, starts_ci};
+use crate::analysis::scan::{contains, find, find_ci, find_ci_seq, has_ci, starts_ci};
 use crate::bytes::{ident_bits, load8, HI};
 use crate::version::ConnectVersion;
 
@@ -213,6 +213,34 @@ pub(crate) fn connect_version(s: &str) -> Option<ConnectVersion> {
     version_after_word(s).or_else(|| version_after_product(s)).or_else(|| version_after_verb(s))
 }
 
+/// Whether a PowerShell command reads a file or registry key of Connect's own, whose
+/// `FileVersion`/`ProductVersion`/`Version` is then the installed build:
+/// `(Get-Item "C:\\Program Files\\Microsoft Azure AD Sync\\Bin\\miiserver.exe").VersionInfo`,
+/// `Get-ItemProperty "HKLM:\\SOFTWARE\\Microsoft\\Azure AD Connect"`.
+pub(crate) fn names_connect_file(cmd: &str) -> bool {
+    ["miiserver.exe", "microsoft azure ad sync\\bin", "\\azure ad connect", "\\microsoft entra connect", "serverconfigurationversion"]
+        .iter()
+        .any(|n| has_ci(cmd, n))
+}
+
+/// `FileVersion : 2.5.190.0` (also `ProductVersion`, `Version`): a build of Connect's (four
+/// parts, starting 1 or 2) as a Format-List line prints it.
+pub(crate) fn file_version(line: &str) -> Option<ConnectVersion> {
+    // A table's value alone (`select Value`).
+    let Some((key, value)) = line.split_once(':') else {
+        let t = lines::trim(line);
+        let v = t.bytes().all(|b| b.is_ascii_digit() || b == b'.').then(|| four_part(t)).flatten()?;
+        return matches!(v.0[0], 1 | 2).then_some(v);
+    };
+    let key = lines::trim(key);
+    if !["FileVersion", "ProductVersion", "Version", "DisplayVersion"].iter().any(|k| key.eq_ignore_ascii_case(k)) {
+        return None;
+    }
+    let value = lines::trim(value);
+    let v = four_part(value)?;
+    matches!(v.0[0], 1 | 2).then_some(v)
+}
+
 /// Whether `s` has a digit, a dot and a digit in a row, as every build number does.
 pub(crate) fn has_dotted_number(s: &str) -> bool {
     s.as_bytes().windows(3).any(|w| w[1] == b'.' && w[0].is_ascii_digit() && w[2].is_ascii_digit())
@@ -321,6 +349,30 @@ pub(crate) fn strip_stream(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn connect_file_versions() {
+        assert!(names_connect_file(r#"(Get-Item "C:\Program Files\Microsoft Azure AD Sync\Bin\miiserver.exe").VersionInfo | fl"#));
+        assert!(names_connect_file(r"Get-ItemProperty 'HKLM:\SOFTWARE\Microsoft\Azure AD Connect'"));
+        assert!(!names_connect_file(r"(Get-Item C:\Windows\System32\lsass.exe).VersionInfo"));
+        assert_eq!(file_version("FileVersion     : 2.5.190.0").map(|v| v.0), Some([2, 5, 190, 0]));
+        assert_eq!(file_version("ProductVersion : 1.6.16.0").map(|v| v.0), Some([1, 6, 16, 0]));
+        assert_eq!(file_version("1.6.16.0 ").map(|v| v.0), Some([1, 6, 16, 0]));
+        assert!(names_connect_file(
+            "(Get-ADSyncGlobalSettings).Parameters | ? Name -eq 'Microsoft.Synchronize.ServerConfigurationVersion'"
+        ));
+        for no in [
+            "Value",
+            "-----",
+            "1.6.16.0 build",
+            "FileVersion : 10.0.17763.1",
+            "FileVersion : 2.5",
+            "FileDescription : 2.5.190.0",
+            "FileVersion : 2.5.190.0 or later",
+        ] {
+            assert!(file_version(no).is_none(), "{no}");
+        }
+    }
 
     #[test]
     fn dotted_numbers() {
