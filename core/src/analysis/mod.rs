@@ -152,9 +152,15 @@ fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input
     if cut.is_some() && !tail.is_empty() {
         physical.extend(lines::physical(tail));
     }
-    // Quoted (an e-mail reply, a Markdown quote): read as written.
-    for l in physical.iter_mut() {
-        *l = lines::unquote(l);
+    // Quoted (an e-mail reply, a Markdown quote): read as written, and shown as pasted (the
+    // marks say that someone else's older message is the evidence).
+    let mut quoted: Vec<(usize, &str)> = Vec::new();
+    for (i, l) in physical.iter_mut().enumerate() {
+        let u = lines::unquote(l);
+        if u.len() != l.len() {
+            quoted.push((i, *l));
+            *l = u;
+        }
     }
     // A report block is read by `block.rs`; the recognisers see its lines as blank.
     let blocks = if read_blocks && block::any_begin(normal) { block::find(&physical) } else { Vec::new() };
@@ -165,7 +171,16 @@ fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input
     for b in &blocks {
         physical[b.first - 1..b.last].fill("");
     }
-    let mut judge = judge::Judge::new(&physical);
+    let shown: Option<Vec<&str>> = (!quoted.is_empty()).then(|| {
+        let mut shown = physical.clone();
+        for &(i, line) in &quoted {
+            if !shown[i].is_empty() {
+                shown[i] = line;
+            }
+        }
+        shown
+    });
+    let mut judge = judge::Judge::new(shown.as_deref().unwrap_or(&physical));
     let boundary = if cut.is_some() { split } else { usize::MAX };
     let out = recognise::run(lines::Src(normal), &physical, lines::logical_split(&physical, boundary), boundary, &mut judge);
     let (timeline, timeline_facts) = timeline::build(out.timed);
