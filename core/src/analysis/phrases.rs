@@ -175,6 +175,8 @@ const PHRASES: &[(&str, Ph)] = &[
     ("was unable to log on as", Ph::ServiceLogon),
     ("fehlgeschlagenen anmeldung", Ph::ServiceLogon),
     ("scheduler is already suspended", Ph::SchedulerSuspendedMsg),
+    // PowerShell 7's error view (`Get-EventLog: …`) and any error record's `(Get-EventLog:String)`.
+    ("get-eventlog:", Ph::EventLogCmdletMissing),
     ("user name or password is incorrect", Ph::UserPassIncorrect),
     // Windows' message for ERROR_LOGON_FAILURE in German (KB 2962509's German translation).
     ("der benutzername oder das kennwort ist falsch", Ph::UserPassIncorrect),

@@ -85,6 +85,8 @@ pub(crate) enum Ph {
     ServiceLogon,
     /// `Scheduler is already suspended`.
     SchedulerSuspendedMsg,
+    /// `Get-EventLog` couldn't run (PowerShell 7 has none).
+    EventLogCmdletMissing,
     TraceKey,
     /// `RPC` as a word: an anchor for a number after it (`anchors.rs`), not reported as a hit.
     RpcWord,

@@ -116,6 +116,10 @@ pub(crate) fn recognise<'a>(
         c.facts.push(fact(Fk::ServiceLogonFailed));
         c.kind(RecordKind::Error);
     }
+    if hits.has(Ph::EventLogCmdletMissing) {
+        c.facts.push(fact(Fk::EventLogCmdletMissing));
+        c.kind(RecordKind::Error);
+    }
     if hits.has(Ph::SchedulerSuspendedMsg) {
         c.facts.push(fact(Fk::SchedulerSuspended));
         c.kind(RecordKind::Error);
