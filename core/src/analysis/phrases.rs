@@ -177,6 +177,11 @@ const PHRASES: &[(&str, Ph)] = &[
     ("scheduler is already suspended", Ph::SchedulerSuspendedMsg),
     // PowerShell 7's error view (`Get-EventLog: …`) and any error record's `(Get-EventLog:String)`.
     ("get-eventlog:", Ph::EventLogCmdletMissing),
+    // A script or module refused by the execution policy (the error's type and its help link,
+    // the same in every language) and the troubleshooter's cmdlet not found.
+    ("pssecurityexception", Ph::ExecutionPolicy),
+    ("about_execution_policies", Ph::ExecutionPolicy),
+    ("invoke-adsyncdiagnostics:string)", Ph::DiagnosticsMissing),
     ("user name or password is incorrect", Ph::UserPassIncorrect),
     // Windows' message for ERROR_LOGON_FAILURE in German (KB 2962509's German translation).
     ("der benutzername oder das kennwort ist falsch", Ph::UserPassIncorrect),

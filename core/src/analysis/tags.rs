@@ -87,6 +87,10 @@ pub(crate) enum Ph {
     SchedulerSuspendedMsg,
     /// `Get-EventLog` couldn't run (PowerShell 7 has none).
     EventLogCmdletMissing,
+    /// A script refused by PowerShell's execution policy (`PSSecurityException`).
+    ExecutionPolicy,
+    /// `Invoke-ADSyncDiagnostics` not found (`CommandNotFoundException`).
+    DiagnosticsMissing,
     TraceKey,
     /// `RPC` as a word: an anchor for a number after it (`anchors.rs`), not reported as a hit.
     RpcWord,

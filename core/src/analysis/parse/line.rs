@@ -116,6 +116,13 @@ pub(crate) fn recognise<'a>(
         c.facts.push(fact(Fk::ServiceLogonFailed));
         c.kind(RecordKind::Error);
     }
+    if hits.has(Ph::ExecutionPolicy) {
+        c.facts.push(fact(Fk::ScriptBlocked).param(P::Reason, "execution-policy"));
+        c.kind(RecordKind::Error);
+    } else if hits.has(Ph::DiagnosticsMissing) {
+        c.facts.push(fact(Fk::ScriptBlocked).param(P::Reason, "not-imported"));
+        c.kind(RecordKind::Error);
+    }
     if hits.has(Ph::EventLogCmdletMissing) {
         c.facts.push(fact(Fk::EventLogCmdletMissing));
         c.kind(RecordKind::Error);
