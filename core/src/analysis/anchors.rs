@@ -63,9 +63,21 @@ pub(crate) fn extra_hits(text: &str, other_script: bool, list: &mut Vec<(Tag, us
         if let Some((_, at, len)) = super::parse::health::localised_title(text) {
             found.push((Tag::Ph(Ph::AlertTitle), at, len));
         }
+        if let Some((at, len)) = LOGON_FAILURE.iter().find_map(|m| crate::bytes::find(text, m).map(|at| (at, m.len()))) {
+            found.push((Tag::Ph(Ph::UserPassIncorrect), at, len));
+        }
     }
     list.extend(found);
 }
+
+/// Windows' message for ERROR_LOGON_FAILURE (1326, "The user name or password is incorrect")
+/// in the languages whose words the line scanner can't start on (see `phrases.rs` for the others).
+const LOGON_FAILURE: &[&str] = &[
+    "имя пользователя или пароль",
+    "ユーザー名またはパスワードが正しくありません",
+    "用户名或密码不正确",
+    "사용자 이름 또는 암호가 올바르지 않습니다",
+];
 
 /// `(code, offset, length)` of a number.
 type Num = Option<(u32, usize, usize)>;

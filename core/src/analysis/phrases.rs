@@ -185,6 +185,14 @@ const PHRASES: &[(&str, Ph)] = &[
     ("user name or password is incorrect", Ph::UserPassIncorrect),
     // Windows' message for ERROR_LOGON_FAILURE in German (KB 2962509's German translation).
     ("der benutzername oder das kennwort ist falsch", Ph::UserPassIncorrect),
+    // The same message (ERROR_LOGON_FAILURE, 1326) as Windows prints it in other languages, in
+    // a 611's .NET details on a translated server (the ones in other scripts: `anchors.rs`).
+    ("utilisateur ou le mot de passe est incorrect", Ph::UserPassIncorrect),
+    ("nombre de usuario o la contraseña no son correctos", Ph::UserPassIncorrect),
+    ("nome de usuário ou a senha está incorreto", Ph::UserPassIncorrect),
+    ("gebruikersnaam of het wachtwoord is onjuist", Ph::UserPassIncorrect),
+    ("användarnamnet eller lösenordet är felaktigt", Ph::UserPassIncorrect),
+    ("nazwa użytkownika lub hasło jest niepoprawne", Ph::UserPassIncorrect),
     ("username or password is incorrect", Ph::UserPassIncorrect),
     ("for domain", Ph::ForDomain),
     ("for forest", Ph::ForDomain),
