@@ -76,6 +76,11 @@ pub(crate) fn recognise<'a>(
         }
         return c;
     }
+    // In an event, the service's name as a word (`Usługa ADSync nie może zalogować się …`:
+    // Service Control Manager's message in any language names it so).
+    if ctx.in_event && !hits.has(Ph::SyncService) && names_adsync(raw) {
+        c.facts.push(fact(Fk::SyncServiceNamed));
+    }
     if !hits.any() {
         if !ctx.in_event {
             troubleshooter::diag_header(raw, &mut c);
@@ -201,6 +206,21 @@ pub(crate) fn recognise<'a>(
         }
     }
     c
+}
+
+/// Whether `raw` has `ADSync` as a word of its own (any case; not `ADSyncBootstrap`, `ADSync.psd1`).
+fn names_adsync(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    let mut from = 0;
+    while let Some(i) = raw.get(from..).and_then(|s| crate::bytes::find_ci(s, "adsync")) {
+        let (at, end) = (from + i, from + i + 6);
+        let word = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'\\' | b'-');
+        if (at == 0 || !word(b[at - 1])) && b.get(end).is_none_or(|&c| !word(c)) {
+            return true;
+        }
+        from = end;
+    }
+    false
 }
 
 /// A line that only says how features are set up (`SSPR + password writeback are enabled in
