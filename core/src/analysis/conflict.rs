@@ -13,6 +13,7 @@
 //! - A password sync error (611's causes, the Entra side's) and newer delivered passwords (651,
 //!   657 `Success`): the error has stopped (`error-resolved` with `earlier` and `resolved_since`).
 //! - An object's `Success` older than a problem of the same object: the problem stands alone.
+//! - A heartbeat beside a stopped sync service: out, unless it is newer than every time of the stop.
 //! - An object's export error type: the reason it isn't exported when the paste says so
 //!   (`object-not-exported` with `export_error`), else another feature's text (`not-phs`).
 
@@ -129,6 +130,24 @@ fn stale_success(c: &mut Collector<'_>) {
     }
 }
 
+/// A heartbeat says the channel was up when it was written: beside a stopped sync service
+/// (password sync runs inside it) it stands only when it is newer than every time the paste
+/// gives the stop (the service ran again since); a stop without a time (`Get-Service`'s row,
+/// `Start-Service`'s error: now) or a newer one takes it out.
+fn heartbeat_before_stop(c: &mut Collector<'_>) {
+    if !(c.has(F::SyncServiceStopped) && c.has(F::HeartbeatOk)) {
+        return;
+    }
+    let newest = |c: &Collector<'_>, id| c.lines_and_times(id).1.into_iter().max_by_key(Timestamp::seconds);
+    let after_stop = match (newest(c, F::HeartbeatOk), newest(c, F::SyncServiceStopped)) {
+        (Some(beat), Some(stop)) => comparable(beat, stop) && beat.seconds() > stop.seconds(),
+        _ => false,
+    };
+    if !after_stop {
+        c.remove(F::HeartbeatOk);
+    }
+}
+
 /// Both times have a year, or neither: they can be compared.
 fn comparable(a: Timestamp, b: Timestamp) -> bool {
     (a.year == 0) == (b.year == 0)
@@ -157,6 +176,7 @@ pub(crate) fn judge(alerts: &[HeartbeatAlert], export_errors: Vec<Signal<'_>>, t
     }
 
     heartbeat_both_ways(c);
+    heartbeat_before_stop(c);
 
     // Password sync not activated for the tenant, then a heartbeat the service answered.
     if c.has(F::PhsDisabledTenant) {
