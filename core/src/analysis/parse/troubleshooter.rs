@@ -352,7 +352,13 @@ pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut 
             check(c, "sync-rule", "pass");
         }
     }
-    if hits.has(Ph::History) && has_any(l, &["password", "result", "attempt"]) && has_any(l, &["sync", "hash"]) && !topic {
+    // (`domain controller hostname: <not available>` is event 611's placeholder, not a result.)
+    if hits.has(Ph::History)
+        && has_any(l, &["password", "result", "attempt"])
+        && has_any(l, &["sync", "hash"])
+        && !topic
+        && !contains(l, "<not available>")
+    {
         topic = true;
         if neg() {
             c.facts.push(fact(Fk::NoSyncHistory));
