@@ -368,6 +368,11 @@ fn drop_generic_drs(facts: &mut Vec<Fact<'_>>) {
     if facts.iter().any(|f| f.error.is_some() || f.kind == FactKind::UnknownDrsCode) {
         facts.retain(|f| f.kind != FactKind::DrsException);
     }
+    // `Unable to open connection to domain … The user name or password is incorrect`: the
+    // domain answered and refused the account, so no "can't be reached" beside it.
+    if facts.iter().any(|f| matches!(f.kind, FactKind::AdCredentialsRejected | FactKind::CredentialsRejected)) {
+        facts.retain(|f| f.kind != FactKind::DomainUnreachableSaid);
+    }
 }
 
 #[cfg(test)]
