@@ -451,7 +451,7 @@ impl FindingInfo {
                 self.when_steps.iter().filter(move |w| w.0 == k && w.1 == v && w.2 == first).flat_map(|w| w.3.iter())
             })
         };
-        let all: Vec<Text> = fix.iter().chain(when(true)).chain(self.next_steps).chain(when(false)).copied().collect();
+        let all: Vec<Text> = when(true).chain(fix.iter()).chain(self.next_steps).chain(when(false)).copied().collect();
         let (article, added): (Vec<Text>, Vec<Text>) = all.into_iter().partition(|t| t.source.is_article());
         article.into_iter().chain(added).collect()
     }

@@ -177,6 +177,9 @@ const PHRASES: &[(&str, Ph)] = &[
     ("scheduler is already suspended", Ph::SchedulerSuspendedMsg),
     // PowerShell 7's error view (`Get-EventLog: …`) and any error record's `(Get-EventLog:String)`.
     ("get-eventlog:", Ph::EventLogCmdletMissing),
+    // Selective password hash sync's exclusion: the object's value, the rule that applies it.
+    ("phsfiltered", Ph::SelectivePhs),
+    ("filter users from phs", Ph::SelectivePhs),
     // A script or module refused by the execution policy (the error's type and its help link,
     // the same in every language) and the troubleshooter's cmdlet not found.
     ("pssecurityexception", Ph::ExecutionPolicy),

@@ -87,6 +87,8 @@ pub(crate) enum Ph {
     SchedulerSuspendedMsg,
     /// `Get-EventLog` couldn't run (PowerShell 7 has none).
     EventLogCmdletMissing,
+    /// Selective password hash sync's `PHSFiltered` and its rule.
+    SelectivePhs,
     /// A script refused by PowerShell's execution policy (`PSSecurityException`).
     ExecutionPolicy,
     /// `Invoke-ADSyncDiagnostics` not found (`CommandNotFoundException`).

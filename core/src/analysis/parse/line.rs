@@ -128,6 +128,10 @@ pub(crate) fn recognise<'a>(
         c.facts.push(fact(Fk::ScriptBlocked).param(P::Reason, "not-imported"));
         c.kind(RecordKind::Error);
     }
+    if hits.has(Ph::SelectivePhs) && says_phs_filtered(raw, l) {
+        c.facts.push(fact(Fk::SelectivePhsExcluded).param(P::Reason, "selective-phs"));
+        c.kind(RecordKind::DiagnosticsInfo);
+    }
     if hits.has(Ph::EventLogCmdletMissing) {
         c.facts.push(fact(Fk::EventLogCmdletMissing));
         c.kind(RecordKind::Error);
@@ -206,6 +210,21 @@ pub(crate) fn recognise<'a>(
         }
     }
     c
+}
+
+/// `adminDescription : PHSFiltered` (the object's value, as Format-List prints it), or the
+/// filtering rule in an object's lineage with password sync `False`; not a rule's scope filter
+/// (`adminDescription EQUAL PHSFiltered`) nor its definition.
+fn says_phs_filtered(raw: &str, l: &str) -> bool {
+    if has_any(l, &["equal", "scope"]) {
+        return false;
+    }
+    if let Some((k, v)) = raw.split_once(':') {
+        if lines::trim(k).eq_ignore_ascii_case("adminDescription") && lines::trim(v).eq_ignore_ascii_case("PHSFiltered") {
+            return true;
+        }
+    }
+    has_any(l, &["filter users from phs"]) && has_word(l, "false")
 }
 
 /// Whether `raw` has `ADSync` as a word of its own (any case; not `ADSyncBootstrap`, `ADSync.psd1`).
