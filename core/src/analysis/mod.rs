@@ -188,10 +188,13 @@ fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input
         judge.fact(f);
     }
     let mut findings = judge.finish(&out.heartbeat_alerts, out.export_errors, &timeline);
+    // Lines of bytes that are no text (binary, control characters) are no evidence either way,
+    // but a paste of nothing else is told so, not answered with silence.
+    let not_text = physical.iter().filter(|l| lines::shape(l) == lines::Shape::Junk).count();
     if findings.is_empty()
         && !read_any(&out.records, out.records_omitted)
         && blocks.is_empty()
-        && physical.iter().any(|l| lines::shape(l) == lines::Shape::Text)
+        && (not_text > 0 || physical.iter().any(|l| lines::shape(l) == lines::Shape::Text))
     {
         findings = judge::no_finding(&physical, false);
     }
@@ -236,6 +239,12 @@ fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input
     // "Nothing points to a fault" says how much of the paste that covers, and that the build
     // the paste names is judged by its version notices.
     let (unread, total, version) = (a.unparsed_lines.len(), a.line_count, a.connect_version);
+    if not_text > 0 {
+        for f in a.findings.iter_mut().filter(|f| f.id == F::NothingRecognised) {
+            f.params.push((Param::NotText, format!("{not_text} of {total}")));
+            f.notes = f.id.info().notes_for(&f.params);
+        }
+    }
     for f in a.findings.iter_mut().filter(|f| f.id == F::NothingWrongFound) {
         if let Some(v) = version {
             f.params.push((Param::Version, v.to_string()));
