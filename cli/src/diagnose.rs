@@ -254,6 +254,13 @@ fn render_text(a: &Analysis) -> String {
         a.line_count,
         a.unparsed_lines.len()
     ));
+    if a.findings.is_empty() && a.records.is_empty() && a.records_omitted == 0 {
+        // The core gives no finding for an input without text: said, not left at "0 finding(s)".
+        s.push_str(
+            "\nNothing to analyse: the input is empty or only blank lines and rules. Give a file (or stdin) with what the \
+             server printed; `phs-doctor diagnose --help` lists what can be read.\n",
+        );
+    }
     for f in &a.findings {
         s.push_str(&format!("\n[{}] {} ({})\n", f.severity.as_str().to_uppercase(), f.title, f.id));
         s.push_str(&format!("  {}\n", f.explanation_plain().replace('\n', "\n  ")));

@@ -469,6 +469,14 @@ fn diagnose_survives_anything() {
     // Terminal escapes in a paste are not passed through to the terminal.
     let out = run_stdin(&["diagnose", "-"], b"Event ID: 611\nRPC Error 8453 : \x1b[2J\x1b]0;pwned\x07 Replication access was denied\n");
     assert!(!out.stdout.contains(&0x1b), "escape sequence reached the terminal");
+    // Empty or blank input is told so, not answered with "0 finding(s)" alone; bytes that are
+    // no text are said to be so.
+    for blank in [&b""[..], b"  \n\n\t\n", b"-----\n"] {
+        let out = run_stdin(&["diagnose", "-"], blank);
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Nothing to analyse: the input is empty"), "{blank:?}");
+    }
+    let text = String::from_utf8_lossy(&run_stdin(&["diagnose", "-"], &junk).stdout).into_owned();
+    assert!(text.contains("(nothing-recognised)") && text.contains("Lines not text = "), "{text}");
 }
 
 /// An Event Viewer .evtx file is binary: one line saying how to export the events as text.
