@@ -382,7 +382,10 @@ impl<'a> Driver<'a, '_, '_> {
         // Event Viewer details (a label and its colon).
         let pairs = if l.colon { event_details::details_pairs(text) } else { Vec::new() };
         if !pairs.is_empty() {
-            let starter = matches!(pairs[0].0, "log name" | "event id") || (pairs.len() > 1 && pairs[0].0 == "source");
+            // (Before Windows Vista a copy starts `Event Type:`, then `Event Source:`.)
+            let starter = matches!(pairs[0].0, "log name" | "event id")
+                || (pairs.len() > 1 && pairs[0].0 == "source")
+                || (pairs[0].0 == "level" && starts_ci(text, "event type"));
             let cur = self.ev.as_ref().map(|e| (e.format, e.in_message, e.id.is_some()));
             let new = match cur {
                 None => starter,

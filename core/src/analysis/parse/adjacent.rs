@@ -5,6 +5,7 @@
 //! Source:        PasswordResetService                         password writeback (31001-33999; ADSync 6329)
 //! Source:        Microsoft AAD Application Proxy Connector    pass-through authentication
 //! Source:        Microsoft-AzureADPasswordProtection-DCAgent  Microsoft Entra password protection
+//! Source:        AD FS                                        AD FS (federation's sign-ins)
 //! AttributeValueMustBeUnique, InvalidSoftMatch, LargeObject   an object's export error
 //! PasswordResetException, SSPR_0029, AADSTS80001               writeback, pass-through auth
 //! … the current Azure password policy … banned password list   password protection
@@ -17,7 +18,7 @@
 //! ```
 
 use crate::analysis::phrases::{Hits, Ph};
-use crate::analysis::scan::{find_ci, has_ci};
+use crate::analysis::scan::{find_ci, has_ci, starts_ci};
 
 /// The feature an event belongs to, from its source and ID, when it is another feature's.
 pub(crate) fn feature(source: Option<&str>, id: Option<u32>) -> Option<&'static str> {
@@ -26,6 +27,9 @@ pub(crate) fn feature(source: Option<&str>, id: Option<u32>) -> Option<&'static 
         Some(s) if has_ci(s, "PasswordResetService") => Some("password-writeback"),
         Some(s) if has_ci(s, "AuthenticationAgent") || has_ci(s, "Application Proxy Connector") => Some("pass-through-auth"),
         Some(s) if has_ci(s, "PasswordProtection") => Some("password-protection"),
+        // AD FS's own logs (`AD FS`, `AD FS Auditing`, `AD FS Tracing`, `ADFS`): federation's
+        // sign-ins, whose `The user name or password is incorrect` is a user's, not a connector's.
+        Some(s) if starts_ci(s, "AD FS") || s.eq_ignore_ascii_case("ADFS") => Some("ad-fs"),
         Some(s) if s.eq_ignore_ascii_case("ADSync") && writeback_id => Some("password-writeback"),
         None if id.is_some_and(|i| (31001..=33999).contains(&i)) => Some("password-writeback"),
         _ => None,
@@ -90,6 +94,9 @@ mod tests {
         assert_eq!(feature(Some("Microsoft AAD Application Proxy Connector"), Some(12019)), Some("pass-through-auth"));
         assert_eq!(feature(Some("Microsoft-AzureADPasswordProtection-DCAgent"), Some(10014)), Some("password-protection"));
         assert_eq!(feature(Some("Directory Synchronization"), Some(611)), None);
+        assert_eq!(feature(Some("AD FS"), Some(342)), Some("ad-fs"));
+        assert_eq!(feature(Some("AD FS Auditing"), Some(411)), Some("ad-fs"));
+        assert_eq!(feature(Some("ADFSSRV"), Some(342)), None);
         assert_eq!(feature(None, Some(611)), None);
     }
 

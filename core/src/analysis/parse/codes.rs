@@ -119,7 +119,7 @@ pub(crate) fn decode_errors(raw: &str, lower: &str, hits: &Hits, ctx: Ctx<'_>, c
     // is neither connector account: said as it is, the line stays not understood.
     // (Looked for only on a line that says the user name or password is wrong.)
     let service_logon = || has_any(lower, &["managed service account", "gmsa", "nt service\\", "error 1069", "service did not start"]);
-    if hits.has(Ph::UserPassIncorrect) && !service_logon() && !found.iter().any(|e| e.name_says_credentials()) {
+    if hits.has(Ph::UserPassIncorrect) && !service_logon() && !end_user_quote(lower) && !found.iter().any(|e| e.name_says_credentials()) {
         // Which account: the cloud service's fault or Entra's names say Entra's (`Windows Azure
         // Active Directory service` is no AD word); AD words (or the troubleshooter) say AD DS;
         // else the judge decides.
@@ -140,4 +140,31 @@ pub(crate) fn decode_errors(raw: &str, lower: &str, hits: &Hits, ctx: Ctx<'_>, c
     if !c.facts.is_empty() || hits.has(Ph::Drs) {
         c.kind(RecordKind::Error);
     }
+}
+
+/// A sentence that quotes Windows' `The user name or password is incorrect` as what users see
+/// when they sign in (`users can't log on to the VMs ("The user name or password is
+/// incorrect")`): a person's account of a sign-in, not a connector account's error.
+fn end_user_quote(lower: &str) -> bool {
+    let Some(at) = lower.find("user name or password is incorrect") else { return false };
+    let before = lower[..at].trim_end();
+    let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+    let quoted = before.ends_with(['"', '\'', '(']) || before.ends_with('\u{201c}') || before.ends_with('\u{2018}');
+    quoted
+        && has_any(
+            before,
+            &[
+                "users ",
+                "user can",
+                "user can't",
+                "log on",
+                "logon to",
+                "log in",
+                "logging in",
+                "sign in",
+                "sign-in",
+                "signing in",
+                "signs in",
+            ],
+        )
 }
