@@ -620,3 +620,38 @@ pub struct LearnFront {
     #[serde(default)]
     pub changes: Option<String>,
 }
+
+// health.json
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HealthFile {
+    #[allow(dead_code)]
+    pub about: String,
+    pub titles: Vec<HealthTitle>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HealthTitle {
+    pub kind: HealthKindV,
+    #[allow(dead_code)]
+    pub lang: String,
+    pub title: String,
+    pub source: String,
+}
+
+/// What a Connect Health alert is about (`core/src/analysis/parse/health.rs` `Kind`).
+#[derive(Deserialize, Clone, Copy, Debug)]
+#[serde(rename_all = "kebab-case")]
+pub enum HealthKindV {
+    SyncService,
+    EntraAuth,
+    Heartbeat,
+    PhsStopped,
+    AccidentalDelete,
+    ImportAd,
+    ExportAd,
+    ImportEntra,
+    ExportEntra,
+    Agent,
+}

@@ -262,6 +262,7 @@ pub(crate) fn scanner() -> &'static Scanner<Tag> {
             }
         }
         list.extend(anchors::ascii_error_code_words().map(|w| (w.to_string(), Tag::Ph(Ph::ErrorCodeWord))));
+        list.extend(super::parse::health::ascii_titles().map(|t| (t.to_string(), Tag::Ph(Ph::AlertTitle))));
         for (i, s) in STATUSES.iter().enumerate() {
             if !COMMON_STATUSES.contains(&s.name) {
                 list.push((s.name.to_string(), Tag::Status(i as u8)));

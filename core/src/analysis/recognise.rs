@@ -14,7 +14,7 @@ use super::parse::event::{self, EventB, Format};
 use super::parse::event_csv::{self, CsvColumns};
 use super::parse::line;
 use super::parse::text::{self, has_word, Ctx};
-use super::parse::{adjacent, adsyncconfig, health, pipe_table, service, token, trace};
+use super::parse::{adjacent, adsyncconfig, health, pipe_table, service, token, trace, troubleshooter};
 use super::parse::{event_details, event_list, event_table, event_xml};
 use super::phrases::{Hits, Ph};
 use super::scan::{find, has_ci, starts_ci};
@@ -97,6 +97,8 @@ struct Driver<'a, 'c, 'p> {
     /// The classes with their own parsers (see `class_line`).
     json: Option<health::Json<'a>>,
     text_alert: Option<health::Alert<'a>>,
+    /// The last line that said an alert is resolved.
+    resolved_line: Option<usize>,
     ps_error: Option<adsyncconfig::Block<'a>>,
     /// The whole paste is a few words on their own lines (bare numbers are read).
     tokens: bool,
@@ -145,6 +147,7 @@ pub(crate) fn run<'a>(
         hits_fresh: false,
         json: None,
         text_alert: None,
+        resolved_line: None,
         ps_error: None,
         tokens: token::paste_is_tokens(physical),
         heartbeat_alerts: Vec::new(),
@@ -835,6 +838,10 @@ impl<'a> Driver<'a, '_, '_> {
 
 // ---- classes with their own parsers --------------------------------------------------------
 
+/// How far above an alert's title a mail's resolved subject or status may be (a notification's
+/// header: sender, subject, tenant, server).
+const MAIL_LINES: usize = 12;
+
 impl<'a> Driver<'a, '_, '_> {
     /// Lines of the classes that have their own parser: Connect Health alerts (JSON and text,
     /// `health.rs`), AdSyncConfig error records (`adsyncconfig.rs`), the wizard's trace
@@ -844,6 +851,14 @@ impl<'a> Driver<'a, '_, '_> {
         let text: &str = &l.text;
         let (first, last) = (l.first, l.last);
         let src = self.src;
+        // A line that says an alert is resolved (`Status: Resolved`, a `[Resolved]` subject):
+        // the text alert being read, or the next one within a mail's length, is resolved.
+        if self.hits.has(Ph::Resolved) && troubleshooter::says_resolved(&text.to_ascii_lowercase()) {
+            self.resolved_line = Some(last);
+            if let Some(a) = self.text_alert.as_mut() {
+                a.state = Some((Cow::Borrowed("Resolved"), first));
+            }
+        }
         if let Some(j) = self.json.as_mut() {
             if health::continues_json(j, text) {
                 let mut done = Vec::new();
@@ -907,6 +922,7 @@ impl<'a> Driver<'a, '_, '_> {
                     // The alert's description repeats its title's words.
                     if let Some(a) = self.text_alert.as_mut() {
                         a.last = last;
+                        a.more = a.more.or(Some(first));
                     }
                     self.cover(first, last);
                     return true;
@@ -916,6 +932,7 @@ impl<'a> Driver<'a, '_, '_> {
                 // beside it (a portal list), the heartbeat alert is judged against the heartbeats.
                 // (A title in another script is never theirs: they read English words.)
                 let theirs = text.is_ascii()
+                    && health::localised_title(text).is_none()
                     && match kind {
                         health::Kind::PhsStopped => true,
                         health::Kind::Heartbeat => time.is_none(),
@@ -931,17 +948,15 @@ impl<'a> Driver<'a, '_, '_> {
                     let mut a = health::Alert::text(src.cow(title), first);
                     a.last = last;
                     a.created = time;
-                    // A portal list's status column.
-                    if has_word(&text.to_ascii_lowercase(), "resolved") {
+                    // A portal list's status column; a mail's resolved subject or status above.
+                    if has_word(&text.to_ascii_lowercase(), "resolved")
+                        || self.resolved_line.is_some_and(|r| first.saturating_sub(r) <= MAIL_LINES)
+                    {
                         a.state = Some((Cow::Borrowed("Resolved"), first));
                     }
                     self.cover(first, last);
-                    match kind {
-                        health::Kind::ImportAd | health::Kind::ExportAd | health::Kind::ImportEntra | health::Kind::ExportEntra => {
-                            self.text_alert = Some(a);
-                        }
-                        _ => self.alert(a),
-                    }
+                    // Read on to the alert's end (two blank lines): its run step result, its state.
+                    self.text_alert = Some(a);
                     return true;
                 }
             }

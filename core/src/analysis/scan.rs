@@ -49,9 +49,20 @@ struct Slot {
 
 impl<T: Copy> Scanner<T> {
     pub fn new(list: Vec<(String, T)>) -> Scanner<T> {
+        let list = list.into_iter().filter(|(p, _)| p.is_ascii() && WORD[usize::from(p.as_bytes().first().copied().unwrap_or(0))]);
+        Scanner::build(list.collect())
+    }
+
+    /// A scanner of patterns in any script (ASCII letters compared in any case, other bytes as
+    /// they are), for [`Scanner::scan_chars`].
+    pub fn new_any(list: Vec<(String, T)>) -> Scanner<T> {
+        Scanner::build(list)
+    }
+
+    fn build(list: Vec<(String, T)>) -> Scanner<T> {
         let mut patterns: Vec<Pattern<T>> = list
             .into_iter()
-            .filter(|(p, _)| p.len() >= 3 && p.is_ascii() && !p.contains('\0') && WORD[usize::from(p.as_bytes()[0])])
+            .filter(|(p, _)| p.len() >= 3 && !p.contains('\0'))
             .map(|(p, tag)| Pattern { bytes: p.to_ascii_lowercase().into_bytes(), tag })
             .collect();
         // Longer patterns first within a bucket, so that the order of hits is stable (patterns
@@ -143,6 +154,16 @@ impl<T: Copy> Scanner<T> {
     pub fn scan(&self, hay: &[u8], out: &mut Vec<(T, usize, usize)>) -> bool {
         word_starts(hay, |i| self.at(hay, i, out))
     }
+
+    /// Appends `(tag, byte offset, length)` for every occurrence of every pattern in `hay` that
+    /// starts at a character (Chinese and Japanese put no space before a phrase).
+    pub fn scan_chars(&self, hay: &[u8], out: &mut Vec<(T, usize, usize)>) {
+        for i in 0..hay.len().saturating_sub(2) {
+            if hay[i] & 0xC0 != 0x80 {
+                self.at(hay, i, out);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -187,6 +208,18 @@ mod tests {
             got.sort();
             prop_assert_eq!((got, high), plain_scan(&list, hay.as_bytes()));
         }
+    }
+
+    #[test]
+    fn scan_chars_finds_patterns_in_any_script_anywhere() {
+        let s =
+            Scanner::new_any(vec![("密码哈希同步已停止运行".into(), 1), ("Die Kennworthashsynchronisierung".into(), 2), ("ab".into(), 3)]);
+        let mut out = vec![];
+        s.scan_chars("警报「密码哈希同步已停止运行」 die KENNWORTHASHSYNCHRONISIERUNG".as_bytes(), &mut out);
+        assert_eq!(out, vec![(1, 9, 33), (2, 46, 32)]);
+        out.clear();
+        s.scan_chars("密码哈希同步已停止".as_bytes(), &mut out);
+        assert!(out.is_empty());
     }
 
     #[test]

@@ -17,9 +17,10 @@
 //! stopped working) stay theirs on plain text lines.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use crate::analysis::lines::Src;
-use crate::analysis::scan::{contains, eq_ci, has_ci, starts_ci};
+use crate::analysis::scan::{contains, eq_ci, has_ci, starts_ci, Scanner};
 use crate::analysis::time::{self, Timestamp};
 
 /// What an alert is about, from its title (the catalog's current and earlier wording).
@@ -38,17 +39,29 @@ pub(crate) enum Kind {
     Agent,
 }
 
-/// The password sync alerts' titles as the Japanese portal and mails print them (Microsoft's
-/// Japanese Entra blog, jpazureid.github.io, translating "What's new in Microsoft Entra", June
-/// 2024): the line's words are not looked for in other scripts, the title is.
-pub(crate) const LOCALISED_TITLES: [(&str, Kind); 2] = [
-    ("パスワード ハッシュ同期のハートビートがスキップされました", Kind::Heartbeat),
-    ("パスワード ハッシュ同期が停止しました", Kind::PhsStopped),
-];
+// The alerts' titles in other languages (`content/health.json`: Microsoft's localized alert
+// catalog, and the Japanese support blog's current titles): `LOCALISED_TITLES`.
+include!(concat!(env!("OUT_DIR"), "/health_titles.rs"));
 
-/// The kind of a localised title in `text` (see [`LOCALISED_TITLES`]) and where it is.
+/// A scanner of [`LOCALISED_TITLES`], built on first use.
+fn titles() -> &'static Scanner<u16> {
+    static SCANNER: OnceLock<Scanner<u16>> = OnceLock::new();
+    SCANNER.get_or_init(|| Scanner::new_any(LOCALISED_TITLES.iter().enumerate().map(|(i, (t, _))| (t.to_string(), i as u16)).collect()))
+}
+
+/// The kind of a localised title in `text` (see [`LOCALISED_TITLES`]) and where it is: the
+/// longest at the first place one starts.
 pub(crate) fn localised_title(text: &str) -> Option<(Kind, usize, usize)> {
-    LOCALISED_TITLES.iter().find_map(|(t, k)| crate::bytes::find(text, t).map(|at| (*k, at, t.len())))
+    let mut out = Vec::new();
+    titles().scan_chars(text.as_bytes(), &mut out);
+    let &(i, at, len) = out.iter().min_by_key(|(_, at, len)| (*at, std::cmp::Reverse(*len)))?;
+    Some((LOCALISED_TITLES[usize::from(i)].1, at, len))
+}
+
+/// The localised titles that are ASCII (`Wachtwoord-hashsynchronisatie is gestopt`): the line
+/// scanner looks for them (the others are looked for in lines that are not ASCII).
+pub(crate) fn ascii_titles() -> impl Iterator<Item = &'static str> {
+    LOCALISED_TITLES.iter().map(|(t, _)| *t).filter(|t| t.is_ascii())
 }
 
 /// The kind of an alert title (any case; `\u0027` as the JSON of `'`).
@@ -56,10 +69,8 @@ pub(crate) fn kind_of(title: &str) -> Option<Kind> {
     if title.len() > 400 {
         return None;
     }
-    if !title.is_ascii() {
-        if let Some((k, _, _)) = localised_title(title) {
-            return Some(k);
-        }
+    if let Some((k, _, _)) = localised_title(title) {
+        return Some(k);
     }
     let mut l = title.to_ascii_lowercase();
     if contains(&l, "\\u0027") {
@@ -124,6 +135,8 @@ pub(crate) struct Alert<'a> {
     /// `Run Step Result` (`no-start-connection`) and its line.
     pub run_step: Option<(Cow<'a, str>, usize)>,
     pub partition: Option<Cow<'a, str>>,
+    /// A line of the text alert after its title that repeats its words (its run's status).
+    pub more: Option<usize>,
     /// The object's depth in the JSON (its keys').
     depth: i32,
     /// Inside `activeAlertDetails` (not `resolvedAlertDetails`).
@@ -157,7 +170,7 @@ impl<'a> Alert<'a> {
 
     /// The state's line, or the run step result's (evidence besides the title).
     pub fn detail_line(&self) -> Option<usize> {
-        self.run_step.as_ref().map(|(_, l)| *l).or(self.state.as_ref().map(|(_, l)| *l))
+        self.run_step.as_ref().map(|(_, l)| *l).or(self.state.as_ref().map(|(_, l)| *l)).or(self.more)
     }
 
     /// `no-start-connection` on a text line after an import or export alert.

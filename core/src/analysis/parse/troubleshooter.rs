@@ -124,12 +124,17 @@ fn reassuring(clause: &str) -> bool {
 /// A line that says an alert is resolved: `Status: Resolved` (or `State : ResolvedByTimer`), a
 /// `Resolved: <date>` line, or the word beside `alert` (`Subject: Resolved: … Alert - …`, `The
 /// following alert has been resolved`); not `unresolved`.
-fn says_resolved(l: &str) -> bool {
+pub(crate) fn says_resolved(l: &str) -> bool {
     let Some(at) = find(l, "resolved") else { return false };
     if l[..at].bytes().next_back().is_some_and(|b| b.is_ascii_alphabetic()) {
         return false;
     }
     let t = l.trim_start();
+    // A notification's subject tag (`Betreff: [Resolved] Azure AD Connect Health - …`: the
+    // tag stays English in every language's mail).
+    if l[..at].ends_with('[') && l[at..].starts_with("resolved]") {
+        return true;
+    }
     // (`Resolved alerts (0)`, a portal's list heading, says nothing.)
     ["resolved:", "resolved :", "resolved on", "resolved at"].iter().any(|p| t.starts_with(p))
         || starts_ci(t, "status")
