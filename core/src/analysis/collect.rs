@@ -188,6 +188,27 @@ impl<'a> Collector<'a> {
         }
     }
 
+    /// Moves the evidence lines and events of `from` into `to` (which is shown), without its
+    /// parameters: `from` was read from text that is not what it seemed (another product's).
+    pub fn absorb(&mut self, from: FindingId, to: FindingId) {
+        let Some(src) = self.take(from) else { return };
+        self.add(Signal::new(to, 0, 0));
+        if let Some(b) = self.builders[to as usize].as_mut() {
+            for l in src.lines {
+                if b.see(l) {
+                    if b.lines.len() < MAX_EVIDENCE {
+                        b.lines.push(l);
+                    } else {
+                        b.omitted += 1;
+                    }
+                }
+            }
+            for e in src.events {
+                b.add_event(e);
+            }
+        }
+    }
+
     /// The evidence lines and the times of finding `id` so far (for judging conflicts).
     pub fn lines_and_times(&self, id: FindingId) -> (Vec<usize>, Vec<Timestamp>) {
         let Some(b) = self.builders[id as usize].as_ref() else { return (Vec::new(), Vec::new()) };

@@ -71,6 +71,8 @@ pub(crate) struct Judge<'p> {
     logon: Vec<(usize, usize)>,
     /// Lines that name the sync service (`sync-service-named`).
     named: Vec<(usize, usize)>,
+    /// Something only Connect prints was read (see [`anchors`]).
+    anchored: bool,
 }
 
 /// At most this many untimed status facts are remembered (a reference table has ten).
@@ -85,6 +87,7 @@ impl<'p> Judge<'p> {
             from_list: vec![0; knowledge::FINDINGS.len()],
             logon: Vec::new(),
             named: Vec::new(),
+            anchored: false,
         }
     }
 
@@ -130,6 +133,7 @@ impl<'p> Judge<'p> {
 
     /// A fact stated on its own (outside any event).
     pub fn fact(&mut self, f: Fact<'_>) {
+        self.anchored |= anchors(f.kind);
         if self.retracted(&f) {
             return;
         }
@@ -142,6 +146,7 @@ impl<'p> Judge<'p> {
     /// Facts of a run of lines outside events, with what the lines said about their
     /// surroundings (the connector, domain and object they name).
     pub fn bare<'a>(&mut self, mut facts: Vec<Fact<'a>>, hints: &Hints<'a>) {
+        self.anchored |= facts.iter().any(|f| anchors(f.kind));
         drop_generic_drs(&mut facts);
         facts.retain(|f| !self.retracted(f));
         resolved_alert(&mut facts);
@@ -171,6 +176,8 @@ impl<'p> Judge<'p> {
     /// What an event means, from its ID, source and message; never from its Level.
     pub fn event<'a>(&mut self, e: EventFacts<'a, '_>) {
         let EventFacts { id, phs, feature, time, mut facts, hints, first, last, id_line } = e;
+        // Password sync's own event, or Service Control Manager's about the sync service.
+        self.anchored |= (phs && feature.is_none()) || facts.iter().any(|f| f.kind == FactKind::SyncServiceDown);
         drop_generic_drs(&mut facts);
         facts.retain(|f| !self.retracted(f));
         self.note_logon(&mut facts);
@@ -277,6 +284,9 @@ impl<'p> Judge<'p> {
                 c.add(Signal::new(F::SyncServiceStopped, first, last).param(P::Reason, "logon-failure"));
             }
         }
+        if !self.anchored {
+            foreign_paste(c);
+        }
         let mut out = self.collector.finish();
         // An event named in a sentence says nothing more beside a fault the paste shows, or
         // beside a finding that reads the event itself.
@@ -333,6 +343,54 @@ pub(crate) fn no_finding(physical: &[&str], read: bool) -> Vec<Finding> {
     let mut c = Collector::new(physical);
     c.add(Signal::new(if read { F::NothingWrongFound } else { F::NothingRecognised }, 0, 0));
     c.finish()
+}
+
+/// Whether a fact is one that only Connect (its cmdlets, the troubleshooter, the status script,
+/// the wizard, Connect Health for sync, the collector) states. The others are words and numbers
+/// that other products print too: an error's number or message, a run status (Microsoft Identity
+/// Manager's sync engine has the same), a sentence that a password sync stopped or credentials
+/// were rejected, another feature's token.
+fn anchors(kind: FactKind) -> bool {
+    use FactKind as K;
+    !matches!(
+        kind,
+        K::LogStatus
+            | K::PasswordChangeResult
+            | K::PasswordChangeFailed
+            | K::DecodedError
+            | K::UnknownDrsCode
+            | K::DrsException
+            | K::CredentialsRejected
+            | K::AdCredentialsRejected
+            | K::CloudCredentialsRejected
+            | K::DomainUnreachableSaid
+            | K::Retry
+            | K::PhsStoppedSaid
+            | K::PermissionsInsufficient
+            | K::WritebackText
+            | K::OtherFeatureToken
+            | K::ExportError
+            | K::EventIdAlone
+            | K::EventNamed
+            | K::OtherSourceEvent
+            | K::ServiceLogonFailed
+            | K::RetiredVersion
+    )
+}
+
+/// A paste that shows another product (`adjacent::OTHER_PRODUCTS`: Microsoft Identity Manager,
+/// another program's stack trace, AD FS) and nothing only Connect prints is that product's: its
+/// errors and warnings are not password hash sync's, their lines join `not-phs`.
+fn foreign_paste(c: &mut Collector<'_>) {
+    let products = c.texts(F::NotPhs, P::Feature);
+    if !products.iter().any(|p| super::parse::adjacent::OTHER_PRODUCTS.contains(&p.as_str())) {
+        return;
+    }
+    for info in knowledge::FINDINGS {
+        if info.id != F::NotPhs && matches!(info.severity, Severity::Error | Severity::Warning) && c.has(info.id) {
+            c.absorb(info.id, F::NotPhs);
+        }
+    }
 }
 
 /// The feature whose own type name or code a fact of the event or run names (`other-feature-token`).

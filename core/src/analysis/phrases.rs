@@ -120,6 +120,19 @@ const PHRASES: &[(&str, Ph)] = &[
     ("authentication agent", Ph::PtaCode),
     ("azureadconnectauthenticationagent", Ph::PtaCode),
     // Exchange hybrid writeback: its permission cmdlet and an attribute only it writes back.
+    // Microsoft Identity Manager (and FIM 2010): the product's names and its Password Change
+    // Notification Service, none of which Connect prints.
+    ("forefront identity manager", Ph::Mim),
+    ("microsoft identity manager", Ph::Mim),
+    ("mim 2016", Ph::Mim),
+    ("mim sync", Ph::Mim),
+    ("password change notification service", Ph::Mim),
+    ("pcnssvc", Ph::Mim),
+    // Another program's stack trace: Java's and Python's own frames and headers.
+    ("java.lang.", Ph::ForeignStack),
+    ("at java.base/", Ph::ForeignStack),
+    ("exception in thread \"", Ph::ForeignStack),
+    ("traceback (most recent call last)", Ph::ForeignStack),
     ("set-adsyncexchangehybridpermissions", Ph::ExchangeHybrid),
     ("msexchsafesendershash", Ph::ExchangeHybrid),
     ("azure password policy", Ph::ProtectionWords),

@@ -859,6 +859,11 @@ impl<'a> Driver<'a, '_, '_> {
                 a.state = Some((Cow::Borrowed("Resolved"), first));
             }
         }
+        // The first time on a line after a text alert's title is when it was raised (a mail's
+        // `Raised:` in any language, a portal's column).
+        if let Some(a) = self.text_alert.as_mut().filter(|a| a.created.is_none() && first > a.first) {
+            a.created = super::time::find(text).map(|(t, _, _)| t);
+        }
         if let Some(j) = self.json.as_mut() {
             if health::continues_json(j, text) {
                 let mut done = Vec::new();

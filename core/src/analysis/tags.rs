@@ -69,6 +69,10 @@ pub(crate) enum Ph {
     SeamlessSso,
     SyncServiceCom,
     ExchangeHybrid,
+    /// Other products whose text looks like Connect's: Microsoft Identity Manager (its sync
+    /// engine is Connect's ancestor; PCNS), a Java or Python stack trace.
+    Mim,
+    ForeignStack,
     /// The product's names, before a build number (`parse/text.rs` `connect_version`).
     Product,
     UserPassIncorrect,

@@ -15,6 +15,8 @@
 //! AADCloudSyncTools, pGMSA_…, provisioning agent               Microsoft Entra Cloud Sync
 //! AZUREADSSOACC, AzureADSSO.psd1, Get-AzureADSSOStatus         seamless single sign-on
 //! CLSID {835BEE60-8731-4159-8BFF-941301D76D05}                 a call to the sync service's COM server
+//! Forefront/Microsoft Identity Manager, MIM 2016, PCNS          Microsoft Identity Manager (`mim`)
+//! java.lang.…, at java.base/…, Traceback (most recent call last) another program (`other-software`)
 //! ```
 
 use crate::analysis::phrases::{Hits, Ph};
@@ -36,6 +38,10 @@ pub(crate) fn feature(source: Option<&str>, id: Option<u32>) -> Option<&'static 
     }
 }
 
+/// Features that are other products, not Connect's: a paste that shows one of them and nothing
+/// only Connect prints is that product's, all of it (`judge.rs` `foreign_paste`).
+pub(crate) const OTHER_PRODUCTS: [&str; 3] = ["mim", "other-software", "ad-fs"];
+
 /// The feature whose own type names or codes a line has (`phrases.rs` finds them): the line,
 /// and the event or run of lines it is in, are that feature's.
 pub(crate) fn feature_of(hits: &Hits) -> Option<&'static str> {
@@ -49,6 +55,8 @@ pub(crate) fn feature_of(hits: &Hits) -> Option<&'static str> {
         (Ph::SeamlessSso, "seamless-sso"),
         (Ph::SyncServiceCom, "sync-service-com"),
         (Ph::ExchangeHybrid, "exchange-hybrid"),
+        (Ph::Mim, "mim"),
+        (Ph::ForeignStack, "other-software"),
     ]
     .into_iter()
     .find_map(|(p, feature)| hits.has(p).then_some(feature))

@@ -99,7 +99,8 @@ pub(crate) fn decode_errors(raw: &str, lower: &str, hits: &Hits, ctx: Ctx<'_>, c
     found.retain(|e| e.kind != ErrorKind::Message || !numbered.iter().any(|n| n.same_cause(e)));
     // A sign-in error's own code (`AADSTS50055: The password is expired`) says more than the
     // message that wraps it (`unable to retrieve a security token`) of the same finding.
-    let coded: Vec<&'static ErrorInfo> = found.iter().copied().filter(|e| e.kind == ErrorKind::Message && e.message.starts_with("AADSTS")).collect();
+    let coded: Vec<&'static ErrorInfo> =
+        found.iter().copied().filter(|e| e.kind == ErrorKind::Message && e.message.starts_with("AADSTS")).collect();
     found.retain(|e| e.message.starts_with("AADSTS") || !coded.iter().any(|c| c.same_cause(e)));
     for e in &found {
         let mut s = Fact::new(Fk::DecodedError, first, last);
