@@ -71,6 +71,10 @@ const ENDED_BY_SUCCESS: &[F] = &[
     F::NoEntraConnectivity,
     F::TransientRetry,
     F::PhsServiceError,
+    // A 611 of a problem fixed in a later build, then passwords delivered: the upgrade fixed it
+    // (a build stated without a time keeps its finding).
+    F::UpgradeRequired,
+    F::InternalError,
 ];
 
 /// An error followed by passwords synchronized: `error-resolved`, with the error's evidence,
