@@ -52,11 +52,20 @@ pub(crate) fn extra_hits(text: &str, other_script: bool, list: &mut Vec<(Tag, us
                 anchors_only = true;
                 push_service(number_right_after(b, at + len), &mut found);
             }
+            // `error 8453`, `Error: 1722`, `error #8344` in a sentence: an RPC/DRS number of
+            // four or five digits (or hex) right after the word; `RPC Error 8453` is RpcError's.
+            Tag::Ph(Ph::ErrorWord) => {
+                anchors_only = true;
+                if !rpc_error {
+                    let n = number_right_after(b, at + len).filter(|&(n, at, _)| n >= 1000 || hex_at(b, at));
+                    push_rpc(n, &mut found);
+                }
+            }
             _ => {}
         }
     }
     if anchors_only {
-        list.retain(|(t, _, _)| !matches!(t, Tag::Ph(Ph::RpcWord | Ph::ErrorCodeWord)));
+        list.retain(|(t, _, _)| !matches!(t, Tag::Ph(Ph::RpcWord | Ph::ErrorWord | Ph::ErrorCodeWord)));
     }
     if other_script {
         other_characters(b, &mut found);

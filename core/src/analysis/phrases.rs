@@ -12,6 +12,7 @@ pub(crate) use super::tags::{Ph, Tag};
 const PHRASES: &[(&str, Ph)] = &[
     ("rpc error", Ph::RpcError),
     ("rpc", Ph::RpcWord),
+    ("error", Ph::ErrorWord),
     ("error code", Ph::ErrorCode),
     ("drsexception", Ph::Drs),
     ("drscommunicationexception", Ph::Drs),

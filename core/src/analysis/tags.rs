@@ -100,6 +100,9 @@ pub(crate) enum Ph {
     TraceKey,
     /// `RPC` as a word: an anchor for a number after it (`anchors.rs`), not reported as a hit.
     RpcWord,
+    /// `error` as a word: an anchor for an RPC/DRS number right after it (`error 8453`,
+    /// `anchors.rs`), not reported as a hit.
+    ErrorWord,
     /// The service's `Error Code` in another language (`anchors.rs`), not reported as a hit.
     ErrorCodeWord,
 }
