@@ -1542,5 +1542,16 @@ fn health_titles(doc: &HealthFile) -> String {
         }
     }
     out.push_str("];\n");
+    out.push_str("/// Word starts that say an alert is resolved, lower-cased.\n");
+    out.push_str("pub(crate) static RESOLVED_WORDS: &[&str] = &[\n");
+    for (i, w) in doc.resolved_words.iter().enumerate() {
+        let at = format!("content/health.json: resolved_words[{i}]");
+        source(Some(&w.source), &at);
+        for word in &w.words {
+            assert!(word.chars().count() >= 3, "{at}: {word:?} is too short to stand for a state");
+            writeln!(out, "    {:?},", word.to_lowercase()).unwrap();
+        }
+    }
+    out.push_str("];\n");
     out
 }

@@ -628,6 +628,16 @@ pub struct HealthFile {
     #[allow(dead_code)]
     pub about: String,
     pub titles: Vec<HealthTitle>,
+    pub resolved_words: Vec<HealthWords>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HealthWords {
+    #[allow(dead_code)]
+    pub lang: String,
+    pub words: Vec<String>,
+    pub source: String,
 }
 
 #[derive(Deserialize)]

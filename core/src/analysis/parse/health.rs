@@ -58,6 +58,24 @@ pub(crate) fn localised_title(text: &str) -> Option<(Kind, usize, usize)> {
     Some((LOCALISED_TITLES[usize::from(i)].1, at, len))
 }
 
+/// Whether a `Label: value` line says in another language that an alert is resolved: its value
+/// starts with one of [`RESOLVED_WORDS`] (`Status: Opgelost`, `状態: 解決済み`). Short lines only.
+pub(crate) fn says_resolved_localised(text: &str) -> bool {
+    if text.len() > 120 {
+        return false;
+    }
+    let Some((colon, width)) = [":", "\u{ff1a}"].iter().filter_map(|c| text.find(c).map(|i| (i, c.len()))).min() else {
+        return false;
+    };
+    let value = text[colon + width..].trim();
+    if colon == 0 || colon > 40 || value.is_empty() || value.len() > 60 {
+        return false;
+    }
+    let value = value.to_lowercase();
+    // Turkish `çözümlenmemiş` is "not resolved".
+    !value.starts_with("çözümlenme") && RESOLVED_WORDS.iter().any(|w| value.starts_with(w))
+}
+
 /// The localised titles that are ASCII (`Wachtwoord-hashsynchronisatie is gestopt`): the line
 /// scanner looks for them (the others are looked for in lines that are not ASCII).
 pub(crate) fn ascii_titles() -> impl Iterator<Item = &'static str> {
