@@ -853,9 +853,12 @@ impl<'a> Driver<'a, '_, '_> {
         let src = self.src;
         // A line that says an alert is resolved (`Status: Resolved`, a `[Resolved]` subject):
         // the text alert being read, or the next one within a mail's length, is resolved.
-        if (self.hits.has(Ph::Resolved) && troubleshooter::says_resolved(&text.to_ascii_lowercase()))
-            || (l.colon && health::says_resolved_localised(text))
-        {
+        let localised = l.colon && !self.hits.has(Ph::Resolved) && health::says_resolved_localised(text);
+        if localised || (self.hits.has(Ph::Resolved) && troubleshooter::says_resolved(&text.to_ascii_lowercase())) {
+            if localised {
+                // (English's is the line parsers' `alert-state-resolved`.)
+                self.cover(first, last);
+            }
             self.resolved_line = Some(last);
             if let Some(a) = self.text_alert.as_mut() {
                 a.state = Some((Cow::Borrowed("Resolved"), first));
