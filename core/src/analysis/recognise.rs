@@ -545,7 +545,9 @@ impl<'a> Driver<'a, '_, '_> {
         let ev = csv.ev.take();
         let done = !event_csv::csv_open(&csv.row);
         self.ev = ev;
-        self.event_content(l.first, l.last, text, false);
+        // (The quote that closes the row's last field is not the message's: `Result : Success."`.)
+        let content = if done { text.strip_suffix('"').unwrap_or(text) } else { text };
+        self.event_content(l.first, l.last, content, false);
         let ev = self.ev.take();
         if let Some(csv) = self.csv.as_mut() {
             csv.ev = ev;

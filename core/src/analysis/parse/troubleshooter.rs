@@ -304,7 +304,15 @@ pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut 
         }
     }
     // (`Temporary passwords are not exported to Azure AD` is about passwords, not the object.)
-    if hits.has(Ph::Exported) && !hits.has(Ph::TempPassword) {
+    // (Said of an object: `is exported to Azure AD`, `not exported`; `Exported the events with
+    // Export-Csv` is no check.)
+    let of_object = || {
+        has_any(
+            l,
+            &["exported to", "is exported", "not exported", "been exported", "was exported", "n't exported", "exported: ", "exported :"],
+        )
+    };
+    if hits.has(Ph::Exported) && !hits.has(Ph::TempPassword) && of_object() {
         topic = true;
         if negative(clause_of(l, &["exported"])) {
             c.facts.push(fact(Fk::NotExported));
