@@ -146,6 +146,11 @@ fn read_any(records: &[Record<'_>], omitted: usize) -> bool {
 }
 
 fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input::Cut>, empty: bool, read_blocks: bool) -> Analysis<'a> {
+    // A paste whose dates show they are written day first reads its ambiguous ones so too.
+    time::with_date_order(time::paste_day_first(normal), || analyze_in_order(normal, head_len, cut, empty, read_blocks))
+}
+
+fn analyze_in_order<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input::Cut>, empty: bool, read_blocks: bool) -> Analysis<'a> {
     let (head, tail) = normal.split_at(head_len);
     let mut physical = if cut.is_some() && head.is_empty() { Vec::new() } else { lines::physical(head) };
     let split = physical.len();

@@ -112,6 +112,49 @@ impl Cursor<'_> {
 
 const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
+thread_local! {
+    /// The paste's dates are written day first (see [`paste_day_first`]), while it is analysed.
+    static DAY_FIRST: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` with `02/03/2017` read as 2 March (`day_first`) or as February 3.
+pub(crate) fn with_date_order<R>(day_first: bool, f: impl FnOnce() -> R) -> R {
+    let before = DAY_FIRST.with(|d| d.replace(day_first));
+    let r = f();
+    DAY_FIRST.with(|d| d.set(before));
+    r
+}
+
+/// Whether the paste writes its `a/b/yyyy` dates day first: some date has a first number over
+/// 12 (`13/03/2026`) and none a second number over 12 (`3/13/2026`). A status script on a
+/// French server prints its heartbeat's time so, with nothing else to say which way it is.
+pub(crate) fn paste_day_first(text: &str) -> bool {
+    let b = text.as_bytes();
+    let (mut day, mut month) = (0usize, 0usize);
+    let num = |from: usize, to: usize| -> Option<u32> {
+        let d = b.get(from..to)?;
+        (!d.is_empty() && d.len() <= 2 && d.iter().all(u8::is_ascii_digit)).then(|| d.iter().fold(0, |n, c| n * 10 + u32::from(c - b'0')))
+    };
+    for i in (0..b.len()).filter(|&i| b[i] == b'/') {
+        // `a/b/yyyy` with this `/` the first: a is the 1–2 digits before it.
+        let start = (i.saturating_sub(2)..i).find(|&j| b[j..i].iter().all(u8::is_ascii_digit)).unwrap_or(i);
+        if start == i || (start > 0 && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'/')) {
+            continue;
+        }
+        let Some(second_end) = (i + 2..=i + 3).find(|&j| b.get(j) == Some(&b'/')) else { continue };
+        let year = b.get(second_end + 1..second_end + 5);
+        if !year.is_some_and(|y| y.iter().all(u8::is_ascii_digit)) || b.get(second_end + 5).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        match (num(start, i), num(i + 1, second_end)) {
+            (Some(a), Some(m)) if a > 12 && a <= 31 && (1..=12).contains(&m) => day += 1,
+            (Some(a), Some(d)) if (1..=12).contains(&a) && d > 12 && d <= 31 => month += 1,
+            _ => {}
+        }
+    }
+    day > 0 && month == 0
+}
+
 /// Parses a timestamp at the start of `s`; returns it and the number of bytes used.
 pub fn parse_prefix(s: &str) -> Option<(Timestamp, usize)> {
     parse_prefix_with(s, false)
@@ -120,6 +163,7 @@ pub fn parse_prefix(s: &str) -> Option<(Timestamp, usize)> {
 /// [`parse_prefix`] for text known to write the day first (`02/03/2017` is 2 March: the event's
 /// labels are French, Spanish, Italian, …), as `13/03/2017` and `02.03.2017` always are.
 pub fn parse_prefix_with(s: &str, day_first: bool) -> Option<(Timestamp, usize)> {
+    let day_first = day_first || DAY_FIRST.with(std::cell::Cell::get);
     let b = s.as_bytes();
     let mut c = Cursor { b, i: 0 };
     if b.first()?.is_ascii_alphabetic() {
@@ -276,6 +320,18 @@ pub fn find(s: &str) -> Option<(Timestamp, usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paste_says_which_way_its_dates_are_written() {
+        assert!(paste_day_first("Time  03/12/2026 14:05:11\nDate: 13/11/2026 09:00"));
+        assert!(!paste_day_first("Time  03/12/2026 14:05:11"), "nothing says which way");
+        assert!(!paste_day_first("3/13/2026 1:00 PM and 13/03/2026"), "both ways: no default");
+        assert!(!paste_day_first("see https://x/13/11/2026 and 113/11/2026 and 13/11/20261"));
+        assert!(paste_day_first("13/11/2026"));
+        let t = with_date_order(true, || parse_prefix("03/12/2026 14:05:11")).unwrap().0;
+        assert_eq!((t.month, t.day), (12, 3));
+        assert_eq!(parse_prefix("03/12/2026 14:05:11").unwrap().0.month, 3, "restored after");
+    }
 
     fn p(s: &str) -> Option<String> {
         parse_prefix(s).map(|(t, _)| t.to_string())
