@@ -854,7 +854,18 @@ fn findings(doc: &FindingsFile, out: &mut String) {
     for p in &doc.params {
         writeln!(out, "            Param::{} => {:?},", camel(&p.key), p.label).unwrap();
     }
-    out.push_str("        }\n    }\n}\n\n");
+    out.push_str("        }\n    }\n");
+    out.push_str("    /// A known value's meaning for people (`content/findings.json` `params` `values`).\n");
+    out.push_str("    pub fn value_label(self, value: &str) -> Option<&'static str> {\n        match (self, value) {\n");
+    for p in &doc.params {
+        for (v, label) in &p.values {
+            writeln!(out, "            (Param::{}, {:?}) => Some({:?}),", camel(&p.key), v, label).unwrap();
+        }
+    }
+    out.push_str("            _ => None,\n        }\n    }\n");
+    out.push_str("    /// A value as people read it: its meaning when it is a known one, else itself.\n");
+    out.push_str("    pub fn show(self, value: &str) -> std::borrow::Cow<'_, str> {\n");
+    out.push_str("        self.value_label(value).map_or(std::borrow::Cow::Borrowed(value), std::borrow::Cow::Borrowed)\n    }\n}\n\n");
     out.push_str("pub static FINDINGS: &[FindingInfo] = &[\n");
     for f in &doc.findings {
         let at = format!("findings.json: {}", f.id);
@@ -866,6 +877,13 @@ fn findings(doc: &FindingsFile, out: &mut String) {
             .iter()
             .map(|w| {
                 assert!(doc.params.iter().any(|p| p.key == w.param), "{at}: when_steps names unknown parameter {:?}", w.param);
+                let param = doc.params.iter().find(|p| p.key == w.param).expect("checked above");
+                assert!(
+                    param.values.is_empty() || param.values.contains_key(&w.value),
+                    "{at}: when_steps value {:?} has no meaning in params.{}.values",
+                    w.value,
+                    w.param
+                );
                 assert!(!w.steps.is_empty(), "{at}: when_steps for {}={} has no steps", w.param, w.value);
                 assert!(!seen.contains(&(w.param.as_str(), w.value.as_str())), "{at}: when_steps for {}={} twice", w.param, w.value);
                 seen.push((&w.param, &w.value));

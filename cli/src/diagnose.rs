@@ -270,7 +270,7 @@ fn render_text(a: &Analysis) -> String {
             s.push_str(&format!("  {label}\n    Cause: {}\n    Fix: {}\n", e.cause.plain(), e.fix.plain()));
         }
         if !f.params.is_empty() {
-            let p: Vec<String> = f.params.iter().map(|(k, v)| format!("{} = {}", k.label(), printable(v))).collect();
+            let p: Vec<String> = f.params.iter().map(|(k, v)| format!("{} = {}", k.label(), printable(&k.show(v)))).collect();
             s.push_str(&format!("  Details: {}\n", p.join("; ")));
         }
         if !f.evidence.is_empty() {

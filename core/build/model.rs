@@ -463,6 +463,9 @@ pub struct FindingsFile {
 pub struct ParamE {
     pub key: String,
     pub label: String,
+    /// What known values mean, for people (the value itself stays the key in JSON).
+    #[serde(default)]
+    pub values: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]

@@ -772,6 +772,15 @@ pub fn filter_events(query: &str) -> Vec<&'static EventInfo> {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn known_values_are_shown_by_their_meaning_and_others_as_they_are() {
+        use super::Param;
+        assert_eq!(Param::Feature.show("mim"), "Microsoft Identity Manager");
+        assert_eq!(Param::Reason.show("mfa"), "Multifactor authentication or Conditional Access on the Sync_ account");
+        assert_eq!(Param::Feature.show("not-a-feature"), "not-a-feature");
+        assert_eq!(Param::Domain.show("mim"), "mim", "a domain is shown as pasted");
+    }
+
+    #[test]
     fn an_explanation_beyond_the_article_is_a_summary() {
         for info in FINDINGS {
             let s = info.explanation.source;

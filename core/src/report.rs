@@ -167,7 +167,9 @@ pub fn analysis_report(a: &Analysis<'_>, o: &ReportOptions<'_>) -> Report {
         if !f.params.is_empty() {
             md.push_str("\nDetails:");
             for (k, v) in &f.params {
-                let _ = write!(md, " {} = {};", k.label(), code_span(&pasted(v)));
+                // A known value as its meaning; the paste's own values as code.
+                let shown = k.value_label(v).map_or_else(|| code_span(&pasted(v)), str::to_string);
+                let _ = write!(md, " {} = {};", k.label(), shown);
             }
             md.pop();
             md.push('\n');

@@ -129,9 +129,11 @@ pub fn FindingCard(props: &FindingCardProps) -> Html {
 fn grouped_params(f: &Finding) -> Vec<(Param, Vec<String>)> {
     let mut out: Vec<(Param, Vec<String>)> = Vec::new();
     for (k, v) in &f.params {
+        // (A known value as its meaning: `mim` is Microsoft Identity Manager.)
+        let v = k.show(v).into_owned();
         match out.iter_mut().find(|(key, _)| key == k) {
-            Some((_, values)) => values.push(v.clone()),
-            None => out.push((*k, vec![v.clone()])),
+            Some((_, values)) => values.push(v),
+            None => out.push((*k, vec![v])),
         }
     }
     out
