@@ -99,6 +99,8 @@ struct Driver<'a, 'c, 'p> {
     text_alert: Option<health::Alert<'a>>,
     /// The last line that said an alert is resolved.
     resolved_line: Option<usize>,
+    /// A connector space object's Lineage table being read (its header has `PasswordSync`).
+    lineage: Option<Lineage>,
     ps_error: Option<adsyncconfig::Block<'a>>,
     /// The whole paste is a few words on their own lines (bare numbers are read).
     tokens: bool,
@@ -148,6 +150,7 @@ pub(crate) fn run<'a>(
         json: None,
         text_alert: None,
         resolved_line: None,
+        lineage: None,
         ps_error: None,
         tokens: token::paste_is_tokens(physical),
         heartbeat_alerts: Vec::new(),
@@ -840,6 +843,14 @@ impl<'a> Driver<'a, '_, '_> {
 
 // ---- classes with their own parsers --------------------------------------------------------
 
+/// A Lineage table: its lines, its rows and whether one has `PasswordSync` True.
+struct Lineage {
+    first: usize,
+    last: usize,
+    rows: usize,
+    any_true: bool,
+}
+
 /// How far above an alert's title a mail's resolved subject or status may be (a notification's
 /// header: sender, subject, tenant, server).
 const MAIL_LINES: usize = 12;
@@ -870,6 +881,9 @@ impl<'a> Driver<'a, '_, '_> {
         // `Raised:` in any language, a portal's column).
         if let Some(a) = self.text_alert.as_mut().filter(|a| a.created.is_none() && first > a.first) {
             a.created = super::time::find(text).map(|(t, _, _)| t);
+        }
+        if (self.lineage.is_some() || self.hits.has(Ph::PasswordSyncColumn)) && self.lineage_line(text, first, last) {
+            return true;
         }
         if let Some(j) = self.json.as_mut() {
             if health::continues_json(j, text) {
@@ -1150,11 +1164,52 @@ impl<'a> Driver<'a, '_, '_> {
         self.finish_json();
         self.finish_text_alert();
         self.finish_ps_error();
+        self.finish_lineage();
+    }
+
+    /// A Lineage table read to its end: without a rule whose `PasswordSync` is True, no sync
+    /// rule with password sync applies to the object (the article: "make sure that at least one
+    /// sync rule in the PasswordSync column is True").
+    fn finish_lineage(&mut self) {
+        let Some(t) = self.lineage.take() else { return };
+        if t.rows > 0 && !t.any_true {
+            self.judge.fact(Fact::new(Fk::NoPhsSyncRule, t.first, t.last));
+        }
+    }
+
+    /// A line of a connector space object's Lineage tab (`Sync Rule  Link Type  PasswordSync
+    /// Precedence`, then a row per rule): whether it was one.
+    fn lineage_line(&mut self, text: &str, first: usize, last: usize) -> bool {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if self.lineage.is_none() {
+            let header = words.iter().any(|w| w.eq_ignore_ascii_case("PasswordSync"))
+                && (has_ci(text, "sync rule") || has_ci(text, "precedence") || has_ci(text, "link type"));
+            if header && !text.contains(':') {
+                self.flush_bare();
+                self.lineage = Some(Lineage { first, last, rows: 0, any_true: false });
+                self.cover(first, last);
+                return true;
+            }
+            return false;
+        }
+        let value = |v: &str| words.iter().filter(|w| w.eq_ignore_ascii_case(v)).count();
+        let (t, f) = (value("true"), value("false"));
+        if t + f == 1 && !text.contains(':') {
+            let l = self.lineage.as_mut().expect("checked above");
+            l.rows += 1;
+            l.any_true |= t == 1;
+            l.last = last;
+            self.cover(first, last);
+            return true;
+        }
+        self.finish_lineage();
+        false
     }
 
     /// A blank line ends an error record; two end alert JSON or a text alert.
     fn classes_blank(&mut self) {
         self.finish_ps_error();
+        self.finish_lineage();
         if let Some(j) = self.json.as_mut() {
             j.blanks += 1;
             if j.blanks >= 2 {

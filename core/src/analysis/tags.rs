@@ -73,6 +73,8 @@ pub(crate) enum Ph {
     /// engine is Connect's ancestor; PCNS), a Java or Python stack trace.
     Mim,
     ForeignStack,
+    /// A Lineage tab's `PasswordSync` column header (`recognise.rs` `lineage_line`).
+    PasswordSyncColumn,
     /// The product's names, before a build number (`parse/text.rs` `connect_version`).
     Product,
     UserPassIncorrect,

@@ -94,6 +94,14 @@ pub(crate) fn decode_errors(raw: &str, lower: &str, hits: &Hits, ctx: Ctx<'_>, c
             _ => {}
         }
     }
+    // The ADSync module's cmdlets talk to the sync service on this server: their own error
+    // record's `RPC server is unavailable` (`Get-ADSyncScheduler : Der RPC-Server ist nicht
+    // verfügbar. (… 0x800706BA)`) is that service not answering, no domain controller.
+    if let Some(cmdlet) = sync_module_error_head(raw).filter(|_| found.iter().any(|e| e.kind == ErrorKind::Rpc && e.code == 1722)) {
+        found.retain(|e| !(e.kind == ErrorKind::Rpc && e.code == 1722));
+        c.facts.push(Fact::new(Fk::SyncServiceDown, first, last).param(P::Cmdlet, c.src.cow(cmdlet)));
+        c.kind(RecordKind::Error);
+    }
     // A message that only repeats what a decoded number already says is not shown twice.
     let numbered: Vec<&'static ErrorInfo> = found.iter().copied().filter(|e| e.kind != ErrorKind::Message).collect();
     found.retain(|e| e.kind != ErrorKind::Message || !numbered.iter().any(|n| n.same_cause(e)));
@@ -145,6 +153,23 @@ pub(crate) fn decode_errors(raw: &str, lower: &str, hits: &Hits, ctx: Ctx<'_>, c
     if !c.facts.is_empty() || hits.has(Ph::Drs) {
         c.kind(RecordKind::Error);
     }
+}
+
+/// The cmdlet of an error record's head, when it is one of the ADSync module's cmdlets (`Get-ADSyncScheduler : …`,
+/// `Start-ADSyncSyncCycle : …`), which run against the local sync service; not AdSyncConfig's
+/// (`Set-ADSyncPasswordHashSyncPermissions`, which talk to the domain controllers).
+fn sync_module_error_head(raw: &str) -> Option<&str> {
+    let t = raw.trim_start();
+    let (name, _) = t.split_once(" :").or_else(|| t.split_once(": "))?;
+    let name = name.trim();
+    let verb_ok = ["Get-ADSync", "Set-ADSync", "Start-ADSync", "Stop-ADSync", "Invoke-ADSync", "Add-ADSync", "Remove-ADSync"]
+        .iter()
+        .any(|p| crate::bytes::starts_ci(name, p));
+    (verb_ok
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && super::adsyncconfig::function(name).is_none()
+        && !name.to_ascii_lowercase().ends_with("permissions"))
+    .then_some(name)
 }
 
 /// A sentence that quotes Windows' `The user name or password is incorrect` as what users see

@@ -234,7 +234,9 @@ fn names_adsync(raw: &str) -> bool {
     while let Some(i) = raw.get(from..).and_then(|s| crate::bytes::find_ci(s, "adsync")) {
         let (at, end) = (from + i, from + i + 6);
         let word = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'\\' | b'-');
-        if (at == 0 || !word(b[at - 1])) && b.get(end).is_none_or(|&c| !word(c)) {
+        // (A compound in another language names it too: `ADSync-Dienst`, `ADSync-tjänsten`.)
+        let compound = b.get(end) == Some(&b'-') && b.get(end + 1).is_some_and(|c| c.is_ascii_alphabetic() || *c >= 0x80);
+        if (at == 0 || !word(b[at - 1])) && (compound || b.get(end).is_none_or(|&c| !word(c))) {
             return true;
         }
         from = end;

@@ -124,6 +124,33 @@ fn reassuring(clause: &str) -> bool {
 /// A line that says an alert is resolved: `Status: Resolved` (or `State : ResolvedByTimer`), a
 /// `Resolved: <date>` line, or the word beside `alert` (`Subject: Resolved: … Alert - …`, `The
 /// following alert has been resolved`); not `unresolved`.
+/// `clause` without its attribute assignments and DNs: the words with `=` in them, and the
+/// value after a lone `=` (`accountEnabled = False`).
+fn without_assignments(clause: &str) -> std::borrow::Cow<'_, str> {
+    if !clause.contains('=') {
+        return std::borrow::Cow::Borrowed(clause);
+    }
+    let mut out = String::with_capacity(clause.len());
+    let mut skip_next = false;
+    for w in clause.split_whitespace() {
+        if skip_next {
+            skip_next = false;
+            continue;
+        }
+        if w == "=" {
+            skip_next = true;
+            continue;
+        }
+        if w.contains('=') {
+            skip_next = w.ends_with('=');
+            continue;
+        }
+        out.push_str(w);
+        out.push(' ');
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 pub(crate) fn says_resolved(l: &str) -> bool {
     let Some(at) = find(l, "resolved") else { return false };
     if l[..at].bytes().next_back().is_some_and(|b| b.is_ascii_alphabetic()) {
@@ -296,7 +323,9 @@ pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut 
         let ad_cs = !cloud_cs && hits.has(Ph::ConnectorSpace) && !hits.has(Ph::Metaverse);
         // Its own clause ("… can't log in. Everyone else is fine. Connector space" says nothing
         // against the object).
-        if negative(clause_of(l, &["connector space", "metaverse"])) {
+        // (An attribute's value or a DN in the clause says nothing of the object's presence:
+        // `Connector Space Object Properties - CN=…,OU=Disabled Users,…`, `accountEnabled = False`.)
+        if negative(&without_assignments(clause_of(l, &["connector space", "metaverse"]))) {
             c.facts.push(fact(if ad_cs { Fk::NotInAdConnectorSpace } else { Fk::NoTargetConnectionSaid }));
             check(c, if ad_cs { "ad-connector-space" } else { "target" }, "fail");
         } else {
