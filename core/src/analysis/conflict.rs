@@ -11,7 +11,9 @@
 //!   `was_disabled`). Beside a check that says enabled without a time (the troubleshooter), both
 //!   stay, each naming the other (`conflicts_with`) with `newer=unknown`.
 //! - A password sync error (611's causes, the Entra side's) and newer delivered passwords (651,
-//!   657 `Success`): the error has stopped (`error-resolved` with `earlier` and `resolved_since`).
+//!   657 `Success`, a full password sync completed): the error has stopped (`error-resolved`
+//!   with `earlier` and `resolved_since`); the service stopped, the Entra account refused or
+//!   unreachable, password sync stopped, and a newer heartbeat: the same.
 //! - An object's `Success` older than a problem of the same object: the problem stands alone.
 //! - A heartbeat beside a stopped sync service: out, unless it is newer than every time of the stop.
 //! - An object's export error type: the reason it isn't exported when the paste says so
@@ -77,11 +79,26 @@ const ENDED_BY_SUCCESS: &[F] = &[
     F::InternalError,
 ];
 
-/// An error followed by passwords synchronized: `error-resolved`, with the error's evidence,
-/// `earlier` (its finding) and `resolved_since` (the newer success).
+/// The errors that a newer heartbeat (654, the password sync channel's ping to Microsoft Entra
+/// ID) ends: the service runs, password sync runs, and its Entra account signs in again. Not the
+/// errors of the Active Directory side, which a ping to the cloud says nothing about.
+const ENDED_BY_HEARTBEAT: &[F] = &[F::SyncServiceStopped, F::CloudCredentials, F::NoEntraConnectivity, F::PhsStopped, F::PhsServiceError];
+
+/// An error followed by passwords synchronized (651, 657 `Success`, a full password sync
+/// completed, 622/623): `error-resolved`, with the error's evidence, `earlier` (its finding) and
+/// `resolved_since` (the newer success); the errors of [`ENDED_BY_HEARTBEAT`] by a newer
+/// heartbeat too.
 fn resolved_errors(tl: &Timeline, c: &mut Collector<'_>) {
     let synced = c.lines_and_times(F::PasswordSynced);
-    let success = synced.1.iter().copied().zip(synced.0.iter().copied()).chain(tl.last_batch).max_by_key(|(t, _)| t.seconds());
+    let completed = tl.full_sync.iter().filter(|s| matches!(s.event, 622 | 623)).filter_map(|s| s.time.map(|t| (t, s.line)));
+    let success =
+        synced.1.iter().copied().zip(synced.0.iter().copied()).chain(tl.last_batch).chain(completed).max_by_key(|(t, _)| t.seconds());
+    let beat = tl.heartbeats.iter().filter_map(|h| h.time.map(|t| (t, h.line))).max_by_key(|(t, _)| t.seconds());
+    for &id in ENDED_BY_HEARTBEAT {
+        if let Some((ok, ok_line)) = beat {
+            end_if_older(c, id, ok, ok_line);
+        }
+    }
     let Some((ok, ok_line)) = success else { return };
     for &id in ENDED_BY_SUCCESS {
         if !c.has(id) || c.texts(id, P::Domain).len() > 1 {
@@ -95,6 +112,20 @@ fn resolved_errors(tl: &Timeline, c: &mut Collector<'_>) {
         c.merge_into(id, F::ErrorResolved);
         c.add(Signal::new(F::ErrorResolved, ok_line, ok_line).param(P::Earlier, id.as_str()).param(P::ResolvedSince, ok.text()));
     }
+}
+
+/// `id` ends at `ok` (a heartbeat) when every time of it is older: `error-resolved`.
+fn end_if_older(c: &mut Collector<'_>, id: F, ok: Timestamp, ok_line: usize) {
+    if !c.has(id) || c.texts(id, P::Domain).len() > 1 {
+        return;
+    }
+    let (_, times) = c.lines_and_times(id);
+    let Some(bad) = times.iter().copied().max_by_key(Timestamp::seconds) else { return };
+    if !comparable(bad, ok) || ok.seconds() <= bad.seconds() {
+        return;
+    }
+    c.merge_into(id, F::ErrorResolved);
+    c.add(Signal::new(F::ErrorResolved, ok_line, ok_line).param(P::Earlier, id.as_str()).param(P::ResolvedSince, ok.text()));
 }
 
 /// An object's password sync problems, from its log or the single-object run.

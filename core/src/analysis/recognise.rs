@@ -603,6 +603,14 @@ impl<'a> Driver<'a, '_, '_> {
         }
         let first = ev.first;
         let id_line = ev.id_line.unwrap_or(first);
+        // Service Control Manager's 7036 says a service entered the running or the stopped state.
+        if ev.id == Some(7036)
+            && ev.source.as_deref().is_some_and(service::is_scm)
+            && has_ci(&ev.message_start, "stopped state")
+            && facts.iter().any(|f| f.kind == Fk::SyncServiceNamed)
+        {
+            facts.push(Fact::new(Fk::SyncServiceDown, first, ev.last));
+        }
         // Facts first (they read the source and hints), then the record takes the texts.
         self.evaluate(ev.id, ev.source.as_deref(), ev.time, facts, &ev.hints, first, ev.last, id_line);
         let fields = ev.take_fields();
@@ -644,6 +652,15 @@ impl<'a> Driver<'a, '_, '_> {
                 down = down.param(P::Reason, "logon-failure");
             }
             facts = vec![down];
+        }
+        // Service Control Manager's other events about the sync service (7036: it entered the
+        // running state) are read and say nothing wrong; no other feature's either.
+        if source.is_some_and(service::is_scm)
+            && !id.is_some_and(service::down_event)
+            && facts.iter().any(|f| f.kind == Fk::SyncServiceNamed)
+            && !facts.iter().any(|f| matches!(f.kind, Fk::SyncServiceDown | Fk::ServiceLogonFailed))
+        {
+            return;
         }
         let unnamed = source.is_none_or(|s| lines::trim(s).is_empty());
         let phs = (unnamed && id.is_none_or(|i| i < 1000)) || source.is_some_and(event::is_phs_source);
