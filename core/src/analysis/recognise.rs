@@ -665,6 +665,9 @@ impl<'a> Driver<'a, '_, '_> {
         let unnamed = source.is_none_or(|s| lines::trim(s).is_empty());
         let phs = (unnamed && id.is_none_or(|i| i < 1000)) || source.is_some_and(event::is_phs_source);
         let feature = adjacent::feature(source, id);
+        if !phs && feature.is_none() && source.is_some_and(|s| lines::trim(s).eq_ignore_ascii_case("ADSync")) {
+            self.timed.engine_event(time, id_line);
+        }
         if let (true, Some(id)) = (phs, id) {
             self.timed.push(Timed { event: id, time, id_line, connector: hints.connector.clone(), scope: hints.domain.clone() });
         }

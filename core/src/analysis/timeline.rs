@@ -55,6 +55,19 @@ pub(crate) struct Acc<'a> {
 }
 
 impl<'a> Acc<'a> {
+    /// An event of the sync engine (source ADSync) at `time`: the server was running and
+    /// logging then, so it counts for the newest event (a heartbeat gap is measured to it), not
+    /// for what password sync did.
+    pub fn engine_event(&mut self, time: Option<Timestamp>, line: usize) {
+        self.any_year |= time.is_some_and(|x| x.year != 0);
+        for (m, mode) in MODES.into_iter().enumerate() {
+            let Some(x) = time_in(mode, time) else { continue };
+            if self.newest[m].is_none_or(|(n, _)| x.seconds() >= n.seconds()) {
+                self.newest[m] = Some((x, line));
+            }
+        }
+    }
+
     pub fn push(&mut self, t: Timed<'a>) {
         self.any_year |= t.time.is_some_and(|x| x.year != 0);
         for (m, mode) in MODES.into_iter().enumerate() {
