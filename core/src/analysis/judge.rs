@@ -131,9 +131,25 @@ impl<'p> Judge<'p> {
         f.status
     }
 
+    /// `StagingModeEnabled : False` after a `True`: staging mode was turned off since, as the
+    /// later of the two outputs says (a cmdlet's outputs are pasted in the order they ran).
+    fn staging_off(&mut self, f: &Fact<'_>) {
+        if f.kind == FactKind::StagingModeOff && self.collector.has(F::StagingMode) {
+            let (lines, _) = self.collector.lines_and_times(F::StagingMode);
+            let earlier = lines.iter().copied().max().unwrap_or(0);
+            self.collector.merge_into(F::StagingMode, F::ErrorResolved);
+            self.collector.add(
+                Signal::new(F::ErrorResolved, f.said.first, f.said.last)
+                    .param(P::Earlier, F::StagingMode.as_str())
+                    .param(P::ResolvedSince, format!("line {} (StagingModeEnabled : False, after line {earlier})", f.said.first)),
+            );
+        }
+    }
+
     /// A fact stated on its own (outside any event).
     pub fn fact(&mut self, f: Fact<'_>) {
         self.anchored |= anchors(f.kind);
+        self.staging_off(&f);
         if self.retracted(&f) {
             return;
         }
@@ -147,6 +163,9 @@ impl<'p> Judge<'p> {
     /// surroundings (the connector, domain and object they name).
     pub fn bare<'a>(&mut self, mut facts: Vec<Fact<'a>>, hints: &Hints<'a>) {
         self.anchored |= facts.iter().any(|f| anchors(f.kind));
+        for f in &facts {
+            self.staging_off(f);
+        }
         drop_generic_drs(&mut facts);
         facts.retain(|f| !self.retracted(f));
         resolved_alert(&mut facts);

@@ -55,6 +55,8 @@ pub(crate) fn read(raw: &str, hits: &Hits, c: &mut Content<'_>, first: usize, la
         c.slice("StagingModeEnabled", value_after_colon(raw));
         if v == "true" {
             c.facts.push(fact(Fk::StagingModeOn));
+        } else if v == "false" {
+            c.facts.push(fact(Fk::StagingModeOff));
         }
     }
 }
