@@ -101,6 +101,8 @@ struct Driver<'a, 'c, 'p> {
     resolved_line: Option<usize>,
     /// A connector space object's Lineage table being read (its header has `PasswordSync`).
     lineage: Option<Lineage>,
+    /// When the heartbeat alerts read as resolved were resolved (or last seen).
+    resolved_beats: Vec<Option<Timestamp>>,
     ps_error: Option<adsyncconfig::Block<'a>>,
     /// The whole paste is a few words on their own lines (bare numbers are read).
     tokens: bool,
@@ -151,6 +153,7 @@ pub(crate) fn run<'a>(
         text_alert: None,
         resolved_line: None,
         lineage: None,
+        resolved_beats: Vec::new(),
         ps_error: None,
         tokens: token::paste_is_tokens(physical),
         heartbeat_alerts: Vec::new(),
@@ -188,6 +191,19 @@ pub(crate) fn run<'a>(
         }
     }
     d.flush_all();
+    // An active heartbeat alert that a resolved one of the same alert ended later (two mails:
+    // raised, then resolved) is resolved: its later resolution, or the resolved one's time.
+    let resolved = std::mem::take(&mut d.resolved_beats);
+    let (ended, active): (Vec<HeartbeatAlert>, Vec<HeartbeatAlert>) = std::mem::take(&mut d.heartbeat_alerts).into_iter().partition(|h| {
+        resolved.iter().any(|r| match (h.seen, r) {
+            (Some(seen), Some(r)) => r.seconds() >= seen.seconds(),
+            _ => false,
+        })
+    });
+    d.heartbeat_alerts = active;
+    for h in ended {
+        d.judge.fact(Fact::new(Fk::AlertResolved, h.line, h.line));
+    }
     let unparsed = (1..=physical.len()).filter(|&n| text_lines[n - 1] && !d.covered[n - 1]).collect();
     Output {
         records: d.records,
@@ -895,11 +911,15 @@ impl<'a> Driver<'a, '_, '_> {
             self.resolved_line = Some(last);
             if let Some(a) = self.text_alert.as_mut() {
                 a.state = Some((Cow::Borrowed("Resolved"), first));
+                if a.resolved.is_none() && first > a.first {
+                    // `Resolved: 3/14/2025 8:35 AM (UTC)`, `Aufgelöst am: …`.
+                    a.resolved = super::time::find(text).map(|(t, _, _)| t);
+                }
             }
         }
         // The first time on a line after a text alert's title is when it was raised (a mail's
         // `Raised:` in any language, a portal's column).
-        if let Some(a) = self.text_alert.as_mut().filter(|a| a.created.is_none() && first > a.first) {
+        if let Some(a) = self.text_alert.as_mut().filter(|a| a.created.is_none() && a.resolved.is_none() && first > a.first) {
             a.created = super::time::find(text).map(|(t, _, _)| t);
         }
         if (self.lineage.is_some() || self.hits.has(Ph::PasswordSyncColumn)) && self.lineage_line(text, first, last) {
@@ -977,7 +997,11 @@ impl<'a> Driver<'a, '_, '_> {
                 // The heartbeat and stopped alerts' plain titles stay the line parsers' (`parse/troubleshooter.rs`); with a time
                 // beside it (a portal list), the heartbeat alert is judged against the heartbeats.
                 // (A title in another script is never theirs: they read English words.)
+                // (A notification's `Subject: … alert raised: <title>` or `Alert: <title>` is the
+                // alert's own: read on for its state and times.)
+                let mail = starts_ci(text.trim_start(), "alert:") || starts_ci(text.trim_start(), "subject:");
                 let theirs = text.is_ascii()
+                    && !mail
                     && health::localised_title(text).is_none()
                     && match kind {
                         health::Kind::PhsStopped => true,
@@ -991,6 +1015,12 @@ impl<'a> Driver<'a, '_, '_> {
                     let t = lines::trim(text);
                     let title = t.find('\t').or_else(|| t.find("  ")).map_or(t, |i| t[..i].trim_end());
                     let title = if health::kind_of(title) == Some(kind) { title } else { t };
+                    // A mail's label before the title (`Alert: `, `Subject: … alert raised: `).
+                    let title = if mail {
+                        title.rsplit_once(": ").map(|(_, r)| r.trim()).filter(|r| health::kind_of(r) == Some(kind)).unwrap_or(title)
+                    } else {
+                        title
+                    };
                     let mut a = health::Alert::text(src.cow(title), first);
                     a.last = last;
                     a.created = time;
@@ -1093,6 +1123,9 @@ impl<'a> Driver<'a, '_, '_> {
             f
         };
         if a.resolved() {
+            if kind == Some(health::Kind::Heartbeat) {
+                self.resolved_beats.push(a.resolved.or(a.seen()));
+            }
             let mut s = fact(Fk::AlertResolved).param(P::Alert, title);
             if let Some(r) = a.resolved {
                 s = s.param(P::Resolved, r.text());
@@ -1138,6 +1171,8 @@ impl<'a> Driver<'a, '_, '_> {
     fn finish_text_alert(&mut self) {
         if let Some(a) = self.text_alert.take() {
             self.alert(a);
+            // (A resolved line read so far was this alert's, not the next one's.)
+            self.resolved_line = None;
         }
     }
 
