@@ -46,7 +46,7 @@ pub(crate) struct Acc<'a> {
     unnamed: Option<usize>,
     /// Full password sync events (613, 617-623), in line order.
     steps: Vec<Timed<'a>>,
-    /// Per mode: the newest 654, 650, 651, 622 or 623 (activity after a pause).
+    /// Per mode: the newest 654, 650, 651, 617-619, 622 or 623 (activity after a pause).
     later: [Option<i64>; 2],
     /// Per mode: the newest 651 (a batch sent) and its line.
     batch: [Option<(Timestamp, usize)>; 2],
@@ -79,7 +79,8 @@ impl<'a> Acc<'a> {
             if t.event == 651 && self.batch[m].is_none_or(|(b, _)| secs >= b.seconds()) {
                 self.batch[m] = Some((x, t.id_line));
             }
-            if matches!(t.event, 654 | 650 | 651 | 622 | 623) {
+            // (A full password sync started, 617-619, is password sync running again too.)
+            if matches!(t.event, 654 | 650 | 651 | 617 | 618 | 619 | 622 | 623) {
                 self.later[m] = Some(self.later[m].map_or(secs, |l| l.max(secs)));
             }
             let key = (secs, matches!(t.event, 602 | 609));
