@@ -73,6 +73,9 @@ pub(crate) struct Judge<'p> {
     named: Vec<(usize, usize)>,
     /// Something only Connect prints was read (see [`anchors`]).
     anchored: bool,
+    /// Lines of a 657 that delivered a temporary password (`temporary-password-synced`), and
+    /// its object's DN.
+    temp_synced: Option<(usize, usize, Option<String>)>,
 }
 
 /// At most this many untimed status facts are remembered (a reference table has ten).
@@ -88,6 +91,7 @@ impl<'p> Judge<'p> {
             logon: Vec::new(),
             named: Vec::new(),
             anchored: false,
+            temp_synced: None,
         }
     }
 
@@ -195,6 +199,10 @@ impl<'p> Judge<'p> {
     /// What an event means, from its ID, source and message; never from its Level.
     pub fn event<'a>(&mut self, e: EventFacts<'a, '_>) {
         let EventFacts { id, phs, feature, time, mut facts, hints, first, last, id_line } = e;
+        if let Some(f) = facts.iter().find(|f| f.kind == FactKind::TemporaryPasswordSynced) {
+            let dn = f.params.iter().find(|(k, _)| *k == P::Dn).map(|(_, v)| v.to_string());
+            self.temp_synced = Some((f.said.first, f.said.last, dn));
+        }
         // Password sync's own event, or Service Control Manager's about the sync service.
         self.anchored |= (phs && feature.is_none()) || facts.iter().any(|f| f.kind == FactKind::SyncServiceDown);
         drop_generic_drs(&mut facts);
@@ -305,6 +313,19 @@ impl<'p> Judge<'p> {
         }
         if !self.anchored {
             foreign_paste(c);
+        }
+        // A temporary password that a 657 says was synchronized is no fault: the user is asked
+        // to change it at the next cloud sign-in, as the feature intends.
+        if let Some((first, last, dn)) = self.temp_synced.take() {
+            // (Only the same object's: another user's temporary password still stands.)
+            let others = c.texts(F::TemporaryPassword, P::Dn);
+            let same = others.is_empty() || dn.is_some_and(|d| others.iter().all(|o| o.eq_ignore_ascii_case(&d)));
+            if c.has(F::TemporaryPassword) && c.has(F::PasswordSynced) && same {
+                c.remove(F::TemporaryPassword);
+            }
+            if c.has(F::PasswordSynced) {
+                c.add(Signal::new(F::PasswordSynced, first, last).param(P::TemporarySynced, "True"));
+            }
         }
         let mut out = self.collector.finish();
         // An event named in a sentence says nothing more beside a fault the paste shows, or

@@ -55,11 +55,18 @@ pub(crate) fn password_change(raw: &str, lower: &str, result: bool, c: &mut Cont
         }
         return;
     }
-    if let Some(p) = key_value("pwdchangeonlogon", &[","]) {
-        c.slice("pwd_change_on_logon", p);
-    }
+    let temporary = key_value("pwdchangeonlogon", &[","])
+        .inspect(|p| c.slice("pwd_change_on_logon", p))
+        .is_some_and(|p| p.trim().eq_ignore_ascii_case("true"));
     let Some(res) = key_value("result", &[",", " "]) else { return };
     let res = src.cow(res);
+    if temporary && res.eq_ignore_ascii_case("success") {
+        let mut t = Fact::new(Fk::TemporaryPasswordSynced, first, last);
+        if let Some(d) = &dn {
+            t = t.param(P::Dn, d.clone());
+        }
+        c.facts.push(t);
+    }
     c.field("result", res.clone());
     let status = knowledge::status(&res).map(|s| s.name);
     let failed = res.eq_ignore_ascii_case("failed") || res.eq_ignore_ascii_case("failure");
