@@ -184,7 +184,7 @@ fn heartbeat_before_stop(c: &mut Collector<'_>) {
 }
 
 /// Both times have a year, or neither: they can be compared.
-fn comparable(a: Timestamp, b: Timestamp) -> bool {
+pub(crate) fn comparable(a: Timestamp, b: Timestamp) -> bool {
     (a.year == 0) == (b.year == 0)
 }
 

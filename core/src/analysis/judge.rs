@@ -76,6 +76,8 @@ pub(crate) struct Judge<'p> {
     /// Lines of a 657 that delivered a temporary password (`temporary-password-synced`), and
     /// its object's DN.
     temp_synced: Option<(usize, usize, Option<String>)>,
+    /// The newest `PasswordLastSet` read, and its line.
+    last_set: Option<(Timestamp, usize)>,
 }
 
 /// At most this many untimed status facts are remembered (a reference table has ten).
@@ -92,6 +94,7 @@ impl<'p> Judge<'p> {
             named: Vec::new(),
             anchored: false,
             temp_synced: None,
+            last_set: None,
         }
     }
 
@@ -150,10 +153,20 @@ impl<'p> Judge<'p> {
         }
     }
 
+    /// `PasswordLastSet`: the newest is kept (judged in `finish`).
+    fn note_last_set(&mut self, f: &Fact<'_>) {
+        if let (FactKind::PasswordLastSet, Some(t)) = (f.kind, f.time) {
+            if self.last_set.is_none_or(|(l, _)| t.seconds() > l.seconds()) {
+                self.last_set = Some((t, f.said.first));
+            }
+        }
+    }
+
     /// A fact stated on its own (outside any event).
     pub fn fact(&mut self, f: Fact<'_>) {
         self.anchored |= anchors(f.kind);
         self.staging_off(&f);
+        self.note_last_set(&f);
         if self.retracted(&f) {
             return;
         }
@@ -169,6 +182,7 @@ impl<'p> Judge<'p> {
         self.anchored |= facts.iter().any(|f| anchors(f.kind));
         for f in &facts {
             self.staging_off(f);
+            self.note_last_set(f);
         }
         drop_generic_drs(&mut facts);
         facts.retain(|f| !self.retracted(f));
@@ -313,6 +327,14 @@ impl<'p> Judge<'p> {
         }
         if !self.anchored {
             foreign_paste(c);
+        }
+        // A password set after the object's newest synchronized result: that change hasn't
+        // arrived (password sync runs every 2 minutes).
+        if let Some((set, line)) = self.last_set {
+            let newest = c.lines_and_times(F::PasswordSynced).1.into_iter().max_by_key(Timestamp::seconds);
+            if let Some(ok) = newest.filter(|ok| conflict::comparable(*ok, set) && set.seconds() > ok.seconds() + 120) {
+                c.add(Signal::new(F::ChangeNotSynced, line, line).param(P::PasswordLastSet, set.text()).param(P::LastSuccess, ok.text()));
+            }
         }
         // A temporary password that a 657 says was synchronized is no fault: the user is asked
         // to change it at the next cloud sign-in, as the feature intends.

@@ -130,6 +130,7 @@ const PHRASES: &[(&str, Ph)] = &[
     ("password change notification service", Ph::Mim),
     ("pcnssvc", Ph::Mim),
     // Another program's stack trace: Java's and Python's own frames and headers.
+    ("passwordlastset", Ph::PasswordLastSet),
     ("passwordsync ", Ph::PasswordSyncColumn),
     ("passwordsync\t", Ph::PasswordSyncColumn),
     ("java.lang.", Ph::ForeignStack),

@@ -75,6 +75,8 @@ pub(crate) enum Ph {
     ForeignStack,
     /// A Lineage tab's `PasswordSync` column header (`recognise.rs` `lineage_line`).
     PasswordSyncColumn,
+    /// Get-ADUser's `PasswordLastSet` (`parse/status_script.rs`).
+    PasswordLastSet,
     /// The product's names, before a build number (`parse/text.rs` `connect_version`).
     Product,
     UserPassIncorrect,

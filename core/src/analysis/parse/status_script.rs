@@ -49,6 +49,16 @@ pub(crate) fn read(raw: &str, hits: &Hits, c: &mut Content<'_>, first: usize, la
     if hits.has(Ph::CompanyFeatureKey) && starts_ci(raw, "PasswordHashSync") && raw.contains(':') {
         tenant_feature(c, RecordKind::Setting, "PasswordHashSync");
     }
+    // Get-ADUser's `PasswordLastSet : 12/4/2026 9:15:22 AM` (Format-List).
+    if hits.has(Ph::PasswordLastSet) && starts_ci(raw, "PasswordLastSet") && raw.contains(':') {
+        if let Some((t, _, _)) = crate::analysis::time::find(value_after_key(raw)) {
+            c.kind(RecordKind::Setting);
+            c.field("password_last_set", t.text());
+            let mut f = fact(Fk::PasswordLastSet);
+            f.time = Some(t);
+            c.facts.push(f);
+        }
+    }
     if hits.has(Ph::StagingEnabledKey) && raw.contains(':') {
         let v = value_after_colon(raw).to_ascii_lowercase();
         c.kind(RecordKind::Setting);
@@ -80,4 +90,9 @@ pub(crate) fn scheduler(raw: &str, c: &mut Content<'_>, first: usize, last: usiz
         _ => {}
     }
     true
+}
+
+/// The value after a Format-List key's first colon (a time has colons of its own).
+fn value_after_key(raw: &str) -> &str {
+    raw.split_once(':').map_or("", |(_, v)| v.trim())
 }
