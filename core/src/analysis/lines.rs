@@ -255,11 +255,24 @@ pub(crate) fn wrap_width(lines: &[&str]) -> Option<usize> {
         ends += 1;
         let last = l.chars().last().unwrap_or(' ');
         let first = next.chars().next().unwrap_or(' ');
-        if last.is_alphanumeric() && first.is_alphanumeric() {
+        // (Rows of a grid whose columns line up are as long as each other, not wrapped:
+        // `cloudFiltered             Boolean   true        corp.fabrikam.com`.)
+        if last.is_alphanumeric() && first.is_alphanumeric() && !columns_line_up(l, next) {
             mid_word += 1;
         }
     }
     (ends >= 2 && mid_word * 2 >= ends).then_some(max)
+}
+
+/// Whether two lines have at least two columns starting at the same places (after a run of
+/// two or more spaces): rows of one table.
+fn columns_line_up(a: &str, b: &str) -> bool {
+    let starts = |s: &str| -> Vec<usize> {
+        let bytes = s.as_bytes();
+        (2..bytes.len()).filter(|&i| bytes[i] != b' ' && bytes[i - 1] == b' ' && bytes[i - 2] == b' ').take(16).collect()
+    };
+    let (x, y) = (starts(a), starts(b));
+    x.iter().filter(|i| y.contains(i)).count() >= 2
 }
 
 /// Longest run of physical lines joined into one logical line.
