@@ -131,6 +131,7 @@ const PHRASES: &[(&str, Ph)] = &[
     ("pcnssvc", Ph::Mim),
     // Another program's stack trace: Java's and Python's own frames and headers.
     ("passwordlastset", Ph::PasswordLastSet),
+    ("pwdlastset", Ph::PasswordLastSet),
     ("passwordsync ", Ph::PasswordSyncColumn),
     ("passwordsync\t", Ph::PasswordSyncColumn),
     ("java.lang.", Ph::ForeignStack),

@@ -59,6 +59,13 @@ pub(crate) fn read(raw: &str, hits: &Hits, c: &mut Content<'_>, first: usize, la
             c.facts.push(f);
         }
     }
+    // `pwdLastSet : 0`: the user must change the password at the next logon (the attribute's
+    // documented meaning), a temporary password.
+    if hits.has(Ph::PasswordLastSet) && starts_ci(raw, "pwdLastSet") && value_after_key(raw) == "0" {
+        c.kind(RecordKind::Setting);
+        c.field("pwdLastSet", "0");
+        c.facts.push(fact(Fk::TemporaryPasswordSet));
+    }
     if hits.has(Ph::StagingEnabledKey) && raw.contains(':') {
         let v = value_after_colon(raw).to_ascii_lowercase();
         c.kind(RecordKind::Setting);
