@@ -105,6 +105,9 @@ const PHRASES: &[(&str, Ph)] = &[
     ("result:", Ph::ResultKey),
     ("status :", Ph::StatusKey),
     ("status:", Ph::StatusKey),
+    // Format-List pads a key to the longest one's width (`Status            : Success`).
+    ("status  ", Ph::StatusKey),
+    ("result  ", Ph::ResultKey),
     ("version", Ph::Version),
     ("azure ad sync", Ph::Product),
     ("aad sync", Ph::Product),

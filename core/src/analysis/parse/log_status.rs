@@ -28,7 +28,14 @@ pub(crate) fn statuses(raw: &str, hits: &Hits, c: &mut Content<'_>, first: usize
     let mut names: Vec<&'static str> = Vec::new();
     for p in [Ph::ResultKey, Ph::StatusKey] {
         for end in hits.ends(p) {
-            let tok: String = raw[end..].trim_start().chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+            // After the key's colon (a padded key's colon comes after its spaces).
+            let rest = raw[end..].trim_start();
+            let rest = match rest.strip_prefix(':') {
+                Some(r) => r.trim_start(),
+                None if raw[..end].ends_with(':') => rest,
+                None => continue,
+            };
+            let tok: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
             if let Some(s) = knowledge::status(&tok) {
                 if !names.contains(&s.name) {
                     names.push(s.name);
