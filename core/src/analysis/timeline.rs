@@ -185,6 +185,8 @@ pub(crate) fn build(acc: Acc<'_>) -> (Timeline, Vec<Fact<'_>>) {
         if let (Some(done), Some(f)) = (completed, failed) {
             if done > f {
                 facts.push(Fact::new(Fk::FullSyncCompletedLater, 0, 0));
+            } else if f > done {
+                facts.push(Fact::new(Fk::FullSyncFailedLater, 0, 0));
             }
         }
         if let (Some(p), Some(after)) = (paused, later_activity) {
