@@ -334,6 +334,10 @@ impl<'p> Judge<'p> {
             let newest = c.lines_and_times(F::PasswordSynced).1.into_iter().max_by_key(Timestamp::seconds);
             if let Some(ok) = newest.filter(|ok| conflict::comparable(*ok, set) && set.seconds() > ok.seconds() + 120) {
                 c.add(Signal::new(F::ChangeNotSynced, line, line).param(P::PasswordLastSet, set.text()).param(P::LastSuccess, ok.text()));
+                // One object's older results are this finding's evidence, not "nothing to fix".
+                if c.texts(F::PasswordSynced, P::Dn).len() <= 1 {
+                    c.absorb(F::PasswordSynced, F::ChangeNotSynced);
+                }
             }
         }
         // A temporary password that a 657 says was synchronized is no fault: the user is asked
