@@ -863,9 +863,7 @@ fn findings(doc: &FindingsFile, out: &mut String) {
         }
     }
     out.push_str("            _ => None,\n        }\n    }\n");
-    out.push_str("    /// A value as people read it: its meaning when it is a known one, else itself.\n");
-    out.push_str("    pub fn show(self, value: &str) -> std::borrow::Cow<'_, str> {\n");
-    out.push_str("        self.value_label(value).map_or(std::borrow::Cow::Borrowed(value), std::borrow::Cow::Borrowed)\n    }\n}\n\n");
+    out.push_str("}\n\n");
     out.push_str("pub static FINDINGS: &[FindingInfo] = &[\n");
     for f in &doc.findings {
         let at = format!("findings.json: {}", f.id);

@@ -629,6 +629,28 @@ impl FindingId {
     }
 }
 
+impl Param {
+    /// A value as people read it: its meaning when it is a known one (`content/findings.json`
+    /// `params` `values`), a finding's title when the parameter names a finding (`earlier`,
+    /// `conflicts_with`, `newer`), else itself.
+    pub fn show(self, value: &str) -> std::borrow::Cow<'_, str> {
+        if let Some(label) = self.value_label(value) {
+            return std::borrow::Cow::Borrowed(label);
+        }
+        if matches!(self, Param::Earlier | Param::ConflictsWith | Param::Newer) {
+            if let Some(f) = FindingId::parse(value) {
+                return std::borrow::Cow::Borrowed(f.info().title);
+            }
+        }
+        std::borrow::Cow::Borrowed(value)
+    }
+
+    /// [`Param::show`] is something other than the value itself.
+    pub fn has_meaning(self, value: &str) -> bool {
+        self.show(value) != value
+    }
+}
+
 impl fmt::Display for FindingId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -778,6 +800,8 @@ mod tests {
         assert_eq!(Param::Reason.show("mfa"), "Multifactor authentication or Conditional Access on the Sync_ account");
         assert_eq!(Param::Feature.show("not-a-feature"), "not-a-feature");
         assert_eq!(Param::Domain.show("mim"), "mim", "a domain is shown as pasted");
+        assert_eq!(Param::Earlier.show("staging-mode"), "The Connect server is in staging mode");
+        assert_eq!(Param::Newer.show("unknown"), "unknown");
     }
 
     #[test]

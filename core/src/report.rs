@@ -168,7 +168,7 @@ pub fn analysis_report(a: &Analysis<'_>, o: &ReportOptions<'_>) -> Report {
             md.push_str("\nDetails:");
             for (k, v) in &f.params {
                 // A known value as its meaning; the paste's own values as code.
-                let shown = k.value_label(v).map_or_else(|| code_span(&pasted(v)), str::to_string);
+                let shown = if k.has_meaning(v) { k.show(v).into_owned() } else { code_span(&pasted(v)) };
                 let _ = write!(md, " {} = {};", k.label(), shown);
             }
             md.pop();
