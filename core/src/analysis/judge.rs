@@ -78,6 +78,8 @@ pub(crate) struct Judge<'p> {
     temp_synced: Option<(usize, usize, Option<String>)>,
     /// The newest `PasswordLastSet` read, and its line.
     last_set: Option<(Timestamp, usize)>,
+    /// The tenant's last password sync and last directory sync, with their lines.
+    tenant_times: [Option<(Timestamp, usize)>; 2],
 }
 
 /// At most this many untimed status facts are remembered (a reference table has ten).
@@ -95,6 +97,7 @@ impl<'p> Judge<'p> {
             anchored: false,
             temp_synced: None,
             last_set: None,
+            tenant_times: [None, None],
         }
     }
 
@@ -153,8 +156,18 @@ impl<'p> Judge<'p> {
         }
     }
 
-    /// `PasswordLastSet`: the newest is kept (judged in `finish`).
+    /// `PasswordLastSet`: the newest is kept (judged in `finish`); the tenant's sync times too.
     fn note_last_set(&mut self, f: &Fact<'_>) {
+        let slot = match f.kind {
+            FactKind::TenantPasswordSyncTime => Some(0),
+            FactKind::TenantDirSyncTime => Some(1),
+            _ => None,
+        };
+        if let (Some(i), Some(t)) = (slot, f.time) {
+            if self.tenant_times[i].is_none_or(|(l, _)| t.seconds() > l.seconds()) {
+                self.tenant_times[i] = Some((t, f.said.first));
+            }
+        }
         if let (FactKind::PasswordLastSet, Some(t)) = (f.kind, f.time) {
             if self.last_set.is_none_or(|(l, _)| t.seconds() > l.seconds()) {
                 self.last_set = Some((t, f.said.first));
@@ -338,6 +351,17 @@ impl<'p> Judge<'p> {
                 if c.texts(F::PasswordSynced, P::Dn).len() <= 1 {
                     c.absorb(F::PasswordSynced, F::ChangeNotSynced);
                 }
+            }
+        }
+        // The tenant's last password sync more than 3 hours older than its last directory sync:
+        // objects sync, passwords (heartbeats included) no longer reach it.
+        if let [Some((pwd, pwd_line)), Some((dir, dir_line))] = self.tenant_times {
+            if conflict::comparable(pwd, dir) && dir.seconds() - pwd.seconds() > 3 * 3600 {
+                c.add(
+                    Signal::new(F::PhsStopped, pwd_line.min(dir_line), pwd_line.max(dir_line))
+                        .param(P::LastPasswordSync, pwd.text())
+                        .param(P::LastDirSync, dir.text()),
+                );
             }
         }
         // A temporary password that a 657 says was synchronized is no fault: the user is asked

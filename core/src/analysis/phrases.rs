@@ -133,6 +133,10 @@ const PHRASES: &[(&str, Ph)] = &[
     ("password change notification service", Ph::Mim),
     ("pcnssvc", Ph::Mim),
     // Another program's stack trace: Java's and Python's own frames and headers.
+    ("onpremiseslastpasswordsyncdatetime", Ph::TenantSyncTime),
+    ("lastpasswordsynctime", Ph::TenantSyncTime),
+    ("onpremiseslastsyncdatetime", Ph::TenantSyncTime),
+    ("lastdirsynctime", Ph::TenantSyncTime),
     ("passwordlastset", Ph::PasswordLastSet),
     ("pwdlastset", Ph::PasswordLastSet),
     ("passwordsync ", Ph::PasswordSyncColumn),

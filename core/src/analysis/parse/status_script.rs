@@ -59,6 +59,25 @@ pub(crate) fn read(raw: &str, hits: &Hits, c: &mut Content<'_>, first: usize, la
             c.facts.push(f);
         }
     }
+    // The tenant's sync times (`Get-MgOrganization`, `Get-MsolCompanyInformation`).
+    if hits.has(Ph::TenantSyncTime) && raw.contains(':') {
+        let t = lines::trim(raw);
+        let key = t.split([' ', '\t', ':']).next().unwrap_or("");
+        let kind = if key.eq_ignore_ascii_case("OnPremisesLastPasswordSyncDateTime") || key.eq_ignore_ascii_case("LastPasswordSyncTime") {
+            Some(Fk::TenantPasswordSyncTime)
+        } else if key.eq_ignore_ascii_case("OnPremisesLastSyncDateTime") || key.eq_ignore_ascii_case("LastDirSyncTime") {
+            Some(Fk::TenantDirSyncTime)
+        } else {
+            None
+        };
+        if let (Some(k), Some((time, _, _))) = (kind, crate::analysis::time::find(value_after_key(raw))) {
+            c.kind(RecordKind::Setting);
+            c.field(if k == Fk::TenantPasswordSyncTime { "last_password_sync" } else { "last_dir_sync" }, time.text());
+            let mut f = fact(k);
+            f.time = Some(time);
+            c.facts.push(f);
+        }
+    }
     // `pwdLastSet : 0`: the user must change the password at the next logon (the attribute's
     // documented meaning), a temporary password.
     if hits.has(Ph::PasswordLastSet) && starts_ci(raw, "pwdLastSet") && value_after_key(raw) == "0" {

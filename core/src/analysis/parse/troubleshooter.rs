@@ -469,7 +469,9 @@ fn states_the_feature(l: &str) -> bool {
                 "is" | "are" | "was" | "were" | "been" | "be" | "not" | "isn't" | "aren't" | "wasn't" | "now" | "currently" | "already"
             );
             let label = l[end..].trim_start().starts_with([':', '=']) || l[end..].trim_start().starts_with("for ");
-            whole && (after_colon || verb || label)
+            // The portal's label and value columns: `Password Hash Sync   Enabled`.
+            let column = (l[..at].ends_with("  ") || l[..at].ends_with('\t')) && l[end..].trim().is_empty();
+            whole && (after_colon || verb || label || column)
         })
     })
 }
