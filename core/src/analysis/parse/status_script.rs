@@ -71,8 +71,12 @@ pub(crate) fn read(raw: &str, hits: &Hits, c: &mut Content<'_>, first: usize, la
             None
         };
         if let (Some(k), Some((time, _, _))) = (kind, crate::analysis::time::find(value_after_key(raw))) {
-            c.kind(RecordKind::Setting);
-            c.field(if k == Fk::TenantPasswordSyncTime { "last_password_sync" } else { "last_dir_sync" }, time.text());
+            // (A directory sync time alone is no reading of password sync: `Get-MgUser` has one
+            // per user.)
+            if k == Fk::TenantPasswordSyncTime {
+                c.kind(RecordKind::Setting);
+                c.field("last_password_sync", time.text());
+            }
             let mut f = fact(k);
             f.time = Some(time);
             c.facts.push(f);
