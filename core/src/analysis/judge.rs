@@ -518,7 +518,10 @@ fn drop_generic_drs(facts: &mut Vec<Fact<'_>>) {
     }
     // `Unable to open connection to domain … The user name or password is incorrect`: the
     // domain answered and refused the account, so no "can't be reached" beside it.
-    if facts.iter().any(|f| matches!(f.kind, FactKind::AdCredentialsRejected | FactKind::CredentialsRejected)) {
+    // `Unable to open connection to domain … RPC Error 8453 : Replication access was denied`:
+    // the decoded error names the cause; the wrapper's words are no second one.
+    let named_cause = |f: &Fact<'_>| f.error.is_some_and(|e| e.finding != F::DomainUnreachable);
+    if facts.iter().any(|f| matches!(f.kind, FactKind::AdCredentialsRejected | FactKind::CredentialsRejected) || named_cause(f)) {
         facts.retain(|f| f.kind != FactKind::DomainUnreachableSaid);
     }
 }

@@ -68,7 +68,7 @@ const PHRASES: &[(&str, Ph)] = &[
     ("targetconnector", Ph::ConfigKey),
     ("aadconnect troubleshooting", Ph::DiagMenu),
     ("troubleshoot password hash synchronization", Ph::DiagMenu),
-    ("password hash synchronization does not work", Ph::DiagMenu),
+    ("password hash synchronization does not work at all", Ph::DiagMenu),
     ("enter '", Ph::DiagMenu),
     ("please make a selection", Ph::DiagMenu),
     ("for more help", Ph::DiagFooter),

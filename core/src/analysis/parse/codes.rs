@@ -94,6 +94,12 @@ pub(crate) fn decode_errors(raw: &str, lower: &str, hits: &Hits, ctx: Ctx<'_>, c
             _ => {}
         }
     }
+    // An error told as a hypothesis (`If it was a firewall problem you would see RPC Error
+    // 1722 instead`, an answer on a Q&A page) is no error of this paste.
+    if !found.is_empty() && hypothetical(lower) {
+        found.clear();
+        unknown.clear();
+    }
     // The ADSync module's cmdlets talk to the sync service on this server: their own error
     // record's `RPC server is unavailable` (`Get-ADSyncScheduler : Der RPC-Server ist nicht
     // verfügbar. (… 0x800706BA)`) is that service not answering, no domain controller.
@@ -153,6 +159,15 @@ pub(crate) fn decode_errors(raw: &str, lower: &str, hits: &Hits, ctx: Ctx<'_>, c
     if !c.facts.is_empty() || hits.has(Ph::Drs) {
         c.kind(RecordKind::Error);
     }
+}
+
+/// A sentence that tells of an error that would be seen, not one that was.
+fn hypothetical(lower: &str) -> bool {
+    lower.len() > 60
+        && has_any(
+            lower,
+            &["you would see", "you'd see", "you would get", "you'd get", "would show", "if it was a", "if it were a", "if this were"],
+        )
 }
 
 /// The cmdlet of an error record's head, when it is one of the ADSync module's cmdlets (`Get-ADSyncScheduler : …`,

@@ -441,6 +441,10 @@ pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut 
 /// environment`).
 fn states_the_feature(l: &str) -> bool {
     const STATES: &[&str] = &["enabled", "disabled", "activated", "true", "false"];
+    // `… does not work when staging mode is enabled`: a condition on something else.
+    if has_any(l, &["does not work when", "doesn't work when", "does not work if", "doesn't work if", "does not work while"]) {
+        return false;
+    }
     let b = l.as_bytes();
     let word_before = |at: usize| -> &str {
         let head = l[..at].trim_end_matches([' ', '\t', '\'', '"']);
