@@ -185,7 +185,9 @@ fn heartbeat_before_stop(c: &mut Collector<'_>) {
 
 /// Both times have a year, or neither: they can be compared.
 pub(crate) fn comparable(a: Timestamp, b: Timestamp) -> bool {
-    (a.year == 0) == (b.year == 0)
+    // (A UTC time and a server's local one are one clock only when they are further apart than
+    // any time zone: `09:10 AM` in Event Viewer and `09:35Z` in event XML may be either order.)
+    (a.year == 0) == (b.year == 0) && (a.utc == b.utc || (a.seconds() - b.seconds()).abs() > 14 * 3600)
 }
 
 pub(crate) fn judge(alerts: &[HeartbeatAlert], export_errors: Vec<Signal<'_>>, tl: &Timeline, c: &mut Collector<'_>) {

@@ -15,6 +15,8 @@ pub struct Timestamp {
     pub hour: u8,
     pub minute: u8,
     pub second: u8,
+    /// Written as UTC (`…Z`, `(UTC)`); else the server's local time, whatever its zone.
+    pub utc: bool,
 }
 
 impl Timestamp {
@@ -206,8 +208,20 @@ pub fn parse_prefix_with(s: &str, day_first: bool) -> Option<(Timestamp, usize)>
         return None;
     }
     let (hour, minute, second) = clock(&mut c)?;
-    let ts = Timestamp { year: u16::try_from(year).ok()?, month: month as u8, day: day as u8, hour, minute, second };
+    let utc = says_utc(b, c.i);
+    let ts = Timestamp { year: u16::try_from(year).ok()?, month: month as u8, day: day as u8, hour, minute, second, utc };
     (ts.valid() && ts.year >= 1900).then_some((ts, c.i))
+}
+
+/// Whether the time that ends at `end` is written as UTC: a `Z` on it, or `UTC`, `(UTC)`,
+/// `GMT` or `+00:00` after it.
+fn says_utc(b: &[u8], end: usize) -> bool {
+    if end > 0 && b[end - 1] == b'Z' {
+        return true;
+    }
+    let rest = &b[end.min(b.len())..];
+    let rest = &rest[rest.iter().take_while(|c| **c == b' ').count()..];
+    ["UTC", "(UTC", "GMT", "+00:00"].iter().any(|w| rest.len() >= w.len() && rest[..w.len()].eq_ignore_ascii_case(w.as_bytes()))
 }
 
 /// The time of day after a date: `HH:mm[:ss]`, with the half of the day before it
@@ -294,7 +308,7 @@ fn parse_month_name(s: &str) -> Option<(Timestamp, usize)> {
         return None;
     }
     let (hour, minute, second) = clock(&mut c)?;
-    let ts = Timestamp { year: 0, month: m as u8, day: day as u8, hour, minute, second };
+    let ts = Timestamp { year: 0, month: m as u8, day: day as u8, hour, minute, second, utc: false };
     ts.valid().then_some((ts, c.i))
 }
 
