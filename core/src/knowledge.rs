@@ -801,7 +801,8 @@ mod tests {
         assert_eq!(Param::Feature.show("not-a-feature"), "not-a-feature");
         assert_eq!(Param::Domain.show("mim"), "mim", "a domain is shown as pasted");
         assert_eq!(Param::Earlier.show("staging-mode"), "The Connect server is in staging mode");
-        assert_eq!(Param::Newer.show("unknown"), "unknown");
+        assert_eq!(Param::Newer.show("unknown"), "Unknown: the paste's times of the two can't be put in order");
+        assert_eq!(Param::Newer.show("heartbeat-ok"), "Password hash sync heartbeat found");
     }
 
     #[test]
