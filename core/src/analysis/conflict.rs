@@ -106,6 +106,11 @@ fn resolved_errors(tl: &Timeline, c: &mut Collector<'_>) {
         }
         let (_, times) = c.lines_and_times(id);
         let Some(bad) = times.iter().copied().max_by_key(Timestamp::seconds) else { continue };
+        if bad.utc != ok.utc && !comparable(bad, ok) {
+            // A success on another clock (UTC against local) under a day away: said, not ordered.
+            c.add(Signal::new(id, 0, 0).param(P::ConflictsWith, F::PasswordSynced.as_str()).param(P::Newer, "unknown"));
+            continue;
+        }
         if !comparable(bad, ok) || ok.seconds() <= bad.seconds() {
             continue;
         }
