@@ -161,9 +161,20 @@ impl<'a> Collector<'a> {
     /// Moves the evidence, parameters and events of finding `from` into `to`; a parameter
     /// both have is listed once.
     pub fn merge_into(&mut self, from: FindingId, to: FindingId) {
+        self.move_into(from, to, true);
+    }
+
+    /// Moves the evidence lines and events of `from` into `to` (which is shown), without its
+    /// parameters: `from` was read from text that is not what it seemed (another product's).
+    pub fn absorb(&mut self, from: FindingId, to: FindingId) {
+        self.move_into(from, to, false);
+    }
+
+    fn move_into(&mut self, from: FindingId, to: FindingId, with_params: bool) {
         let Some(src) = self.take(from) else { return };
         self.add(Signal::new(to, 0, 0));
-        if let Some(b) = self.builders[to as usize].as_mut() {
+        let Some(b) = self.builders[to as usize].as_mut() else { return };
+        if with_params {
             for (k, v) in src.params {
                 match v {
                     Value::Event(e) => b.add_event(e),
@@ -173,39 +184,18 @@ impl<'a> Collector<'a> {
             }
             b.params_omitted += src.params_omitted;
             b.times.extend(src.times);
-            for l in src.lines {
-                if b.see(l) {
-                    if b.lines.len() < MAX_EVIDENCE {
-                        b.lines.push(l);
-                    } else {
-                        b.omitted += 1;
-                    }
+        }
+        for l in src.lines {
+            if b.see(l) {
+                if b.lines.len() < MAX_EVIDENCE {
+                    b.lines.push(l);
+                } else {
+                    b.omitted += 1;
                 }
-            }
-            for e in src.events {
-                b.add_event(e);
             }
         }
-    }
-
-    /// Moves the evidence lines and events of `from` into `to` (which is shown), without its
-    /// parameters: `from` was read from text that is not what it seemed (another product's).
-    pub fn absorb(&mut self, from: FindingId, to: FindingId) {
-        let Some(src) = self.take(from) else { return };
-        self.add(Signal::new(to, 0, 0));
-        if let Some(b) = self.builders[to as usize].as_mut() {
-            for l in src.lines {
-                if b.see(l) {
-                    if b.lines.len() < MAX_EVIDENCE {
-                        b.lines.push(l);
-                    } else {
-                        b.omitted += 1;
-                    }
-                }
-            }
-            for e in src.events {
-                b.add_event(e);
-            }
+        for e in src.events {
+            b.add_event(e);
         }
     }
 
