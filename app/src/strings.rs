@@ -401,6 +401,7 @@ pub fn record_label(kind: RecordKind, n: usize) -> String {
         RecordKind::Error => ("error code", "error codes"),
         RecordKind::Setting => ("setting", "settings"),
         RecordKind::Report => ("report block", "report blocks"),
+        RecordKind::SignIn => ("sign-in log entry", "sign-in log entries"),
     };
     format!("{} {}", grouped(n), if n == 1 { one } else { many })
 }

@@ -153,6 +153,14 @@ pub static INPUT_KINDS: &[InputKind] = &[
         records: &[RecordKind::HealthAlert],
     },
     InputKind {
+        id: "sign-in",
+        parser: "parse/signin.rs",
+        name: "A user's failed sign-in",
+        how: "The Microsoft Entra admin center's Sign-in logs (a sign-in's activity details), Graph's signIn (Get-MgAuditLogSignIn), the unified audit log's UserLoginFailed",
+        sample: "Sign-in error code   50126\n",
+        records: &[RecordKind::SignIn],
+    },
+    InputKind {
         id: "pipe-table",
         parser: "parse/pipe_table.rs",
         name: "A table copied from a page or a ticket",

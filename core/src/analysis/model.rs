@@ -111,6 +111,8 @@ pub enum RecordKind {
     Setting,
     /// The collector's report block (`block.rs`): its check and, when it passed, its JSON.
     Report,
+    /// A Microsoft Entra sign-in log entry's error code (`parse/signin.rs`).
+    SignIn,
 }
 
 impl RecordKind {
@@ -130,6 +132,7 @@ impl RecordKind {
         RecordKind::Error,
         RecordKind::Setting,
         RecordKind::Report,
+        RecordKind::SignIn,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -149,6 +152,7 @@ impl RecordKind {
             RecordKind::Error => "error",
             RecordKind::Setting => "setting",
             RecordKind::Report => "report",
+            RecordKind::SignIn => "sign-in",
         }
     }
 }
