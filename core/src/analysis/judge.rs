@@ -80,6 +80,9 @@ pub(crate) struct Judge<'p> {
     last_set: Option<(Timestamp, usize)>,
     /// The tenant's last password sync and last directory sync, with their lines.
     tenant_times: [Option<(Timestamp, usize)>; 2],
+    /// Where `cloud-credentials` came from: only `The user name or password is incorrect`
+    /// outside any event (`words`), or something that names Microsoft Entra ID (`other`).
+    cloud_from: (bool, bool),
 }
 
 /// At most this many untimed status facts are remembered (a reference table has ten).
@@ -98,6 +101,19 @@ impl<'p> Judge<'p> {
             temp_synced: None,
             last_set: None,
             tenant_times: [None, None],
+            cloud_from: (false, false),
+        }
+    }
+
+    /// Notes where a `cloud-credentials` signal comes from (`cloud_from`): `words` when fact
+    /// `kind` stated outside an event is the bare sentence.
+    fn note_cloud(&mut self, finding: FindingId, kind: Option<FactKind>) {
+        if finding == F::CloudCredentials {
+            if kind == Some(FactKind::CredentialsRejected) {
+                self.cloud_from.0 = true;
+            } else {
+                self.cloud_from.1 = true;
+            }
         }
     }
 
@@ -185,6 +201,7 @@ impl<'p> Judge<'p> {
         }
         if let Some(id) = finding_of(&f, None) {
             let listed = self.untimed_status(&f);
+            self.note_cloud(id, Some(f.kind));
             self.add(Signal::judged(id, f), listed);
         }
     }
@@ -207,7 +224,10 @@ impl<'p> Judge<'p> {
             let s = match &feature {
                 Some(feature) => other_features(f, feature.clone()),
                 None => match finding_of(&f, None) {
-                    Some(id) => Signal::judged(id, f),
+                    Some(id) => {
+                        self.note_cloud(id, Some(f.kind));
+                        Signal::judged(id, f)
+                    }
                     None => continue,
                 },
             };
@@ -271,6 +291,7 @@ impl<'p> Judge<'p> {
             }
         }
         for mut s in out {
+            self.note_cloud(s.finding, None);
             if let Some(id) = id {
                 s.event = Some(id);
                 if s.first != id_line {
@@ -315,6 +336,11 @@ impl<'p> Judge<'p> {
             if !a.is_empty() && a == b {
                 c.merge_into(F::NoHeartbeat, F::PhsDisabledConnector);
             }
+        }
+        // `The user name or password is incorrect` in a sentence, beside an event whose account
+        // it is (the AD DS connector account's, in 611): the same failure, not a second account.
+        if self.cloud_from == (true, false) && c.has(F::AdCredentials) {
+            c.merge_into(F::CloudCredentials, F::AdCredentials);
         }
         for info in knowledge::FINDINGS.iter().filter(|f| !f.causes.is_empty()) {
             if !c.has(info.id) {
@@ -513,7 +539,12 @@ fn resolved_alert(facts: &mut [Fact<'_>]) {
 }
 
 fn drop_generic_drs(facts: &mut Vec<Fact<'_>>) {
-    if facts.iter().any(|f| f.error.is_some() || f.kind == FactKind::UnknownDrsCode) {
+    // (A refused account is a cause too: `DrsCommunicationException … The user name or
+    // password is incorrect`.)
+    let cause = |f: &Fact<'_>| {
+        f.error.is_some() || matches!(f.kind, FactKind::UnknownDrsCode | FactKind::AdCredentialsRejected | FactKind::CredentialsRejected)
+    };
+    if facts.iter().any(cause) {
         facts.retain(|f| f.kind != FactKind::DrsException);
     }
     // `Unable to open connection to domain … The user name or password is incorrect`: the

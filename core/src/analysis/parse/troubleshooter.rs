@@ -202,8 +202,26 @@ pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut 
         // disabled." is staging mode on.
         let l = clause_of(l, &["staging mode", "staging-mode"]);
         let neg = negative(l);
-        let claims = contains(l, "in staging mode") || has_word(l, "enabled") || has_word(l, "true") || has_word(l, "on");
-        if claims && !neg {
+        // (`on` next to the mode: "staging mode on", "staging mode is on"; not "on the
+        // summary page". Turning it off is an action, not the state: "trying to disable
+        // staging mode".)
+        let on = ["mode on", "mode is on", "mode: on", "mode = on", "mode turned on"].iter().any(|w| contains(l, w));
+        let action = ["disable staging mode", "disabling staging mode", "turn off staging mode", "turning off staging mode"]
+            .iter()
+            .any(|w| contains(l, w));
+        let claims = !action && (contains(l, "in staging mode") || has_word(l, "enabled") || has_word(l, "true") || on);
+        // The troubleshooter's result for a server in staging mode says what doesn't work
+        // there: `Password Hash Synchronization is not supposed to work within staging mode`
+        // (a rule, not a state, outside its output).
+        let rule = contains(l, "supposed to work within staging mode") || contains(l, "supposed to work in staging mode");
+        if rule {
+            if ctx.in_diag {
+                c.facts.push(fact(Fk::StagingModeOn));
+                check(c, "staging-mode", "fail");
+            } else {
+                check(c, "staging-mode", "info");
+            }
+        } else if claims && !neg {
             c.facts.push(fact(Fk::StagingModeOn));
             check(c, "staging-mode", "fail");
         } else {
