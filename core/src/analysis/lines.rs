@@ -348,9 +348,37 @@ pub(crate) fn prompt_command(text: &str) -> Option<&str> {
     Some(rest[gt + 1..].trim())
 }
 
+/// A line of a PowerShell script that prints a text of its own (`Write-Host "AADConnect is in
+/// Staging Mode"`): the script's words, not what a server printed. A script pasted beside its
+/// output would otherwise be read as that output.
+pub(crate) fn writes_text(text: &str) -> bool {
+    const CMDLETS: [&str; 8] =
+        ["write-host", "write-output", "write-warning", "write-verbose", "write-error", "write-information", "write-debug", "echo"];
+    let t = text.trim_start();
+    let Some(rest) = CMDLETS.iter().find_map(|c| t.get(..c.len()).filter(|h| h.eq_ignore_ascii_case(c)).map(|_| &t[c.len()..])) else {
+        return false;
+    };
+    // The command's argument: a string, a variable or an expression (`-ForegroundColor` too).
+    let arg = rest.trim_start();
+    rest.starts_with([' ', '\t']) && arg.starts_with(['"', '\'', '$', '(', '-', '\u{201c}', '\u{2018}'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn script_lines_that_print_text() {
+        assert!(writes_text("Write-Host \"AADConnect is in Staging Mode\""));
+        assert!(writes_text("    write-output 'Password Hash Synchronization cloud configuration is enabled'"));
+        assert!(writes_text("Write-Warning $msg"));
+        assert!(writes_text("Write-Host -ForegroundColor Red \"Staging mode is enabled\""));
+        // What a server printed, and prose that names the cmdlet.
+        assert!(!writes_text("Password Hash Synchronization is enabled"));
+        assert!(!writes_text("Write-Host prints the staging state"));
+        assert!(!writes_text("Write-HostX \"a\""));
+        assert!(!writes_text("echoed \"x\""));
+    }
 
     #[test]
     fn shapes() {

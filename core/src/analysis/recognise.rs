@@ -179,6 +179,19 @@ pub(crate) fn run<'a>(
         // A Markdown table row: its cells are lines of their own (the row's line numbers). The
         // logical line is trimmed, so only a line that starts with `|` can be one.
         let row = l.shape == Shape::Text && l.text.as_bytes().first() == Some(&b'|');
+        // Several events on one line (`wevtutil qe /f:xml`): each is read as a line of its own.
+        let events = if row { None } else { event_xml::split_events(&l.text) };
+        if let Some(pieces) = events {
+            let pieces: Vec<Cow<'a, str>> = match &l.text {
+                Cow::Borrowed(t) => event_xml::split_events(t).unwrap_or_default().into_iter().map(Cow::Borrowed).collect(),
+                Cow::Owned(_) => pieces.into_iter().map(|p| Cow::Owned(p.to_string())).collect(),
+            };
+            for text in pieces {
+                let (shape, colon) = lines::shape_colon(&text);
+                d.line(&Logical { first: l.first, last: l.last, text, indented: false, shape, colon });
+            }
+            continue;
+        }
         match if row { pipe_table::cells(&l.text) } else { None } {
             Some(cells) if cells.is_empty() => d.cover(l.first, l.last),
             Some(cells) => {
@@ -292,6 +305,10 @@ impl<'a> Driver<'a, '_, '_> {
                 self.record(RecordKind::DiagnosticsInfo, l.first, l.last, vec![("version", Cow::Owned(v.to_string()))]);
                 return;
             }
+        }
+        // A script's own `Write-Host "…"` is its author's words, not output (left not understood).
+        if self.ev.is_none() && self.csv.is_none() && lines::writes_text(text) {
+            return;
         }
         if self.csv_line(l) {
             return;

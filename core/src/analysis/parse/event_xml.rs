@@ -56,6 +56,31 @@ pub(crate) fn xml_starts_event(text: &str) -> bool {
     starts_ci(t, "<event") && t.as_bytes().get(6).is_some_and(|b| *b == b' ' || *b == b'>')
 }
 
+/// A line that holds several events (`wevtutil qe … /f:xml` prints them all on one line): each
+/// event's piece, from its `<Event` to the next one's; `None` for a line with one or none.
+pub(crate) fn split_events(text: &str) -> Option<Vec<&str>> {
+    if !text.starts_with('<') || text.len() < 64 {
+        return None;
+    }
+    let mut starts = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text.get(from..).and_then(|s| crate::bytes::find_ci(s, "<event")) {
+        let at = from + i;
+        if text.as_bytes().get(at + 6).is_some_and(|b| *b == b' ' || *b == b'>') {
+            starts.push(at);
+        }
+        from = at + 6;
+    }
+    if starts.len() < 2 {
+        return None;
+    }
+    // (Whatever comes before the first event, `<Events>` or `<?xml …?>`, stays with it.)
+    starts[0] = 0;
+    let mut pieces: Vec<&str> = starts.windows(2).map(|w| &text[w[0]..w[1]]).collect();
+    pieces.push(&text[*starts.last().unwrap_or(&0)..]);
+    Some(pieces)
+}
+
 /// Reads what XML says about the event; returns the message text found in `<Data>`.
 pub(crate) fn xml_fields<'t, 'a>(src: Src<'a>, text: &'t str, tags: &XmlTags, ev: &mut EventB<'a>, line: usize) -> Option<&'t str> {
     if let Some(i) = tags.eventid {
