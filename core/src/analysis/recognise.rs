@@ -485,6 +485,11 @@ impl<'a> Driver<'a, '_, '_> {
             let cont = match ev.format {
                 Format::Details => ev.in_message && !ev.in_xml && !health::starts_json(text),
                 Format::List => l.indented,
+                // A table's message wrapped under its column (`Format-Table -Wrap`): indented,
+                // and no row of its own (`Get-EventLog`'s rows are indented by their index).
+                Format::WinEventTable | Format::EventLogTable => {
+                    l.indented && !text.as_bytes().first().is_some_and(u8::is_ascii_digit) && ev.id.is_some()
+                }
                 _ => false,
             };
             if cont {
@@ -508,7 +513,11 @@ impl<'a> Driver<'a, '_, '_> {
             self.cover(first, last);
             return true;
         }
-        if lower_start && starts_ci(text, "Index") && has_ci(text, "EntryType") && has_ci(text, "InstanceID") {
+        if lower_start
+            && (starts_ci(text, "Index") || starts_ci(text, "TimeGenerated"))
+            && has_ci(text, "EntryType")
+            && has_ci(text, "InstanceID")
+        {
             self.flush_all();
             self.table = Some(Table::EventLog);
             self.cover(first, last);
@@ -547,11 +556,12 @@ impl<'a> Driver<'a, '_, '_> {
                     ev.source.clone_from(&self.provider);
                 }
                 let msg = text[msg_at..].trim();
+                self.flush_event();
                 self.ev = Some(ev);
                 if !msg.is_empty() {
                     self.event_content(first, last, msg, true);
                 }
-                self.flush_event();
+                // (Open for the message's wrapped lines: the next line that isn't one ends it.)
                 return true;
             }
         }

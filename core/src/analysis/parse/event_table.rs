@@ -93,14 +93,19 @@ pub(crate) fn doc_row<'a>(src: Src<'a>, text: &str) -> Option<(EventB<'a>, usize
     Some((ev, at + level.len()))
 }
 
+/// Also `Get-EventLog … | Format-Table TimeGenerated,EntryType,InstanceId,Message`, the level
+/// before the ID: `12/4/2026 8:44:12 PM      Error        611 Password synchronization…`.
 pub(crate) fn win_event_row<'a>(src: Src<'a>, text: &str, langs: &mut u32) -> Option<(EventB<'a>, usize)> {
     let (t, n) = time::parse_prefix(text)?;
     let mut toks = tokens_from(text, n);
-    let (id, _) = toks.next()?;
-    if !id.bytes().all(|b| b.is_ascii_digit()) || id.len() > 6 {
-        return None;
-    }
-    let (level, at) = toks.next()?;
+    let (a, _) = toks.next()?;
+    let (b, b_at) = toks.next()?;
+    let is_id = |s: &str| s.bytes().all(|b| b.is_ascii_digit()) && s.len() <= 6;
+    let (id, level) = match (is_id(a), is_id(b)) {
+        (true, _) => (a, b),
+        (false, true) => (b, a),
+        _ => return None,
+    };
     // LevelDisplayName is the level's name in the server's language, which says which way round
     // the dates of the table are written (`02/03/2017 … Avertissement` is 2 March).
     let (_, level_langs) = labels::level(level)?;
@@ -113,7 +118,7 @@ pub(crate) fn win_event_row<'a>(src: Src<'a>, text: &str, langs: &mut u32) -> Op
     ev.set(src, "id", id, 0);
     ev.level = Some(src.cow(level));
     ev.time = Some(t);
-    Some((ev, at + level.len()))
+    Some((ev, b_at + b.len()))
 }
 
 pub(crate) fn tokens(text: &str) -> impl Iterator<Item = (&str, usize)> {
