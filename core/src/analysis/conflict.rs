@@ -82,7 +82,8 @@ const ENDED_BY_SUCCESS: &[F] = &[
 /// The errors that a newer heartbeat (654, the password sync channel's ping to Microsoft Entra
 /// ID) ends: the service runs, password sync runs, and its Entra account signs in again. Not the
 /// errors of the Active Directory side, which a ping to the cloud says nothing about.
-const ENDED_BY_HEARTBEAT: &[F] = &[F::SyncServiceStopped, F::CloudCredentials, F::NoEntraConnectivity, F::PhsStopped, F::PhsServiceError];
+const ENDED_BY_HEARTBEAT: &[F] =
+    &[F::SyncServiceStopped, F::SyncServiceStateUnread, F::CloudCredentials, F::NoEntraConnectivity, F::PhsStopped, F::PhsServiceError];
 
 /// An error followed by passwords synchronized (651, 657 `Success`, a full password sync
 /// completed, 622/623): `error-resolved`, with the error's evidence, `earlier` (its finding) and

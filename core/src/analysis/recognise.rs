@@ -110,6 +110,9 @@ struct Driver<'a, 'c, 'p> {
     export_errors: Vec<Fact<'a>>,
     /// The AdSyncConfig cmdlet of the last command typed (whose grant its helpers' errors are).
     adsync_command: Option<&'static str>,
+    /// The last command asked the event log for heartbeats (event 654) over at least an hour
+    /// (or the whole log): an answer that none matched is no heartbeat (`text::heartbeat_query`).
+    heartbeat_query: Option<Cow<'a, str>>,
     /// The last command asked for a file or registry key of Connect's own
     /// (`(Get-Item …\\miiserver.exe).VersionInfo`): its `FileVersion : 2.5.190.0` is the build.
     connect_file: bool,
@@ -159,6 +162,7 @@ pub(crate) fn run<'a>(
         heartbeat_alerts: Vec::new(),
         export_errors: Vec::new(),
         adsync_command: None,
+        heartbeat_query: None,
         connect_file: false,
         row_langs: u32::MAX,
     };
@@ -294,6 +298,7 @@ impl<'a> Driver<'a, '_, '_> {
                 self.diag_domain = None;
             }
             self.adsync_command = adsyncconfig::command(cmd);
+            self.heartbeat_query = text::heartbeat_query(cmd).then(|| self.src.cow(cmd));
             self.connect_file = text::names_connect_file(cmd);
             let cmd = self.src.cow(cmd);
             self.record(RecordKind::Command, l.first, l.last, vec![("command", cmd)]);
@@ -305,6 +310,15 @@ impl<'a> Driver<'a, '_, '_> {
                 self.record(RecordKind::DiagnosticsInfo, l.first, l.last, vec![("version", Cow::Owned(v.to_string()))]);
                 return;
             }
+        }
+        // `NoMatchingEventsFound` (the error's id, the same in every language) after a query
+        // for heartbeats: none in the window asked.
+        if let Some(query) = self.heartbeat_query.clone().filter(|_| text::no_events_found(text)) {
+            self.flush_all();
+            self.heartbeat_query = None;
+            self.cover(l.first, l.last);
+            self.judge.fact(Fact::new(Fk::HeartbeatQueryEmpty, l.first, l.last).param(P::Query, query));
+            return;
         }
         // A script's own `Write-Host "…"` is its author's words, not output (left not understood).
         if self.ev.is_none() && self.csv.is_none() && lines::writes_text(text) {
@@ -647,12 +661,14 @@ impl<'a> Driver<'a, '_, '_> {
         let first = ev.first;
         let id_line = ev.id_line.unwrap_or(first);
         // Service Control Manager's 7036 says a service entered the running or the stopped state.
-        if ev.id == Some(7036)
-            && ev.source.as_deref().is_some_and(service::is_scm)
-            && has_ci(&ev.message_start, "stopped state")
-            && facts.iter().any(|f| f.kind == Fk::SyncServiceNamed)
+        // In another language its state is a word PHS Doctor doesn't read: said so, not guessed.
+        if ev.id == Some(7036) && ev.source.as_deref().is_some_and(service::is_scm) && facts.iter().any(|f| f.kind == Fk::SyncServiceNamed)
         {
-            facts.push(Fact::new(Fk::SyncServiceDown, first, ev.last));
+            if has_ci(&ev.message_start, "stopped state") {
+                facts.push(Fact::new(Fk::SyncServiceDown, first, ev.last));
+            } else if !has_ci(&ev.message_start, "running state") {
+                facts.push(Fact::new(Fk::SyncServiceStateUnread, first, ev.last));
+            }
         }
         // Facts first (they read the source and hints), then the record takes the texts.
         self.evaluate(ev.id, ev.source.as_deref(), ev.time, facts, &ev.hints, first, ev.last, id_line);
@@ -701,7 +717,7 @@ impl<'a> Driver<'a, '_, '_> {
         if source.is_some_and(service::is_scm)
             && !id.is_some_and(service::down_event)
             && facts.iter().any(|f| f.kind == Fk::SyncServiceNamed)
-            && !facts.iter().any(|f| matches!(f.kind, Fk::SyncServiceDown | Fk::ServiceLogonFailed))
+            && !facts.iter().any(|f| matches!(f.kind, Fk::SyncServiceDown | Fk::ServiceLogonFailed | Fk::SyncServiceStateUnread))
         {
             return;
         }

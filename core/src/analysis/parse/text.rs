@@ -346,8 +346,61 @@ pub(crate) fn strip_stream(s: &str) -> &str {
     s
 }
 
+/// A command that asks the event log for event 654 (the heartbeat) over an hour or more, or
+/// over the whole log: `Get-WinEvent -FilterHashtable @{…; Id=654; StartTime=(Get-Date).AddHours(-3)}`,
+/// `Get-EventLog Application -InstanceId 654 -After (Get-Date).AddHours(-3)`.
+pub(crate) fn heartbeat_query(cmd: &str) -> bool {
+    if !(has_ci(cmd, "Get-WinEvent") || has_ci(cmd, "Get-EventLog")) {
+        return false;
+    }
+    let asks_654 = cmd.match_indices("654").any(|(i, _)| {
+        let b = cmd.as_bytes();
+        let before = i.checked_sub(1).map(|j| b[j]);
+        let after = b.get(i + 3).copied();
+        !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_digit())
+    });
+    if !asks_654 {
+        return false;
+    }
+    // The window: `.AddHours(-n)`, `.AddDays(-n)`, `.AddMinutes(-n)`; none is the whole log.
+    let window = |unit: &str| {
+        find_ci(cmd, unit).map(|i| {
+            cmd[i + unit.len()..]
+                .trim_start_matches([' ', '-'])
+                .bytes()
+                .take_while(u8::is_ascii_digit)
+                .fold(0u64, |n, d| n.saturating_mul(10).saturating_add(u64::from(d - b'0')))
+        })
+    };
+    match (window(".addminutes("), window(".addhours("), window(".adddays(")) {
+        (None, None, None) => true,
+        (m, h, d) => m.unwrap_or(0) >= 60 || h.unwrap_or(0) >= 1 || d.unwrap_or(0) >= 1,
+    }
+}
+
+/// The answer of `Get-WinEvent` or `Get-EventLog` that no event matched: its error id (the same
+/// in every language) or its English message.
+pub(crate) fn no_events_found(line: &str) -> bool {
+    contains(line, "NoMatchingEventsFound")
+        || contains(line, "GetEventLogNoEntriesFound")
+        || has_ci(line, "No events were found that match the specified selection criteria")
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn heartbeat_queries() {
+        assert!(heartbeat_query("Get-WinEvent -FilterHashtable @{LogName='Application'; Id=654; StartTime=(Get-Date).AddHours(-3)}"));
+        assert!(heartbeat_query("Get-EventLog Application -InstanceId 653,654 -After (Get-Date).AddDays(-1)"));
+        assert!(heartbeat_query("get-winevent -FilterHashtable @{LogName='Application';Id=654}"));
+        assert!(heartbeat_query("Get-WinEvent -FilterHashtable @{LogName='Application'; Id=654; StartTime=(Get-Date).AddMinutes(-90)}"));
+        // A window too short for a heartbeat, another event, no event log query.
+        assert!(!heartbeat_query("Get-WinEvent -FilterHashtable @{LogName='Application'; Id=654; StartTime=(Get-Date).AddMinutes(-20)}"));
+        assert!(!heartbeat_query("Get-WinEvent -FilterHashtable @{LogName='Application'; Id=6541}"));
+        assert!(!heartbeat_query("Get-ADSyncConnector | ? Name -eq '654'"));
+    }
+
     use super::*;
 
     #[test]
