@@ -142,6 +142,8 @@ const PHRASES: &[(&str, Ph)] = &[
     ("lastdirsynctime", Ph::TenantSyncTime),
     ("passwordlastset", Ph::PasswordLastSet),
     ("pwdlastset", Ph::PasswordLastSet),
+    ("isconnector", Ph::CsObjectKey),
+    ("connectedmvobjectid", Ph::CsObjectKey),
     ("passwordsync ", Ph::PasswordSyncColumn),
     ("passwordsync\t", Ph::PasswordSyncColumn),
     ("java.lang.", Ph::ForeignStack),

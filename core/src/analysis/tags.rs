@@ -77,6 +77,8 @@ pub(crate) enum Ph {
     PasswordSyncColumn,
     /// Get-ADUser's `PasswordLastSet` (`parse/status_script.rs`).
     PasswordLastSet,
+    /// `Get-ADSyncCSObject`'s `IsConnector` and `ConnectedMVObjectId` (`parse/status_script.rs`).
+    CsObjectKey,
     /// The tenant's last password and directory sync times (Graph, MSOnline).
     TenantSyncTime,
     /// The product's names, before a build number (`parse/text.rs` `connect_version`).

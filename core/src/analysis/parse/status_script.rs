@@ -84,10 +84,27 @@ pub(crate) fn read(raw: &str, hits: &Hits, c: &mut Content<'_>, first: usize, la
     }
     // `pwdLastSet : 0`: the user must change the password at the next logon (the attribute's
     // documented meaning), a temporary password.
-    if hits.has(Ph::PasswordLastSet) && starts_ci(raw, "pwdLastSet") && value_after_key(raw) == "0" {
+    // (Also a row of the connector space object's attribute table: `pwdLastSet         0`.)
+    let row_zero = || raw.get("pwdLastSet".len()..).is_some_and(|v| v.starts_with([' ', '\t']) && lines::trim(v) == "0");
+    if hits.has(Ph::PasswordLastSet) && starts_ci(raw, "pwdLastSet") && (value_after_key(raw) == "0" || row_zero()) {
         c.kind(RecordKind::Setting);
         c.field("pwdLastSet", "0");
         c.facts.push(fact(Fk::TemporaryPasswordSet));
+    }
+    // `Get-ADSyncCSObject`: a connector space object that isn't joined to a metaverse object (a
+    // disconnector: `IsConnector : False`, `ConnectedMVObjectId : 00000000-…`) has no target.
+    if hits.has(Ph::CsObjectKey) && raw.contains(':') {
+        let v = value_after_key(raw);
+        let disconnected = if starts_ci(raw, "IsConnector") {
+            v.eq_ignore_ascii_case("false")
+        } else {
+            starts_ci(raw, "ConnectedMVObjectId") && v.len() == 36 && v.bytes().all(|b| b == b'0' || b == b'-')
+        };
+        if disconnected {
+            c.kind(RecordKind::Setting);
+            c.slice(if starts_ci(raw, "IsConnector") { "IsConnector" } else { "ConnectedMVObjectId" }, v);
+            c.facts.push(fact(Fk::CsDisconnector));
+        }
     }
     if hits.has(Ph::StagingEnabledKey) && raw.contains(':') {
         let v = value_after_colon(raw).to_ascii_lowercase();
