@@ -55,7 +55,8 @@ impl<'a> Src<'a> {
 }
 
 /// Removes the NULs of UTF-16 text that was read as bytes, a leading byte-order mark, and a
-/// terminal's colour and title sequences ([`strip_terminal`]).
+/// terminal's colour and title sequences ([`strip_terminal`]); makes what a web page or a chat
+/// put in plain text plain again ([`invisible`]).
 pub(crate) fn normalise(text: &str) -> Cow<'_, str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let sample = &text.as_bytes()[..text.len().min(4096)];
@@ -65,6 +66,7 @@ pub(crate) fn normalise(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(text)
     };
+    let text = if !text.is_ascii() && text.contains(invisible) { Cow::Owned(text.chars().filter_map(plain).collect()) } else { text };
     if !text.as_bytes().contains(&ESC) {
         return text;
     }
@@ -72,6 +74,23 @@ pub(crate) fn normalise(text: &str) -> Cow<'_, str> {
 }
 
 const ESC: u8 = 0x1b;
+
+/// A character that copies from web pages, mail and chats add to plain text: zero-width spaces
+/// and joiners, a byte-order mark inside the text, no-break spaces, full-width digits.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{a0}' | '\u{202f}' | '\u{ff10}'..='\u{ff19}')
+}
+
+/// `c` as plain text: the zero-width ones dropped, a no-break space a space, a full-width digit
+/// its ASCII digit (`６１１` is event 611).
+fn plain(c: char) -> Option<char> {
+    match c {
+        '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => None,
+        '\u{a0}' | '\u{202f}' => Some(' '),
+        '\u{ff10}'..='\u{ff19}' => char::from_u32(c as u32 - 0xff10 + u32::from(b'0')),
+        _ => Some(c),
+    }
+}
 
 /// `text` without the escape sequences a console transcript keeps (`ESC[32;1m` colours, `ESC]0;
 /// title BEL` window titles), so that `ESC[32mEnabled ESC[0m: ESC[31;1mFalseESC[0m` reads as
@@ -366,6 +385,15 @@ pub(crate) fn writes_text(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_characters_are_made_plain() {
+        assert_eq!(normalise("Source:\u{200b} Directory\u{a0}Synchronization"), "Source: Directory Synchronization");
+        assert_eq!(normalise("Event ID: \u{ff16}\u{ff11}\u{ff11}"), "Event ID: 611");
+        assert_eq!(normalise("\u{feff}a\u{feff}b"), "ab");
+        assert!(matches!(normalise("plain ASCII"), Cow::Borrowed(_)));
+        assert!(matches!(normalise("Ereignis-ID: 611 – Größe"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn script_lines_that_print_text() {
