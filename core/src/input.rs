@@ -5,7 +5,10 @@
 //! fails, replacing what it cannot decode with U+FFFD.
 
 /// Decodes UTF-8 (with or without BOM) and UTF-16 LE/BE (with a BOM, or detected from the
-/// zero bytes of mostly-ASCII text); anything else is read as UTF-8 with replacement.
+/// zero bytes of mostly-ASCII text); bytes that are not UTF-8 and have no UTF-8 character at
+/// all are Windows-1252 (what Windows PowerShell 5.1's `Out-File -Encoding Default` and
+/// Notepad's "ANSI" write on a Western European server: `Domäne` as the byte 0xE4); anything
+/// else is read as UTF-8 with replacement.
 pub fn decode(bytes: &[u8]) -> String {
     let (enc, bom) = sniff(bytes);
     decode_as(&bytes[bom..], enc)
@@ -14,8 +17,35 @@ pub fn decode(bytes: &[u8]) -> String {
 /// [`decode`], reusing the buffer when it is valid UTF-8 without a BOM (no copy of a big file).
 pub fn decode_owned(bytes: Vec<u8>) -> String {
     match sniff(&bytes) {
-        (Encoding::Utf8, 0) => String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        (Encoding::Utf8, 0) => String::from_utf8(bytes).unwrap_or_else(|e| utf8_or_ansi(e.as_bytes())),
         (enc, bom) => decode_as(&bytes[bom..], enc),
+    }
+}
+
+/// Bytes that aren't valid UTF-8: Windows-1252 when no UTF-8 character (of two bytes or more)
+/// is among them (a Latin text saved as "ANSI"), else UTF-8 with replacement characters.
+fn utf8_or_ansi(bytes: &[u8]) -> String {
+    let utf8 = bytes.utf8_chunks().any(|c| !c.valid().is_ascii());
+    // (A UTF-8 character cut off at the very end is no sign of another encoding.)
+    let body = &bytes[..bytes.len().saturating_sub(3)];
+    let broken = body.utf8_chunks().any(|c| !c.invalid().is_empty());
+    if utf8 || !broken {
+        return String::from_utf8_lossy(bytes).into_owned();
+    }
+    bytes.iter().map(|&b| cp1252(b)).collect()
+}
+
+/// One byte of Windows-1252: ASCII and 0xA0-0xFF are the code points of the same number (ISO
+/// 8859-1); 0x80-0x9F are the code page's own (five of them unassigned).
+fn cp1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '\u{20ac}', '\u{fffd}', '\u{201a}', '\u{192}', '\u{201e}', '\u{2026}', '\u{2020}', '\u{2021}', '\u{2c6}', '\u{2030}', '\u{160}',
+        '\u{2039}', '\u{152}', '\u{fffd}', '\u{17d}', '\u{fffd}', '\u{fffd}', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '\u{2022}',
+        '\u{2013}', '\u{2014}', '\u{2dc}', '\u{2122}', '\u{161}', '\u{203a}', '\u{153}', '\u{fffd}', '\u{17e}', '\u{178}',
+    ];
+    match b {
+        0x80..=0x9f => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
     }
 }
 
@@ -93,7 +123,10 @@ pub fn sniff(bytes: &[u8]) -> (Encoding, usize) {
 /// Bytes (without their byte-order mark) in a known encoding, with replacement characters.
 pub fn decode_as(bytes: &[u8], enc: Encoding) -> String {
     match enc {
-        Encoding::Utf8 => String::from_utf8_lossy(bytes).into_owned(),
+        Encoding::Utf8 => match std::str::from_utf8(bytes) {
+            Ok(s) => s.to_string(),
+            Err(_) => utf8_or_ansi(bytes),
+        },
         Encoding::Utf16Le => utf16(bytes, u16::from_le_bytes),
         Encoding::Utf16Be => utf16(bytes, u16::from_be_bytes),
     }
@@ -375,6 +408,20 @@ mod tests {
 
     /// An .evtx file gets its own message; text (also UTF-16, also text that mentions the
     /// signature later) does not.
+    #[test]
+    fn ansi_text_is_windows_1252() {
+        // `Domäne: müller-bau.local – “OK”` saved as ANSI (Windows-1252).
+        let ansi = b"Dom\xe4ne: m\xfcller-bau.local \x96 \x93OK\x94";
+        assert_eq!(decode(ansi), "Domäne: müller-bau.local – “OK”");
+        assert_eq!(decode_owned(ansi.to_vec()), "Domäne: müller-bau.local – “OK”");
+        // UTF-8 with one broken byte stays UTF-8 (replacement for the broken byte only).
+        assert_eq!(
+            decode("Domäne \u{2013} ".as_bytes().iter().copied().chain([0xff]).collect::<Vec<u8>>().as_slice()),
+            "Domäne \u{2013} \u{fffd}"
+        );
+        assert_eq!(decode(b"plain"), "plain");
+    }
+
     #[test]
     fn binary_event_logs_are_not_text() {
         let mut evtx = b"ElfFile\0".to_vec();

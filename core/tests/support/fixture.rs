@@ -40,7 +40,8 @@ pub fn named(file: &str) -> Fixture {
 
 fn read(path: &Path) -> Fixture {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let text = String::from_utf8_lossy(&bytes).into_owned();
+    // (Decoded as the CLI and the page decode a file: UTF-8, UTF-16, or Windows-1252.)
+    let text = phs_doctor_core::input::decode(&bytes);
     let name = path.file_stem().unwrap().to_string_lossy().into_owned();
     let (mut expect, mut notes) = (None, Vec::new());
     let mut body_at = 0;
