@@ -186,6 +186,19 @@ pub fn parse_prefix_with(s: &str, day_first: bool) -> Option<(Timestamp, usize)>
         if !((sep == b'-' && c.eat(b'T')) || c.spaces() > 0) {
             return None;
         }
+    } else if first_len == 4 && c.eat(b'.') {
+        // hu-HU: `2026. 12. 04. 05:30:17` (a dot after each part, a space after each dot).
+        year = first;
+        c.spaces();
+        month = c.num(2)?;
+        if !c.eat(b'.') {
+            return None;
+        }
+        c.spaces();
+        day = c.num(2)?;
+        if !c.eat(b'.') || c.spaces() == 0 {
+            return None;
+        }
     } else if first_len <= 2 && (c.eat(b'/') || c.eat(b'.') || c.eat(b'-')) {
         let sep = b[c.i - 1];
         let second = c.num(2)?;
@@ -359,6 +372,10 @@ mod tests {
         assert_eq!(p("2017-03-02T04:31:09.123456700Z").as_deref(), Some("2017-03-02 04:31:09"));
         assert_eq!(p("2017-03-02 04:31:09").as_deref(), Some("2017-03-02 04:31:09"));
         assert_eq!(p("02.03.2017 04:31:09").as_deref(), Some("2017-03-02 04:31:09"));
+        // hu-HU.
+        assert_eq!(p("2026. 12. 04. 05:30:17").as_deref(), Some("2026-12-04 05:30:17"));
+        assert_eq!(p("2026.12.04. 5:30:17").as_deref(), Some("2026-12-04 05:30:17"));
+        assert_eq!(p("2026. 12. 04 05:30:17"), None);
         // ja-JP, zh-CN, ko-KR Event Viewer dates.
         assert_eq!(p("2017/03/02 4:31:09").as_deref(), Some("2017-03-02 04:31:09"));
         assert_eq!(p("2017/3/2 16:31:09").as_deref(), Some("2017-03-02 16:31:09"));
