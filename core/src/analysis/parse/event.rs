@@ -69,6 +69,9 @@ pub(crate) struct EventB<'a> {
     pub langs: u32,
     /// The message start is cut: nothing more is added to it.
     pub message_full: bool,
+    /// The time as written, when it could be read either way round (`04/12/2026`): a level name
+    /// read after it (`LevelDisplayName : Erro`) says which.
+    pub time_text: Option<Cow<'a, str>>,
     pub facts: Vec<Fact<'a>>,
     pub hints: Hints<'a>,
     pub blank_run: usize,
@@ -94,6 +97,7 @@ impl<'a> EventB<'a> {
             keys: 0,
             langs: u32::MAX,
             message_full: false,
+            time_text: None,
             facts: Vec::new(),
             hints: Hints::default(),
             blank_run: 0,
@@ -111,9 +115,22 @@ impl<'a> EventB<'a> {
                     self.id_line = Some(line);
                 }
             }
-            "level" | "entrytype" | "leveldisplayname" if !v.is_empty() => self.level = Some(src.cow(v)),
+            "level" | "entrytype" | "leveldisplayname" if !v.is_empty() => {
+                self.level = Some(src.cow(v));
+                // The level's name is in the server's language, which says which way round
+                // its dates are written (Format-List prints `TimeCreated` before it).
+                if let Some((_, langs)) = labels::level(v) {
+                    self.langs &= langs;
+                    if let Some(t) = self.time_text.as_deref() {
+                        self.time = time::parse_prefix_with(t, labels::day_first(self.langs)).map(|(t, _)| t).or(self.time);
+                    }
+                }
+            }
             "date" | "logged" | "timegenerated" | "timecreated" | "date and time" | "timewritten" if self.time.is_none() => {
                 self.time = time::parse_prefix_with(v, labels::day_first(self.langs)).map(|(t, _)| t);
+                if self.time.is_some() {
+                    self.time_text = Some(src.cow(v));
+                }
             }
             "computer" | "machinename" if !v.is_empty() => self.computer = Some(src.cow(v)),
             _ => {}
