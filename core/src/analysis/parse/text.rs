@@ -158,10 +158,13 @@ pub(crate) fn negative(l: &str) -> bool {
     neg_word(&b[start..])
 }
 
-/// Doc sentences and questions, not results.
+/// Doc sentences and questions, not results (`l` is lower case): a question, a doc's
+/// conditional or description, or a writer's doubt ("not clear about the password sync option
+/// on the sync rule editor", a thread's title).
 pub(crate) fn narrative(l: &str) -> bool {
     l.ends_with('?')
         || ["if ", "when ", "validates", "searches", "examines", "each ", "attempts to", "checks "].iter().any(|p| l.starts_with(p))
+        || ["not clear", "not sure", "unclear", "i wonder", "wondering", "confused about"].iter().any(|p| contains(l, p))
 }
 
 /// The value after the last `:` (`Enabled : True`).
