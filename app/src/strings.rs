@@ -55,7 +55,7 @@ pub const FAST_TITLE: &str = "Fastest: collect everything at once";
 pub const FAST_TEXT: &str = "Run PHS Doctor\u{2019}s read-only collector script on the Microsoft Entra \
     Connect server, then paste the block it prints on the Analyze page. It reads the version, \
     staging mode, the tenant feature, every connector, the heartbeats and the last day\u{2019}s events, \
-    and changes nothing.";
+    and changes no setting (it saves its block next to the script).";
 pub const FAST_SCRIPT: &str = "1. Get the collector script";
 pub const FAST_ANALYZE: &str = "2. Paste its block on Analyze";
 pub const FAST_OR: &str = "Or answer the questions below and follow a guided path.";

@@ -191,7 +191,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             }
             Ok(Command::Script { kind, ad_connector: ad, aad_connector: aad, dn, output })
         }
-        other => Err(format!("unknown command \"{}\"; run phs-doctor --help", other.chars().take(40).collect::<String>())),
+        other => Err(format!("unknown command \"{}\"; run phs-doctor --help", crate::output::clip(other))),
     }
 }
 
@@ -243,6 +243,9 @@ mod tests {
         assert!(p(&["event"]).is_err());
         assert!(p(&["event", "1", "2"]).is_err());
         assert!(p(&["nope"]).unwrap_err().contains("unknown command"));
+        // A terminal's escape sequence or a bidi override is not echoed.
+        let e = p(&["zz\u{1b}[2J\u{202e}x"]).unwrap_err();
+        assert!(e.contains("\"zz[2Jx\"") && !e.contains('\u{1b}') && !e.contains('\u{202e}'), "{e}");
         assert!(p(&["script"]).is_err());
         assert!(p(&["script", "status", "--bogus"]).is_err());
         assert!(p(&["path", "--version"]).is_err());

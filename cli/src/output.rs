@@ -116,8 +116,11 @@ pub(crate) fn indent(text: &str) -> String {
     text.replace('\n', "\n   ")
 }
 
+/// At most 40 characters of `s` to quote in a message, without control characters or the
+/// format characters that reorder or hide text in a terminal (bidi overrides, zero-width).
 pub(crate) fn clip(s: &str) -> String {
-    let t: String = s.chars().filter(|c| !c.is_control()).take(40).collect();
+    let hidden = |c: &char| c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    let t: String = s.chars().filter(|c| !hidden(c)).take(40).collect();
     if s.chars().count() > 40 {
         format!("{t}…")
     } else {
@@ -248,6 +251,13 @@ fn script(kind: &str, ad: Option<String>, aad: Option<String>, dn: Option<String
         (script::Field::AadConnector, "--aad-connector", aad.is_some()),
         (script::Field::DistinguishedName, "--dn", dn.is_some()),
     ];
+    for (flag, value) in [("--ad-connector", &ad), ("--aad-connector", &aad), ("--dn", &dn)] {
+        // (An empty value would silently mean "not given": the status script lists every
+        // Microsoft Entra connector without one.)
+        if value.as_deref().is_some_and(str::is_empty) {
+            return Err(format!("{flag} is empty: give the name, or leave {flag} out where it is optional"));
+        }
+    }
     for (field, flag, present) in given {
         let used = kind.fields().contains(&field);
         if present && !used {

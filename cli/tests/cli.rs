@@ -265,6 +265,12 @@ fn scripts() {
     let out = run(&["script", "collector", "--ad-connector", "x"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("takes no --ad-connector"));
+    // An empty name is refused, not read as "not given" (the status script without it lists
+    // every Microsoft Entra connector).
+    let out = run(&["script", "status", "--aad-connector", ""]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--aad-connector is empty"));
+    assert!(out.stdout.is_empty());
 }
 
 /// The script the CLI prints for `values`, checked under every encoding PowerShell may read it

@@ -1,9 +1,10 @@
 # PHS Doctor collector (read-only): run it on the Microsoft Entra Connect server in Windows PowerShell 5.1
 # (or PowerShell 7) as a member of ADSyncAdmins. It reads the Connect configuration and the last 24 hours
 # of password hash sync events and prints one block, BEGIN to END, to paste into PHS Doctor's Analyze page
-# (or `phs-doctor diagnose`). It changes nothing. The block is base64 of a JSON report: decode it to see
-# everything it holds before you share it. A step that fails is recorded in the report's "errors" and the
-# rest go on.
+# (or `phs-doctor diagnose`). It changes nothing in Connect, Active Directory or Microsoft Entra ID; it
+# saves the block as phs-doctor-report.txt next to the script (replacing an older one) and puts it on the
+# clipboard. The block is base64 of a JSON report: decode it to see everything it holds before you share
+# it. A step that fails is recorded in the report's "errors" and the rest go on.
 $ErrorActionPreference = 'Stop'
 $inv = [System.Globalization.CultureInfo]::InvariantCulture
 $stepErrors = New-Object System.Collections.ArrayList

@@ -5,6 +5,10 @@
 $adConnector = {{AD_CONNECTOR}}
 $aadConnector = {{AAD_CONNECTOR}}
 Import-Module adsync
+# PHS Doctor's addition: stop at the first error, and find both connectors before password sync is
+# turned off (a name that doesn't exist stops the script here, not half-way with password sync off).
+$ErrorActionPreference = 'Stop'
+$null = Get-ADSyncConnector -Name $aadConnector
 # Create a new Force Full Password Sync configuration parameter object
 $c = Get-ADSyncConnector -Name $adConnector
 # Update the existing connector with the following new configurations (the doc says to run each line separately).

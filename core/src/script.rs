@@ -356,6 +356,14 @@ fn check_dn_all(dn: &str) -> Vec<DnIssue> {
             }
             if value.trim().is_empty() {
                 issues.push(err(format!("component {n}: the value after `{}=` is empty", clip(ty))));
+            } else if value.starts_with('#') {
+                // (RFC 4514: a value that starts with `#` is the hex of its BER encoding;
+                // Active Directory writes a leading `#` of a name as `\#`.)
+                issues.push(warn(format!("component {n}: the value starts with an unescaped `#`, which RFC 4514 reads as hex-encoded data; a name that starts with # is written \\#")));
+            } else if value.starts_with(' ') || (value.ends_with(' ') && !value.ends_with("\\ ")) {
+                issues.push(warn(format!(
+                    "component {n}: the value starts or ends with an unescaped space, which is dropped when the DN is read; a space that is part of the name is written \\ "
+                )));
             }
             if let Some(inner) = embedded_rdn(value) {
                 issues.push(warn(format!(
@@ -540,6 +548,10 @@ pub fn generate(kind: ScriptKind, input: &ScriptInput) -> ScriptOutput {
         if let Err(e) = check_field(field, value) {
             errors.push(FieldError { field, message: e.to_string() });
             continue;
+        }
+        if matches!(field, Field::AdConnector | Field::AadConnector) && value != value.trim() {
+            let message = "starts or ends with a space: connector names are matched exactly (case and spaces), so the script would find no connector of that name".into();
+            warnings.push(FieldError { field, message });
         }
         if field == Field::DistinguishedName {
             for issue in check_dn(value) {
@@ -808,6 +820,13 @@ mod tests {
         assert_eq!(dn("CN=A\\2C B,DC=x"), (0, 0));
         assert_eq!(dn("CN=a+UID=b,DC=x"), (0, 0));
         assert_eq!(dn("CN=O'Brien,DC=contoso,DC=com"), (0, 0));
+        // A leading `#` and a leading or trailing space must be escaped (RFC 4514).
+        assert_eq!(dn("CN=#hash,DC=contoso,DC=com"), (0, 1));
+        assert_eq!(dn("CN=\\#hash,DC=contoso,DC=com"), (0, 0));
+        assert_eq!(dn("CN= lead,DC=contoso,DC=com"), (0, 1));
+        assert_eq!(dn("CN=trail ,DC=contoso,DC=com"), (0, 1));
+        assert_eq!(dn("CN=trail\\ ,DC=contoso,DC=com"), (0, 0));
+        assert_eq!(dn("CN=a, OU=b, DC=contoso, DC=com"), (0, 0));
         // The doc's own example lacks a comma.
         let issues = check_dn("CN=TestUserCN=Users,DC=contoso,DC=com");
         assert_eq!(issues.len(), 1, "{issues:?}");
@@ -857,6 +876,16 @@ mod tests {
         assert!(text.contains("# Run this script only once."));
         assert!(text.contains("-Enable $false\n") && text.ends_with("-Enable $true\n"));
         assert!(text.find("-Enable $false").unwrap() < text.find("-Enable $true").unwrap());
+        // Both connectors are found, and an error stops the script, before password sync is off.
+        let off = text.find("-Enable $false").unwrap();
+        assert!(text.find("$ErrorActionPreference = 'Stop'\n").is_some_and(|i| i < off));
+        assert!(text.find("$null = Get-ADSyncConnector -Name $aadConnector\n").is_some_and(|i| i < off));
+        assert!(text.find("$c = Get-ADSyncConnector -Name $adConnector").is_some_and(|i| i < off));
+        // A connector name with a space around it is kept, and warned about.
+        let padded = ScriptInput { ad_connector: "contoso.com ".into(), aad_connector: "x".into(), ..Default::default() };
+        let out = generate(ScriptKind::FullSync, &padded);
+        assert!(out.text.unwrap().contains("$adConnector = 'contoso.com '\n"));
+        assert!(out.warnings.len() == 1 && out.warnings[0].field == Field::AdConnector, "{:?}", out.warnings);
         let missing = generate(ScriptKind::FullSync, &ScriptInput::default());
         assert!(missing.text.is_none());
         assert_eq!(missing.errors.len(), 2);
