@@ -265,6 +265,7 @@ const PHRASES: &[(&str, Ph)] = &[
     ("objecttypemismatch", Ph::ExportError),
     ("federateddomainchangeerror", Ph::ExportError),
     ("permission-issue", Ph::ExportError),
+    ("completed-export-errors", Ph::ExportError),
     ("ispasswordsyncing=", Ph::TraceKey),
     ("password sync is not supported on this install", Ph::TraceKey),
 ];

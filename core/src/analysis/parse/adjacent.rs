@@ -69,6 +69,9 @@ const EXPORT_ERRORS: &[&str] = &[
     "ObjectTypeMismatch",
     "FederatedDomainChangeError",
     "permission-issue",
+    // A run that finished with objects it couldn't export (`Get-ADSyncRunProfileResult`'s
+    // `Result`, a run step's `StepResult`).
+    "completed-export-errors",
 ];
 
 /// The export error type a line names as a whole word (`LargeObject`, not `LargeObjectHeap`).
