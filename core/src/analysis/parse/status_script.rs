@@ -106,6 +106,20 @@ pub(crate) fn read(raw: &str, hits: &Hits, c: &mut Content<'_>, first: usize, la
             c.facts.push(fact(Fk::CsDisconnector));
         }
     }
+    // `Invoke-ADSyncSingleObjectSync`'s JSON: `"errorCode": "OrganizationalUnitNotInScope"` (a
+    // scoping step failed: the object's domain, OU, type or group is outside the sync scope).
+    if hits.has(Ph::SignInCode) && raw.contains(':') {
+        let v = value_after_key(raw).trim_end_matches(',').trim_matches('"');
+        if lines::trim(raw).trim_start_matches('"').get(..9).is_some_and(|k| k.eq_ignore_ascii_case("errorcode"))
+            && v.len() > "NotInScope".len()
+            && v.ends_with("NotInScope")
+            && v.bytes().all(|b| b.is_ascii_alphanumeric())
+        {
+            c.kind(RecordKind::Setting);
+            c.slice("errorCode", v);
+            c.facts.push(fact(Fk::ObjectOutOfScope).param(P::Code, c.cow(v)));
+        }
+    }
     if hits.has(Ph::StagingEnabledKey) && raw.contains(':') {
         let v = value_after_colon(raw).to_ascii_lowercase();
         c.kind(RecordKind::Setting);
