@@ -367,6 +367,17 @@ impl<'p> Judge<'p> {
         if !self.anchored {
             foreign_paste(c);
         }
+        // DirSync had password sync too (its 611 is the article's): beside a password sync
+        // fault, its name says which retired product it is, not that the text is another
+        // feature's ("these errors don't stop it" would be wrong).
+        let features = c.texts(F::NotPhs, P::Feature);
+        let dirsync_only = !features.is_empty() && features.iter().all(|f| f == "dirsync");
+        let fault = knowledge::FINDINGS
+            .iter()
+            .any(|f| f.id != F::NotPhs && matches!(f.severity, Severity::Error | Severity::Warning) && c.has(f.id));
+        if dirsync_only && fault {
+            c.remove(F::NotPhs);
+        }
         // A password set after the object's newest synchronized result: that change hasn't
         // arrived (password sync runs every 2 minutes).
         if let Some((set, line)) = self.last_set {
