@@ -263,7 +263,14 @@ impl<'p> Judge<'p> {
         let own = phs && id.is_some_and(|i| knowledge::event(i).is_some());
         let feature: Option<Cow<'a, str>> = feature.map(Cow::Borrowed).or_else(|| if own { None } else { token_feature(&facts) });
         let mut out: Vec<Signal> = Vec::with_capacity(facts.len());
+        let mut facts_dns: Vec<Cow<'a, str>> = Vec::new();
         for f in facts {
+            if f.kind == FactKind::ObjectNamed {
+                if let Some((_, dn)) = f.params.iter().find(|(k, _)| *k == P::Dn) {
+                    facts_dns.push(dn.clone());
+                }
+                continue;
+            }
             match &feature {
                 Some(feature) => out.push(other_features(f, feature.clone())),
                 None => {
@@ -275,6 +282,22 @@ impl<'p> Judge<'p> {
         }
         if let (Some(feature), true) = (&feature, out.is_empty()) {
             out.push(Signal::new(F::NotPhs, first, last).param(P::Feature, feature.clone()));
+        }
+        // The objects the event names on lines of their own (`DN = …`, event 0) are its
+        // findings' objects.
+        let named = facts_dns;
+        if !named.is_empty() {
+            out = out
+                .into_iter()
+                .map(|mut s| {
+                    for dn in &named {
+                        if !s.params.iter().any(|(k, v)| *k == P::Dn && v == dn) {
+                            s = s.param(P::Dn, dn.clone());
+                        }
+                    }
+                    s
+                })
+                .collect();
         }
         let specific = !out.is_empty();
         if !phs {

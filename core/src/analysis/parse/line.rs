@@ -81,6 +81,16 @@ pub(crate) fn recognise<'a>(
     if ctx.in_event && !hits.has(Ph::SyncService) && names_adsync(raw) {
         c.facts.push(fact(Fk::SyncServiceNamed));
     }
+    // `DN = CN=Eli McLean,OU=Staff,DC=…` alone on its line in an event (event 0's list of the
+    // objects whose changes are retried).
+    if ctx.in_event && starts_ci(raw, "dn") && !hits.has(Ph::Ev0Retry) && !hits.has(Ph::Retry) {
+        let dn = raw[2..].trim_start().strip_prefix(['=', ':']).map(str::trim).filter(|d| d.len() > 3 && starts_ci(d, "cn="));
+        if let Some(dn) = dn {
+            let dn = c.cow(dn);
+            c.facts.push(fact(Fk::ObjectNamed).param(P::Dn, dn));
+            return c;
+        }
+    }
     if !hits.any() {
         if !ctx.in_event {
             troubleshooter::diag_header(raw, &mut c);
