@@ -71,6 +71,8 @@ pub(crate) struct Judge<'p> {
     logon: Vec<(usize, usize)>,
     /// Lines that name the sync service (`sync-service-named`).
     named: Vec<(usize, usize)>,
+    /// Lines where a service was started and didn't start (`service-start-failed`).
+    start_failed: Vec<(usize, usize)>,
     /// Something only Connect prints was read (see [`anchors`]).
     anchored: bool,
     /// Lines of a 657 that delivered a temporary password (`temporary-password-synced`), and
@@ -97,6 +99,7 @@ impl<'p> Judge<'p> {
             from_list: vec![0; knowledge::FINDINGS.len()],
             logon: Vec::new(),
             named: Vec::new(),
+            start_failed: Vec::new(),
             anchored: false,
             temp_synced: None,
             last_set: None,
@@ -360,6 +363,23 @@ impl<'p> Judge<'p> {
                 c.merge_into(F::NoHeartbeat, F::PhsDisabledConnector);
             }
         }
+        // A logon failure in a paste that names the sync service and no other feature
+        // (`sc query ADSync`, `net start ADSync`: error 1069) is the service's.
+        let failed = !self.logon.is_empty() || !self.start_failed.is_empty();
+        let stopped = c.has(F::SyncServiceStopped) || (failed && !self.named.is_empty() && !c.has(F::NotPhs));
+        if stopped {
+            if !c.has(F::SyncServiceStopped) {
+                for &(first, last) in &self.named {
+                    c.add(Signal::new(F::SyncServiceStopped, first, last));
+                }
+            }
+            for &(first, last) in &self.logon {
+                c.add(Signal::new(F::SyncServiceStopped, first, last).param(P::Reason, "logon-failure"));
+            }
+            for &(first, last) in &self.start_failed {
+                c.add(Signal::new(F::SyncServiceStopped, first, last).param(P::Reason, "start-failed"));
+            }
+        }
         // `The user name or password is incorrect` in a sentence, beside an event whose account
         // it is (the AD DS connector account's, in 611): the same failure, not a second account.
         if self.cloud_from == (true, false) && c.has(F::AdCredentials) {
@@ -372,19 +392,6 @@ impl<'p> Judge<'p> {
             let shown: Vec<FindingId> = info.causes.iter().copied().filter(|&id| c.has(id)).collect();
             if let [only] = shown.as_slice() {
                 c.merge_into(info.id, *only);
-            }
-        }
-        // A logon failure in a paste that names the sync service and no other feature
-        // (`sc query ADSync`, `net start ADSync`: error 1069) is the service's.
-        let stopped = c.has(F::SyncServiceStopped) || (!self.logon.is_empty() && !self.named.is_empty() && !c.has(F::NotPhs));
-        if stopped {
-            if !c.has(F::SyncServiceStopped) {
-                for &(first, last) in &self.named {
-                    c.add(Signal::new(F::SyncServiceStopped, first, last));
-                }
-            }
-            for &(first, last) in &self.logon {
-                c.add(Signal::new(F::SyncServiceStopped, first, last).param(P::Reason, "logon-failure"));
             }
         }
         if !self.anchored {
@@ -453,11 +460,12 @@ impl Judge<'_> {
         for f in facts.iter() {
             match f.kind {
                 FactKind::ServiceLogonFailed => self.logon.push((f.said.first, f.said.last)),
+                FactKind::ServiceStartFailed if self.start_failed.len() < 4 => self.start_failed.push((f.said.first, f.said.last)),
                 FactKind::SyncServiceNamed if self.named.len() < 4 => self.named.push((f.said.first, f.said.last)),
                 _ => {}
             }
         }
-        facts.retain(|f| f.kind != FactKind::ServiceLogonFailed);
+        facts.retain(|f| !matches!(f.kind, FactKind::ServiceLogonFailed | FactKind::ServiceStartFailed));
     }
 
     /// Four or more distinct status values, none with a time, and no log row with one: the

@@ -199,6 +199,8 @@ const PHRASES: &[(&str, Ph)] = &[
     ("'adsync'", Ph::SyncService),
     ("service adsync", Ph::SyncService),
     ("logon failure", Ph::ServiceLogon),
+    ("couldnotstartservice", Ph::ServiceStart),
+    ("cannot start service", Ph::ServiceStart),
     ("error 1069", Ph::ServiceLogon),
     ("1069  (0x42d)", Ph::ServiceLogon),
     ("error_service_logon_failed", Ph::ServiceLogon),

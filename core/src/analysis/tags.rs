@@ -95,6 +95,9 @@ pub(crate) enum Ph {
     SyncService,
     /// A Windows service that couldn't log on: error 1069 and its message.
     ServiceLogon,
+    /// A service that was started and didn't start (`CouldNotStartService`, Start-Service's
+    /// error id in every language).
+    ServiceStart,
     /// `Scheduler is already suspended`.
     SchedulerSuspendedMsg,
     /// `Get-EventLog` couldn't run (PowerShell 7 has none).

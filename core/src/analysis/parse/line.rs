@@ -131,6 +131,10 @@ pub(crate) fn recognise<'a>(
         c.facts.push(fact(Fk::ServiceLogonFailed));
         c.kind(RecordKind::Error);
     }
+    if hits.has(Ph::ServiceStart) {
+        c.facts.push(fact(Fk::ServiceStartFailed));
+        c.kind(RecordKind::Error);
+    }
     if hits.has(Ph::ExecutionPolicy) {
         c.facts.push(fact(Fk::ScriptBlocked).param(P::Reason, "execution-policy"));
         c.kind(RecordKind::Error);
