@@ -6,7 +6,7 @@ use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use super::errors::{ErrorInfo, ErrorKind};
 use super::lines;
-use super::model::{Evidence, Finding, MAX_EVIDENCE, MAX_PARAMS};
+use super::model::{Evidence, Finding, MAX_EVIDENCE, MAX_INFO_EVIDENCE, MAX_INFO_PARAMS, MAX_PARAMS};
 use super::signal::Signal;
 use super::time::Timestamp;
 
@@ -96,9 +96,28 @@ impl Builder {
         new
     }
 
+    /// How many evidence lines and parameters are kept: fewer for information (a paste of
+    /// thousands of other programs' events, `not-phs`, doesn't bury the fault beside it); the
+    /// rest are counted, never dropped silently.
+    fn caps(&self) -> (usize, usize) {
+        match self.info.severity {
+            crate::knowledge::Severity::Info => (MAX_INFO_EVIDENCE, MAX_INFO_PARAMS),
+            _ => (MAX_EVIDENCE, MAX_PARAMS),
+        }
+    }
+
+    /// Keeps evidence line `line` if there is room, or counts it.
+    fn push_line(&mut self, line: usize) {
+        if self.lines.len() < self.caps().0 {
+            self.lines.push(line);
+        } else {
+            self.omitted += 1;
+        }
+    }
+
     /// Keeps a new distinct parameter (made only if there is room), or counts it.
     fn push_param(&mut self, k: Param, v: impl FnOnce() -> Value) {
-        if self.params.len() < MAX_PARAMS {
+        if self.params.len() < self.caps().1 {
             self.params.push((k, v()));
         } else {
             self.params_omitted += 1;
@@ -187,11 +206,7 @@ impl<'a> Collector<'a> {
         }
         for l in src.lines {
             if b.see(l) {
-                if b.lines.len() < MAX_EVIDENCE {
-                    b.lines.push(l);
-                } else {
-                    b.omitted += 1;
-                }
+                b.push_line(l);
             }
         }
         for e in src.events {
@@ -252,11 +267,7 @@ impl<'a> Collector<'a> {
                     continue;
                 }
                 if b.see(line) {
-                    if b.lines.len() < MAX_EVIDENCE {
-                        b.lines.push(line);
-                    } else {
-                        b.omitted += 1;
-                    }
+                    b.push_line(line);
                 }
             }
         }
@@ -324,7 +335,7 @@ fn clip(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::{analyze, MAX_EVIDENCE};
+    use crate::analysis::{analyze, MAX_EVIDENCE, MAX_INFO_EVIDENCE, MAX_INFO_PARAMS};
     use crate::knowledge::{FindingId as F, Param as P};
 
     #[test]
@@ -336,6 +347,22 @@ mod tests {
         assert_eq!((f.evidence.len(), f.evidence_omitted), (MAX_EVIDENCE, 5));
         assert_eq!(f.errors.len(), 1, "the decoded number, not its message again");
         assert_eq!(f.evidence.first().map(|e| e.line), Some(1));
+    }
+
+    #[test]
+    fn information_keeps_fewer_lines_and_counts_the_rest() {
+        // Forty events of another program beside one password sync fault.
+        let other: String = (0..40)
+            .map(|i| format!("TimeCreated  : 12/4/2026 8:{:02}:46 PM\nProviderName : Microsoft-Windows-RestartManager\nId           : 10001\nMessage      : Ending session {i}.\n\n", i % 60))
+            .collect();
+        let text = format!("{other}RPC Error 8453 : Replication access was denied.\n");
+        let a = analyze(&text);
+        let ids: Vec<F> = a.findings.iter().map(|f| f.id).collect();
+        assert_eq!(ids, [F::AdPermissions, F::NotPhs]);
+        let n = &a.findings[1];
+        assert_eq!(n.evidence.len(), MAX_INFO_EVIDENCE);
+        assert_eq!(n.evidence.len() + n.evidence_omitted, 40 * 4);
+        assert!(n.params.len() <= MAX_INFO_PARAMS && n.params_omitted > 0, "{:?}", n.params);
     }
 
     #[test]

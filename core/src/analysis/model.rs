@@ -15,6 +15,9 @@ pub const MAX_RECORDS: usize = 10_000;
 pub const MAX_EVIDENCE: usize = 200;
 /// Distinct parameters kept per finding; the rest are counted in `params_omitted`.
 pub const MAX_PARAMS: usize = 40;
+/// The same for a finding of severity information (`not-phs`, `event-lookup`, …).
+pub const MAX_INFO_EVIDENCE: usize = 24;
+pub const MAX_INFO_PARAMS: usize = 12;
 /// A connector's last heartbeat older than this, relative to the newest pasted event, is a gap.
 pub const HEARTBEAT_WINDOW_SECONDS: i64 = 3 * 3600;
 
