@@ -288,7 +288,28 @@ fn render_text(a: &Analysis) -> String {
             s.push_str(&crate::guide::numbered_advice(&f.next_steps, "    "));
         }
     }
+    if !a.unparsed_lines.is_empty() {
+        s.push_str(&format!("\nLines not understood: {}\n", line_ranges(&a.unparsed_lines, 40)));
+    }
     s
+}
+
+/// `3, 7, 9-12, …`: line numbers (ascending) as ranges, at most `max` of them, then how many
+/// more.
+fn line_ranges(lines: &[usize], max: usize) -> String {
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for &l in lines {
+        match ranges.last_mut() {
+            Some((_, end)) if *end + 1 == l => *end = l,
+            _ => ranges.push((l, l)),
+        }
+    }
+    let mut out: Vec<String> = ranges.iter().take(max).map(|&(a, b)| if a == b { a.to_string() } else { format!("{a}-{b}") }).collect();
+    if ranges.len() > max {
+        let rest: usize = ranges[max..].iter().map(|(a, b)| b - a + 1).sum();
+        out.push(format!("and {} more line(s)", grouped(rest as u64)));
+    }
+    out.join(", ")
 }
 
 /// Which parts of a cut input were analysed, in bytes of the input and its line numbers.
@@ -319,4 +340,16 @@ fn printable(text: &str) -> String {
         .map(|c| if (c.is_control() && c != '\t') || script::is_bidi_control(c) { char::REPLACEMENT_CHARACTER } else { c })
         .take(400)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::line_ranges;
+
+    #[test]
+    fn lines_as_ranges() {
+        assert_eq!(line_ranges(&[3, 7, 9, 10, 11, 12], 40), "3, 7, 9-12");
+        assert_eq!(line_ranges(&[1, 3, 5, 6, 8], 2), "1, 3, and 3 more line(s)");
+        assert_eq!(line_ranges(&[], 5), "");
+    }
 }
