@@ -18,7 +18,8 @@ pub(crate) fn log_row(text: &str) -> Option<(Timestamp, &'static str)> {
     let (t, n) = time::parse_prefix(text)?;
     let rest = text.get(n..)?.trim_start();
     let tok = rest.split([' ', '\t']).next()?;
-    let s = knowledge::status(tok)?;
+    // (Spelt as the Log tab prints it: a log level `ERROR` after a time is another program's.)
+    let s = knowledge::status(tok).filter(|s| s.name == tok)?;
     Some((t, s.name))
 }
 
