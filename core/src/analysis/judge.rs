@@ -85,6 +85,9 @@ pub(crate) struct Judge<'p> {
     /// Where `cloud-credentials` came from: only `The user name or password is incorrect`
     /// outside any event (`words`), or something that names Microsoft Entra ID (`other`).
     cloud_from: (bool, bool),
+    /// Where the credentials findings came from: Windows' logon failure, which any program
+    /// prints (`generic`), or something of Connect's own (`specific`).
+    creds_from: (bool, bool),
 }
 
 /// At most this many untimed status facts are remembered (a reference table has ten).
@@ -105,12 +108,23 @@ impl<'p> Judge<'p> {
             last_set: None,
             tenant_times: [None, None],
             cloud_from: (false, false),
+            creds_from: (false, false),
         }
     }
 
     /// Notes where a `cloud-credentials` signal comes from (`cloud_from`): `words` when fact
     /// `kind` stated outside an event is the bare sentence.
-    fn note_cloud(&mut self, finding: FindingId, kind: Option<FactKind>) {
+    fn note_cloud(&mut self, finding: FindingId, kind: Option<FactKind>, error: Option<&super::errors::ErrorInfo>) {
+        if matches!(finding, F::CloudCredentials | F::AdCredentials) {
+            let generic = matches!(kind, Some(FactKind::CredentialsRejected | FactKind::AdCredentialsRejected))
+                || (kind == Some(FactKind::DecodedError)
+                    && error.is_some_and(|e| e.code == 1326 || e.message.contains("user name or password is incorrect")));
+            if generic {
+                self.creds_from.0 = true;
+            } else {
+                self.creds_from.1 = true;
+            }
+        }
         if finding == F::CloudCredentials {
             if kind == Some(FactKind::CredentialsRejected) {
                 self.cloud_from.0 = true;
@@ -204,7 +218,7 @@ impl<'p> Judge<'p> {
         }
         if let Some(id) = finding_of(&f, None) {
             let listed = self.untimed_status(&f);
-            self.note_cloud(id, Some(f.kind));
+            self.note_cloud(id, Some(f.kind), f.error);
             self.add(Signal::judged(id, f), listed);
         }
     }
@@ -228,7 +242,7 @@ impl<'p> Judge<'p> {
                 Some(feature) => other_features(f, feature.clone()),
                 None => match finding_of(&f, None) {
                     Some(id) => {
-                        self.note_cloud(id, Some(f.kind));
+                        self.note_cloud(id, Some(f.kind), f.error);
                         Signal::judged(id, f)
                     }
                     None => continue,
@@ -317,7 +331,7 @@ impl<'p> Judge<'p> {
             }
         }
         for mut s in out {
-            self.note_cloud(s.finding, None);
+            self.note_cloud(s.finding, None, None);
             if let Some(id) = id {
                 s.event = Some(id);
                 if s.first != id_line {
@@ -396,6 +410,13 @@ impl<'p> Judge<'p> {
         }
         if !self.anchored {
             foreign_paste(c);
+        }
+        // Windows' logon failure and nothing of Connect's: whose account it is isn't known (any
+        // program or person signing in gets it), so no Connect account is named.
+        if !self.anchored && self.creds_from == (true, false) {
+            for id in [F::CloudCredentials, F::AdCredentials] {
+                c.absorb(id, F::LogonFailureUnattributed);
+            }
         }
         // DirSync had password sync too (its 611 is the article's): beside a password sync
         // fault, its name says which retired product it is, not that the text is another

@@ -69,6 +69,11 @@ pub(crate) enum Ph {
     SeamlessSso,
     SyncServiceCom,
     ExchangeHybrid,
+    /// Another identity product's own names (Okta's AD agent, PingFederate, Duo's proxy,
+    /// Google's directory and password sync).
+    OtherIdp,
+    /// Microsoft Entra Domain Services (its own password hash sync of NTLM and Kerberos hashes).
+    DomainServices,
     /// Other products whose text looks like Connect's: Microsoft Identity Manager (its sync
     /// engine is Connect's ancestor; PCNS), a Java or Python stack trace.
     Mim,

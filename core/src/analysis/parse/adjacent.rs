@@ -40,7 +40,7 @@ pub(crate) fn feature(source: Option<&str>, id: Option<u32>) -> Option<&'static 
 
 /// Features that are other products, not Connect's: a paste that shows one of them and nothing
 /// only Connect prints is that product's, all of it (`judge.rs` `foreign_paste`).
-pub(crate) const OTHER_PRODUCTS: [&str; 3] = ["mim", "other-software", "ad-fs"];
+pub(crate) const OTHER_PRODUCTS: [&str; 4] = ["mim", "other-software", "ad-fs", "other-idp"];
 
 /// The feature whose own type names or codes a line has (`phrases.rs` finds them): the line,
 /// and the event or run of lines it is in, are that feature's.
@@ -56,6 +56,8 @@ pub(crate) fn feature_of(hits: &Hits) -> Option<&'static str> {
         (Ph::SyncServiceCom, "sync-service-com"),
         (Ph::ExchangeHybrid, "exchange-hybrid"),
         (Ph::Mim, "mim"),
+        (Ph::OtherIdp, "other-idp"),
+        (Ph::DomainServices, "domain-services"),
         (Ph::ForeignStack, "other-software"),
     ]
     .into_iter()

@@ -80,7 +80,13 @@ pub(crate) fn diag_header(raw: &str, c: &mut Content<'_>) {
 /// the next: "no errors so far; password sync heartbeats look normal" says nothing against the
 /// heartbeat.
 fn heartbeat_clause(l: &str) -> &str {
-    clause_of(l, &["heartbeat", "heart beat", "ping event"])
+    let c = clause_of(l, &["heartbeat", "heart beat", "ping event"]);
+    // (A list's next item is its own: "heartbeats (654) every 30 min, no 611".)
+    let at = ["heartbeat", "heart beat", "ping event"].iter().filter_map(|w| find(c, w)).min().unwrap_or(0);
+    match find(&c[at..], ", ") {
+        Some(i) if c[at + i + 2..].starts_with("no ") || c[at + i + 2..].starts_with("and no ") => &c[..at + i],
+        _ => c,
+    }
 }
 
 /// The clause of `l` the first of `words` is in (see [`heartbeat_clause`]).
@@ -117,6 +123,11 @@ fn reassuring(clause: &str) -> bool {
             "looked ok",
             "looks ok",
             "healthy",
+            "every 30 min",
+            "every half hour",
+            "works fine",
+            "working fine",
+            "as expected",
         ],
     )
 }
