@@ -30,7 +30,17 @@ pub(crate) fn read(raw: &str, hits: &Hits, c: &mut Content<'_>, first: usize, la
     let Some(code) = code(raw) else { return };
     c.kind(RecordKind::SignIn);
     c.field("code", code.to_string());
-    c.facts.push(Fact::new(Fk::SignInFailed, first, last).param(P::SignInCode, code.to_string()));
+    // AADSTS80xxx are pass-through authentication's, 81xxx seamless single sign-on's (Microsoft's
+    // error code reference): another feature's sign-in, not a password hash sync question.
+    let feature = match code {
+        80_000..=80_999 => Some("pass-through-auth"),
+        81_000..=81_999 => Some("seamless-sso"),
+        _ => None,
+    };
+    match feature {
+        Some(f) => c.facts.push(Fact::new(Fk::OtherFeatureToken, first, last).param(P::Feature, f)),
+        None => c.facts.push(Fact::new(Fk::SignInFailed, first, last).param(P::SignInCode, code.to_string())),
+    }
 }
 
 /// The AADSTS number after a sign-in's error code key: at the start of `raw` (the portal's
