@@ -91,20 +91,34 @@ const ENDED_BY_HEARTBEAT: &[F] =
 /// heartbeat too.
 fn resolved_errors(tl: &Timeline, c: &mut Collector<'_>) {
     let synced = c.lines_and_times(F::PasswordSynced);
-    let completed = tl.full_sync.iter().filter(|s| matches!(s.event, 622 | 623)).filter_map(|s| s.time.map(|t| (t, s.line)));
-    let success =
-        synced.1.iter().copied().zip(synced.0.iter().copied()).chain(tl.last_batch).chain(completed).max_by_key(|(t, _)| t.seconds());
+    let completed: Vec<(Timestamp, usize)> =
+        tl.full_sync.iter().filter(|s| matches!(s.event, 622 | 623)).filter_map(|s| s.time.map(|t| (t, s.line))).collect();
+    let synced: Vec<(Timestamp, usize)> = synced.1.iter().copied().zip(synced.0.iter().copied()).collect();
+    // The domains the delivered passwords are of (their objects' DNs, `DC=` parts): a
+    // success in another domain says nothing about this domain's error.
+    let mut synced_domains: Vec<String> = c.texts(F::PasswordSynced, P::Domain).into_iter().map(|d| d.to_ascii_lowercase()).collect();
+    synced_domains.extend(c.texts(F::PasswordSynced, P::Dn).iter().filter_map(|dn| dn_domain(dn)));
+    let newest = |with_synced: bool| {
+        let s = if with_synced { synced.as_slice() } else { &[] };
+        s.iter().copied().chain(tl.last_batch).chain(completed.iter().copied()).max_by_key(|(t, _)| t.seconds())
+    };
+    let success = newest(true);
     let beat = tl.heartbeats.iter().filter_map(|h| h.time.map(|t| (t, h.line))).max_by_key(|(t, _)| t.seconds());
     for &id in ENDED_BY_HEARTBEAT {
         if let Some((ok, ok_line)) = beat {
             end_if_older(c, id, ok, ok_line);
         }
     }
-    let Some((ok, ok_line)) = success else { return };
+    if success.is_none() {
+        return;
+    }
     for &id in ENDED_BY_SUCCESS {
         if !c.has(id) || c.texts(id, P::Domain).len() > 1 {
             continue;
         }
+        let domain = c.texts(id, P::Domain).pop().map(|d| d.to_ascii_lowercase());
+        let other_domain = domain.is_some_and(|d| !synced_domains.is_empty() && !synced_domains.contains(&d));
+        let Some((ok, ok_line)) = newest(!other_domain) else { continue };
         let (_, times) = c.lines_and_times(id);
         let Some(bad) = times.iter().copied().max_by_key(Timestamp::seconds) else { continue };
         if bad.utc != ok.utc && !comparable(bad, ok) {
@@ -262,10 +276,31 @@ pub(crate) fn judge(alerts: &[HeartbeatAlert], export_errors: Vec<Signal<'_>>, t
     }
 }
 
+/// The DNS domain of a DN's `DC=` parts (`CN=a,OU=b,DC=sales,DC=contoso,DC=local` →
+/// `sales.contoso.local`), lower case; `None` without any.
+fn dn_domain(dn: &str) -> Option<String> {
+    let parts: Vec<&str> = dn
+        .split(',')
+        .filter_map(|p| {
+            let (k, v) = p.trim().split_once('=')?;
+            k.trim().eq_ignore_ascii_case("dc").then(|| v.trim())
+        })
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(".").to_ascii_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use crate::analysis::analyze;
     use crate::knowledge::FindingId as F;
+
+    #[test]
+    fn the_domain_of_a_dn() {
+        use super::dn_domain;
+        assert_eq!(dn_domain("CN=a,OU=b,DC=Sales,DC=contoso,DC=local").as_deref(), Some("sales.contoso.local"));
+        assert_eq!(dn_domain("CN=Smith\\, John,DC=x,DC=com").as_deref(), Some("x.com"));
+        assert_eq!(dn_domain("CN=a,OU=b"), None);
+    }
 
     /// The classes' pastes cut anywhere, and their lines in reverse: never a panic, and a cut
     /// alert is never a resolved one.

@@ -147,7 +147,10 @@ fn read_any(records: &[Record<'_>], omitted: usize) -> bool {
 
 fn analyze_normal<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input::Cut>, empty: bool, read_blocks: bool) -> Analysis<'a> {
     // A paste whose dates show they are written day first reads its ambiguous ones so too.
-    time::with_date_order(time::paste_day_first(normal), || analyze_in_order(normal, head_len, cut, empty, read_blocks))
+    // (And `Get-EventLog`'s `Dec 03 10:31` is in the year the paste's other dates show.)
+    time::with_date_order(time::paste_day_first(normal), || {
+        time::with_paste_year(time::paste_year(normal), || analyze_in_order(normal, head_len, cut, empty, read_blocks))
+    })
 }
 
 fn analyze_in_order<'a>(normal: &'a str, head_len: usize, cut: Option<crate::input::Cut>, empty: bool, read_blocks: bool) -> Analysis<'a> {

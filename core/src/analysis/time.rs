@@ -117,6 +117,46 @@ const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "au
 thread_local! {
     /// The paste's dates are written day first (see [`paste_day_first`]), while it is analysed.
     static DAY_FIRST: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The year of the paste's dated times, for `Get-EventLog`'s `Dec 03 10:31` (no year): 0
+    /// when unknown.
+    static PASTE_YEAR: std::cell::Cell<u16> = const { std::cell::Cell::new(0) };
+}
+
+/// Runs `f` with `Dec 03 10:31` read as in `year` (0: no year).
+pub(crate) fn with_paste_year<R>(year: u16, f: impl FnOnce() -> R) -> R {
+    let before = PASTE_YEAR.with(|y| y.replace(year));
+    let r = f();
+    PASTE_YEAR.with(|y| y.set(before));
+    r
+}
+
+/// The newest year (2000-2099) of a date written with it in the paste (`12/3/2026`,
+/// `2026-12-03`, `03.12.2026`), when the paste has `Get-EventLog`'s table, whose times have no
+/// year (`Dec 03 10:31`, printed in the year the other outputs beside it show); else 0.
+pub(crate) fn paste_year(text: &str) -> u16 {
+    if !(crate::bytes::find(text, "EntryType").is_some() || crate::bytes::find(text, "TimeGenerated").is_some()) {
+        return 0;
+    }
+    let b = text.as_bytes();
+    let date_sep = |c: Option<&u8>| matches!(c, Some(b'/' | b'-' | b'.'));
+    let mut best = 0u16;
+    let mut from = 0;
+    while let Some(i) = crate::bytes::find(&text[from..], "20").map(|i| from + i) {
+        from = i + 2;
+        let Some(d) = b.get(i..i + 4) else { break };
+        if !d.iter().all(u8::is_ascii_digit) || b.get(i + 4).is_some_and(u8::is_ascii_digit) || (i > 0 && b[i - 1].is_ascii_digit()) {
+            continue;
+        }
+        // A year next to a date's separator: before it (`12/3/2026`) or after it (`2026-12-03`).
+        let (before, after) = (i.checked_sub(1).and_then(|j| b.get(j)), b.get(i + 4));
+        // (Between two dots it is a build's part: `1.0.2030.5`.)
+        if !(date_sep(before) || date_sep(after)) || (before == Some(&b'.') && after == Some(&b'.')) {
+            continue;
+        }
+        let y = d.iter().fold(0u16, |n, c| n * 10 + u16::from(c - b'0'));
+        best = best.max(y);
+    }
+    best
 }
 
 /// Runs `f` with `02/03/2017` read as 2 March (`day_first`) or as February 3.
@@ -321,7 +361,8 @@ fn parse_month_name(s: &str) -> Option<(Timestamp, usize)> {
         return None;
     }
     let (hour, minute, second) = clock(&mut c)?;
-    let ts = Timestamp { year: 0, month: m as u8, day: day as u8, hour, minute, second, utc: false };
+    let year = PASTE_YEAR.with(std::cell::Cell::get);
+    let ts = Timestamp { year, month: m as u8, day: day as u8, hour, minute, second, utc: false };
     ts.valid().then_some((ts, c.i))
 }
 
@@ -347,6 +388,17 @@ pub fn find(s: &str) -> Option<(Timestamp, usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn get_eventlog_times_take_the_year_of_the_paste() {
+        let paste = "Index Time          EntryType   Source   InstanceID Message\n881207 Dec 03 10:31  Information X 657 a\nDate: 12/4/2026 8:41 PM\n";
+        assert_eq!(paste_year(paste), 2026);
+        assert_eq!(paste_year("Date: 12/4/2026 8:41 PM"), 0, "no Get-EventLog table: not needed");
+        assert_eq!(paste_year("EntryType\n2019-01-02 and 12/4/2026 and build 1.0.2030.5 and 20261"), 2026);
+        let t = with_paste_year(2026, || parse_prefix("Dec 03 10:31  Information")).unwrap().0;
+        assert_eq!(t.to_string(), "2026-12-03 10:31:00");
+        assert_eq!(parse_prefix("Dec 03 10:31  Information").unwrap().0.year, 0, "restored after");
+    }
 
     #[test]
     fn a_paste_says_which_way_its_dates_are_written() {
