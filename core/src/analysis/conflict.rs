@@ -235,10 +235,14 @@ pub(crate) fn judge(alerts: &[HeartbeatAlert], export_errors: Vec<Signal<'_>>, t
     heartbeat_both_ways(c);
     heartbeat_before_stop(c);
 
-    // Password sync not activated for the tenant, then a heartbeat the service answered.
+    // Password sync not activated for the tenant, then a heartbeat the service answered (an
+    // event 654, or the status script's or troubleshooter's latest heartbeat with its time).
     if c.has(F::PhsDisabledTenant) {
         let (lines, times) = c.lines_and_times(F::PhsDisabledTenant);
         let newest_bad = times.iter().copied().max_by_key(Timestamp::seconds);
+        let (ok_lines, ok_times) = c.lines_and_times(F::HeartbeatOk);
+        let checked = ok_times.iter().copied().max_by_key(Timestamp::seconds).map(|t| (t, ok_lines.first().copied().unwrap_or(0)));
+        let newest_beat = [newest_beat, checked].into_iter().flatten().max_by_key(|(t, _)| t.seconds());
         match (newest_bad, newest_beat) {
             (Some(bad), Some((beat, beat_line))) if comparable(bad, beat) && beat.seconds() > bad.seconds() => {
                 c.remove(F::PhsDisabledTenant);

@@ -174,6 +174,22 @@ impl<'p> Judge<'p> {
         f.status
     }
 
+    /// `Running  ADSync` after `Stopped  ADSync` (Get-Service run again): the stop is over.
+    fn service_running(&mut self, f: &Fact<'_>) {
+        if f.kind == FactKind::SyncServiceRunning && self.collector.has(F::SyncServiceStopped) {
+            let (lines, _) = self.collector.lines_and_times(F::SyncServiceStopped);
+            let earlier = lines.iter().copied().max().unwrap_or(0);
+            if earlier < f.said.first {
+                self.collector.merge_into(F::SyncServiceStopped, F::ErrorResolved);
+                self.collector.add(
+                    Signal::new(F::ErrorResolved, f.said.first, f.said.last)
+                        .param(P::Earlier, F::SyncServiceStopped.as_str())
+                        .param(P::ResolvedSince, format!("line {} (Get-Service: Running, after line {earlier})", f.said.first)),
+                );
+            }
+        }
+    }
+
     /// `StagingModeEnabled : False` after a `True`: staging mode was turned off since, as the
     /// later of the two outputs says (a cmdlet's outputs are pasted in the order they ran).
     fn staging_off(&mut self, f: &Fact<'_>) {
@@ -212,6 +228,7 @@ impl<'p> Judge<'p> {
     pub fn fact(&mut self, f: Fact<'_>) {
         self.anchored |= anchors(f.kind);
         self.staging_off(&f);
+        self.service_running(&f);
         self.note_last_set(&f);
         if self.retracted(&f) {
             return;
@@ -229,6 +246,7 @@ impl<'p> Judge<'p> {
         self.anchored |= facts.iter().any(|f| anchors(f.kind));
         for f in &facts {
             self.staging_off(f);
+            self.service_running(f);
             self.note_last_set(f);
         }
         drop_generic_drs(&mut facts);

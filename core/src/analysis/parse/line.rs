@@ -73,6 +73,8 @@ pub(crate) fn recognise<'a>(
         c.field("status", state);
         if down {
             c.facts.push(fact(Fk::SyncServiceDown));
+        } else if state == "Running" {
+            c.facts.push(fact(Fk::SyncServiceRunning));
         }
         return c;
     }
