@@ -98,6 +98,17 @@ fn clause_of<'l>(l: &'l str, words: &[&str]) -> &'l str {
     &l[start..end]
 }
 
+/// The part of a clause the first of `words` is in, between commas or a colon: "I found him in
+/// the AD connector space by DN, opened Log: the log is empty" is found, the rest another
+/// statement.
+fn segment_of<'l>(clause: &'l str, words: &[&str]) -> &'l str {
+    let Some(at) = words.iter().filter_map(|w| find(clause, w)).min() else { return clause };
+    let start = [clause[..at].rfind(", "), clause[..at].rfind(": ")].into_iter().flatten().max().map_or(0, |i| i + 2);
+    let rest = &clause[at..];
+    let end = [find(rest, ", "), find(rest, ": ")].into_iter().flatten().min().map_or(clause.len(), |i| at + i);
+    &clause[start..end]
+}
+
 /// Whether the first of `words` stands inside quotes (`Got the "heartbeat was skipped" alert`):
 /// a title quoted in a sentence, not the check's or the alert's own line.
 fn quoted(l: &str, words: &[&str]) -> bool {
@@ -354,7 +365,7 @@ pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut 
         // against the object).
         // (An attribute's value or a DN in the clause says nothing of the object's presence:
         // `Connector Space Object Properties - CN=…,OU=Disabled Users,…`, `accountEnabled = False`.)
-        if negative(&without_assignments(clause_of(l, &["connector space", "metaverse"]))) {
+        if negative(&without_assignments(segment_of(clause_of(l, &["connector space", "metaverse"]), &["connector space", "metaverse"]))) {
             c.facts.push(fact(if ad_cs { Fk::NotInAdConnectorSpace } else { Fk::NoTargetConnectionSaid }));
             check(c, if ad_cs { "ad-connector-space" } else { "target" }, "fail");
         } else {
@@ -422,6 +433,24 @@ pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut 
         } else {
             check(c, "sync-rule", "pass");
         }
+    }
+    // The object's Log tab told in words: empty (the article's check: no password sync results
+    // in the last seven days).
+    if has_any(
+        l,
+        &[
+            "log is empty",
+            "log is completely empty",
+            "log was empty",
+            "log tab is empty",
+            "log is blank",
+            "log has no entries",
+            "no entries in the log",
+        ],
+    ) {
+        topic = true;
+        c.facts.push(fact(Fk::NoSyncHistory));
+        check(c, "history", "fail");
     }
     // (`domain controller hostname: <not available>` is event 611's placeholder, not a result.)
     if hits.has(Ph::History)
