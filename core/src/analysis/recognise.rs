@@ -103,6 +103,9 @@ struct Driver<'a, 'c, 'p> {
     lineage: Option<Lineage>,
     /// When the heartbeat alerts read as resolved were resolved (or last seen).
     resolved_beats: Vec<Option<Timestamp>>,
+    /// The single-object run's `DateTime : <time>` and its line: the time of the `Status :`
+    /// right under it (its last attempt).
+    attempt_time: Option<(Timestamp, usize)>,
     ps_error: Option<adsyncconfig::Block<'a>>,
     /// The whole paste is a few words on their own lines (bare numbers are read).
     tokens: bool,
@@ -157,6 +160,7 @@ pub(crate) fn run<'a>(
         resolved_line: None,
         lineage: None,
         resolved_beats: Vec::new(),
+        attempt_time: None,
         ps_error: None,
         tokens: token::paste_is_tokens(physical),
         heartbeat_alerts: Vec::new(),
@@ -839,6 +843,21 @@ impl<'a> Driver<'a, '_, '_> {
             self.hits_fresh = true;
         }
         let mut c = line::recognise(self.src, l.first, l.last, text, &self.hits, ctx, &mut self.lower, std::mem::take(&mut self.spare));
+        // `DateTime : 12/1/2026 6:12:05 AM (UTC)` then `Status : Success` (the troubleshooter's
+        // last attempt for the object): the status has that time.
+        if starts_ci(text, "DateTime") && text.contains(':') {
+            let value = text["DateTime".len()..].trim_start().strip_prefix(':').unwrap_or("");
+            if let Some((t, _)) = super::time::parse_prefix(value.trim_start()) {
+                self.attempt_time = Some((t, l.first));
+                self.cover(l.first, l.last);
+            }
+        }
+        if let Some((t, _)) = self.attempt_time.filter(|(_, at)| l.first > *at && l.first <= at + 2) {
+            for f in c.facts.iter_mut().filter(|f| f.kind == Fk::LogStatus && f.time.is_none()) {
+                f.time = Some(t);
+                self.attempt_time = None;
+            }
+        }
         if c.diag_menu {
             self.diag = true;
             self.flush_bare();
