@@ -78,8 +78,11 @@ pub(crate) struct Judge<'p> {
     /// Lines of a 657 that delivered a temporary password (`temporary-password-synced`), and
     /// its object's DN.
     temp_synced: Option<(usize, usize, Option<String>)>,
-    /// The newest `PasswordLastSet` read, and its line.
-    last_set: Option<(Timestamp, usize)>,
+    /// The newest `PasswordLastSet` read, its line, and its object's DN when the output gave it.
+    last_set: Option<(Timestamp, usize, Option<String>)>,
+    /// Delivered passwords with their time and object (657 `Success`, a Log tab `Success`): the
+    /// newest of `PasswordLastSet`'s own object is what its change is judged against.
+    successes: Vec<(Timestamp, Option<String>)>,
     /// The tenant's last password sync and last directory sync, with their lines.
     tenant_times: [Option<(Timestamp, usize)>; 2],
     /// Where `cloud-credentials` came from: only `The user name or password is incorrect`
@@ -106,6 +109,7 @@ impl<'p> Judge<'p> {
             anchored: false,
             temp_synced: None,
             last_set: None,
+            successes: Vec::new(),
             tenant_times: [None, None],
             cloud_from: (false, false),
             creds_from: (false, false),
@@ -218,9 +222,21 @@ impl<'p> Judge<'p> {
             }
         }
         if let (FactKind::PasswordLastSet, Some(t)) = (f.kind, f.time) {
-            if self.last_set.is_none_or(|(l, _)| t.seconds() > l.seconds()) {
-                self.last_set = Some((t, f.said.first));
+            if self.last_set.as_ref().is_none_or(|(l, _, _)| t.seconds() > l.seconds()) {
+                let dn = f.params.iter().find(|(k, _)| *k == P::Dn).map(|(_, v)| v.to_ascii_lowercase());
+                self.last_set = Some((t, f.said.first, dn));
             }
+        }
+    }
+
+    /// A delivered password with its time and object (`successes`).
+    fn note_success(&mut self, f: &Fact<'_>, finding: Option<FindingId>, time: Option<Timestamp>, dn: Option<&str>) {
+        if finding != Some(F::PasswordSynced) || self.successes.len() >= 1024 {
+            return;
+        }
+        if let Some(t) = f.time.or(time) {
+            let own = f.params.iter().find(|(k, _)| *k == P::Dn).map(|(_, v)| v.as_ref());
+            self.successes.push((t, own.or(dn).map(str::to_ascii_lowercase)));
         }
     }
 
@@ -235,6 +251,7 @@ impl<'p> Judge<'p> {
         }
         if let Some(id) = finding_of(&f, None) {
             let listed = self.untimed_status(&f);
+            self.note_success(&f, Some(id), None, None);
             self.note_cloud(id, Some(f.kind), f.error);
             self.add(Signal::judged(id, f), listed);
         }
@@ -260,6 +277,7 @@ impl<'p> Judge<'p> {
                 Some(feature) => other_features(f, feature.clone()),
                 None => match finding_of(&f, None) {
                     Some(id) => {
+                        self.note_success(&f, Some(id), None, hints.dn.as_deref());
                         self.note_cloud(id, Some(f.kind), f.error);
                         Signal::judged(id, f)
                     }
@@ -310,6 +328,7 @@ impl<'p> Judge<'p> {
                 Some(feature) => out.push(other_features(f, feature.clone())),
                 None => {
                     if let Some(to) = finding_of(&f, id) {
+                        self.note_success(&f, Some(to), time, hints.dn.as_deref());
                         out.push(Signal::judged(to, f));
                     }
                 }
@@ -449,8 +468,18 @@ impl<'p> Judge<'p> {
         }
         // A password set after the object's newest synchronized result: that change hasn't
         // arrived (password sync runs every 2 minutes).
-        if let Some((set, line)) = self.last_set {
-            let newest = c.lines_and_times(F::PasswordSynced).1.into_iter().max_by_key(Timestamp::seconds);
+        if let Some((set, line, dn)) = self.last_set.take() {
+            // (Of the same object when the output named it: another user's newer success says
+            // nothing about this user's change.)
+            let newest = match dn {
+                Some(dn) => self
+                    .successes
+                    .iter()
+                    .filter(|(_, d)| d.as_ref().is_none_or(|d| *d == dn))
+                    .map(|(t, _)| *t)
+                    .max_by_key(Timestamp::seconds),
+                None => c.lines_and_times(F::PasswordSynced).1.into_iter().max_by_key(Timestamp::seconds),
+            };
             if let Some(ok) = newest.filter(|ok| conflict::comparable(*ok, set) && set.seconds() > ok.seconds() + 120) {
                 c.add(Signal::new(F::ChangeNotSynced, line, line).param(P::PasswordLastSet, set.text()).param(P::LastSuccess, ok.text()));
                 // One object's older results are this finding's evidence, not "nothing to fix".

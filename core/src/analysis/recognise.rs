@@ -106,6 +106,9 @@ struct Driver<'a, 'c, 'p> {
     /// The single-object run's `DateTime : <time>` and its line: the time of the `Status :`
     /// right under it (its last attempt).
     attempt_time: Option<(Timestamp, usize)>,
+    /// Format-List's `DistinguishedName : CN=…` (`Get-ADUser`) and its line: the object of the
+    /// `PasswordLastSet` listed with it.
+    listed_dn: Option<(Cow<'a, str>, usize)>,
     ps_error: Option<adsyncconfig::Block<'a>>,
     /// The whole paste is a few words on their own lines (bare numbers are read).
     tokens: bool,
@@ -161,6 +164,7 @@ pub(crate) fn run<'a>(
         lineage: None,
         resolved_beats: Vec::new(),
         attempt_time: None,
+        listed_dn: None,
         ps_error: None,
         tokens: token::paste_is_tokens(physical),
         heartbeat_alerts: Vec::new(),
@@ -850,6 +854,17 @@ impl<'a> Driver<'a, '_, '_> {
             if let Some((t, _)) = super::time::parse_prefix(value.trim_start()) {
                 self.attempt_time = Some((t, l.first));
                 self.cover(l.first, l.last);
+            }
+        }
+        if starts_ci(text, "DistinguishedName") && text.contains(':') {
+            let value = lines::trim(text["DistinguishedName".len()..].trim_start().strip_prefix(':').unwrap_or(""));
+            if starts_ci(value, "CN=") {
+                self.listed_dn = Some((self.src.cow(value), l.first));
+            }
+        }
+        if let Some((dn, _)) = self.listed_dn.as_ref().filter(|(_, at)| l.first > *at && l.first <= at + 12) {
+            for f in c.facts.iter_mut().filter(|f| f.kind == Fk::PasswordLastSet && !f.has_param(P::Dn)) {
+                f.said.add_param(P::Dn, dn.clone());
             }
         }
         if let Some((t, _)) = self.attempt_time.filter(|(_, at)| l.first > *at && l.first <= at + 2) {
