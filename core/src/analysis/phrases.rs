@@ -160,6 +160,7 @@ const PHRASES: &[(&str, Ph)] = &[
     ("duoauthproxy", Ph::OtherIdp),
     ("google cloud directory sync", Ph::OtherIdp),
     ("google password sync", Ph::OtherIdp),
+    ("google apps password sync", Ph::OtherIdp),
     // (Only Domain Services' own settings and cmdlets: Connect's MissingAttribute status names
     // "Azure AD Domain Services" in its own message.)
     ("get-azaddomainservice", Ph::DomainServices),
