@@ -33,6 +33,8 @@ pub(crate) fn feature(source: Option<&str>, id: Option<u32>) -> Option<&'static 
         // sign-ins, whose `The user name or password is incorrect` is a user's, not a connector's.
         Some(s) if starts_ci(s, "AD FS") || s.eq_ignore_ascii_case("ADFS") => Some("ad-fs"),
         Some(s) if s.eq_ignore_ascii_case("ADSync") && writeback_id => Some("password-writeback"),
+        // Other identity products' event sources (Google's password sync, Okta's agent).
+        Some(s) if has_ci(s, "Google Apps Password Sync") || has_ci(s, "Google Password Sync") || starts_ci(s, "Okta") => Some("other-idp"),
         None if id.is_some_and(|i| (31001..=33999).contains(&i)) => Some("password-writeback"),
         _ => None,
     }
