@@ -88,6 +88,8 @@ pub(crate) struct Judge<'p> {
     /// Where `cloud-credentials` came from: only `The user name or password is incorrect`
     /// outside any event (`words`), or something that names Microsoft Entra ID (`other`).
     cloud_from: (bool, bool),
+    /// The last line of a resolved "password hash sync stopped" alert (`resolved_alert`).
+    stop_resolved: Option<usize>,
     /// Where the credentials findings came from: Windows' logon failure, which any program
     /// prints (`generic`), or something of Connect's own (`specific`).
     creds_from: (bool, bool),
@@ -113,6 +115,7 @@ impl<'p> Judge<'p> {
             tenant_times: [None, None],
             cloud_from: (false, false),
             creds_from: (false, false),
+            stop_resolved: None,
         }
     }
 
@@ -268,7 +271,9 @@ impl<'p> Judge<'p> {
         }
         drop_generic_drs(&mut facts);
         facts.retain(|f| !self.retracted(f));
-        resolved_alert(&mut facts);
+        if let Some(line) = resolved_alert(&mut facts) {
+            self.stop_resolved = self.stop_resolved.max(Some(line));
+        }
         self.note_logon(&mut facts);
         let feature = token_feature(&facts);
         for f in facts {
@@ -466,6 +471,13 @@ impl<'p> Judge<'p> {
         if dirsync_only && fault {
             c.remove(F::NotPhs);
         }
+        // "Password hash sync stopped" raised, then the same alert resolved further down (two
+        // mails, a portal's list copied twice): resolved, not current.
+        if let Some(r) = self.stop_resolved {
+            if c.has(F::PhsStopped) && c.lines_and_times(F::PhsStopped).0.iter().all(|&l| l < r) {
+                c.merge_into(F::PhsStopped, F::AlertResolved);
+            }
+        }
         // A password set after the object's newest synchronized result: that change hasn't
         // arrived (password sync runs every 2 minutes).
         if let Some((set, line, dn)) = self.last_set.take() {
@@ -638,14 +650,21 @@ fn other_features<'a>(mut f: Fact<'a>, feature: Cow<'a, str>) -> Signal<'a> {
 /// A DRS exception without a number says less than a decoded error of the same message.
 /// Lines that say an alert is resolved (`alert-state-resolved`) make the alert titles of the
 /// same run (password sync stopped, its heartbeat skipped) a resolved alert, not a fault.
-fn resolved_alert(facts: &mut [Fact<'_>]) {
+/// Returns the last line of a "password hash sync stopped" statement made resolved so (the
+/// alert's resolution, which ends the same alert raised earlier in the paste).
+fn resolved_alert(facts: &mut [Fact<'_>]) -> Option<usize> {
+    let mut stopped = None;
     if facts.iter().any(|f| f.kind == FactKind::AlertStateResolved) {
         for f in
             facts.iter_mut().filter(|f| matches!(f.kind, FactKind::PhsStoppedSaid | FactKind::HeartbeatMissing | FactKind::NoRecentSync))
         {
+            if f.kind == FactKind::PhsStoppedSaid {
+                stopped = stopped.max(Some(f.said.last));
+            }
             f.kind = FactKind::AlertStateResolved;
         }
     }
+    stopped
 }
 
 fn drop_generic_drs(facts: &mut Vec<Fact<'_>>) {
