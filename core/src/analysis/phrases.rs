@@ -115,6 +115,9 @@ const PHRASES: &[(&str, Ph)] = &[
     ("azure ad sync", Ph::Product),
     ("aad sync", Ph::Product),
     ("azure ad connect", Ph::Product),
+    ("aadconnect", Ph::Product),
+    ("aad connect", Ph::Product),
+    ("connect server", Ph::Product),
     ("entra connect", Ph::Product),
     ("synchronization services", Ph::Product),
     ("password writeback", Ph::Writeback),
@@ -129,7 +132,10 @@ const PHRASES: &[(&str, Ph)] = &[
     // Exchange hybrid writeback: its permission cmdlet and an attribute only it writes back.
     // Microsoft Identity Manager (and FIM 2010): the product's names and its Password Change
     // Notification Service, none of which Connect prints.
-    ("forefront identity manager", Ph::Mim),
+    // (FIM 2010 by its year: Connect's own miiserver.exe is described as "Forefront Identity
+    // Manager Synchronization Service".)
+    ("forefront identity manager 2010", Ph::Mim),
+    ("fim 2010", Ph::Mim),
     ("microsoft identity manager", Ph::Mim),
     ("mim 2016", Ph::Mim),
     ("mim sync", Ph::Mim),

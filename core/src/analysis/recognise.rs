@@ -312,6 +312,14 @@ impl<'a> Driver<'a, '_, '_> {
             self.record(RecordKind::Command, l.first, l.last, vec![("command", cmd)]);
             return;
         }
+        // Format-List of an installed program or a file (`DisplayName : Microsoft Entra Connect
+        // Sync`, `ProductName : Microsoft Azure AD Connect`): its version line is Connect's build.
+        if (starts_ci(text, "DisplayName") || starts_ci(text, "ProductName")) && text.contains(':') {
+            let value = text.split_once(':').map_or("", |(_, v)| v);
+            if ["azure ad connect", "entra connect", "azure ad sync"].iter().any(|p| has_ci(value, p)) {
+                self.connect_file = true;
+            }
+        }
         if self.connect_file && self.ev.is_none() {
             if let Some(v) = text::file_version(text) {
                 self.flush_all();

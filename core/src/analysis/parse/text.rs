@@ -296,7 +296,16 @@ fn version_after_verb(s: &str) -> Option<ConnectVersion> {
 }
 
 /// The product's names as they stand before a build number in events and logs.
-const PRODUCTS: &[&str] = &["azure ad sync", "aad sync", "azure ad connect", "entra connect", "synchronization services"];
+const PRODUCTS: &[&str] = &[
+    "azure ad sync",
+    "aad sync",
+    "azure ad connect",
+    "aadconnect",
+    "aad connect",
+    "entra connect",
+    "connect server",
+    "synchronization services",
+];
 
 fn version_after_product(s: &str) -> Option<ConnectVersion> {
     let lower = s.to_ascii_lowercase();
@@ -305,8 +314,27 @@ fn version_after_product(s: &str) -> Option<ConnectVersion> {
         // The first digit starts the version; the words before it may only be the rest of a
         // product name (`Synchronization Services`, `Sync Tool`).
         let d = rest.find(|c: char| c.is_ascii_digit())?;
-        const NAME: &[&str] = &["synchronization", "sync", "services", "service", "tool", "engine", "-", "\u{2013}", "build", "v"];
-        if d > 40 || !rest[..d].split_whitespace().all(|w| NAME.contains(&w.trim_end_matches(':').to_ascii_lowercase().as_str())) {
+        // (And Programs and Features' publisher column: `Microsoft Azure AD Sync   Microsoft
+        // Corporation   1.0.0494.0501`.)
+        const NAME: &[&str] = &[
+            "synchronization",
+            "sync",
+            "services",
+            "service",
+            "server",
+            "tool",
+            "engine",
+            "-",
+            "\u{2013}",
+            "build",
+            "v",
+            "",
+            "microsoft",
+            "corporation",
+        ];
+        // (`Connect server (1.1.751.0)`: a parenthesis before the build.)
+        let name = |w: &str| NAME.contains(&w.trim_end_matches(':').trim_matches(['(', ')']).to_ascii_lowercase().as_str());
+        if d > 64 || !rest[..d].split_whitespace().all(name) {
             return None;
         }
         four_part(&rest[d..])
