@@ -29,6 +29,16 @@ pub(crate) fn statuses(raw: &str, hits: &Hits, c: &mut Content<'_>, first: usize
     let mut names: Vec<&'static str> = Vec::new();
     for p in [Ph::ResultKey, Ph::StatusKey] {
         for end in hits.ends(p) {
+            // A key after a sentence's words is prose about the output (`657 events with Result :
+            // Success`), not the output.
+            let word = raw[..end].trim_end_matches([' ', ':']);
+            let before = word.get(..word.len().saturating_sub(6)).unwrap_or("").trim_end();
+            let last_word = before.rsplit([' ', '(']).next().unwrap_or("").to_ascii_lowercase();
+            if ["with", "of", "and", "shows", "show", "showing", "says", "say", "see", "saw", "all", "get", "got", "gives"]
+                .contains(&last_word.as_str())
+            {
+                continue;
+            }
             // After the key's colon (a padded key's colon comes after its spaces).
             let rest = raw[end..].trim_start();
             let rest = match rest.strip_prefix(':') {
