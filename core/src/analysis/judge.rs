@@ -90,6 +90,9 @@ pub(crate) struct Judge<'p> {
     cloud_from: (bool, bool),
     /// The last line of a resolved "password hash sync stopped" alert (`resolved_alert`).
     stop_resolved: Option<usize>,
+    /// The newest installation of Connect's package (`connect-installed`): its time, line and
+    /// version.
+    installed: Option<(Timestamp, usize, Option<String>)>,
     /// Where the credentials findings came from: Windows' logon failure, which any program
     /// prints (`generic`), or something of Connect's own (`specific`).
     creds_from: (bool, bool),
@@ -116,6 +119,7 @@ impl<'p> Judge<'p> {
             cloud_from: (false, false),
             creds_from: (false, false),
             stop_resolved: None,
+            installed: None,
         }
     }
 
@@ -304,6 +308,17 @@ impl<'p> Judge<'p> {
     /// What an event means, from its ID, source and message; never from its Level.
     pub fn event<'a>(&mut self, e: EventFacts<'a, '_>) {
         let EventFacts { id, phs, feature, time, mut facts, hints, first, last, id_line } = e;
+        // Connect's own installer event: an upgrade, no other product's text.
+        if let Some(f) = facts.iter().find(|f| f.kind == FactKind::ConnectInstalled) {
+            if let Some(t) = f.time.or(time) {
+                if self.installed.as_ref().is_none_or(|(i, _, _)| t.seconds() > i.seconds()) {
+                    let v = f.params.iter().find(|(k, _)| *k == P::Version).map(|(_, v)| v.to_string());
+                    self.installed = Some((t, id_line, v));
+                }
+            }
+            self.anchored = true;
+            return;
+        }
         if let Some(f) = facts.iter().find(|f| f.kind == FactKind::TemporaryPasswordSynced) {
             let dn = f.params.iter().find(|(k, _)| *k == P::Dn).map(|(_, v)| v.to_string());
             self.temp_synced = Some((f.said.first, f.said.last, dn));
@@ -470,6 +485,22 @@ impl<'p> Judge<'p> {
             .any(|f| f.id != F::NotPhs && matches!(f.severity, Severity::Error | Severity::Warning) && c.has(f.id));
         if dirsync_only && fault {
             c.remove(F::NotPhs);
+        }
+        // A problem a later build fixes, older than Connect's installation of a build (an
+        // upgrade): fixed by it.
+        if let Some((at, line, version)) = self.installed.take() {
+            let (_, times) = c.lines_and_times(F::UpgradeRequired);
+            let bad = times.iter().copied().max_by_key(Timestamp::seconds);
+            if bad.is_some_and(|b| conflict::comparable(b, at) && b.seconds() < at.seconds()) {
+                c.merge_into(F::UpgradeRequired, F::ErrorResolved);
+                let since = match version {
+                    Some(v) => format!("{} (Connect {v} installed)", at.text()),
+                    None => format!("{} (Connect installed)", at.text()),
+                };
+                c.add(
+                    Signal::new(F::ErrorResolved, line, line).param(P::Earlier, F::UpgradeRequired.as_str()).param(P::ResolvedSince, since),
+                );
+            }
         }
         // "Password hash sync stopped" raised, then the same alert resolved further down (two
         // mails, a portal's list copied twice): resolved, not current.

@@ -207,12 +207,14 @@ fn analyze_in_order<'a>(normal: &'a str, head_len: usize, cut: Option<crate::inp
         findings = judge::no_finding(&physical, false);
     }
     // The installed build, wherever a line states it (`parse/line.rs`: the troubleshooter's
-    // header, a product name or a sentence before a build; a line of run statuses too).
+    // header, a product name or a sentence before a build; a line of run statuses too): the
+    // last one stated, as outputs are pasted in the order they ran (an upgrade in between).
     let connect_version = out
         .records
         .iter()
         .filter(|r| r.kind != RecordKind::Event)
-        .find_map(|r| r.field("version"))
+        .filter_map(|r| r.field("version"))
+        .next_back()
         .and_then(|v| ConnectVersion::parse(v).ok());
     let mut a = Analysis {
         records: out.records,

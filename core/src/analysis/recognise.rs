@@ -677,6 +677,19 @@ impl<'a> Driver<'a, '_, '_> {
         let first = ev.first;
         let id_line = ev.id_line.unwrap_or(first);
         // Service Control Manager's 7036 says a service entered the running or the stopped state.
+        // Windows Installer's "installed the product" (1033) or "reconfigured" (1035) of Connect's
+        // own package, with its version: an upgrade at that time (judged against older errors).
+        if matches!(ev.id, Some(1033 | 1035 | 11707 | 11728))
+            && ev.source.as_deref().is_some_and(|s| lines::trim(s).eq_ignore_ascii_case("MsiInstaller"))
+            && ["azure ad connect", "entra connect", "azure ad sync"].iter().any(|p| has_ci(&ev.message_start, p))
+        {
+            let mut f = Fact::new(Fk::ConnectInstalled, first, ev.last);
+            if let Some(v) = text::connect_version(&ev.message_start) {
+                f = f.param(P::Version, v.to_string());
+            }
+            f.time = ev.time;
+            facts.push(f);
+        }
         // In another language its state is a word PHS Doctor doesn't read: said so, not guessed.
         if ev.id == Some(7036) && ev.source.as_deref().is_some_and(service::is_scm) && facts.iter().any(|f| f.kind == Fk::SyncServiceNamed)
         {

@@ -229,9 +229,14 @@ pub(crate) fn names_connect_file(cmd: &str) -> bool {
 /// `FileVersion : 2.5.190.0` (also `ProductVersion`, `Version`): a build of Connect's (four
 /// parts, starting 1 or 2) as a Format-List line prints it.
 pub(crate) fn file_version(line: &str) -> Option<ConnectVersion> {
-    // A table's value alone (`select Value`).
+    // A table's value alone (`select Value`), or the global setting's row
+    // (`Microsoft.Synchronize.ServerConfigurationVersion 2.5.3.0`, `select Name,Value`).
     let Some((key, value)) = line.split_once(':') else {
         let t = lines::trim(line);
+        let t = match t.split_once([' ', '\t']) {
+            Some((name, v)) if name.to_ascii_lowercase().ends_with("serverconfigurationversion") => v.trim(),
+            _ => t,
+        };
         let v = t.bytes().all(|b| b.is_ascii_digit() || b == b'.').then(|| four_part(t)).flatten()?;
         return matches!(v.0[0], 1 | 2).then_some(v);
     };
