@@ -90,6 +90,8 @@ pub(crate) struct Judge<'p> {
     cloud_from: (bool, bool),
     /// The last line of a resolved "password hash sync stopped" alert (`resolved_alert`).
     stop_resolved: Option<usize>,
+    /// The ForcePasswordChangeOnLogOn feature was read as on (`force-change-feature-on`).
+    force_change_on: bool,
     /// The newest installation of Connect's package (`connect-installed`): its time, line and
     /// version.
     installed: Option<(Timestamp, usize, Option<String>)>,
@@ -120,6 +122,7 @@ impl<'p> Judge<'p> {
             creds_from: (false, false),
             stop_resolved: None,
             installed: None,
+            force_change_on: false,
         }
     }
 
@@ -250,6 +253,7 @@ impl<'p> Judge<'p> {
     /// A fact stated on its own (outside any event).
     pub fn fact(&mut self, f: Fact<'_>) {
         self.anchored |= anchors(f.kind);
+        self.force_change_on |= f.kind == FactKind::ForceChangeFeatureOn;
         self.staging_off(&f);
         self.service_running(&f);
         self.note_last_set(&f);
@@ -269,6 +273,7 @@ impl<'p> Judge<'p> {
     pub fn bare<'a>(&mut self, mut facts: Vec<Fact<'a>>, hints: &Hints<'a>) {
         self.anchored |= facts.iter().any(|f| anchors(f.kind));
         for f in &facts {
+            self.force_change_on |= f.kind == FactKind::ForceChangeFeatureOn;
             self.staging_off(f);
             self.service_running(f);
             self.note_last_set(f);
@@ -485,6 +490,11 @@ impl<'p> Judge<'p> {
             .any(|f| f.id != F::NotPhs && matches!(f.severity, Severity::Error | Severity::Warning) && c.has(f.id));
         if dirsync_only && fault {
             c.remove(F::NotPhs);
+        }
+        // A temporary password beside the ForcePasswordChangeOnLogOn feature on: its flag may
+        // predate the feature (`temporary-password`'s step for `force_change=on`).
+        if self.force_change_on && c.has(F::TemporaryPassword) {
+            c.add(Signal::new(F::TemporaryPassword, 0, 0).param(P::ForceChange, "on"));
         }
         // A problem a later build fixes, older than Connect's installation of a build (an
         // upgrade): fixed by it.

@@ -149,6 +149,8 @@ const PHRASES: &[(&str, Ph)] = &[
     ("passwordlastset", Ph::PasswordLastSet),
     ("pwdlastset", Ph::PasswordLastSet),
     ("isconnector", Ph::CsObjectKey),
+    ("forcepasswordchangeonlogon", Ph::ForceChangeKey),
+    ("userforcepasswordchangeonlogonenabled", Ph::ForceChangeKey),
     ("connectedmvobjectid", Ph::CsObjectKey),
     ("passwordsync ", Ph::PasswordSyncColumn),
     ("passwordsync\t", Ph::PasswordSyncColumn),

@@ -84,6 +84,8 @@ pub(crate) enum Ph {
     PasswordLastSet,
     /// `Get-ADSyncCSObject`'s `IsConnector` and `ConnectedMVObjectId` (`parse/status_script.rs`).
     CsObjectKey,
+    /// The ForcePasswordChangeOnLogOn feature's name (`parse/status_script.rs`).
+    ForceChangeKey,
     /// The tenant's last password and directory sync times (Graph, MSOnline).
     TenantSyncTime,
     /// The product's names, before a build number (`parse/text.rs` `connect_version`).

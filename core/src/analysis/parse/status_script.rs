@@ -120,6 +120,29 @@ pub(crate) fn read(raw: &str, hits: &Hits, c: &mut Content<'_>, first: usize, la
             c.facts.push(fact(Fk::ObjectOutOfScope).param(P::Code, c.cow(v)));
         }
     }
+    // The ForcePasswordChangeOnLogOn feature on: `Get-ADSyncAADCompanyFeature`'s
+    // `ForcePasswordChangeOnLogOn : True`, Graph's `UserForcePasswordChangeOnLogonEnabled : True`,
+    // or the command that set it (`-ForcePasswordChangeOnLogOn $true`).
+    if hits.has(Ph::ForceChangeKey) {
+        let l = raw.to_ascii_lowercase();
+        let on = [
+            "forcepasswordchangeonlogon $true",
+            "forcepasswordchangeonlogon:$true",
+            "changeonlogon : true",
+            "changeonlogonenabled : true",
+            "changeonlogon: true",
+            "changeonlogonenabled: true",
+            "changeonlogonenabled = $true",
+        ]
+        .iter()
+        .any(|w| {
+            let squeezed: String = l.split_whitespace().collect::<Vec<_>>().join(" ");
+            squeezed.contains(w)
+        });
+        if on {
+            c.facts.push(fact(Fk::ForceChangeFeatureOn));
+        }
+    }
     if hits.has(Ph::StagingEnabledKey) && raw.contains(':') {
         let v = value_after_colon(raw).to_ascii_lowercase();
         c.kind(RecordKind::Setting);
