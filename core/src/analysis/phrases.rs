@@ -150,6 +150,7 @@ const PHRASES: &[(&str, Ph)] = &[
     ("pwdlastset", Ph::PasswordLastSet),
     ("isconnector", Ph::CsObjectKey),
     ("forcepasswordchangeonlogon", Ph::ForceChangeKey),
+    ("change user password", Ph::AuditPasswordChange),
     ("userforcepasswordchangeonlogonenabled", Ph::ForceChangeKey),
     ("connectedmvobjectid", Ph::CsObjectKey),
     ("passwordsync ", Ph::PasswordSyncColumn),

@@ -86,6 +86,8 @@ pub(crate) enum Ph {
     CsObjectKey,
     /// The ForcePasswordChangeOnLogOn feature's name (`parse/status_script.rs`).
     ForceChangeKey,
+    /// The Microsoft Entra audit log's activity `Change user password` (`parse/line.rs`).
+    AuditPasswordChange,
     /// The tenant's last password and directory sync times (Graph, MSOnline).
     TenantSyncTime,
     /// The product's names, before a build number (`parse/text.rs` `connect_version`).

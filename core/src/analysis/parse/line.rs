@@ -133,6 +133,14 @@ pub(crate) fn recognise<'a>(
         c.facts.push(fact(Fk::ServiceLogonFailed));
         c.kind(RecordKind::Error);
     }
+    // The Microsoft Entra audit log's row: `Change user password … Success … Sync_<server>_…`
+    // (the Microsoft Entra connector account set a user's password: password hash sync
+    // delivered it).
+    if hits.has(Ph::AuditPasswordChange) && raw.contains("Sync_") && has_word(lower, "success") {
+        c.facts.push(fact(Fk::AuditPasswordDelivered));
+        c.kind(RecordKind::Setting);
+        c.field("activity", "Change user password");
+    }
     if hits.has(Ph::ServiceStart) {
         c.facts.push(fact(Fk::ServiceStartFailed));
         c.kind(RecordKind::Error);
