@@ -126,8 +126,10 @@ impl<'p> Judge<'p> {
         }
     }
 
-    /// Notes where a `cloud-credentials` signal comes from (`cloud_from`): `words` when fact
-    /// `kind` stated outside an event is the bare sentence.
+    /// Notes where a credentials finding comes from: `creds_from` (Windows' logon failure, or
+    /// something of Connect's own) and, for `cloud-credentials`, `cloud_from` (the bare sentence
+    /// stated outside an event, or something that names Microsoft Entra ID). `kind` is `None`
+    /// for an event's signals.
     fn note_cloud(&mut self, finding: FindingId, kind: Option<FactKind>, error: Option<&super::errors::ErrorInfo>) {
         if matches!(finding, F::CloudCredentials | F::AdCredentials) {
             let generic = matches!(kind, Some(FactKind::CredentialsRejected | FactKind::AdCredentialsRejected))
@@ -188,33 +190,25 @@ impl<'p> Judge<'p> {
         f.status
     }
 
-    /// `Running  ADSync` after `Stopped  ADSync` (Get-Service run again): the stop is over.
-    fn service_running(&mut self, f: &Fact<'_>) {
-        if f.kind == FactKind::SyncServiceRunning && self.collector.has(F::SyncServiceStopped) {
-            let (lines, _) = self.collector.lines_and_times(F::SyncServiceStopped);
-            let earlier = lines.iter().copied().max().unwrap_or(0);
-            if earlier < f.said.first {
-                self.collector.merge_into(F::SyncServiceStopped, F::ErrorResolved);
-                self.collector.add(
-                    Signal::new(F::ErrorResolved, f.said.first, f.said.last)
-                        .param(P::Earlier, F::SyncServiceStopped.as_str())
-                        .param(P::ResolvedSince, format!("line {} (Get-Service: Running, after line {earlier})", f.said.first)),
-                );
-            }
+    /// A cmdlet's later output that undoes a fault an earlier one showed (outputs are pasted in
+    /// the order they ran): `StagingModeEnabled : False` after a `True`, `Running  ADSync` after
+    /// `Stopped  ADSync`. The fault is `error-resolved` since that line.
+    fn later_output_ends(&mut self, f: &Fact<'_>) {
+        let (fault, says) = match f.kind {
+            FactKind::StagingModeOff => (F::StagingMode, "StagingModeEnabled : False"),
+            FactKind::SyncServiceRunning => (F::SyncServiceStopped, "Get-Service: Running"),
+            _ => return,
+        };
+        if !self.collector.has(fault) {
+            return;
         }
-    }
-
-    /// `StagingModeEnabled : False` after a `True`: staging mode was turned off since, as the
-    /// later of the two outputs says (a cmdlet's outputs are pasted in the order they ran).
-    fn staging_off(&mut self, f: &Fact<'_>) {
-        if f.kind == FactKind::StagingModeOff && self.collector.has(F::StagingMode) {
-            let (lines, _) = self.collector.lines_and_times(F::StagingMode);
-            let earlier = lines.iter().copied().max().unwrap_or(0);
-            self.collector.merge_into(F::StagingMode, F::ErrorResolved);
+        let earlier = self.collector.lines_and_times(fault).0.iter().copied().max().unwrap_or(0);
+        if earlier < f.said.first {
+            self.collector.merge_into(fault, F::ErrorResolved);
             self.collector.add(
                 Signal::new(F::ErrorResolved, f.said.first, f.said.last)
-                    .param(P::Earlier, F::StagingMode.as_str())
-                    .param(P::ResolvedSince, format!("line {} (StagingModeEnabled : False, after line {earlier})", f.said.first)),
+                    .param(P::Earlier, fault.as_str())
+                    .param(P::ResolvedSince, format!("line {} ({says}, after line {earlier})", f.said.first)),
             );
         }
     }
@@ -240,8 +234,8 @@ impl<'p> Judge<'p> {
     }
 
     /// A delivered password with its time and object (`successes`).
-    fn note_success(&mut self, f: &Fact<'_>, finding: Option<FindingId>, time: Option<Timestamp>, dn: Option<&str>) {
-        if finding != Some(F::PasswordSynced) || self.successes.len() >= 1024 {
+    fn note_success(&mut self, f: &Fact<'_>, finding: FindingId, time: Option<Timestamp>, dn: Option<&str>) {
+        if finding != F::PasswordSynced || self.successes.len() >= 1024 {
             return;
         }
         if let Some(t) = f.time.or(time) {
@@ -254,15 +248,14 @@ impl<'p> Judge<'p> {
     pub fn fact(&mut self, f: Fact<'_>) {
         self.anchored |= anchors(f.kind);
         self.force_change_on |= f.kind == FactKind::ForceChangeFeatureOn;
-        self.staging_off(&f);
-        self.service_running(&f);
+        self.later_output_ends(&f);
         self.note_last_set(&f);
         if self.retracted(&f) {
             return;
         }
         if let Some(id) = finding_of(&f, None) {
             let listed = self.untimed_status(&f);
-            self.note_success(&f, Some(id), None, None);
+            self.note_success(&f, id, None, None);
             self.note_cloud(id, Some(f.kind), f.error);
             self.add(Signal::judged(id, f), listed);
         }
@@ -274,8 +267,7 @@ impl<'p> Judge<'p> {
         self.anchored |= facts.iter().any(|f| anchors(f.kind));
         for f in &facts {
             self.force_change_on |= f.kind == FactKind::ForceChangeFeatureOn;
-            self.staging_off(f);
-            self.service_running(f);
+            self.later_output_ends(f);
             self.note_last_set(f);
         }
         drop_generic_drs(&mut facts);
@@ -291,7 +283,7 @@ impl<'p> Judge<'p> {
                 Some(feature) => other_features(f, feature.clone()),
                 None => match finding_of(&f, None) {
                     Some(id) => {
-                        self.note_success(&f, Some(id), None, hints.dn.as_deref());
+                        self.note_success(&f, id, None, hints.dn.as_deref());
                         self.note_cloud(id, Some(f.kind), f.error);
                         Signal::judged(id, f)
                     }
@@ -353,7 +345,7 @@ impl<'p> Judge<'p> {
                 Some(feature) => out.push(other_features(f, feature.clone())),
                 None => {
                     if let Some(to) = finding_of(&f, id) {
-                        self.note_success(&f, Some(to), time, hints.dn.as_deref());
+                        self.note_success(&f, to, time, hints.dn.as_deref());
                         out.push(Signal::judged(to, f));
                     }
                 }
@@ -364,12 +356,11 @@ impl<'p> Judge<'p> {
         }
         // The objects the event names on lines of their own (`DN = …`, event 0) are its
         // findings' objects.
-        let named = facts_dns;
-        if !named.is_empty() {
+        if !facts_dns.is_empty() {
             out = out
                 .into_iter()
                 .map(|mut s| {
-                    for dn in &named {
+                    for dn in &facts_dns {
                         if !s.params.iter().any(|(k, v)| *k == P::Dn && v == dn) {
                             s = s.param(P::Dn, dn.clone());
                         }
@@ -688,7 +679,6 @@ fn other_features<'a>(mut f: Fact<'a>, feature: Cow<'a, str>) -> Signal<'a> {
     Signal::judged(F::NotPhs, f).param(P::Feature, feature)
 }
 
-/// A DRS exception without a number says less than a decoded error of the same message.
 /// Lines that say an alert is resolved (`alert-state-resolved`) make the alert titles of the
 /// same run (password sync stopped, its heartbeat skipped) a resolved alert, not a fault.
 /// Returns the last line of a "password hash sync stopped" statement made resolved so (the
@@ -708,6 +698,7 @@ fn resolved_alert(facts: &mut [Fact<'_>]) -> Option<usize> {
     stopped
 }
 
+/// A DRS exception without a number says less than a decoded error of the same message.
 fn drop_generic_drs(facts: &mut Vec<Fact<'_>>) {
     // (A refused account is a cause too: `DrsCommunicationException … The user name or
     // password is incorrect`.)

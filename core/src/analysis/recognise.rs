@@ -193,12 +193,12 @@ pub(crate) fn run<'a>(
         let row = l.shape == Shape::Text && l.text.as_bytes().first() == Some(&b'|');
         // Several events on one line (`wevtutil qe /f:xml`): each is read as a line of its own.
         let events = if row { None } else { event_xml::split_events(&l.text) };
-        if let Some(pieces) = events {
-            let pieces: Vec<Cow<'a, str>> = match &l.text {
-                Cow::Borrowed(t) => event_xml::split_events(t).unwrap_or_default().into_iter().map(Cow::Borrowed).collect(),
-                Cow::Owned(_) => pieces.into_iter().map(|p| Cow::Owned(p.to_string())).collect(),
-            };
-            for text in pieces {
+        if let Some(ranges) = events {
+            for r in ranges {
+                let text: Cow<'a, str> = match &l.text {
+                    Cow::Borrowed(t) => Cow::Borrowed(&t[r]),
+                    Cow::Owned(t) => Cow::Owned(t[r].to_string()),
+                };
                 let (shape, colon) = lines::shape_colon(&text);
                 d.line(&Logical { first: l.first, last: l.last, text, indented: false, shape, colon });
             }
@@ -314,11 +314,8 @@ impl<'a> Driver<'a, '_, '_> {
         }
         // Format-List of an installed program or a file (`DisplayName : Microsoft Entra Connect
         // Sync`, `ProductName : Microsoft Azure AD Connect`): its version line is Connect's build.
-        if (starts_ci(text, "DisplayName") || starts_ci(text, "ProductName")) && text.contains(':') {
-            let value = text.split_once(':').map_or("", |(_, v)| v);
-            if ["azure ad connect", "entra connect", "azure ad sync"].iter().any(|p| has_ci(value, p)) {
-                self.connect_file = true;
-            }
+        if text::key_value(text, "DisplayName").or_else(|| text::key_value(text, "ProductName")).is_some_and(text::names_connect) {
+            self.connect_file = true;
         }
         if self.connect_file && self.ev.is_none() {
             if let Some(v) = text::file_version(text) {
@@ -681,7 +678,7 @@ impl<'a> Driver<'a, '_, '_> {
         // own package, with its version: an upgrade at that time (judged against older errors).
         if matches!(ev.id, Some(1033 | 1035 | 11707 | 11728))
             && ev.source.as_deref().is_some_and(|s| lines::trim(s).eq_ignore_ascii_case("MsiInstaller"))
-            && ["azure ad connect", "entra connect", "azure ad sync"].iter().any(|p| has_ci(&ev.message_start, p))
+            && text::names_connect(&ev.message_start)
         {
             let mut f = Fact::new(Fk::ConnectInstalled, first, ev.last);
             if let Some(v) = text::connect_version(&ev.message_start) {
@@ -870,18 +867,12 @@ impl<'a> Driver<'a, '_, '_> {
         let mut c = line::recognise(self.src, l.first, l.last, text, &self.hits, ctx, &mut self.lower, std::mem::take(&mut self.spare));
         // `DateTime : 12/1/2026 6:12:05 AM (UTC)` then `Status : Success` (the troubleshooter's
         // last attempt for the object): the status has that time.
-        if starts_ci(text, "DateTime") && text.contains(':') {
-            let value = text["DateTime".len()..].trim_start().strip_prefix(':').unwrap_or("");
-            if let Some((t, _)) = super::time::parse_prefix(value.trim_start()) {
-                self.attempt_time = Some((t, l.first));
-                self.cover(l.first, l.last);
-            }
+        if let Some((t, _)) = text::key_value(text, "DateTime").and_then(super::time::parse_prefix) {
+            self.attempt_time = Some((t, l.first));
+            self.cover(l.first, l.last);
         }
-        if starts_ci(text, "DistinguishedName") && text.contains(':') {
-            let value = lines::trim(text["DistinguishedName".len()..].trim_start().strip_prefix(':').unwrap_or(""));
-            if starts_ci(value, "CN=") {
-                self.listed_dn = Some((self.src.cow(value), l.first));
-            }
+        if let Some(dn) = text::key_value(text, "DistinguishedName").filter(|v| starts_ci(v, "CN=")) {
+            self.listed_dn = Some((self.src.cow(dn), l.first));
         }
         if let Some((dn, _)) = self.listed_dn.as_ref().filter(|(_, at)| l.first > *at && l.first <= at + 12) {
             for f in c.facts.iter_mut().filter(|f| f.kind == Fk::PasswordLastSet && !f.has_param(P::Dn)) {
@@ -889,7 +880,7 @@ impl<'a> Driver<'a, '_, '_> {
             }
         }
         if let Some((t, _)) = self.attempt_time.filter(|(_, at)| l.first > *at && l.first <= at + 2) {
-            for f in c.facts.iter_mut().filter(|f| f.kind == Fk::LogStatus && f.time.is_none()) {
+            if let Some(f) = c.facts.iter_mut().find(|f| f.kind == Fk::LogStatus && f.time.is_none()) {
                 f.time = Some(t);
                 self.attempt_time = None;
             }

@@ -57,8 +57,9 @@ pub(crate) fn xml_starts_event(text: &str) -> bool {
 }
 
 /// A line that holds several events (`wevtutil qe … /f:xml` prints them all on one line): each
-/// event's piece, from its `<Event` to the next one's; `None` for a line with one or none.
-pub(crate) fn split_events(text: &str) -> Option<Vec<&str>> {
+/// event's piece (its byte range), from its `<Event` to the next one's; `None` for a line with
+/// one or none.
+pub(crate) fn split_events(text: &str) -> Option<Vec<std::ops::Range<usize>>> {
     if !text.starts_with('<') || text.len() < 64 {
         return None;
     }
@@ -76,8 +77,8 @@ pub(crate) fn split_events(text: &str) -> Option<Vec<&str>> {
     }
     // (Whatever comes before the first event, `<Events>` or `<?xml …?>`, stays with it.)
     starts[0] = 0;
-    let mut pieces: Vec<&str> = starts.windows(2).map(|w| &text[w[0]..w[1]]).collect();
-    pieces.push(&text[*starts.last().unwrap_or(&0)..]);
+    let mut pieces: Vec<std::ops::Range<usize>> = starts.windows(2).map(|w| w[0]..w[1]).collect();
+    pieces.push(*starts.last().unwrap_or(&0)..text.len());
     Some(pieces)
 }
 

@@ -31,9 +31,9 @@ pub(crate) fn statuses(raw: &str, hits: &Hits, c: &mut Content<'_>, first: usize
         for end in hits.ends(p) {
             // A key after a sentence's words is prose about the output (`657 events with Result :
             // Success`), not the output.
-            let word = raw[..end].trim_end_matches([' ', ':']);
-            let before = word.get(..word.len().saturating_sub(6)).unwrap_or("").trim_end();
-            let last_word = before.rsplit([' ', '(']).next().unwrap_or("").to_ascii_lowercase();
+            // (The word before the key: `with` in `657 events with Result : Success`.)
+            let mut words = raw[..end].trim_end_matches([' ', ':']).rsplit([' ', '(']).filter(|w| !w.is_empty());
+            let last_word = words.nth(1).unwrap_or("").to_ascii_lowercase();
             if ["with", "of", "and", "shows", "show", "showing", "says", "say", "see", "saw", "all", "get", "got", "gives"]
                 .contains(&last_word.as_str())
             {

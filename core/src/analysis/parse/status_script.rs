@@ -125,19 +125,13 @@ pub(crate) fn read(raw: &str, hits: &Hits, c: &mut Content<'_>, first: usize, la
     // or the command that set it (`-ForcePasswordChangeOnLogOn $true`).
     if hits.has(Ph::ForceChangeKey) {
         let l = raw.to_ascii_lowercase();
-        let on = [
-            "forcepasswordchangeonlogon $true",
-            "forcepasswordchangeonlogon:$true",
-            "changeonlogon : true",
-            "changeonlogonenabled : true",
-            "changeonlogon: true",
-            "changeonlogonenabled: true",
-            "changeonlogonenabled = $true",
-        ]
-        .iter()
-        .any(|w| {
-            let squeezed: String = l.split_whitespace().collect::<Vec<_>>().join(" ");
-            squeezed.contains(w)
+        // The key (either name), then `:`, `=` or a space, then `True` or `$true`.
+        let on = ["forcepasswordchangeonlogonenabled", "forcepasswordchangeonlogon"].iter().any(|key| {
+            l.find(key).is_some_and(|i| {
+                let v = l[i + key.len()..].trim_start_matches([' ', '\t', ':', '=']);
+                let v = v.strip_prefix('$').unwrap_or(v);
+                v.starts_with("true") && !v.as_bytes().get(4).is_some_and(u8::is_ascii_alphanumeric)
+            })
         });
         if on {
             c.facts.push(fact(Fk::ForceChangeFeatureOn));
@@ -179,4 +173,28 @@ pub(crate) fn scheduler(raw: &str, c: &mut Content<'_>, first: usize, last: usiz
 /// The value after a Format-List key's first colon (a time has colons of its own).
 fn value_after_key(raw: &str) -> &str {
     raw.split_once(':').map_or("", |(_, v)| v.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::analyze;
+    use crate::knowledge::{FindingId as F, Param as P};
+
+    /// The temporary password's `force_change` parameter: whether the feature was read as on.
+    fn force_change(feature_line: &str) -> bool {
+        let paste = format!("pwdLastSet : 0\n{feature_line}\n");
+        let a = analyze(&paste);
+        let f = a.findings.iter().find(|f| f.id == F::TemporaryPassword).expect("a temporary password");
+        f.params.iter().any(|(k, v)| *k == P::ForceChange && v == "on")
+    }
+
+    #[test]
+    fn the_force_change_feature_in_each_spelling() {
+        assert!(force_change("ForcePasswordChangeOnLogOn : True"));
+        assert!(force_change("UserForcePasswordChangeOnLogonEnabled : True"));
+        assert!(force_change("We ran Set-ADSyncAADCompanyFeature -ForcePasswordChangeOnLogOn $true yesterday."));
+        assert!(!force_change("ForcePasswordChangeOnLogOn : False"));
+        assert!(!force_change("UserForcePasswordChangeOnLogonEnabled : False"));
+        assert!(!force_change("ForcePasswordChangeOnLogOn : Truest"));
+    }
 }

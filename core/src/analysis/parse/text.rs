@@ -216,6 +216,20 @@ pub(crate) fn connect_version(s: &str) -> Option<ConnectVersion> {
     version_after_word(s).or_else(|| version_after_product(s)).or_else(|| version_after_verb(s))
 }
 
+/// Whether `s` names Connect's own product (`Microsoft Azure AD Connect`, `Microsoft Entra
+/// Connect Sync`, `Microsoft Azure AD Sync`): an installer's or a file's product name.
+pub(crate) fn names_connect(s: &str) -> bool {
+    ["azure ad connect", "entra connect", "azure ad sync"].iter().any(|p| has_ci(s, p))
+}
+
+/// The value of a Format-List line `Key : value` whose key is `key` (any case; spaces before
+/// the colon), trimmed; `None` for another key.
+pub(crate) fn key_value<'s>(line: &'s str, key: &str) -> Option<&'s str> {
+    let t = lines::trim(line);
+    let rest = t.get(key.len()..).filter(|_| starts_ci(t, key))?;
+    rest.trim_start().strip_prefix(':').map(lines::trim)
+}
+
 /// Whether a PowerShell command reads a file or registry key of Connect's own, whose
 /// `FileVersion`/`ProductVersion`/`Version` is then the installed build:
 /// `(Get-Item "C:\\Program Files\\Microsoft Azure AD Sync\\Bin\\miiserver.exe").VersionInfo`,
