@@ -84,7 +84,9 @@ fn dump(a: &Analysis) -> String {
         }
         for h in &t.heartbeats {
             let time = h.time.map_or("untimed".to_string(), |t| t.text());
-            writeln!(o, "  heartbeat {} {time} line {} count {}", q(h.connector.as_deref().unwrap_or("-")), h.line, h.count).unwrap();
+            let server = h.server.as_deref().map(|s| format!(" server {}", q(s))).unwrap_or_default();
+            writeln!(o, "  heartbeat {} {time} line {} count {}{server}", q(h.connector.as_deref().unwrap_or("-")), h.line, h.count)
+                .unwrap();
         }
         for g in &t.gaps {
             writeln!(

@@ -82,7 +82,13 @@ struct Builder {
     events: Vec<u32>,
     times: FxSet<Timestamp>,
     param_hashes: FxSet<u64>,
+    /// The servers its events were written on, as first written (at most [`MAX_SERVERS`]).
+    servers: Vec<String>,
 }
+
+/// At most this many servers are kept per finding (a paste of one admin's servers has two or
+/// three; the rest are counted with the parameters left out).
+const MAX_SERVERS: usize = 8;
 
 impl Builder {
     /// Marks evidence line `line` (1-based) seen; whether it was new.
@@ -139,6 +145,18 @@ impl Builder {
         }
     }
 
+    /// A server its evidence was written on, once per server (`fact::same_server`).
+    fn add_server(&mut self, name: &str) {
+        if super::fact::host(name).is_empty() || self.servers.iter().any(|s| super::fact::same_server(s, name)) {
+            return;
+        }
+        if self.servers.len() < MAX_SERVERS {
+            self.servers.push(name.trim().to_string());
+        } else {
+            self.params_omitted += 1;
+        }
+    }
+
     /// Any other parameter, once per distinct key and value.
     fn add_text(&mut self, k: Param, v: Cow<'_, str>) {
         if v.is_empty() {
@@ -158,11 +176,13 @@ pub(crate) struct Collector<'a> {
     order: Vec<usize>,
     /// By [`FindingId`] (its index into `knowledge::FINDINGS`).
     builders: Vec<Option<Builder>>,
+    /// The paste's events come from two or more servers: each finding names its servers.
+    show_servers: bool,
 }
 
 impl<'a> Collector<'a> {
     pub fn new(physical: &'a [&'a str]) -> Collector<'a> {
-        Collector { physical, order: Vec::new(), builders: (0..FINDINGS.len()).map(|_| None).collect() }
+        Collector { physical, order: Vec::new(), builders: (0..FINDINGS.len()).map(|_| None).collect(), show_servers: false }
     }
 
     pub fn has(&self, id: FindingId) -> bool {
@@ -204,6 +224,9 @@ impl<'a> Collector<'a> {
             b.params_omitted += src.params_omitted;
             b.times.extend(src.times);
         }
+        for name in &src.servers {
+            b.add_server(name);
+        }
         for l in src.lines {
             if b.see(l) {
                 b.push_line(l);
@@ -219,6 +242,16 @@ impl<'a> Collector<'a> {
         let Some(b) = self.builders[id as usize].as_ref() else { return (Vec::new(), Vec::new()) };
         let times = b.params.iter().filter_map(|(_, v)| if let Value::Time(t) = v { Some(*t) } else { None }).collect();
         (b.lines.clone(), times)
+    }
+
+    /// The servers finding `id`'s events were written on so far.
+    pub fn servers(&self, id: FindingId) -> &[String] {
+        self.builders[id as usize].as_ref().map_or(&[], |b| b.servers.as_slice())
+    }
+
+    /// Each finding names the servers its events were written on (`server` parameters).
+    pub fn show_servers(&mut self) {
+        self.show_servers = true;
     }
 
     /// The text values of parameter `k` of finding `id` so far.
@@ -258,6 +291,7 @@ impl<'a> Collector<'a> {
             events: Vec::new(),
             times: FxSet::default(),
             param_hashes: FxSet::default(),
+            servers: Vec::new(),
         });
         let extra = s.extra.filter(|&e| e > 0 && (e < s.first || e > s.last));
         if s.first > 0 || extra.is_some() {
@@ -277,6 +311,9 @@ impl<'a> Collector<'a> {
         if let Some(t) = s.time {
             b.add_time(t);
         }
+        if let Some(name) = s.said.server.as_deref() {
+            b.add_server(name);
+        }
         for (k, v) in s.said.params {
             b.add_text(k, v);
         }
@@ -289,7 +326,7 @@ impl<'a> Collector<'a> {
     }
 
     pub fn finish(self) -> Vec<Finding> {
-        let Collector { physical, order, mut builders, .. } = self;
+        let Collector { physical, order, mut builders, show_servers } = self;
         let mut out: Vec<Finding> = order
             .into_iter()
             .filter_map(|i| builders[i].take())
@@ -301,6 +338,9 @@ impl<'a> Collector<'a> {
                 b.errors.retain(|e| e.kind != ErrorKind::Message || !numbered.contains(&e.finding));
                 let evidence = b.lines.iter().map(|&l| Evidence { line: l, text: clip(lines::trim(physical[l - 1])) }).collect();
                 let mut params: Vec<(Param, String)> = b.params.into_iter().map(|(k, v)| (k, v.text())).collect();
+                if show_servers {
+                    params.extend(b.servers.into_iter().map(|s| (Param::Server, s)));
+                }
                 // The reason a decoded message gives (`mfa`), once.
                 for r in b.errors.iter().filter_map(|e| e.reason) {
                     if !params.iter().any(|(k, v)| *k == Param::Reason && v == r) {

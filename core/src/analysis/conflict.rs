@@ -20,11 +20,74 @@
 //!   (`object-not-exported` with `export_error`), else another feature's text (`not-phs`).
 
 use super::collect::Collector;
-use super::fact::HeartbeatAlert;
+use super::fact::{host, same_server, HeartbeatAlert};
 use super::model::Timeline;
 use super::signal::Signal;
 use super::time::Timestamp;
 use crate::knowledge::{FindingId as F, Param as P};
+
+/// The servers the paste's events were written on (their `Computer`), each with its newest
+/// delivered passwords (651, 657 `Success`, 622/623) and heartbeat (654), as the judge reads
+/// them. With two or more (an active server and a staging one, an old one and its
+/// replacement), one server's success or heartbeat says nothing about another's error.
+#[derive(Default)]
+pub(crate) struct Servers {
+    list: Vec<Server>,
+}
+
+struct Server {
+    name: String,
+    success: Option<(Timestamp, usize)>,
+    beat: Option<(Timestamp, usize)>,
+}
+
+/// At most this many servers are told apart (the rest are not remembered).
+const MAX_SERVERS: usize = 16;
+
+impl Servers {
+    fn slot(&mut self, name: &str) -> Option<&mut Server> {
+        if host(name).is_empty() {
+            return None;
+        }
+        let i = match self.list.iter().position(|s| same_server(&s.name, name)) {
+            Some(i) => i,
+            None if self.list.len() < MAX_SERVERS => {
+                self.list.push(Server { name: name.trim().to_string(), success: None, beat: None });
+                self.list.len() - 1
+            }
+            None => return None,
+        };
+        Some(&mut self.list[i])
+    }
+
+    /// An event of server `name`: a success (`success`), a heartbeat (`beat`) or neither, at
+    /// `time` on `line`.
+    pub fn event(&mut self, name: &str, time: Option<Timestamp>, line: usize, success: bool, beat: bool) {
+        let Some(s) = self.slot(name) else { return };
+        let Some(t) = time else { return };
+        let newer = |old: Option<(Timestamp, usize)>| old.is_none_or(|(o, _)| comparable(o, t) && t.seconds() >= o.seconds());
+        if success && newer(s.success) {
+            s.success = Some((t, line));
+        }
+        if beat && newer(s.beat) {
+            s.beat = Some((t, line));
+        }
+    }
+
+    /// Two or more servers wrote the paste's events.
+    pub fn many(&self) -> bool {
+        self.list.len() > 1
+    }
+
+    /// The one server of `names` (`None`: none, or two or more).
+    fn only(&self, names: &[String]) -> Option<&Server> {
+        let first = names.first()?;
+        if names.iter().any(|n| !same_server(n, first)) {
+            return None;
+        }
+        self.list.iter().find(|s| same_server(&s.name, first))
+    }
+}
 
 /// "No heartbeat" and "a recent heartbeat" for the same connectors (or for none named): with
 /// times that compare, the newer stands and names the other; else both stay, each naming the
@@ -89,7 +152,7 @@ const ENDED_BY_HEARTBEAT: &[F] =
 /// completed, 622/623): `error-resolved`, with the error's evidence, `earlier` (its finding) and
 /// `resolved_since` (the newer success); the errors of [`ENDED_BY_HEARTBEAT`] by a newer
 /// heartbeat too.
-fn resolved_errors(tl: &Timeline, c: &mut Collector<'_>) {
+fn resolved_errors(tl: &Timeline, servers: &Servers, c: &mut Collector<'_>) {
     let synced = c.lines_and_times(F::PasswordSynced);
     let completed: Vec<(Timestamp, usize)> =
         tl.full_sync.iter().filter(|s| matches!(s.event, 622 | 623)).filter_map(|s| s.time.map(|t| (t, s.line))).collect();
@@ -104,7 +167,11 @@ fn resolved_errors(tl: &Timeline, c: &mut Collector<'_>) {
     };
     let success = newest(true);
     let beat = tl.heartbeats.iter().filter_map(|h| h.time.map(|t| (t, h.line))).max_by_key(|(t, _)| t.seconds());
+    // With two or more servers, an error is ended only by its own server's heartbeat or
+    // success; an error of no server or of several, by none.
+    let own = |c: &Collector<'_>, id| servers.only(c.servers(id));
     for &id in ENDED_BY_HEARTBEAT {
+        let beat = if servers.many() { own(c, id).and_then(|s| s.beat) } else { beat };
         if let Some((ok, ok_line)) = beat {
             end_if_older(c, id, ok, ok_line);
         }
@@ -118,7 +185,15 @@ fn resolved_errors(tl: &Timeline, c: &mut Collector<'_>) {
         }
         let domain = c.texts(id, P::Domain).pop().map(|d| d.to_ascii_lowercase());
         let other_domain = domain.is_some_and(|d| !synced_domains.is_empty() && !synced_domains.contains(&d));
-        let Some((ok, ok_line)) = newest(!other_domain) else { continue };
+        let ok = if servers.many() {
+            if other_domain {
+                continue;
+            }
+            own(c, id).and_then(|s| s.success)
+        } else {
+            newest(!other_domain)
+        };
+        let Some((ok, ok_line)) = ok else { continue };
         let (_, times) = c.lines_and_times(id);
         let Some(bad) = times.iter().copied().max_by_key(Timestamp::seconds) else { continue };
         if bad.utc != ok.utc && !comparable(bad, ok) {
@@ -210,7 +285,7 @@ pub(crate) fn comparable(a: Timestamp, b: Timestamp) -> bool {
     (a.year == 0) == (b.year == 0) && (a.utc == b.utc || (a.seconds() - b.seconds()).abs() > 14 * 3600)
 }
 
-pub(crate) fn judge(alerts: &[HeartbeatAlert], export_errors: Vec<Signal<'_>>, tl: &Timeline, c: &mut Collector<'_>) {
+pub(crate) fn judge(alerts: &[HeartbeatAlert], export_errors: Vec<Signal<'_>>, tl: &Timeline, servers: &Servers, c: &mut Collector<'_>) {
     let newest_beat: Option<(Timestamp, usize)> =
         tl.heartbeats.iter().filter_map(|h| h.time.map(|t| (t, h.line))).max_by_key(|(t, _)| t.seconds());
     for a in alerts {
@@ -266,7 +341,10 @@ pub(crate) fn judge(alerts: &[HeartbeatAlert], export_errors: Vec<Signal<'_>>, t
         }
     }
 
-    resolved_errors(tl, c);
+    if servers.many() {
+        c.show_servers();
+    }
+    resolved_errors(tl, servers, c);
     stale_success(c);
 
     let not_exported = c.has(F::ObjectNotExported);

@@ -59,6 +59,9 @@ pub(crate) struct Said<'a> {
     pub event: Option<u32>,
     /// When it happened (a `time` parameter, formatted only if kept).
     pub time: Option<Timestamp>,
+    /// The server its event was written on (`Computer`): a `server` parameter only when the
+    /// paste's events come from two or more servers (`Collector::show_servers`).
+    pub server: Option<Cow<'a, str>>,
 }
 
 impl<'a> Said<'a> {
@@ -119,6 +122,19 @@ pub(crate) struct Timed<'a> {
     pub id_line: usize,
     pub connector: Option<Cow<'a, str>>,
     pub scope: Option<Cow<'a, str>>,
+    /// The server it was written on (`Computer`).
+    pub server: Option<Cow<'a, str>>,
+}
+
+/// A server's name without its domain (`SYNC01.contoso.com` → `SYNC01`), trimmed.
+pub(crate) fn host(name: &str) -> &str {
+    let n = name.trim();
+    n.split('.').next().unwrap_or(n).trim()
+}
+
+/// Two names of one server (`SYNC01`, `sync01.contoso.com`).
+pub(crate) fn same_server(a: &str, b: &str) -> bool {
+    host(a).eq_ignore_ascii_case(host(b))
 }
 
 /// An active Connect Health heartbeat alert, judged against the heartbeats pasted.
@@ -130,13 +146,15 @@ pub(crate) struct HeartbeatAlert {
     pub seen: Option<Timestamp>,
 }
 
-/// Facts a line gives about its surroundings (connector, domain, object, time).
+/// Facts a line gives about its surroundings (connector, domain, object, time), and an
+/// event's server (its `Computer`).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Hints<'a> {
     pub connector: Option<Cow<'a, str>>,
     pub domain: Option<Cow<'a, str>>,
     pub dn: Option<Cow<'a, str>>,
     pub time: Option<Timestamp>,
+    pub server: Option<Cow<'a, str>>,
 }
 
 impl<'a> Hints<'a> {
@@ -152,6 +170,9 @@ impl<'a> Hints<'a> {
         }
         if self.time.is_none() {
             self.time = o.time;
+        }
+        if self.server.is_none() {
+            self.server.clone_from(&o.server);
         }
     }
 }

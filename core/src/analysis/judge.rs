@@ -98,6 +98,8 @@ pub(crate) struct Judge<'p> {
     /// Where the credentials findings came from: Windows' logon failure, which any program
     /// prints (`generic`), or something of Connect's own (`specific`).
     creds_from: (bool, bool),
+    /// The servers the events were written on, with their newest success and heartbeat.
+    servers: conflict::Servers,
 }
 
 /// At most this many untimed status facts are remembered (a reference table has ten).
@@ -123,6 +125,7 @@ impl<'p> Judge<'p> {
             stop_resolved: None,
             installed: None,
             force_change_on: false,
+            servers: conflict::Servers::default(),
         }
     }
 
@@ -383,8 +386,13 @@ impl<'p> Judge<'p> {
                 out.push(Signal::new(implied.id, first, last));
             }
         }
+        if let Some(server) = &hints.server {
+            let success = matches!(id, Some(651 | 622 | 623)) || out.iter().any(|s| s.finding == F::PasswordSynced);
+            self.servers.event(server, time, id_line, success && phs, phs && id == Some(654));
+        }
         for mut s in out {
             self.note_cloud(s.finding, None, None);
+            s.server.clone_from(&hints.server);
             if let Some(id) = id {
                 s.event = Some(id);
                 if s.first != id_line {
@@ -417,7 +425,7 @@ impl<'p> Judge<'p> {
     pub fn finish(mut self, alerts: &[HeartbeatAlert], export_errors: Vec<Fact<'_>>, tl: &Timeline) -> Vec<Finding> {
         self.judge_status_list();
         let export_errors = export_errors.into_iter().filter_map(|f| finding_of(&f, None).map(|id| Signal::judged(id, f))).collect();
-        conflict::judge(alerts, export_errors, tl, &mut self.collector);
+        conflict::judge(alerts, export_errors, tl, &self.servers, &mut self.collector);
         let c = &mut self.collector;
         // No heartbeat for exactly the connectors whose password sync is disabled: that is why.
         if c.has(F::NoHeartbeat) && c.has(F::PhsDisabledConnector) {

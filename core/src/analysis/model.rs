@@ -260,6 +260,9 @@ pub struct Heartbeat {
     pub line: usize,
     /// Heartbeats seen for this connector.
     pub count: usize,
+    /// The server that wrote them, when the paste's events come from two or more servers
+    /// (each server's heartbeats are then its own).
+    pub server: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -697,6 +697,7 @@ impl<'a> Driver<'a, '_, '_> {
             }
         }
         // Facts first (they read the source and hints), then the record takes the texts.
+        ev.hints.server.clone_from(&ev.computer);
         self.evaluate(ev.id, ev.source.as_deref(), ev.time, facts, &ev.hints, first, ev.last, id_line);
         let fields = ev.take_fields();
         self.record(RecordKind::Event, first, ev.last, fields);
@@ -754,7 +755,14 @@ impl<'a> Driver<'a, '_, '_> {
             self.timed.engine_event(time, id_line);
         }
         if let (true, Some(id)) = (phs, id) {
-            self.timed.push(Timed { event: id, time, id_line, connector: hints.connector.clone(), scope: hints.domain.clone() });
+            self.timed.push(Timed {
+                event: id,
+                time,
+                id_line,
+                connector: hints.connector.clone(),
+                scope: hints.domain.clone(),
+                server: hints.server.clone(),
+            });
         }
         self.judge.event(EventFacts { id, phs, feature, time, facts, hints, first, last, id_line });
     }

@@ -26,9 +26,32 @@ fn time_in(mode: bool, t: Option<Timestamp>) -> Option<Timestamp> {
 /// (untimed: the first listed, as Event Viewer lists newest first).
 struct Beats<'a> {
     connector: Option<Cow<'a, str>>,
+    /// The server that wrote them (`Computer`), as first written.
+    server: Option<Cow<'a, str>>,
     count: usize,
     best: [(Option<Timestamp>, usize); 2],
 }
+
+impl Beats<'_> {
+    /// `count` more heartbeats whose newest per mode is `best`: the newer of the two per mode
+    /// (an untimed one listed first stays: Event Viewer lists the newest first).
+    fn add(&mut self, count: usize, best: [(Option<Timestamp>, usize); 2]) {
+        self.count += count;
+        for (m, mode) in MODES.into_iter().enumerate() {
+            if let (Some(a), Some(old)) = (time_in(mode, best[m].0), time_in(mode, self.best[m].0)) {
+                if a.seconds() > old.seconds() {
+                    self.best[m] = best[m];
+                }
+            }
+        }
+    }
+}
+
+/// At most this many servers are told apart.
+const MAX_SERVERS: usize = 16;
+
+/// A newest event and its line.
+type Newest = Option<(Timestamp, usize)>;
 
 /// (seconds, is a stop), event, time, line.
 type NewestEvent = ((i64, bool), u32, Option<Timestamp>, usize);
@@ -42,8 +65,12 @@ pub(crate) struct Acc<'a> {
     /// Per mode: the newest event and its line (the last listed among equal times).
     newest: [Option<(Timestamp, usize)>; 2],
     beats: Vec<Beats<'a>>,
-    by_connector: HashMap<Cow<'a, str>, usize>,
-    unnamed: Option<usize>,
+    /// A connector's (or no connector's) heartbeats on a server (its host name in lower case,
+    /// empty for none): their index in `beats`.
+    by_connector: HashMap<(Option<Cow<'a, str>>, String), usize>,
+    /// The servers the events were written on (host names in lower case, at most
+    /// [`MAX_SERVERS`]), each with its newest event per mode.
+    servers: Vec<(String, [Newest; 2])>,
     /// Full password sync events (613, 617-623), in line order.
     steps: Vec<Timed<'a>>,
     /// Per mode: the newest 654, 650, 651, 617-619, 622 or 623 (activity after a pause).
@@ -70,6 +97,26 @@ impl<'a> Acc<'a> {
 
     pub fn push(&mut self, t: Timed<'a>) {
         self.any_year |= t.time.is_some_and(|x| x.year != 0);
+        let host = t.server.as_deref().map(|s| super::fact::host(s).to_ascii_lowercase()).unwrap_or_default();
+        if !host.is_empty() {
+            let i = match self.servers.iter().position(|(h, _)| *h == host) {
+                Some(i) => Some(i),
+                None if self.servers.len() < MAX_SERVERS => {
+                    self.servers.push((host.clone(), [None; 2]));
+                    Some(self.servers.len() - 1)
+                }
+                None => None,
+            };
+            if let Some(i) = i {
+                for (m, mode) in MODES.into_iter().enumerate() {
+                    let Some(x) = time_in(mode, t.time) else { continue };
+                    let newest = &mut self.servers[i].1[m];
+                    if newest.is_none_or(|(n, _)| x.seconds() >= n.seconds()) {
+                        *newest = Some((x, t.id_line));
+                    }
+                }
+            }
+        }
         for (m, mode) in MODES.into_iter().enumerate() {
             let Some(x) = time_in(mode, t.time) else { continue };
             let secs = x.seconds();
@@ -89,32 +136,18 @@ impl<'a> Acc<'a> {
             }
         }
         if t.event == 654 {
-            let slot = match t.connector.as_deref() {
-                Some(c) => self.by_connector.get(c).copied(),
-                None => self.unnamed,
-            };
-            match slot {
+            let key = (t.connector.clone(), host);
+            match self.by_connector.get(&key).copied() {
                 None => {
-                    let i = self.beats.len();
-                    match &t.connector {
-                        Some(c) => {
-                            self.by_connector.insert(c.clone(), i);
-                        }
-                        None => self.unnamed = Some(i),
-                    }
-                    self.beats.push(Beats { connector: t.connector.clone(), count: 1, best: [(t.time, t.id_line); 2] });
+                    self.by_connector.insert(key, self.beats.len());
+                    self.beats.push(Beats {
+                        connector: t.connector.clone(),
+                        server: t.server.clone(),
+                        count: 1,
+                        best: [(t.time, t.id_line); 2],
+                    });
                 }
-                Some(i) => {
-                    let b = &mut self.beats[i];
-                    b.count += 1;
-                    for (m, mode) in MODES.into_iter().enumerate() {
-                        if let (Some(a), Some(best)) = (time_in(mode, t.time), time_in(mode, b.best[m].0)) {
-                            if a.seconds() > best.seconds() {
-                                b.best[m] = (t.time, t.id_line);
-                            }
-                        }
-                    }
-                }
+                Some(i) => self.beats[i].add(1, [(t.time, t.id_line); 2]),
             }
         }
         if matches!(t.event, 613 | 617..=623) {
@@ -133,11 +166,36 @@ pub(crate) fn build(acc: Acc<'_>) -> (Timeline, Vec<Fact<'_>>) {
     let newest = acc.newest[mode];
     let mut tl = Timeline { newest, last_batch: acc.batch[mode], ..Timeline::default() };
 
-    // Heartbeats per connector.
-    for b in &acc.beats {
+    // Heartbeats per connector, and per server when the events come from two or more: a
+    // server's last heartbeat is measured to its own newest event.
+    let many = acc.servers.len() > 1;
+    let mut beats: Vec<Beats<'_>> = Vec::with_capacity(acc.beats.len());
+    if many {
+        beats = acc.beats;
+    } else {
+        let mut at: HashMap<Option<Cow<'_, str>>, usize> = HashMap::new();
+        for b in acc.beats {
+            match at.get(&b.connector) {
+                Some(&i) => beats[i].add(b.count, b.best),
+                None => {
+                    at.insert(b.connector.clone(), beats.len());
+                    beats.push(Beats { server: None, ..b });
+                }
+            }
+        }
+    }
+    for b in &beats {
         let (time, line) = b.best[mode];
         let key = b.connector.as_deref().map(str::to_string);
-        tl.heartbeats.push(Heartbeat { connector: key.clone(), time, line, count: b.count });
+        let server = b.server.as_deref().filter(|_| many);
+        let newest = match server {
+            Some(s) => {
+                let host = super::fact::host(s).to_ascii_lowercase();
+                acc.servers.iter().find(|(h, _)| *h == host).and_then(|(_, n)| n[mode])
+            }
+            None => newest,
+        };
+        tl.heartbeats.push(Heartbeat { connector: key.clone(), time, line, count: b.count, server: server.map(str::to_string) });
         let mut s = Fact::new(Fk::HeartbeatRecent, line, line);
         s.event = Some(654);
         if let (Some(hb), Some((new, new_line))) = (time_in(acc.any_year, time), newest) {
@@ -155,6 +213,7 @@ pub(crate) fn build(acc: Acc<'_>) -> (Timeline, Vec<Fact<'_>>) {
         if let Some(k) = key {
             s = s.param(P::Connector, k);
         }
+        s.server = server.map(|x| Cow::Owned(x.to_string()));
         facts.push(s);
     }
 
