@@ -135,9 +135,12 @@ impl<'p> Judge<'p> {
     /// for an event's signals.
     fn note_cloud(&mut self, finding: FindingId, kind: Option<FactKind>, error: Option<&super::errors::ErrorInfo>) {
         if matches!(finding, F::CloudCredentials | F::AdCredentials) {
+            // (An AADSTS code is any sign-in's to Microsoft Entra ID, a user's as well.)
             let generic = matches!(kind, Some(FactKind::CredentialsRejected | FactKind::AdCredentialsRejected))
                 || (kind == Some(FactKind::DecodedError)
-                    && error.is_some_and(|e| e.code == 1326 || e.message.contains("user name or password is incorrect")));
+                    && error.is_some_and(|e| {
+                        e.code == 1326 || e.message.contains("user name or password is incorrect") || e.name.starts_with("AADSTS")
+                    }));
             if generic {
                 self.creds_from.0 = true;
             } else {
@@ -474,9 +477,12 @@ impl<'p> Judge<'p> {
         }
         // Windows' logon failure and nothing of Connect's: whose account it is isn't known (any
         // program or person signing in gets it), so no Connect account is named.
+        // An AADSTS code and nothing of Connect's is a user's sign-in (`sign-in-failed`, whose
+        // code says why), not the Microsoft Entra connector account's.
         if !self.anchored && self.creds_from == (true, false) {
+            let to = if c.has(F::SignInFailed) { F::SignInFailed } else { F::LogonFailureUnattributed };
             for id in [F::CloudCredentials, F::AdCredentials] {
-                c.absorb(id, F::LogonFailureUnattributed);
+                c.absorb(id, to);
             }
         }
         // DirSync had password sync too (its 611 is the article's): beside a password sync
@@ -653,6 +659,7 @@ fn anchors(kind: FactKind) -> bool {
             | K::OtherSourceEvent
             | K::ServiceLogonFailed
             | K::RetiredVersion
+            | K::SignInFailed
     )
 }
 

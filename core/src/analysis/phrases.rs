@@ -17,6 +17,7 @@ const PHRASES: &[(&str, Ph)] = &[
     ("sign-in error code", Ph::SignInCode),
     ("errorcode", Ph::SignInCode),
     ("errornumber", Ph::SignInCode),
+    ("aadsts", Ph::SignInCode),
     ("drsexception", Ph::Drs),
     ("drscommunicationexception", Ph::Drs),
     ("staging mode", Ph::Staging),

@@ -722,6 +722,14 @@ impl<'a> Driver<'a, '_, '_> {
         // Service Control Manager's event that the sync service stopped or couldn't start is
         // password sync's outage (it runs inside that service), whatever language says so.
         let mut facts = facts;
+        // An AADSTS code inside Connect's own event (its sync engine's 6900 or 906, password
+        // sync's 0/652/655) is Connect's sign-in with its Microsoft Entra connector account.
+        if source.is_some_and(|s| event::is_phs_source(s) || lines::trim(s).eq_ignore_ascii_case("ADSync")) {
+            for f in facts.iter_mut().filter(|f| f.kind == Fk::SignInFailed) {
+                f.kind = Fk::CloudCredentialsRejected;
+                f.said.params.retain(|(k, _)| *k != P::SignInCode);
+            }
+        }
         if source.is_some_and(service::is_scm)
             && id.is_some_and(service::down_event)
             && facts.iter().any(|f| matches!(f.kind, Fk::SyncServiceNamed | Fk::SyncServiceDown))

@@ -121,7 +121,7 @@ pub(crate) enum Ph {
     /// `RPC` as a word: an anchor for a number after it (`anchors.rs`), not reported as a hit.
     RpcWord,
     /// A sign-in log's error code key (`Sign-in error code`, Graph's `errorCode`, the audit
-    /// log's `ErrorNumber`; `parse/signin.rs`).
+    /// log's `ErrorNumber`) or an `AADSTS` code (`parse/signin.rs`).
     SignInCode,
     /// `error` as a word: an anchor for an RPC/DRS number right after it (`error 8453`,
     /// `anchors.rs`), not reported as a hit.

@@ -142,10 +142,8 @@ pub(crate) fn decode_errors(raw: &str, lower: &str, hits: &Hits, ctx: Ctx<'_>, c
         // Which account: the cloud service's fault or Entra's names say Entra's (`Windows Azure
         // Active Directory service` is no AD word); AD words (or the troubleshooter) say AD DS;
         // else the judge decides.
-        let cloud = has_any(
-            lower,
-            &["azure active directory", "azure ad", "administrationfault", "provisionretryexception", "aadsts", "entra id", "sync_"],
-        );
+        let cloud =
+            has_any(lower, &["azure active directory", "azure ad", "administrationfault", "provisionretryexception", "entra id", "sync_"]);
         let ad = !cloud && (ctx.in_diag || has_any(lower, &["ad ds", "drs", "active directory", "ldap"]));
         let k = if cloud {
             Fk::CloudCredentialsRejected

@@ -11,7 +11,11 @@
 //! ```
 //!
 //! The code is an AADSTS number (50000 and up; `0` is a success): a smaller number after
-//! `ErrorCode` is some other program's.
+//! `ErrorCode` is some other program's. An `AADSTS50126:` code anywhere else in a line (an
+//! app's error, a quoted message, a .NET exception) is a sign-in's too, unless the line names
+//! Connect's own account or code (`Sync_…`, the Microsoft Entra connector,
+//! `Microsoft.Online.…`): that is Connect's cloud account, which `errors.json` and the judge
+//! read.
 
 use super::text::Content;
 use crate::analysis::fact::{Fact, FactKind as Fk};
@@ -27,7 +31,18 @@ pub(crate) fn read(raw: &str, hits: &Hits, c: &mut Content<'_>, first: usize, la
     if !hits.has(Ph::SignInCode) {
         return;
     }
-    let Some(code) = code(raw) else { return };
+    let codes: Vec<u32> = match code(raw) {
+        Some(code) => vec![code],
+        None if !connects_own(raw) => aadsts(raw),
+        None => Vec::new(),
+    };
+    for code in codes {
+        sign_in(code, c, first, last);
+    }
+}
+
+/// The sign-in error `code`'s fact.
+fn sign_in(code: u32, c: &mut Content<'_>, first: usize, last: usize) {
     c.kind(RecordKind::SignIn);
     c.field("code", code.to_string());
     // AADSTS80xxx are pass-through authentication's, 81xxx seamless single sign-on's (Microsoft's
@@ -41,6 +56,50 @@ pub(crate) fn read(raw: &str, hits: &Hits, c: &mut Content<'_>, first: usize, la
         Some(f) => c.facts.push(Fact::new(Fk::OtherFeatureToken, first, last).param(P::Feature, f)),
         None => c.facts.push(Fact::new(Fk::SignInFailed, first, last).param(P::SignInCode, code.to_string())),
     }
+}
+
+/// The `AADSTS<number>` codes of a line, each once, at most 8 (`AADSTS70002: Error
+/// validating credentials. AADSTS50126: Invalid username or password`).
+fn aadsts(raw: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = raw.get(from..).and_then(|s| crate::bytes::find_ci(s, "aadsts")) {
+        let at = from + i;
+        from = at + 6;
+        // (A word of its own: not inside `XAADSTS1`.)
+        if at > 0 && raw.as_bytes()[at - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        let digits = raw[from..].bytes().take_while(u8::is_ascii_digit).count();
+        let next = raw.as_bytes().get(from + digits).copied();
+        // A user's sign-in (50xxx, 53xxx, 500xxx) or another feature's (80xxx, 81xxx); not an
+        // application's own credentials (70xxx, 700xxx: a client secret or certificate).
+        let user = |n: &u32| matches!(n, 50_000..=59_999 | 80_000..=81_999 | 500_000..=599_999);
+        if let Some(n) = number(&raw[from..from + digits]).filter(user).filter(|_| next.is_none_or(|b| !b.is_ascii_alphabetic())) {
+            if !out.contains(&n) && out.len() < 8 {
+                out.push(n);
+            }
+        }
+    }
+    out
+}
+
+/// The line names Connect's own cloud account or code: its AADSTS code is that account's.
+fn connects_own(raw: &str) -> bool {
+    [
+        "sync_",
+        "connector account",
+        "entra connector",
+        "aad connector",
+        "azure ad connector",
+        "azure active directory connector",
+        "microsoft.online.",
+        "microsoft.azure.activedirectory.connector",
+        "add-adsyncaadserviceaccount",
+        "directory synchronization",
+    ]
+    .iter()
+    .any(|w| crate::bytes::find_ci(raw, w).is_some())
 }
 
 /// The AADSTS number after a sign-in's error code key: at the start of `raw` (the portal's

@@ -315,12 +315,13 @@ pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut 
         let bad =
             has_any(l, &["incorrect", "invalid", "wrong", "bad password", "failed", "not valid", "expired", "logon failure", "denied"]);
         let cloud_words =
-            has_any(l, &["aadsts", "azure ad connector", "aad connector", "entra connector", "sync_", "azure ad account", "global admin"]);
+            has_any(l, &["azure ad connector", "aad connector", "entra connector", "sync_", "azure ad account", "global admin"]);
         let ad_words = has_any(l, &["ad ds", "ad connector", "active directory", "domain", "msol_"]);
         let ad = (ad_words || ctx.in_diag) && !cloud_words;
         // Which account must be said (or the troubleshooter's output be around): "Invalid
         // username or password" alone is as often a user's own sign-in (the sign-in log's
-        // result detail) or a service's logon as the connector account's.
+        // result detail, an app's `AADSTS50126`: any sign-in to Microsoft Entra ID prints
+        // one) or a service's logon as the connector account's.
         let named = ad_words || cloud_words || ctx.in_diag;
         if bad {
             if named {
