@@ -561,7 +561,8 @@ impl<'a> Driver<'a, '_, '_> {
             self.cover(first, last);
             return true;
         }
-        if lower_start {
+        // (`Export-Csv` of `Get-WinEvent` writes all 27 of its properties' names: over 300 bytes.)
+        if text.len() < 1000 {
             if let Some(cols) = event_csv::csv_header(text) {
                 self.flush_all();
                 self.csv = Some(Csv { cols, row: String::new(), ev: None });
@@ -599,8 +600,10 @@ impl<'a> Driver<'a, '_, '_> {
         let Some(csv) = self.csv.as_mut() else { return false };
         let text: &str = &l.text;
         if csv.row.is_empty() {
-            // A new row must look like one.
-            if text.matches(',').count() + 1 < csv.cols.count.min(4) {
+            // A new row must look like one (or open a quoted field that goes on below: a
+            // message of several lines in the first column, as `Export-Csv` writes it).
+            let opens = text.starts_with('"') && event_csv::csv_open(text);
+            if !opens && text.matches(',').count() + 1 < csv.cols.count.min(4) {
                 self.csv = None;
                 return false;
             }
@@ -650,6 +653,9 @@ impl<'a> Driver<'a, '_, '_> {
         }
         if let Some(v) = get(csv.cols.time) {
             ev.set(src, "date", &v, first_line);
+        }
+        if let Some(v) = get(csv.cols.computer) {
+            ev.set(src, "computer", &v, first_line);
         }
         ev.id_line = Some(first_line);
         self.flush_event();

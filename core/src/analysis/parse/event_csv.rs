@@ -48,6 +48,7 @@ pub(crate) struct CsvColumns {
     pub source: Option<usize>,
     pub level: Option<usize>,
     pub message: Option<usize>,
+    pub computer: Option<usize>,
 }
 
 /// Event Viewer's `Level,Date and Time,Source,Event ID,Task Category` or PowerShell's
@@ -95,6 +96,7 @@ pub(crate) fn csv_header(text: &str) -> Option<CsvColumns> {
                 c.level.get_or_insert(i);
             }
             "message" => c.message = Some(i),
+            "machinename" | "computer" => c.computer = Some(i),
             _ => {}
         }
     }
