@@ -204,6 +204,14 @@ const PHRASES: &[(&str, Ph)] = &[
     ("ad2aadpasswordhash", Ph::CloudSync),
     ("connect > cloud sync", Ph::CloudSync),
     ("aadconnectprovi", Ph::CloudSync),
+    // Its product name, its service account's repair cmdlet, and its quarantine's error codes
+    // (`AzureActiveDirectoryExpiredCredentials`: its own account's AADSTS50055, not Connect's).
+    ("entra cloud sync", Ph::CloudSync),
+    ("ad cloud sync", Ph::CloudSync),
+    ("aad cloud sync", Ph::CloudSync),
+    ("repair-aadcloudsynctoolsaccount", Ph::CloudSync),
+    ("azureactivedirectoryexpiredcredentials", Ph::CloudSync),
+    ("azureactivedirectoryinvalidcredential", Ph::CloudSync),
     ("azureadssoacc", Ph::SeamlessSso),
     ("azureadsso.psd1", Ph::SeamlessSso),
     ("get-azureadssostatus", Ph::SeamlessSso),
@@ -290,6 +298,8 @@ const PHRASES: &[(&str, Ph)] = &[
     ("attributevaluemustbeunique", Ph::ExportError),
     ("invalidsoftmatch", Ph::ExportError),
     ("largeobject", Ph::ExportError),
+    // LargeObject's message, as Synchronization Service Manager shows it without the type.
+    ("the provisioned object is too large", Ph::ExportError),
     ("objecttypemismatch", Ph::ExportError),
     ("federateddomainchangeerror", Ph::ExportError),
     ("permission-issue", Ph::ExportError),

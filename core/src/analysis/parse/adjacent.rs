@@ -93,8 +93,12 @@ pub(crate) fn export_error(text: &str) -> Option<&'static str> {
             from = end;
         }
     }
-    None
+    // A type's message, as Synchronization Service Manager shows it without the type.
+    EXPORT_MESSAGES.iter().find(|(m, _)| find_ci(text, m).is_some()).map(|&(_, name)| name)
 }
+
+/// Export error messages without their type's name, and the type.
+const EXPORT_MESSAGES: &[(&str, &str)] = &[("the provisioned object is too large", "LargeObject")];
 
 #[cfg(test)]
 mod tests {

@@ -54,7 +54,11 @@ pub(crate) fn event_wording(raw: &str, lower: &str, hits: &Hits, c: &mut Content
             c.kind(RecordKind::Message);
         }
     }
-    if hits.has(Ph::Ev0Retry) || hits.has(Ph::Retry) {
+    // ("Will be retried" of password sync's own work: an object's export error says it too, `The
+    // provisioned object is too large. … will be retried in the next synchronization cycle`.)
+    let own_retry =
+        || crate::analysis::parse::text::has_any(lower, &["password", "retry queue", "provisionretry", "credential", "currently busy"]);
+    if hits.has(Ph::Ev0Retry) || (hits.has(Ph::Retry) && own_retry()) {
         let mut s = Fact::new(Fk::Retry, first, last);
         if let Some(i) = find_ci(raw, "dn =").or_else(|| find_ci(raw, "dn=")) {
             let dn = raw[i..].split_once('=').map_or("", |(_, v)| v).trim();
