@@ -15,6 +15,7 @@ use super::collect::Collector;
 use super::conflict;
 use super::fact::{Fact, FactKind, HeartbeatAlert, Hints, Judged};
 use super::model::{Finding, Timeline};
+use super::parse::run_history;
 use super::signal::Signal;
 use super::time::Timestamp;
 use crate::knowledge::{self, FindingId, FindingId as F, Param as P, Severity, STATUSES};
@@ -100,7 +101,13 @@ pub(crate) struct Judge<'p> {
     creds_from: (bool, bool),
     /// The servers the events were written on, with their newest success and heartbeat.
     servers: conflict::Servers,
+    /// The Operations tab's runs read (`run-row`): the row's connector and profile, whether it
+    /// stopped, its start time and line (at most [`MAX_RUNS`]).
+    runs: Vec<(String, bool, Timestamp, usize)>,
 }
+
+/// At most this many runs of the Operations tab are remembered.
+const MAX_RUNS: usize = 4096;
 
 /// At most this many untimed status facts are remembered (a reference table has ten).
 const MAX_LISTED: usize = 64;
@@ -126,6 +133,7 @@ impl<'p> Judge<'p> {
             installed: None,
             force_change_on: false,
             servers: conflict::Servers::default(),
+            runs: Vec::new(),
         }
     }
 
@@ -250,8 +258,46 @@ impl<'p> Judge<'p> {
         }
     }
 
+    /// A run of the Operations tab (`run-row`), remembered for `Judge::ended_runs`.
+    fn note_run(&mut self, f: &Fact<'_>) {
+        if f.kind != FactKind::RunRow || self.runs.len() >= MAX_RUNS {
+            return;
+        }
+        let param = |k| f.params.iter().find(|(pk, _)| *pk == k).map(|(_, v)| v.as_ref());
+        if let (Some(key), Some(status), Some(t)) = (param(P::Connector), param(P::Status), f.time) {
+            self.runs.push((key.to_ascii_lowercase(), run_history::is_stop(status), t, f.said.first));
+        }
+    }
+
+    /// A connector's run that stopped, and a later run of the same connector's profile that
+    /// didn't (the Operations tab lists both): that stop has ended. When every stopped run
+    /// of `connector-run-stopped` has, it is `run-recovered` since the newest of those runs.
+    fn ended_runs(runs: &[(String, bool, Timestamp, usize)], c: &mut Collector<'_>) {
+        if runs.is_empty() || !c.has(F::ConnectorRunStopped) {
+            return;
+        }
+        let (lines, _) = c.lines_and_times(F::ConnectorRunStopped);
+        let mut since: Option<(Timestamp, usize)> = None;
+        for &line in &lines {
+            let Some((key, _, t, _)) = runs.iter().find(|r| r.1 && r.3 == line) else { return };
+            let later = runs
+                .iter()
+                .filter(|r| !r.1 && r.0 == *key && conflict::comparable(r.2, *t) && r.2.seconds() > t.seconds())
+                .max_by_key(|r| r.2.seconds());
+            let Some(&(_, _, ok, ok_line)) = later else { return };
+            if since.is_none_or(|(s, _)| ok.seconds() > s.seconds()) {
+                since = Some((ok, ok_line));
+            }
+        }
+        if let Some((ok, line)) = since {
+            c.merge_into(F::ConnectorRunStopped, F::RunRecovered);
+            c.add(Signal::new(F::RunRecovered, line, line).param(P::ResolvedSince, ok.text()));
+        }
+    }
+
     /// A fact stated on its own (outside any event).
     pub fn fact(&mut self, f: Fact<'_>) {
+        self.note_run(&f);
         self.anchored |= anchors(f.kind);
         self.force_change_on |= f.kind == FactKind::ForceChangeFeatureOn;
         self.later_output_ends(&f);
@@ -272,6 +318,7 @@ impl<'p> Judge<'p> {
     pub fn bare<'a>(&mut self, mut facts: Vec<Fact<'a>>, hints: &Hints<'a>) {
         self.anchored |= facts.iter().any(|f| anchors(f.kind));
         for f in &facts {
+            self.note_run(f);
             self.force_change_on |= f.kind == FactKind::ForceChangeFeatureOn;
             self.later_output_ends(f);
             self.note_last_set(f);
@@ -429,6 +476,7 @@ impl<'p> Judge<'p> {
         self.judge_status_list();
         let export_errors = export_errors.into_iter().filter_map(|f| finding_of(&f, None).map(|id| Signal::judged(id, f))).collect();
         conflict::judge(alerts, export_errors, tl, &self.servers, &mut self.collector);
+        Self::ended_runs(&self.runs, &mut self.collector);
         let c = &mut self.collector;
         // No heartbeat for exactly the connectors whose password sync is disabled: that is why.
         if c.has(F::NoHeartbeat) && c.has(F::PhsDisabledConnector) {

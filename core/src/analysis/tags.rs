@@ -123,6 +123,9 @@ pub(crate) enum Ph {
     /// A sign-in log's error code key (`Sign-in error code`, Graph's `errorCode`, the audit
     /// log's `ErrorNumber`) or an `AADSTS` code (`parse/signin.rs`).
     SignInCode,
+    /// A run profile's name (`Export`, `Delta Import`, …): a row of the Operations tab
+    /// (`parse/run_history.rs`).
+    RunProfile,
     /// `error` as a word: an anchor for an RPC/DRS number right after it (`error 8453`,
     /// `anchors.rs`), not reported as a hit.
     ErrorWord,

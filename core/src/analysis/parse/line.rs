@@ -6,7 +6,7 @@
 //! troubleshooter's checks and the single-object run (`troubleshooter.rs`), a version.
 
 use super::text::*;
-use super::{adjacent, codes, event_message, log_status, password_change, service, signin, status_script, troubleshooter};
+use super::{adjacent, codes, event_message, log_status, password_change, run_history, service, signin, status_script, troubleshooter};
 use crate::analysis::fact::{Fact, FactKind as Fk, Hints};
 use crate::analysis::lines::{self, Src};
 use crate::analysis::model::RecordKind;
@@ -191,6 +191,9 @@ pub(crate) fn recognise<'a>(
 
     status_script::read(raw, hits, &mut c, first, last);
     signin::read(raw, hits, &mut c, first, last);
+    if hits.has(Ph::RunProfile) {
+        run_history::read(raw, &mut c, first, last);
+    }
 
     log_status::statuses(raw, hits, &mut c, first, last, ctx);
 

@@ -12,7 +12,8 @@
 //!   (`troubleshooter.rs`), log status values (`log_status.rs`), 656/657 password changes
 //!   (`password_change.rs`), error numbers and messages in any language (`codes.rs`); a
 //!   Markdown table row, whose cells are read as lines (`pipe_table.rs`); the sync service's
-//!   state (`service.rs`); a Microsoft Entra sign-in log's error code (`signin.rs`).
+//!   state (`service.rs`); a Microsoft Entra sign-in log's error code (`signin.rs`); a run of
+//!   the Operations tab (`run_history.rs`).
 //! - Classes with a reader of their own: Connect Health alerts as text or JSON (`health.rs`),
 //!   AdSyncConfig error records (`adsyncconfig.rs`), the wizard's trace (`trace.rs`), other
 //!   features' text (`adjacent.rs`), a code or an ID alone (`token.rs`).
@@ -34,6 +35,7 @@ pub(crate) mod line;
 pub(crate) mod log_status;
 pub(crate) mod password_change;
 pub(crate) mod pipe_table;
+pub(crate) mod run_history;
 pub(crate) mod service;
 pub(crate) mod signin;
 pub(crate) mod status_script;

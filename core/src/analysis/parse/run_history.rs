@@ -1,0 +1,104 @@
+//! A run of the sync engine as Synchronization Service Manager's **Operations** tab lists it
+//! (copied or typed out, tabs or spaces between the columns):
+//!
+//! ```text
+//! Server  Connector                      Profile Name   Status               Start Time            End Time
+//! AADC01  contoso.onmicrosoft.com - AAD  Export         stopped-server-down  12/8/2025 9:01:10 AM  12/8/2025 9:01:31 AM
+//! AADC01  contoso.onmicrosoft.com - AAD  Export         success              12/8/2025 9:31:12 AM  12/8/2025 9:31:19 AM
+//! ```
+//!
+//! A row is a run profile's name, a run status value and a start time. It states a `run-row`
+//! fact: the status, the time, and the row's text before its status (the server, connector
+//! and profile) as the key by which the judge tells the same connector's profile's later runs
+//! (a stop that a later run of it ended is no current fault). The status value itself is
+//! decoded as an error (`errors.json`) by `codes.rs`.
+
+use crate::analysis::fact::{Fact, FactKind as Fk};
+use crate::analysis::lines;
+use crate::analysis::model::RecordKind;
+use crate::analysis::time;
+use crate::bytes::find_ci;
+use crate::knowledge::Param as P;
+
+use super::text::Content;
+
+/// The run profiles' names, as the Operations tab writes them.
+const PROFILES: [&str; 5] = ["Export", "Delta Import", "Full Import", "Delta Synchronization", "Full Synchronization"];
+
+/// The run status values (the sync engine's run results) a row can end in; `true` for those
+/// of a run that didn't start or stopped ([`is_stop`]).
+const STATUSES: [(&str, bool); 17] = [
+    ("success", false),
+    ("completed-no-objects", false),
+    ("completed-sync-errors", false),
+    ("completed-export-errors", false),
+    ("completed-warnings", false),
+    ("completed-transient-objects", false),
+    ("no-start-connection", true),
+    ("no-start-credentials", true),
+    ("no-start-ma", true),
+    ("stopped-server-down", true),
+    ("stopped-extension-dll-exception", true),
+    ("stopped-error-limit", true),
+    ("stopped-deletion-threshold-exceeded", true),
+    ("stopped-connectivity", true),
+    ("stopped-server", true),
+    ("stopped-database-connection-lost", true),
+    ("stopped-user-termination-from-wmi", true),
+];
+
+/// A run status value of a run that didn't start or stopped (`no-start-…`, `stopped-…`).
+pub(crate) fn is_stop(status: &str) -> bool {
+    status.starts_with("no-start-") || status.starts_with("stopped-")
+}
+
+/// The status of a run row (`None`: the line is no row): its value, whether it is a stop, and
+/// where it starts.
+fn status(raw: &str) -> Option<(&'static str, bool, usize)> {
+    let b = raw.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'-';
+    // The longest value that stands as a word (`stopped-server-down`, not `stopped-server`).
+    let mut best: Option<(&'static str, bool, usize)> = None;
+    for &(name, stop) in &STATUSES {
+        let Some(at) = find_ci(raw, name) else { continue };
+        let end = at + name.len();
+        if (at == 0 || !word(b[at - 1])) && b.get(end).is_none_or(|&c| !word(c)) && best.is_none_or(|(n, ..)| n.len() < name.len()) {
+            best = Some((name, stop, at));
+        }
+    }
+    best
+}
+
+pub(crate) fn read(raw: &str, c: &mut Content<'_>, first: usize, last: usize) {
+    if !PROFILES.iter().any(|p| find_ci(raw, p).is_some()) {
+        return;
+    }
+    let Some((name, stop, at)) = status(raw) else { return };
+    // Its start time comes after the status.
+    let Some((t, _, _)) = time::find(&raw[at..]) else { return };
+    let key: String = lines::trim(&raw[..at]).split_whitespace().collect::<Vec<_>>().join(" ");
+    if key.is_empty() || !PROFILES.iter().any(|p| find_ci(&key, p).is_some()) {
+        return;
+    }
+    let _ = stop;
+    let mut f = Fact::new(Fk::RunRow, first, last).param(P::Status, name).param(P::Connector, key);
+    f.time = Some(t);
+    c.facts.push(f);
+    c.kind(RecordKind::Message);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_status_value_as_a_word() {
+        assert_eq!(status("AADC01\tc - AAD\tExport\tstopped-server-down\t12/8/2025").map(|s| s.0), Some("stopped-server-down"));
+        assert_eq!(status("x  Delta Import  success  1/2/2025").map(|s| (s.0, s.1)), Some(("success", false)));
+        assert_eq!(status("unsuccessful"), None);
+        assert_eq!(status("stopped-server-downs"), None);
+        for (name, stop) in STATUSES {
+            assert_eq!(is_stop(name), stop, "{name}");
+        }
+    }
+}
