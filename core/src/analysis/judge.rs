@@ -324,7 +324,18 @@ impl<'p> Judge<'p> {
             self.note_last_set(f);
         }
         drop_generic_drs(&mut facts);
-        facts.retain(|f| !self.retracted(f));
+        // A retraction withdraws what was stated before it: in this run of lines too (`the
+        // flag was set` then `we unticked it`), not what comes after it.
+        let mut kept: Vec<Fact<'a>> = Vec::with_capacity(facts.len());
+        for f in facts {
+            if let Judged::Retracts(id) = f.kind.info().judged {
+                self.collector.remove(id);
+                kept.retain(|k| finding_of(k, None) != Some(id));
+            } else {
+                kept.push(f);
+            }
+        }
+        let mut facts = kept;
         if let Some(line) = resolved_alert(&mut facts) {
             self.stop_resolved = self.stop_resolved.max(Some(line));
         }

@@ -123,6 +123,9 @@ pub(crate) enum Ph {
     /// A sign-in log's error code key (`Sign-in error code`, Graph's `errorCode`, the audit
     /// log's `ErrorNumber`) or an `AADSTS` code (`parse/signin.rs`).
     SignInCode,
+    /// `unticked`, `unchecked`: a check box cleared (the temporary password's, said on a line
+    /// of its own).
+    Unticked,
     /// A run profile's name (`Export`, `Delta Import`, …): a row of the Operations tab
     /// (`parse/run_history.rs`).
     RunProfile,

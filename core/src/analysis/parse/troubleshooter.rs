@@ -406,15 +406,26 @@ pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut 
                 "no temporary",
                 "not a temporary",
                 "unchecked",
+                "unticked",
                 "not selected",
+                "no longer",
+                "disabled",
+                "removed",
             ],
         );
         if cleared {
             check(c, "temporary-password", "pass");
+            c.facts.push(fact(Fk::TemporaryPasswordCleared));
         } else {
             c.facts.push(fact(Fk::TemporaryPasswordSet));
             check(c, "temporary-password", "fail");
         }
+    }
+    // "We have since unticked it": the flag named on a line before, cleared on this one.
+    if hits.has(Ph::Unticked) && !hits.has(Ph::TempPassword) && !has_any(l, &["writeback", "password hash", "sync", "wizard", "option to"])
+    {
+        topic = true;
+        c.facts.push(fact(Fk::TemporaryPasswordCleared));
     }
     if hits.has(Ph::CloudFiltered) {
         topic = true;
