@@ -57,6 +57,10 @@ fn paths(code: &str) -> Vec<Vec<String>> {
                 let close = rest[end..].find('}').map_or(rest.len(), |c| c + end);
                 for name in rest[end + 1..close].split(',') {
                     let name = name.split_whitespace().next().unwrap_or("").trim_end_matches("::");
+                    // (After a trailing comma, as rustfmt leaves a list of several lines.)
+                    if name.is_empty() {
+                        continue;
+                    }
                     let mut p = segs.clone();
                     p.extend(name.split("::").filter(|s| !s.is_empty() && *s != "self").map(str::to_string));
                     out.push(p);

@@ -100,8 +100,8 @@ const RECIPES: &[Recipe] = &[
         name: "collector-step-failed",
         json: "step-failed",
         damage: Damage::Prompts,
-        expect: "report-step-failed, heartbeat-ok",
-        note: "the ADSync module did not load: the report says so; the events still show heartbeats",
+        expect: "cmdlet-failed, heartbeat-ok, report-step-failed",
+        note: "the ADSync module did not load: the report says so (and its message, cmdlet-failed with the module not loaded); the events still show heartbeats",
     },
 ];
 

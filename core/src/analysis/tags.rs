@@ -123,6 +123,8 @@ pub(crate) enum Ph {
     /// A sign-in log's error code key (`Sign-in error code`, Graph's `errorCode`, the audit
     /// log's `ErrorNumber`) or an `AADSTS` code (`parse/signin.rs`).
     SignInCode,
+    /// An error record of the ADSync module's cmdlets (`parse/cmdlet_error.rs`).
+    CmdletError,
     /// `unticked`, `unchecked`: a check box cleared (the temporary password's, said on a line
     /// of its own).
     Unticked,

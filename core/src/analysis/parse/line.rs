@@ -6,7 +6,9 @@
 //! troubleshooter's checks and the single-object run (`troubleshooter.rs`), a version.
 
 use super::text::*;
-use super::{adjacent, codes, event_message, log_status, password_change, run_history, service, signin, status_script, troubleshooter};
+use super::{
+    adjacent, cmdlet_error, codes, event_message, log_status, password_change, run_history, service, signin, status_script, troubleshooter,
+};
 use crate::analysis::fact::{Fact, FactKind as Fk, Hints};
 use crate::analysis::lines::{self, Src};
 use crate::analysis::model::RecordKind;
@@ -159,6 +161,9 @@ pub(crate) fn recognise<'a>(
     if hits.has(Ph::EventLogCmdletMissing) {
         c.facts.push(fact(Fk::EventLogCmdletMissing));
         c.kind(RecordKind::Error);
+    }
+    if hits.has(Ph::CmdletError) {
+        cmdlet_error::read(lower, &mut c, first, last);
     }
     if hits.has(Ph::SchedulerSuspendedMsg) {
         c.facts.push(fact(Fk::SchedulerSuspended));

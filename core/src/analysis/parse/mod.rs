@@ -15,13 +15,14 @@
 //!   state (`service.rs`); a Microsoft Entra sign-in log's error code (`signin.rs`); a run of
 //!   the Operations tab (`run_history.rs`).
 //! - Classes with a reader of their own: Connect Health alerts as text or JSON (`health.rs`),
-//!   AdSyncConfig error records (`adsyncconfig.rs`), the wizard's trace (`trace.rs`), other
+//!   AdSyncConfig error records (`adsyncconfig.rs`), the ADSync module's (`cmdlet_error.rs`), the wizard's trace (`trace.rs`), other
 //!   features' text (`adjacent.rs`), a code or an ID alone (`token.rs`).
 //! - The collector's report block is read by `block.rs` (beside the parsers: it decodes and
 //!   checks the block, then its facts are analysed like a paste).
 
 pub(crate) mod adjacent;
 pub(crate) mod adsyncconfig;
+pub(crate) mod cmdlet_error;
 pub(crate) mod codes;
 pub(crate) mod event;
 pub(crate) mod event_csv;
