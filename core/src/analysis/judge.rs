@@ -81,6 +81,8 @@ pub(crate) struct Judge<'p> {
     temp_synced: Option<(usize, usize, Option<String>)>,
     /// The newest `PasswordLastSet` read, its line, and its object's DN when the output gave it.
     last_set: Option<(Timestamp, usize, Option<String>)>,
+    /// The user's newest last password change in Microsoft Entra ID read, and its line.
+    cloud_change: Option<(Timestamp, usize)>,
     /// Delivered passwords with their time and object (657 `Success`, a Log tab `Success`): the
     /// newest of `PasswordLastSet`'s own object is what its change is judged against.
     successes: Vec<(Timestamp, Option<String>)>,
@@ -134,6 +136,7 @@ impl<'p> Judge<'p> {
             force_change_on: false,
             servers: conflict::Servers::default(),
             runs: Vec::new(),
+            cloud_change: None,
         }
     }
 
@@ -237,6 +240,11 @@ impl<'p> Judge<'p> {
         if let (Some(i), Some(t)) = (slot, f.time) {
             if self.tenant_times[i].is_none_or(|(l, _)| t.seconds() > l.seconds()) {
                 self.tenant_times[i] = Some((t, f.said.first));
+            }
+        }
+        if let (FactKind::CloudPasswordChanged, Some(t)) = (f.kind, f.time) {
+            if self.cloud_change.is_none_or(|(l, _)| t.seconds() > l.seconds()) {
+                self.cloud_change = Some((t, f.said.first));
             }
         }
         if let (FactKind::PasswordLastSet, Some(t)) = (f.kind, f.time) {
@@ -585,6 +593,18 @@ impl<'p> Judge<'p> {
         }
         // A password set after the object's newest synchronized result: that change hasn't
         // arrived (password sync runs every 2 minutes).
+        // A password set on-premises more than 14 hours (any time zone apart, and the 2-minute
+        // cycle) after the user's last password change in Microsoft Entra ID: it hasn't arrived.
+        if let (Some((set, line, _)), Some((cloud, cloud_line))) = (&self.last_set, self.cloud_change) {
+            if conflict::comparable(*set, cloud) && set.seconds() > cloud.seconds() + 14 * 3600 + 120 && !c.has(F::ChangeNotSynced) {
+                c.add(
+                    Signal::new(F::ChangeNotSynced, *line, *line)
+                        .param(P::PasswordLastSet, set.text())
+                        .param(P::LastCloudChange, cloud.text()),
+                );
+                c.add(Signal::new(F::ChangeNotSynced, cloud_line, cloud_line));
+            }
+        }
         if let Some((set, line, dn)) = self.last_set.take() {
             // (Of the same object when the output named it: another user's newer success says
             // nothing about this user's change.)

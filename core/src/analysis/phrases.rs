@@ -166,6 +166,8 @@ const PHRASES: &[(&str, Ph)] = &[
     ("lastdirsynctime", Ph::TenantSyncTime),
     ("passwordlastset", Ph::PasswordLastSet),
     ("pwdlastset", Ph::PasswordLastSet),
+    ("lastpasswordchangedatetime", Ph::CloudPasswordChange),
+    ("lastpasswordchangetimestamp", Ph::CloudPasswordChange),
     ("isconnector", Ph::CsObjectKey),
     ("forcepasswordchangeonlogon", Ph::ForceChangeKey),
     ("change user password", Ph::AuditPasswordChange),

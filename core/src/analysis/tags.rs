@@ -123,6 +123,9 @@ pub(crate) enum Ph {
     /// A sign-in log's error code key (`Sign-in error code`, Graph's `errorCode`, the audit
     /// log's `ErrorNumber`) or an `AADSTS` code (`parse/signin.rs`).
     SignInCode,
+    /// A user's last password change in Microsoft Entra ID (`LastPasswordChangeDateTime`,
+    /// `LastPasswordChangeTimestamp`).
+    CloudPasswordChange,
     /// An error record of the ADSync module's cmdlets (`parse/cmdlet_error.rs`).
     CmdletError,
     /// `unticked`, `unchecked`: a check box cleared (the temporary password's, said on a line

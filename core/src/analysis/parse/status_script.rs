@@ -59,6 +59,23 @@ pub(crate) fn read(raw: &str, hits: &Hits, c: &mut Content<'_>, first: usize, la
             c.facts.push(f);
         }
     }
+    // The user's last password change in Microsoft Entra ID: `Get-MgUser`'s
+    // `LastPasswordChangeDateTime : 10/28/2026 9:12:55 AM`, `Get-MsolUser`'s
+    // `LastPasswordChangeTimestamp`, Graph's JSON `"lastPasswordChangeDateTime": "…Z"`.
+    if hits.has(Ph::CloudPasswordChange) && raw.contains(':') {
+        let t = lines::trim(raw).trim_start_matches(['"', '\'', ',', '{']);
+        let key = t.split([' ', '\t', ':', '"', '\'']).next().unwrap_or("");
+        if key.eq_ignore_ascii_case("LastPasswordChangeDateTime") || key.eq_ignore_ascii_case("LastPasswordChangeTimestamp") {
+            let value = t[key.len()..].trim_start_matches(['"', '\'', ' ', '\t', ':']);
+            if let Some((time, _, _)) = crate::analysis::time::find(value) {
+                c.kind(RecordKind::Setting);
+                c.field("last_password_change", time.text());
+                let mut f = fact(Fk::CloudPasswordChanged);
+                f.time = Some(time);
+                c.facts.push(f);
+            }
+        }
+    }
     // The tenant's sync times (`Get-MgOrganization`, `Get-MsolCompanyInformation`).
     if hits.has(Ph::TenantSyncTime) && raw.contains(':') {
         let t = lines::trim(raw);
