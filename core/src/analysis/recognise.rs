@@ -750,6 +750,9 @@ impl<'a> Driver<'a, '_, '_> {
             let mut down = Fact::new(Fk::SyncServiceDown, a, b);
             if logon {
                 down = down.param(P::Reason, "logon-failure");
+            } else if id == Some(7031) {
+                // (7031: it ended unexpectedly and a recovery action followed; 7034: none did.)
+                down = down.param(P::Reason, "crashed");
             }
             facts = vec![down];
         }
