@@ -350,8 +350,11 @@ impl<'p> Judge<'p> {
         self.note_logon(&mut facts);
         let feature = token_feature(&facts);
         for f in facts {
-            let listed = if feature.is_none() { self.untimed_status(&f) } else { None };
-            let s = match &feature {
+            // (A status value of password sync's own log stays password sync's beside another
+            // feature's name: `MissingAttribute`'s text names Domain Services itself.)
+            let other = feature.as_ref().filter(|_| f.kind != FactKind::LogStatus);
+            let listed = if other.is_none() { self.untimed_status(&f) } else { None };
+            let s = match other {
                 Some(feature) => other_features(f, feature.clone()),
                 None => match finding_of(&f, None) {
                     Some(id) => {

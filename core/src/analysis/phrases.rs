@@ -196,6 +196,12 @@ const PHRASES: &[(&str, Ph)] = &[
     ("get-mgdomainservice", Ph::DomainServices),
     ("domainsecuritysettingsyncntlmpassword", Ph::DomainServices),
     ("syncntlmpasswords", Ph::DomainServices),
+    // Its names (not "managed domain": a Microsoft Entra domain that isn't federated is one too).
+    ("azure adds", Ph::DomainServices),
+    ("azure ad ds", Ph::DomainServices),
+    ("azure ad domain services", Ph::DomainServices),
+    ("entra domain services", Ph::DomainServices),
+    ("aadds", Ph::DomainServices),
     ("msexchsafesendershash", Ph::ExchangeHybrid),
     ("azure password policy", Ph::ProtectionWords),
     ("banned password list", Ph::ProtectionWords),

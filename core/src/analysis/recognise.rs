@@ -14,7 +14,7 @@ use super::parse::event::{self, EventB, Format};
 use super::parse::event_csv::{self, CsvColumns};
 use super::parse::line;
 use super::parse::text::{self, has_word, Ctx};
-use super::parse::{adjacent, adsyncconfig, health, pipe_table, service, token, trace, troubleshooter};
+use super::parse::{adjacent, adsyncconfig, health, pipe_table, prop_table, service, token, trace, troubleshooter};
 use super::parse::{event_details, event_list, event_table, event_xml};
 use super::phrases::{Hits, Ph};
 use super::scan::{find, has_ci, starts_ci};
@@ -175,6 +175,8 @@ pub(crate) fn run<'a>(
         row_langs: u32::MAX,
     };
     let mut text_lines = vec![false; physical.len()];
+    // A cmdlet's settings as a table: its header's property names (`prop_table.rs`).
+    let mut props: Option<Vec<String>> = None;
     for l in logical {
         if l.first.wrapping_sub(1) == split {
             d.flush_all();
@@ -203,6 +205,34 @@ pub(crate) fn run<'a>(
                 d.line(&Logical { first: l.first, last: l.last, text, indented: false, shape, colon });
             }
             continue;
+        }
+        // A settings table: its header and dashes are read, each row's value as its own line.
+        if l.shape == Shape::Text {
+            if let Some(names) = &props {
+                if prop_table::dashes(&l.text) {
+                    d.cover(l.first, l.last);
+                    continue;
+                }
+                match prop_table::row(names, &l.text) {
+                    Some(lines) => {
+                        for text in lines {
+                            let text: Cow<'a, str> = Cow::Owned(text);
+                            let (shape, colon) = lines::shape_colon(&text);
+                            d.line(&Logical { first: l.first, last: l.last, text, indented: false, shape, colon });
+                        }
+                        continue;
+                    }
+                    None => props = None,
+                }
+            }
+            if let Some(names) = prop_table::header(&l.text) {
+                props = Some(names);
+                d.cover(l.first, l.last);
+                continue;
+            }
+        } else if l.shape != Shape::Decoration {
+            // (The dashes under the header are a decoration: the table goes on after them.)
+            props = None;
         }
         match if row { pipe_table::cells(&l.text) } else { None } {
             Some(cells) if cells.is_empty() => d.cover(l.first, l.last),

@@ -11,7 +11,8 @@
 //!   and the cmdlets' settings (`status_script.rs`), the troubleshooter and the single-object run
 //!   (`troubleshooter.rs`), log status values (`log_status.rs`), 656/657 password changes
 //!   (`password_change.rs`), error numbers and messages in any language (`codes.rs`); a
-//!   Markdown table row, whose cells are read as lines (`pipe_table.rs`); the sync service's
+//!   Markdown table row, whose cells are read as lines (`pipe_table.rs`), and a cmdlet's
+//!   settings as a table, each value read as its `Name : Value` line (`prop_table.rs`); the sync service's
 //!   state (`service.rs`); a Microsoft Entra sign-in log's error code (`signin.rs`); a run of
 //!   the Operations tab (`run_history.rs`).
 //! - Classes with a reader of their own: Connect Health alerts as text or JSON (`health.rs`),
@@ -36,6 +37,7 @@ pub(crate) mod line;
 pub(crate) mod log_status;
 pub(crate) mod password_change;
 pub(crate) mod pipe_table;
+pub(crate) mod prop_table;
 pub(crate) mod run_history;
 pub(crate) mod service;
 pub(crate) mod signin;
