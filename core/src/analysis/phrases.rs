@@ -143,6 +143,12 @@ const PHRASES: &[(&str, Ph)] = &[
     ("sspr_", Ph::WritebackType),
     ("onpremisespasswordreset", Ph::WritebackType),
     ("passwordresetexception", Ph::WritebackType),
+    // SSPR's audit log: its category and its on-premises results (the second spelling is
+    // Microsoft's own).
+    ("self-service password management", Ph::WritebackType),
+    ("onpremisesconnectivityerror", Ph::WritebackType),
+    ("onpremisesconnectivtyfailure", Ph::WritebackType),
+    ("onpremisesconnectivityfailure", Ph::WritebackType),
     ("aadsts800", Ph::PtaCode),
     // Pass-through authentication's agent, by its names (not a word of password hash sync).
     ("authentication agent", Ph::PtaCode),
