@@ -231,7 +231,9 @@ pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut 
         let action = ["disable staging mode", "disabling staging mode", "turn off staging mode", "turning off staging mode"]
             .iter()
             .any(|w| contains(l, w));
-        let claims = !action && (contains(l, "in staging mode") || has_word(l, "enabled") || has_word(l, "true") || on);
+        let claims = !action
+            && (ctx.in_diag || !staging_elsewhere(l))
+            && (contains(l, "in staging mode") || has_word(l, "enabled") || has_word(l, "true") || on);
         // The troubleshooter's result for a server in staging mode says what doesn't work
         // there: `Password Hash Synchronization is not supposed to work within staging mode`
         // (a rule, not a state, outside its output).
@@ -551,6 +553,57 @@ fn states_the_feature(l: &str) -> bool {
 }
 
 /// `… for AD Connector - contoso.com` / `connector 'x'` on the line itself.
+/// A sentence that puts staging mode on another server than the one in trouble (the old one,
+/// a standby), in a plan (`2) Install the new server in staging mode`, `we will put the old
+/// server in staging mode`), or at an installation since changed: no claim that this server is
+/// in staging mode now. `l` is the clause, in lower case.
+fn staging_elsewhere(l: &str) -> bool {
+    let other = [
+        "old server",
+        "old connect",
+        "old ad connect",
+        "old aad connect",
+        "old azure ad connect",
+        "old entra connect",
+        "old one",
+        "old box",
+        "previous server",
+        "other server",
+        "second server",
+        "secondary server",
+        "standby",
+        "new server",
+        "new connect",
+        "new ad connect",
+        "new aad connect",
+        "new entra connect",
+        "new box",
+        "was installed in staging",
+        "were installed in staging",
+    ];
+    // A plan: a step of a list, or what someone will, wants to or should do.
+    let t = l.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ')' | '.' | '-' | '*' | '•' | ' ' | '\t'));
+    let verbs = ["install", "put ", "set ", "take ", "switch", "configure", "move ", "keep ", "leave ", "deploy", "build", "bring"];
+    let plan = verbs.iter().any(|v| t.starts_with(v))
+        || [
+            "we will",
+            "we'll",
+            "we plan",
+            "planning to",
+            "i want to",
+            "we want to",
+            "should i",
+            "should we",
+            "can i",
+            "can we",
+            "my idea",
+            "the plan",
+        ]
+        .iter()
+        .any(|w| contains(l, w));
+    plan || other.iter().any(|w| contains(l, w))
+}
+
 pub(crate) fn connector_in_line(raw: &str) -> Option<&str> {
     if !has_ci(raw, "connector") {
         return None;
