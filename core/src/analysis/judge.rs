@@ -214,6 +214,7 @@ impl<'p> Judge<'p> {
         let (fault, says) = match f.kind {
             FactKind::StagingModeOff => (F::StagingMode, "StagingModeEnabled : False"),
             FactKind::SyncServiceRunning => (F::SyncServiceStopped, "Get-Service: Running"),
+            FactKind::SyncCycleOn => (F::SyncCycleDisabled, "SyncCycleEnabled : True"),
             _ => return,
         };
         if !self.collector.has(fault) {
@@ -279,12 +280,20 @@ impl<'p> Judge<'p> {
 
     /// A connector's run that stopped, and a later run of the same connector's profile that
     /// didn't (the Operations tab lists both): that stop has ended. When every stopped run
-    /// of `connector-run-stopped` has, it is `run-recovered` since the newest of those runs.
+    /// of `connector-run-stopped` (or of `accidental-delete`) has, it is `run-recovered` since
+    /// the newest of those runs.
     fn ended_runs(runs: &[(String, bool, Timestamp, usize)], c: &mut Collector<'_>) {
-        if runs.is_empty() || !c.has(F::ConnectorRunStopped) {
+        for id in [F::ConnectorRunStopped, F::AccidentalDelete] {
+            Self::ended_run(runs, c, id);
+        }
+    }
+
+    /// [`Judge::ended_runs`] for finding `id`: every one of its evidence lines a stopped run.
+    fn ended_run(runs: &[(String, bool, Timestamp, usize)], c: &mut Collector<'_>, id: F) {
+        if runs.is_empty() || !c.has(id) {
             return;
         }
-        let (lines, _) = c.lines_and_times(F::ConnectorRunStopped);
+        let (lines, _) = c.lines_and_times(id);
         let mut since: Option<(Timestamp, usize)> = None;
         for &line in &lines {
             let Some((key, _, t, _)) = runs.iter().find(|r| r.1 && r.3 == line) else { return };
@@ -298,7 +307,7 @@ impl<'p> Judge<'p> {
             }
         }
         if let Some((ok, line)) = since {
-            c.merge_into(F::ConnectorRunStopped, F::RunRecovered);
+            c.merge_into(id, F::RunRecovered);
             c.add(Signal::new(F::RunRecovered, line, line).param(P::ResolvedSince, ok.text()));
         }
     }

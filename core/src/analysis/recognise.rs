@@ -14,7 +14,7 @@ use super::parse::event::{self, EventB, Format};
 use super::parse::event_csv::{self, CsvColumns};
 use super::parse::line;
 use super::parse::text::{self, has_word, Ctx};
-use super::parse::{adjacent, adsyncconfig, health, pipe_table, prop_table, service, token, trace, troubleshooter};
+use super::parse::{adjacent, adsyncconfig, health, pipe_table, prop_table, run_history, service, token, trace, troubleshooter};
 use super::parse::{event_details, event_list, event_table, event_xml};
 use super::phrases::{Hits, Ph};
 use super::scan::{find, has_ci, starts_ci};
@@ -124,6 +124,8 @@ struct Driver<'a, 'c, 'p> {
     connect_file: bool,
     /// The languages of the level names of the `Get-WinEvent` table rows so far (intersected,
     /// bits by index in `labels::LANGS`): which way round their dates are written.
+    /// A `Get-ADSyncRunProfileResult` record being read (`run_history::Record`).
+    run_record: Option<run_history::Record>,
     row_langs: u32,
 }
 
@@ -173,6 +175,7 @@ pub(crate) fn run<'a>(
         heartbeat_query: None,
         connect_file: false,
         row_langs: u32::MAX,
+        run_record: None,
     };
     let mut text_lines = vec![false; physical.len()];
     // A cmdlet's settings as a table: its header's property names (`prop_table.rs`).
@@ -296,7 +299,15 @@ impl<'a> Driver<'a, '_, '_> {
         }
     }
 
+    /// A `Get-ADSyncRunProfileResult` record read: its run as the Operations tab's would be.
+    fn flush_run_record(&mut self) {
+        if let Some(f) = self.run_record.take().and_then(|r| r.fact()) {
+            self.judge.fact(f);
+        }
+    }
+
     fn flush_all(&mut self) {
+        self.flush_run_record();
         self.flush_classes();
         self.flush_csv();
         self.flush_event();
@@ -327,6 +338,18 @@ impl<'a> Driver<'a, '_, '_> {
         let text: &str = &l.text;
         // The line is scanned for phrases only when something needs it (not for headers).
         self.hits_fresh = false;
+        // `Get-ADSyncRunProfileResult`'s records: its `Result : success` is a run's, never a
+        // password's status (`run_history.rs`).
+        if text::key_value(text, "RunHistoryId").is_some() {
+            self.flush_run_record();
+            self.run_record = Some(run_history::Record::default());
+        }
+        if let Some(r) = self.run_record.as_mut() {
+            if r.line(text, l.first) {
+                self.cover(l.first, l.last);
+                return;
+            }
+        }
 
         if let Some(cmd) = lines::prompt_command(text) {
             self.flush_all();
@@ -380,6 +403,7 @@ impl<'a> Driver<'a, '_, '_> {
     }
 
     fn blank(&mut self, _l: &Logical<'_>) {
+        self.flush_run_record();
         self.blank_run += 1;
         self.classes_blank();
         if let Some(ev) = self.ev.as_mut() {
@@ -1126,7 +1150,8 @@ impl<'a> Driver<'a, '_, '_> {
                 return true;
             }
         }
-        if (self.hits.has(Ph::AlertTitle) || self.hits.has(Ph::Heartbeat)) && text.len() <= 300 {
+        // (A run of the Operations tab names its status value, not an alert: `run_history.rs`.)
+        if (self.hits.has(Ph::AlertTitle) || self.hits.has(Ph::Heartbeat)) && text.len() <= 300 && !run_history::is_row(text) {
             if let Some(kind) = health::kind_of(text) {
                 if self.text_alert.as_ref().and_then(health::Alert::kind) == Some(kind) {
                     // The alert's description repeats its title's words.

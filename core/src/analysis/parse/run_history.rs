@@ -11,7 +11,10 @@
 //! fact: the status, the time, and the row's text before its status (the server, connector
 //! and profile) as the key by which the judge tells the same connector's profile's later runs
 //! (a stop that a later run of it ended is no current fault). The status value itself is
-//! decoded as an error (`errors.json`) by `codes.rs`.
+//! decoded as an error (`errors.json`) by `codes.rs`. `Get-ADSyncRunProfileResult`'s records
+//! (`RunHistoryId : …`, `ConnectorName`, `RunProfileName`, `Result`, `StartDate`) give the
+//! same fact ([`Record`]); a `Result` that isn't a stop is read there only (`Result :
+//! success` is a run's, not a password's log status).
 
 use crate::analysis::fact::{Fact, FactKind as Fk};
 use crate::analysis::lines;
@@ -69,14 +72,30 @@ fn status(raw: &str) -> Option<(&'static str, bool, usize)> {
     best
 }
 
-pub(crate) fn read(raw: &str, c: &mut Content<'_>, first: usize, last: usize) {
+/// A row of a run: a run profile's name, then a status value, then a time; its status, the
+/// status's place and the time.
+fn row(raw: &str) -> Option<(&'static str, usize, time::Timestamp)> {
     if !PROFILES.iter().any(|p| find_ci(raw, p).is_some()) {
-        return;
+        return None;
     }
-    let Some((name, stop, at)) = status(raw) else { return };
+    let (name, _, at) = status(raw)?;
     // Its start time comes after the status.
-    let Some((t, _, _)) = time::find(&raw[at..]) else { return };
-    let key: String = lines::trim(&raw[..at]).split_whitespace().collect::<Vec<_>>().join(" ");
+    let (t, _, _) = time::find(&raw[at..])?;
+    Some((name, at, t))
+}
+
+/// The line is a run's row (the Operations tab, a table of `Get-ADSyncRunProfileResult`).
+pub(crate) fn is_row(raw: &str) -> bool {
+    row(raw).is_some()
+}
+
+pub(crate) fn read(raw: &str, c: &mut Content<'_>, first: usize, last: usize) {
+    let Some((name, at, t)) = row(raw) else { return };
+    let stop = is_stop(name);
+    // (Without a leading run number: `Get-ADSyncRunProfileResult`'s table starts with it.)
+    let words: Vec<&str> = lines::trim(&raw[..at]).split_whitespace().collect();
+    let skip = usize::from(words.first().is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit())));
+    let key: String = words[skip..].join(" ");
     if key.is_empty() || !PROFILES.iter().any(|p| find_ci(&key, p).is_some()) {
         return;
     }
@@ -85,6 +104,45 @@ pub(crate) fn read(raw: &str, c: &mut Content<'_>, first: usize, last: usize) {
     f.time = Some(t);
     c.facts.push(f);
     c.kind(RecordKind::Message);
+}
+
+/// A `Get-ADSyncRunProfileResult` record being read.
+#[derive(Debug, Default)]
+pub(crate) struct Record {
+    connector: Option<String>,
+    profile: Option<String>,
+    result: Option<(&'static str, usize)>,
+    start: Option<crate::analysis::time::Timestamp>,
+}
+
+impl Record {
+    /// A line of the record: whether it was read here (not to be read as anything else).
+    pub(crate) fn line(&mut self, text: &str, line: usize) -> bool {
+        use super::text::key_value;
+        if let Some(v) = key_value(text, "ConnectorName") {
+            self.connector = Some(v.to_string());
+        } else if let Some(v) = key_value(text, "RunProfileName") {
+            self.profile = Some(v.to_string());
+        } else if let Some(v) = key_value(text, "StartDate") {
+            self.start = time::find(v).map(|(t, _, _)| t);
+        } else if let Some(v) = key_value(text, "Result") {
+            let Some((name, _, _)) = status(v) else { return false };
+            self.result = Some((name, line));
+            // A run that succeeded is read here only (never a password's `Success`); any other
+            // value is decoded too (its line read as usual: a stop, an export's errors).
+            return matches!(name, "success" | "completed-no-objects");
+        }
+        false
+    }
+
+    /// Its `run-row` fact, once its result, profile and start are read.
+    pub(crate) fn fact(self) -> Option<Fact<'static>> {
+        let ((name, line), profile, t) = (self.result?, self.profile?, self.start?);
+        let key = format!("{} {profile}", self.connector.unwrap_or_default()).trim().to_string();
+        let mut f = Fact::new(Fk::RunRow, line, line).param(P::Status, name).param(P::Connector, key);
+        f.time = Some(t);
+        Some(f)
+    }
 }
 
 #[cfg(test)]

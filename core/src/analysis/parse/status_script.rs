@@ -181,6 +181,7 @@ pub(crate) fn scheduler(raw: &str, c: &mut Content<'_>, first: usize, last: usiz
     let no = v.eq_ignore_ascii_case("false") || v.eq_ignore_ascii_case("$false");
     match key {
         "SyncCycleEnabled" if no => c.facts.push(Fact::new(Fk::SyncCycleOff, first, last)),
+        "SyncCycleEnabled" if yes => c.facts.push(Fact::new(Fk::SyncCycleOn, first, last)),
         "SchedulerSuspended" if yes => c.facts.push(Fact::new(Fk::SchedulerSuspended, first, last)),
         _ => {}
     }
