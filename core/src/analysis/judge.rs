@@ -81,6 +81,8 @@ pub(crate) struct Judge<'p> {
     temp_synced: Option<(usize, usize, Option<String>)>,
     /// The newest `PasswordLastSet` read, its line, and its object's DN when the output gave it.
     last_set: Option<(Timestamp, usize, Option<String>)>,
+    /// The newest 7036 of the sync service entering the running state, and its line.
+    running: Option<(Timestamp, usize)>,
     /// The user's newest last password change in Microsoft Entra ID read, and its line.
     cloud_change: Option<(Timestamp, usize)>,
     /// Delivered passwords with their time and object (657 `Success`, a Log tab `Success`): the
@@ -137,6 +139,7 @@ impl<'p> Judge<'p> {
             servers: conflict::Servers::default(),
             runs: Vec::new(),
             cloud_change: None,
+            running: None,
         }
     }
 
@@ -309,6 +312,16 @@ impl<'p> Judge<'p> {
         if let Some((ok, line)) = since {
             c.merge_into(id, F::RunRecovered);
             c.add(Signal::new(F::RunRecovered, line, line).param(P::ResolvedSince, ok.text()));
+        }
+    }
+
+    /// Service Control Manager's 7036 that the sync service entered the running state, at
+    /// `time` on `line`: the newest is kept (a stop older than it has ended, `finish`).
+    pub fn service_running(&mut self, time: Option<Timestamp>, line: usize) {
+        if let Some(t) = time {
+            if self.running.is_none_or(|(r, _)| t.seconds() > r.seconds()) {
+                self.running = Some((t, line));
+            }
         }
     }
 
@@ -508,6 +521,20 @@ impl<'p> Judge<'p> {
         let export_errors = export_errors.into_iter().filter_map(|f| finding_of(&f, None).map(|id| Signal::judged(id, f))).collect();
         conflict::judge(alerts, export_errors, tl, &self.servers, &mut self.collector);
         Self::ended_runs(&self.runs, &mut self.collector);
+        // The sync service stopped, then entered the running state (7036) after every time of
+        // the stop: it runs again.
+        if let Some((run, line)) = self.running {
+            let c = &mut self.collector;
+            let newest_stop = c.lines_and_times(F::SyncServiceStopped).1.into_iter().max_by_key(Timestamp::seconds);
+            if newest_stop.is_some_and(|s| conflict::comparable(s, run) && run.seconds() > s.seconds()) {
+                c.merge_into(F::SyncServiceStopped, F::ErrorResolved);
+                c.add(
+                    Signal::new(F::ErrorResolved, line, line)
+                        .param(P::Earlier, F::SyncServiceStopped.as_str())
+                        .param(P::ResolvedSince, format!("{} (7036: the service entered the running state)", run.text())),
+                );
+            }
+        }
         let c = &mut self.collector;
         // No heartbeat for exactly the connectors whose password sync is disabled: that is why.
         if c.has(F::NoHeartbeat) && c.has(F::PhsDisabledConnector) {

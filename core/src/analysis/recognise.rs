@@ -802,7 +802,10 @@ impl<'a> Driver<'a, '_, '_> {
                 .chain(said(Fk::ServiceLogonFailed))
                 .fold((usize::MAX, 0), |(a, b), (f, l)| (a.min(f), b.max(l)));
             let mut down = Fact::new(Fk::SyncServiceDown, a, b);
-            if logon {
+            if id == Some(7041) {
+                // (7041: the account lacks the right to log on as a service.)
+                down = down.param(P::Reason, "logon-right");
+            } else if logon {
                 down = down.param(P::Reason, "logon-failure");
             } else if id == Some(7031) {
                 // (7031: it ended unexpectedly and a recovery action followed; 7034: none did.)
@@ -817,6 +820,10 @@ impl<'a> Driver<'a, '_, '_> {
             && facts.iter().any(|f| f.kind == Fk::SyncServiceNamed)
             && !facts.iter().any(|f| matches!(f.kind, Fk::SyncServiceDown | Fk::ServiceLogonFailed | Fk::SyncServiceStateUnread))
         {
+            // (Its running state after a stop ends the stop: judged by time at the end.)
+            if id == Some(7036) {
+                self.judge.service_running(time, id_line);
+            }
             return;
         }
         let unnamed = source.is_none_or(|s| lines::trim(s).is_empty());

@@ -37,7 +37,7 @@ pub(crate) fn row(raw: &str) -> Option<(&'static str, bool)> {
 /// to start), 7009 (timed out), 7011 (no response), 7022 (hung starting), 7023 and 7024
 /// (ended with an error), 7031 and 7034 (ended unexpectedly), 7038 (couldn't log on).
 pub(crate) fn down_event(id: u32) -> bool {
-    matches!(id, 7000 | 7009 | 7011 | 7022 | 7023 | 7024 | 7031 | 7034 | 7038)
+    matches!(id, 7000 | 7009 | 7011 | 7022 | 7023 | 7024 | 7031 | 7034 | 7038 | 7041)
 }
 
 /// Service Control Manager's provider name, which Windows doesn't translate.
