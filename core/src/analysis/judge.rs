@@ -564,6 +564,14 @@ impl<'p> Judge<'p> {
                 c.add(Signal::new(F::SyncServiceStopped, first, last).param(P::Reason, "start-failed"));
             }
         }
+        // Windows' logon failure beside a service that couldn't log on (1069, 7038) and nothing
+        // that names a Connect account: the service's logon (`ADSync サービスにログオンできません
+        // でした: ユーザー名またはパスワードが正しくありません`), not a connector account's.
+        if stopped && !self.logon.is_empty() && self.creds_from == (true, false) {
+            for id in [F::CloudCredentials, F::AdCredentials] {
+                c.absorb(id, F::SyncServiceStopped);
+            }
+        }
         // `The user name or password is incorrect` in a sentence, beside an event whose account
         // it is (the AD DS connector account's, in 611): the same failure, not a second account.
         if self.cloud_from == (true, false) && c.has(F::AdCredentials) {

@@ -263,10 +263,29 @@ const PHRASES: &[(&str, Ph)] = &[
     ("(adsync)", Ph::SyncService),
     ("'adsync'", Ph::SyncService),
     ("service adsync", Ph::SyncService),
+    // Its display name translated (`Sincronización de Microsoft Azure AD`), its name after the
+    // word for service (its name before a word of another script, `ADSync 서비스`, is
+    // `parse/line.rs`'s).
+    ("de microsoft azure ad", Ph::SyncService),
+    ("servizio adsync", Ph::SyncService),
+    ("servicio adsync", Ph::SyncService),
     ("logon failure", Ph::ServiceLogon),
     ("couldnotstartservice", Ph::ServiceStart),
     ("cannot start service", Ph::ServiceStart),
     ("error 1069", Ph::ServiceLogon),
+    // ERROR_SERVICE_LOGON_FAILED's number after the word for error in the languages Windows
+    // ships (`Error 1069:` is Spanish too), and before the colon that follows it in every
+    // language (`오류 1069:`, `错误 1069：`): a service that couldn't log on. (The scanner's
+    // phrases are ASCII: a word of another script can't be one.)
+    ("1069:", Ph::ServiceLogon),
+    ("1069 :", Ph::ServiceLogon),
+    ("errore 1069", Ph::ServiceLogon),
+    ("erro 1069", Ph::ServiceLogon),
+    ("erreur 1069", Ph::ServiceLogon),
+    ("fehler 1069", Ph::ServiceLogon),
+    ("systemfehler 1069", Ph::ServiceLogon),
+    ("fout 1069", Ph::ServiceLogon),
+    ("hata 1069", Ph::ServiceLogon),
     ("1069  (0x42d)", Ph::ServiceLogon),
     ("error_service_logon_failed", Ph::ServiceLogon),
     ("was unable to log on as", Ph::ServiceLogon),
@@ -388,6 +407,8 @@ pub(crate) const fn mask(ps: &[Ph]) -> u128 {
 pub(crate) struct Hits {
     mask: u128,
     pub list: Vec<(Tag, usize, usize)>,
+    /// The line has a byte that is not ASCII (another script, or accents).
+    pub other_script: bool,
 }
 
 impl Hits {
@@ -395,6 +416,7 @@ impl Hits {
         self.list.clear();
         self.mask = 0;
         let other_script = scanner().scan(text.as_bytes(), &mut self.list);
+        self.other_script = other_script;
         anchors::extra_hits(text, other_script, &mut self.list);
         for (t, _, _) in &self.list {
             if let Tag::Ph(p) = t {

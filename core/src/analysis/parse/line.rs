@@ -82,8 +82,16 @@ pub(crate) fn recognise<'a>(
     }
     // In an event, the service's name as a word (`Usługa ADSync nie może zalogować się …`:
     // Service Control Manager's message in any language names it so).
-    if ctx.in_event && !hits.has(Ph::SyncService) && names_adsync(raw) {
+    // Outside one, the name before a word of another script (`ADSync 서비스에서 …`, `ADSync
+    // 服务无法 …`: the scanner's phrases are ASCII).
+    if !hits.has(Ph::SyncService) && (ctx.in_event || hits.other_script) && names_adsync(raw) {
         c.facts.push(fact(Fk::SyncServiceNamed));
+    }
+    // A service's logon failure before a full-width colon (`错误 1069：`: the scanner's phrases
+    // are ASCII, so `1069:` is not this).
+    if hits.other_script && !hits.has(Ph::ServiceLogon) && raw.contains("1069\u{ff1a}") {
+        c.facts.push(fact(Fk::ServiceLogonFailed));
+        c.kind(RecordKind::Error);
     }
     // `DN = CN=Eli McLean,OU=Staff,DC=…` alone on its line in an event (event 0's list of the
     // objects whose changes are retried).
