@@ -72,7 +72,10 @@ pub(crate) fn extra_hits(text: &str, other_script: bool, list: &mut Vec<(Tag, us
         if let Some((_, at, len)) = super::parse::health::localised_title(text) {
             found.push((Tag::Ph(Ph::AlertTitle), at, len));
         }
-        if let Some((at, len)) = LOGON_FAILURE.iter().find_map(|m| crate::bytes::find(text, m).map(|at| (at, m.len()))) {
+        let found_in = |list: &[&str], ci: bool| {
+            list.iter().find_map(|m| if ci { crate::bytes::find_ci(text, m) } else { crate::bytes::find(text, m) }.map(|at| (at, m.len())))
+        };
+        if let Some((at, len)) = found_in(LOGON_FAILURE, false).or_else(|| found_in(LOGON_FAILURE_LATIN, true)) {
             found.push((Tag::Ph(Ph::UserPassIncorrect), at, len));
         }
     }
@@ -86,6 +89,15 @@ const LOGON_FAILURE: &[&str] = &[
     "ユーザー名またはパスワードが正しくありません",
     "用户名或密码不正确",
     "사용자 이름 또는 암호가 올바르지 않습니다",
+];
+
+/// The same in the languages of Latin letters that aren't all ASCII (looked for without regard
+/// to the case of the ASCII ones: a sentence can start with it).
+const LOGON_FAILURE_LATIN: &[&str] = &[
+    "nombre de usuario o la contraseña no son correctos",
+    "nome de usuário ou a senha está incorreto",
+    "användarnamnet eller lösenordet är felaktigt",
+    "nazwa użytkownika lub hasło jest niepoprawne",
 ];
 
 /// `(code, offset, length)` of a number.
