@@ -371,10 +371,17 @@ impl<'p> Judge<'p> {
         }
         self.note_logon(&mut facts);
         let feature = token_feature(&facts);
+        let token_lines: Vec<(usize, usize)> =
+            facts.iter().filter(|f| f.kind == FactKind::OtherFeatureToken).map(|f| (f.said.first, f.said.last)).collect();
         for f in facts {
             // (A status value of password sync's own log stays password sync's beside another
             // feature's name: `MissingAttribute`'s text names Domain Services itself.)
-            let other = feature.as_ref().filter(|_| f.kind != FactKind::LogStatus);
+            // (Nor a heartbeat said missing on a line of its own, away from the other feature's
+            // name: Connect Health's `Password Synchronization heartbeat was skipped` is password
+            // sync's; `heartbeats from the DCs … PCNS` on one line is the other product's.)
+            let apart = || !token_lines.iter().any(|&(a, b)| f.said.first <= b && a <= f.said.last);
+            let own = f.kind == FactKind::LogStatus || (matches!(f.kind, FactKind::HeartbeatMissing | FactKind::NoRecentSync) && apart());
+            let other = feature.as_ref().filter(|_| !own);
             let listed = if other.is_none() { self.untimed_status(&f) } else { None };
             let s = match other {
                 Some(feature) => other_features(f, feature.clone()),
@@ -517,6 +524,9 @@ impl<'p> Judge<'p> {
     /// finding that is not a cause of its own joins the one cause the paste shows
     /// (`content/findings.json` `causes`: a connectivity event joins its decoded cause).
     pub fn finish(mut self, alerts: &[HeartbeatAlert], export_errors: Vec<Fact<'_>>, tl: &Timeline) -> Vec<Finding> {
+        // (A Connect Health alert of password hash sync's heartbeat is something only Connect
+        // reports: another product's text beside it doesn't make the paste that product's.)
+        self.anchored |= !alerts.is_empty();
         self.judge_status_list();
         let export_errors = export_errors.into_iter().filter_map(|f| finding_of(&f, None).map(|id| Signal::judged(id, f))).collect();
         conflict::judge(alerts, export_errors, tl, &self.servers, &mut self.collector);

@@ -165,6 +165,10 @@ const PHRASES: &[(&str, Ph)] = &[
     ("mim sync", Ph::Mim),
     ("password change notification service", Ph::Mim),
     ("pcnssvc", Ph::Mim),
+    // PCNS by its short name as a word (`from PCNS`, `the PCNS service`), and MIM's
+    // synchronization service's name for its own server.
+    ("pcns", Ph::Mim),
+    ("synchronization engine server", Ph::Mim),
     // Another program's stack trace: Java's and Python's own frames and headers.
     ("onpremiseslastpasswordsyncdatetime", Ph::TenantSyncTime),
     ("lastpasswordsynctime", Ph::TenantSyncTime),
