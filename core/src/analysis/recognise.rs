@@ -331,6 +331,12 @@ impl<'a> Driver<'a, '_, '_> {
             }
             Shape::Text => {}
         }
+        // After a blank line, a mail's header or its quoted original ends an event's message
+        // (`-----Original Message-----`, `From:`, `Subject:`): a reply pasted under the event is
+        // no part of it.
+        if self.ev.as_ref().is_some_and(|ev| ev.format == Format::Details && ev.blank_run >= 1 && !ev.in_xml) && mail_header(&l.text) {
+            self.flush_event();
+        }
         self.blank_run = 0;
         if let Some(ev) = self.ev.as_mut() {
             ev.blank_run = 0;
@@ -1451,4 +1457,11 @@ impl<'a> Driver<'a, '_, '_> {
             self.finish_text_alert();
         }
     }
+}
+
+/// A mail's header line or the start of a quoted original (`-----Original Message-----`,
+/// `From: …`, `Subject: …`, `Sent: …`).
+fn mail_header(text: &str) -> bool {
+    let t = lines::trim(text);
+    t.starts_with("-----Original Message") || ["From:", "Subject:", "Sent:", "To:"].iter().any(|k| starts_ci(t, k))
 }
