@@ -648,6 +648,19 @@ impl<'p> Judge<'p> {
                 c.merge_into(F::PhsStopped, F::AlertResolved);
             }
         }
+        // A cloud reset and a password delivered since (the audit log's later `Change user
+        // password` by the Sync_ account, a 657 `Success`): the change ended the reset. A reset
+        // newer than every delivered password stands, and their "synchronized" is its evidence.
+        if c.has(F::CloudPasswordReset) {
+            let newest = |c: &Collector<'_>, id| c.lines_and_times(id).1.into_iter().max_by_key(Timestamp::seconds);
+            if let (Some(r), Some(s)) = (newest(c, F::CloudPasswordReset), newest(c, F::PasswordSynced)) {
+                if conflict::comparable(r, s) && s.seconds() > r.seconds() {
+                    c.remove(F::CloudPasswordReset);
+                } else if conflict::comparable(r, s) && r.seconds() > s.seconds() {
+                    c.absorb(F::PasswordSynced, F::CloudPasswordReset);
+                }
+            }
+        }
         // A password set after the object's newest synchronized result: that change hasn't
         // arrived (password sync runs every 2 minutes).
         // A password set on-premises more than 14 hours (any time zone apart, and the 2-minute

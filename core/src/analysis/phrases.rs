@@ -181,6 +181,8 @@ const PHRASES: &[(&str, Ph)] = &[
     ("isconnector", Ph::CsObjectKey),
     ("forcepasswordchangeonlogon", Ph::ForceChangeKey),
     ("change user password", Ph::AuditPasswordChange),
+    ("reset user password", Ph::AuditPasswordReset),
+    ("reset password (by admin)", Ph::AuditPasswordReset),
     ("userforcepasswordchangeonlogonenabled", Ph::ForceChangeKey),
     ("connectedmvobjectid", Ph::CsObjectKey),
     ("passwordsync ", Ph::PasswordSyncColumn),

@@ -254,7 +254,9 @@ pub fn parse_prefix_with(s: &str, day_first: bool) -> Option<(Timestamp, usize)>
             month = first;
             day = second;
         }
-        if c.spaces() == 0 {
+        // (The Microsoft Entra admin center writes a comma before the time: `3/11/2025, 10:05:31 AM`.)
+        let comma = c.eat(b',');
+        if c.spaces() == 0 && !comma {
             return None;
         }
     } else {

@@ -147,9 +147,20 @@ pub(crate) fn recognise<'a>(
     // (the Microsoft Entra connector account set a user's password: password hash sync
     // delivered it).
     if hits.has(Ph::AuditPasswordChange) && raw.contains("Sync_") && has_word(lower, "success") {
-        c.facts.push(fact(Fk::AuditPasswordDelivered));
+        let mut f = fact(Fk::AuditPasswordDelivered);
+        f.time = time::find(raw).map(|(t, _, _)| t);
+        c.facts.push(f);
         c.kind(RecordKind::Setting);
         c.field("activity", "Change user password");
+    }
+    // Its `Reset user password` by someone else (an admin in the cloud): the cloud password is
+    // the reset's until the user's next change on-premises arrives.
+    if hits.has(Ph::AuditPasswordReset) && !raw.contains("Sync_") && has_word(lower, "success") {
+        let mut f = fact(Fk::CloudPasswordReset);
+        f.time = time::find(raw).map(|(t, _, _)| t);
+        c.facts.push(f);
+        c.kind(RecordKind::Setting);
+        c.field("activity", "Reset user password");
     }
     if hits.has(Ph::ServiceStart) {
         c.facts.push(fact(Fk::ServiceStartFailed));
