@@ -22,7 +22,21 @@ const KEYS: [&str; 7] = [
 
 /// The property names of a table header (`None`: the line is no such header).
 pub(crate) fn header(text: &str) -> Option<Vec<String>> {
-    if text.len() > 400 || text.contains(':') {
+    // Every line is asked: only property names and the spaces between them, and a space (one
+    // pass that stops at the first other byte, as nearly every line has one early).
+    let b = text.as_bytes();
+    if b.len() > 400 || !b.first().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let mut spaces = 0;
+    for &c in b {
+        match c {
+            b' ' | b'\t' => spaces += 1,
+            c if c.is_ascii_alphanumeric() || c == b'_' => {}
+            _ => return None,
+        }
+    }
+    if spaces == 0 {
         return None;
     }
     let names: Vec<&str> = text.split_whitespace().collect();
