@@ -621,8 +621,9 @@ impl<'a> Driver<'a, '_, '_> {
             self.cover(first, last);
             return true;
         }
-        // (`Export-Csv` of `Get-WinEvent` writes all 27 of its properties' names: over 300 bytes.)
-        if text.len() < 1000 {
+        // (`Export-Csv` of `Get-WinEvent` writes all 27 of its properties' names, quoted: over
+        // 300 bytes.)
+        if lower_start || (text.len() < 1000 && text.starts_with('"')) {
             if let Some(cols) = event_csv::csv_header(text) {
                 self.flush_all();
                 self.csv = Some(Csv { cols, row: String::new(), ev: None });
@@ -1164,8 +1165,8 @@ impl<'a> Driver<'a, '_, '_> {
             }
         }
         // (A run of the Operations tab names its status value, not an alert: `run_history.rs`.)
-        if (self.hits.has(Ph::AlertTitle) || self.hits.has(Ph::Heartbeat)) && text.len() <= 300 && !run_history::is_row(text) {
-            if let Some(kind) = health::kind_of(text) {
+        if (self.hits.has(Ph::AlertTitle) || self.hits.has(Ph::Heartbeat)) && text.len() <= 300 {
+            if let Some(kind) = health::kind_of(text).filter(|_| !run_history::is_row(text)) {
                 if self.text_alert.as_ref().and_then(health::Alert::kind) == Some(kind) {
                     // The alert's description repeats its title's words.
                     if let Some(a) = self.text_alert.as_mut() {

@@ -89,7 +89,7 @@ pub(crate) fn recognise<'a>(
     }
     // A service's logon failure before a full-width colon (`错误 1069：`: the scanner's phrases
     // are ASCII, so `1069:` is not this).
-    if hits.other_script && !hits.has(Ph::ServiceLogon) && raw.contains("1069\u{ff1a}") {
+    if hits.other_script && !hits.has(Ph::ServiceLogon) && crate::bytes::find(raw, "1069\u{ff1a}").is_some() {
         c.facts.push(fact(Fk::ServiceLogonFailed));
         c.kind(RecordKind::Error);
     }

@@ -40,8 +40,7 @@ pub(crate) fn header(text: &str) -> Option<Vec<String>> {
         return None;
     }
     let names: Vec<&str> = text.split_whitespace().collect();
-    let ident = |n: &&str| n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
-    if names.len() < 2 || !names.iter().all(ident) || !names.iter().any(|n| KEYS.iter().any(|k| k.eq_ignore_ascii_case(n))) {
+    if names.len() < 2 || !names.iter().any(|n| KEYS.iter().any(|k| k.eq_ignore_ascii_case(n))) {
         return None;
     }
     Some(names.into_iter().map(str::to_string).collect())

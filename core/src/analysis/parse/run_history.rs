@@ -58,27 +58,34 @@ pub(crate) fn is_stop(status: &str) -> bool {
 /// The status of a run row (`None`: the line is no row): its value, whether it is a stop, and
 /// where it starts.
 fn status(raw: &str) -> Option<(&'static str, bool, usize)> {
+    // Each word of the line (letters, digits and `-`) that is a value, the first one.
     let b = raw.as_bytes();
     let word = |c: u8| c.is_ascii_alphanumeric() || c == b'-';
-    // The longest value that stands as a word (`stopped-server-down`, not `stopped-server`).
-    let mut best: Option<(&'static str, bool, usize)> = None;
-    for &(name, stop) in &STATUSES {
-        let Some(at) = find_ci(raw, name) else { continue };
-        let end = at + name.len();
-        if (at == 0 || !word(b[at - 1])) && b.get(end).is_none_or(|&c| !word(c)) && best.is_none_or(|(n, ..)| n.len() < name.len()) {
-            best = Some((name, stop, at));
+    let mut i = 0;
+    while i < b.len() {
+        if !word(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && word(b[i]) {
+            i += 1;
+        }
+        let w = &raw[start..i];
+        if let Some(&(name, stop)) = STATUSES.iter().find(|(n, _)| n.len() == w.len() && n.eq_ignore_ascii_case(w)) {
+            return Some((name, stop, start));
         }
     }
-    best
+    None
 }
 
 /// A row of a run: a run profile's name, then a status value, then a time; its status, the
 /// status's place and the time.
 fn row(raw: &str) -> Option<(&'static str, usize, time::Timestamp)> {
-    if !PROFILES.iter().any(|p| find_ci(raw, p).is_some()) {
+    let (name, _, at) = status(raw)?;
+    if !PROFILES.iter().any(|p| find_ci(&raw[..at], p).is_some()) {
         return None;
     }
-    let (name, _, at) = status(raw)?;
     // Its start time comes after the status.
     let (t, _, _) = time::find(&raw[at..])?;
     Some((name, at, t))
