@@ -81,6 +81,8 @@ pub(crate) struct Judge<'p> {
     temp_synced: Option<(usize, usize, Option<String>)>,
     /// The newest `PasswordLastSet` read, its line, and its object's DN when the output gave it.
     last_set: Option<(Timestamp, usize, Option<String>)>,
+    /// The paste's current section is labelled as a standby server's (`standby_section`).
+    standby: bool,
     /// The newest 7036 of the sync service entering the running state, and its line.
     running: Option<(Timestamp, usize)>,
     /// The user's newest last password change in Microsoft Entra ID read, and its line.
@@ -140,6 +142,7 @@ impl<'p> Judge<'p> {
             runs: Vec::new(),
             cloud_change: None,
             running: None,
+            standby: false,
         }
     }
 
@@ -325,8 +328,22 @@ impl<'p> Judge<'p> {
         }
     }
 
+    /// The paste's next section is labelled as a standby server's (`true`) or another
+    /// server's: a standby's staging mode is its purpose, neither a fault nor its end.
+    pub fn standby_section(&mut self, standby: bool) {
+        self.standby = standby;
+    }
+
+    /// A fact of a standby's section that says nothing about the server in trouble.
+    fn standby_state(&self, f: &Fact<'_>) -> bool {
+        self.standby && matches!(f.kind, FactKind::StagingModeOn | FactKind::StagingModeOff)
+    }
+
     /// A fact stated on its own (outside any event).
     pub fn fact(&mut self, f: Fact<'_>) {
+        if self.standby_state(&f) {
+            return;
+        }
         self.note_run(&f);
         self.anchored |= anchors(f.kind);
         self.force_change_on |= f.kind == FactKind::ForceChangeFeatureOn;
@@ -346,6 +363,7 @@ impl<'p> Judge<'p> {
     /// Facts of a run of lines outside events, with what the lines said about their
     /// surroundings (the connector, domain and object they name).
     pub fn bare<'a>(&mut self, mut facts: Vec<Fact<'a>>, hints: &Hints<'a>) {
+        facts.retain(|f| !self.standby_state(f));
         self.anchored |= facts.iter().any(|f| anchors(f.kind));
         for f in &facts {
             self.note_run(f);

@@ -331,6 +331,13 @@ impl<'a> Driver<'a, '_, '_> {
             }
             Shape::Text => {}
         }
+        // A section's label that names a standby (`===== AADC02 (STAGING / standby) =====`,
+        // `Staging server:`): what follows until the next label is that server's, whose staging
+        // mode is its purpose, not a fault of the server in trouble.
+        if let Some(standby) = section_label(&l.text) {
+            self.flush_all();
+            self.judge.standby_section(standby);
+        }
         // After a blank line, a mail's header or its quoted original ends an event's message
         // (`-----Original Message-----`, `From:`, `Subject:`): a reply pasted under the event is
         // no part of it.
@@ -1458,6 +1465,24 @@ impl<'a> Driver<'a, '_, '_> {
             self.finish_text_alert();
         }
     }
+}
+
+/// A line that labels a section of the paste as one server's (framed in `=====`, `-----`,
+/// `#####` or `**`, or a few words ending in `:` that say server): `Some(true)` when it names a
+/// standby (staging, standby, passive, secondary).
+fn section_label(text: &str) -> Option<bool> {
+    let t = lines::trim(text);
+    if t.len() > 100 || t.is_empty() {
+        return None;
+    }
+    // (A frame that names no server's role is something else: `--- End of inner exception
+    // stack trace ---`, `=== 03/12 morning ===`.)
+    let role = |w: &[&str]| w.iter().any(|w| has_ci(t, w));
+    let standby = role(&["staging", "standby", "passive", "secondary"]);
+    let framed = ["===", "---", "###", "**"].iter().any(|f| t.starts_with(f) && t.ends_with(f) && t.len() > 2 * f.len())
+        && (standby || role(&["server", "active", "primary"]));
+    let said = t.ends_with(':') && t.split_whitespace().count() <= 8 && has_ci(t, "server");
+    (framed || said).then_some(standby)
 }
 
 /// A mail's header line or the start of a quoted original (`-----Original Message-----`,
