@@ -161,6 +161,33 @@ pub static INPUT_KINDS: &[InputKind] = &[
         records: &[RecordKind::SignIn],
     },
     InputKind {
+        id: "runs",
+        parser: "parse/run_history.rs",
+        name: "The sync engine's runs",
+        how: "Synchronization Service Manager's Operations tab (copied or typed), or Get-ADSyncRunProfileResult as a list or a table",
+        sample: "Connector Name                 Profile Name  Status               Start Time\n\
+                 contoso.onmicrosoft.com - AAD  Export        stopped-server-down  12/8/2025 9:01:10 AM\n",
+        records: &[RecordKind::Error],
+    },
+    InputKind {
+        id: "cmdlet-error",
+        parser: "parse/cmdlet_error.rs",
+        name: "A Connect cmdlet's error",
+        how: "The error record PowerShell prints when an ADSync cmdlet fails (a sync already running, a connector name that doesn't exist, the module not loaded), in any language",
+        sample: "Start-ADSyncSyncCycle : System.InvalidOperationException: Sync is already running. Cannot start a new run till this one completes.\n",
+        records: &[RecordKind::Error],
+    },
+    InputKind {
+        id: "settings-table",
+        parser: "parse/prop_table.rs",
+        name: "A cmdlet's settings as a table",
+        how: "Get-ADSyncScheduler, Get-ADSyncAADCompanyFeature or Get-ADUser piped to Format-Table or Select-Object",
+        sample: "StagingModeEnabled SyncCycleEnabled\n\
+                 ------------------ ----------------\n\
+                 \u{20}             True             True\n",
+        records: &[RecordKind::Setting],
+    },
+    InputKind {
         id: "pipe-table",
         parser: "parse/pipe_table.rs",
         name: "A table copied from a page or a ticket",
