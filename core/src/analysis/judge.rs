@@ -73,7 +73,7 @@ pub(crate) struct Judge<'p> {
     /// Lines that name the sync service (`sync-service-named`).
     named: Vec<(usize, usize)>,
     /// Lines where a service was started and didn't start (`service-start-failed`).
-    start_failed: Vec<(usize, usize)>,
+    start_failed: Vec<(usize, usize, &'static str)>,
     /// Something only Connect prints was read (see [`anchors`]).
     anchored: bool,
     /// Lines of a 657 that delivered a temporary password (`temporary-password-synced`), and
@@ -344,6 +344,12 @@ impl<'p> Judge<'p> {
         if self.standby_state(&f) {
             return;
         }
+        // (The service named, its logon or start failed: judged in `finish`.)
+        if matches!(f.kind, FactKind::SyncServiceNamed | FactKind::ServiceLogonFailed | FactKind::ServiceStartFailed) {
+            let mut one = vec![f];
+            self.note_logon(&mut one);
+            return;
+        }
         self.note_run(&f);
         self.anchored |= anchors(f.kind);
         self.force_change_on |= f.kind == FactKind::ForceChangeFeatureOn;
@@ -588,8 +594,8 @@ impl<'p> Judge<'p> {
             for &(first, last) in &self.logon {
                 c.add(Signal::new(F::SyncServiceStopped, first, last).param(P::Reason, "logon-failure"));
             }
-            for &(first, last) in &self.start_failed {
-                c.add(Signal::new(F::SyncServiceStopped, first, last).param(P::Reason, "start-failed"));
+            for &(first, last, reason) in &self.start_failed {
+                c.add(Signal::new(F::SyncServiceStopped, first, last).param(P::Reason, reason));
             }
         }
         // Windows' logon failure beside a service that couldn't log on (1069, 7038) and nothing
@@ -753,7 +759,11 @@ impl Judge<'_> {
         for f in facts.iter() {
             match f.kind {
                 FactKind::ServiceLogonFailed => self.logon.push((f.said.first, f.said.last)),
-                FactKind::ServiceStartFailed if self.start_failed.len() < 4 => self.start_failed.push((f.said.first, f.said.last)),
+                FactKind::ServiceStartFailed if self.start_failed.len() < 4 => {
+                    // (`disabled`: its startup type is Disabled, error 1058.)
+                    let disabled = f.params.iter().any(|(k, v)| *k == P::Reason && v == "disabled");
+                    self.start_failed.push((f.said.first, f.said.last, if disabled { "disabled" } else { "start-failed" }));
+                }
                 FactKind::SyncServiceNamed if self.named.len() < 4 => self.named.push((f.said.first, f.said.last)),
                 _ => {}
             }

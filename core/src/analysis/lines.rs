@@ -367,6 +367,21 @@ pub(crate) fn prompt_command(text: &str) -> Option<&str> {
     Some(rest[gt + 1..].trim())
 }
 
+/// `C:\Users\admin>net start ADSync` (cmd.exe's prompt) → the command after the prompt.
+pub(crate) fn cmd_prompt_command(text: &str) -> Option<&str> {
+    let b = text.as_bytes();
+    if b.len() < 4 || !b[0].is_ascii_alphabetic() || b[1] != b':' || b[2] != b'\\' {
+        return None;
+    }
+    let gt = text.find('>').filter(|&g| g <= 260)?;
+    // (What comes before `>` is a path: none of the characters a path can't have.)
+    if text[..gt].contains(['<', '|', '"', '*', '?']) {
+        return None;
+    }
+    let cmd = text[gt + 1..].trim();
+    (!cmd.is_empty()).then_some(cmd)
+}
+
 /// A line of a PowerShell script that prints a text of its own (`Write-Host "AADConnect is in
 /// Staging Mode"`): the script's words, not what a server printed. A script pasted beside its
 /// output would otherwise be read as that output.

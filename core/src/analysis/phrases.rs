@@ -284,6 +284,9 @@ const PHRASES: &[(&str, Ph)] = &[
     // language (`오류 1069:`, `错误 1069：`): a service that couldn't log on. (The scanner's
     // phrases are ASCII: a word of another script can't be one.)
     ("1069:", Ph::ServiceLogon),
+    ("error 1058", Ph::ServiceDisabled),
+    ("1058:", Ph::ServiceDisabled),
+    ("error_service_disabled", Ph::ServiceDisabled),
     ("1069 :", Ph::ServiceLogon),
     ("errore 1069", Ph::ServiceLogon),
     ("erro 1069", Ph::ServiceLogon),

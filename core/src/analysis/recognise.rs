@@ -126,6 +126,8 @@ struct Driver<'a, 'c, 'p> {
     /// bits by index in `labels::LANGS`): which way round their dates are written.
     /// A `Get-ADSyncRunProfileResult` record being read (`run_history::Record`).
     run_record: Option<run_history::Record>,
+    /// Inside a block about the sync service (`SERVICE_NAME: ADSync`, `Name : ADSync`).
+    svc_block: bool,
     row_langs: u32,
 }
 
@@ -176,6 +178,7 @@ pub(crate) fn run<'a>(
         connect_file: false,
         row_langs: u32::MAX,
         run_record: None,
+        svc_block: false,
     };
     let mut text_lines = vec![false; physical.len()];
     // A cmdlet's settings as a table: its header's property names (`prop_table.rs`).
@@ -363,9 +366,36 @@ impl<'a> Driver<'a, '_, '_> {
                 return;
             }
         }
+        // `sc query ADSync`'s `STATE : 4 RUNNING`, `Get-Service ADSync | Format-List`'s `Status :
+        // Running`: the state of the service its block names (`SERVICE_NAME: ADSync`, `Name :
+        // ADSync`).
+        if let Some(name) = text::key_value(text, "SERVICE_NAME").or_else(|| text::key_value(text, "Name")) {
+            self.svc_block = name.eq_ignore_ascii_case("ADSync");
+        } else if self.svc_block {
+            if let Some(v) = text::key_value(text, "STATE").or_else(|| text::key_value(text, "Status")) {
+                if let Some((state, down)) = service::state_value(v) {
+                    self.flush_bare();
+                    let k = if down { Fk::SyncServiceDown } else { Fk::SyncServiceRunning };
+                    self.judge.fact(Fact::new(k, l.first, l.last));
+                    self.record(
+                        RecordKind::Setting,
+                        l.first,
+                        l.last,
+                        vec![("service", Cow::Borrowed("ADSync")), ("status", Cow::Borrowed(state))],
+                    );
+                    return;
+                }
+            }
+        }
 
-        if let Some(cmd) = lines::prompt_command(text) {
+        if let Some(cmd) = lines::prompt_command(text).or_else(|| lines::cmd_prompt_command(text)) {
             self.flush_all();
+            self.svc_block = false;
+            // A command on the sync service (`net start ADSync`, `sc query ADSync`,
+            // `Start-Service ADSync`): the paste names it, and what it printed is its.
+            if service::names_service_command(cmd) {
+                self.judge.fact(Fact::new(Fk::SyncServiceNamed, l.first, l.last));
+            }
             if has_ci(cmd, "Invoke-ADSyncDiagnostics") {
                 self.diag = true;
                 self.diag_connector = None;
@@ -417,6 +447,7 @@ impl<'a> Driver<'a, '_, '_> {
 
     fn blank(&mut self, _l: &Logical<'_>) {
         self.flush_run_record();
+        self.svc_block = false;
         self.blank_run += 1;
         self.classes_blank();
         if let Some(ev) = self.ev.as_mut() {

@@ -123,6 +123,8 @@ pub(crate) enum Ph {
     /// A sign-in log's error code key (`Sign-in error code`, Graph's `errorCode`, the audit
     /// log's `ErrorNumber`) or an `AADSTS` code (`parse/signin.rs`).
     SignInCode,
+    /// A service's startup type Disabled (ERROR_SERVICE_DISABLED, 1058).
+    ServiceDisabled,
     /// The Microsoft Entra audit log's `Reset user password` (an admin's reset in the cloud).
     AuditPasswordReset,
     /// A user's last password change in Microsoft Entra ID (`LastPasswordChangeDateTime`,

@@ -166,6 +166,12 @@ pub(crate) fn recognise<'a>(
         c.facts.push(fact(Fk::ServiceStartFailed));
         c.kind(RecordKind::Error);
     }
+    // ERROR_SERVICE_DISABLED (`System error 1058 has occurred.`, `Error 1058:`): its startup
+    // type is Disabled.
+    if hits.has(Ph::ServiceDisabled) {
+        c.facts.push(fact(Fk::ServiceStartFailed).param(P::Reason, "disabled"));
+        c.kind(RecordKind::Error);
+    }
     if hits.has(Ph::ExecutionPolicy) {
         c.facts.push(fact(Fk::ScriptBlocked).param(P::Reason, "execution-policy"));
         c.kind(RecordKind::Error);

@@ -33,6 +33,33 @@ pub(crate) fn row(raw: &str) -> Option<(&'static str, bool)> {
     Some((state, !matches!(state, "Running" | "StartPending" | "ContinuePending")))
 }
 
+/// A command that starts, stops, queries or configures the sync service (`net start ADSync`,
+/// `sc.exe query ADSync`, `Start-Service ADSync`, `Get-Service -Name ADSync`).
+pub(crate) fn names_service_command(cmd: &str) -> bool {
+    let words: Vec<&str> = cmd.split_ascii_whitespace().collect();
+    let Some(first) = words.first().map(|w| w.to_ascii_lowercase()) else { return false };
+    let service_tool = matches!(
+        first.as_str(),
+        "net" | "net.exe" | "sc" | "sc.exe" | "start-service" | "stop-service" | "restart-service" | "get-service" | "set-service"
+    );
+    service_tool && words.iter().skip(1).any(|w| w.trim_matches(['"', '\'', ',']).eq_ignore_ascii_case("ADSync"))
+}
+
+/// The state in `sc query`'s `STATE : 4 RUNNING` or `Get-Service`'s `Status : Running`, and
+/// whether it is down.
+pub(crate) fn state_value(v: &str) -> Option<(&'static str, bool)> {
+    let word = v.split_ascii_whitespace().find(|w| w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_'))?;
+    let state = match word.to_ascii_uppercase().as_str() {
+        "RUNNING" => "Running",
+        "STOPPED" => "Stopped",
+        "STOP_PENDING" | "STOPPENDING" => "StopPending",
+        "START_PENDING" | "STARTPENDING" => "StartPending",
+        "PAUSED" => "Paused",
+        _ => return None,
+    };
+    Some((state, matches!(state, "Stopped" | "StopPending" | "Paused")))
+}
+
 /// Service Control Manager's events that say a service stopped or couldn't start: 7000 (failed
 /// to start), 7009 (timed out), 7011 (no response), 7022 (hung starting), 7023 and 7024
 /// (ended with an error), 7031 and 7034 (ended unexpectedly), 7038 (couldn't log on).
