@@ -177,6 +177,8 @@ const PHRASES: &[(&str, Ph)] = &[
     ("passwordlastset", Ph::PasswordLastSet),
     ("pwdlastset", Ph::PasswordLastSet),
     ("lastpasswordchangedatetime", Ph::CloudPasswordChange),
+    ("authenticationtype", Ph::DomainAuth),
+    ("authentication ", Ph::DomainAuth),
     ("lastpasswordchangetimestamp", Ph::CloudPasswordChange),
     ("isconnector", Ph::CsObjectKey),
     ("forcepasswordchangeonlogon", Ph::ForceChangeKey),

@@ -59,6 +59,16 @@ pub(crate) fn read(raw: &str, hits: &Hits, c: &mut Content<'_>, first: usize, la
             c.facts.push(f);
         }
     }
+    // A domain's sign-in method: `Get-MgDomain`'s `AuthenticationType : Federated`,
+    // `Get-MsolDomain`'s `Authentication : Federated`: its users sign in at the federation
+    // service, not against the synchronized hash.
+    if hits.has(Ph::DomainAuth) {
+        let v = super::text::key_value(raw, "AuthenticationType").or_else(|| super::text::key_value(raw, "Authentication"));
+        if v.is_some_and(|v| v.eq_ignore_ascii_case("Federated")) {
+            c.kind(RecordKind::Setting);
+            c.facts.push(fact(Fk::OtherFeatureToken).param(P::Feature, "federated-domain"));
+        }
+    }
     // The user's last password change in Microsoft Entra ID: `Get-MgUser`'s
     // `LastPasswordChangeDateTime : 10/28/2026 9:12:55 AM`, `Get-MsolUser`'s
     // `LastPasswordChangeTimestamp`, Graph's JSON `"lastPasswordChangeDateTime": "…Z"`.
