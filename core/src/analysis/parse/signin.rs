@@ -24,8 +24,11 @@ use crate::analysis::model::RecordKind;
 use crate::analysis::phrases::{Hits, Ph};
 use crate::knowledge::Param as P;
 
-/// The keys a sign-in's code follows, as the line begins with them (quotes and case aside).
-const KEYS: [&str; 3] = ["sign-in error code", "errorcode", "errornumber"];
+/// The keys a sign-in's code follows, as the line begins with them (quotes and case aside):
+/// the admin center's label in English and in the languages whose label is ASCII (German,
+/// French, Italian), Graph's and the audit log's property names.
+const KEYS: [&str; 6] =
+    ["sign-in error code", "anmeldefehlercode", "code d'erreur de connexion", "codice di errore di accesso", "errorcode", "errornumber"];
 
 pub(crate) fn read(raw: &str, hits: &Hits, c: &mut Content<'_>, first: usize, last: usize) {
     if !hits.has(Ph::SignInCode) {
@@ -116,7 +119,7 @@ fn at_start(raw: &str) -> Option<u32> {
     let sep = rest.len() - rest.trim_start_matches([' ', '\t', ':', '=', '"', '\'']).len();
     let (head, value) = rest.split_at(sep);
     // (The portal's own label is distinctive enough to stand before a single space.)
-    let spaced = head.contains([':', '=', '\t']) || head.contains("  ") || (key == KEYS[0] && !head.is_empty());
+    let spaced = head.contains([':', '=', '\t']) || head.contains("  ") || (KEYS[..4].contains(&key) && !head.is_empty());
     if !spaced {
         return None;
     }
