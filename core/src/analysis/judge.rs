@@ -837,6 +837,7 @@ fn anchors(kind: FactKind) -> bool {
             | K::ServiceLogonFailed
             | K::RetiredVersion
             | K::SignInFailed
+            | K::FipsSaid
     )
 }
 

@@ -67,6 +67,7 @@ const PHRASES: &[(&str, Ph)] = &[
     ("change password at next logon", Ph::TempPassword),
     ("change their passwords at next logon", Ph::TempPassword),
     ("untick", Ph::Unticked),
+    ("fips", Ph::Fips),
     ("uncheck", Ph::Unticked),
     ("cloudfiltered", Ph::CloudFiltered),
     ("sync rule", Ph::SyncRule),

@@ -123,6 +123,8 @@ pub(crate) enum Ph {
     /// A sign-in log's error code key (`Sign-in error code`, Graph's `errorCode`, the audit
     /// log's `ErrorNumber`) or an `AADSTS` code (`parse/signin.rs`).
     SignInCode,
+    /// FIPS mode, by its name (`FIPS`, `enforceFIPSPolicy`).
+    Fips,
     /// A domain's `AuthenticationType` / `Authentication` (federated or managed).
     DomainAuth,
     /// A service's startup type Disabled (ERROR_SERVICE_DISABLED, 1058).

@@ -423,6 +423,16 @@ pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut 
             check(c, "temporary-password", "fail");
         }
     }
+    // FIPS mode told of the server where password sync fails (`Sync still fails until FIPS mode
+    // is disabled`): MD5, which password sync uses, is refused there.
+    // (A line about the workaround, `enforceFIPSPolicy`, says it is in place or being put there.)
+    if hits.has(Ph::Fips)
+        && has_any(l, &["password", "sync", "connect", "md5", "hash"])
+        && !has_any(l, &["not enabled", "disabled on", "turned off", "no fips", "enforcefipspolicy"])
+    {
+        topic = true;
+        c.facts.push(fact(Fk::FipsSaid));
+    }
     // "We have since unticked it": the flag named on a line before, cleared on this one.
     if hits.has(Ph::Unticked) && !hits.has(Ph::TempPassword) && !has_any(l, &["writeback", "password hash", "sync", "wizard", "option to"])
     {
