@@ -128,6 +128,9 @@ struct Driver<'a, 'c, 'p> {
     run_record: Option<run_history::Record>,
     /// Inside a block about the sync service (`SERVICE_NAME: ADSync`, `Name : ADSync`).
     svc_block: bool,
+    /// The feature of the last command typed at a prompt, when it is another feature's tool
+    /// (`repadmin`, `dcdiag`): its output is that feature's (`adjacent::command_feature`).
+    cmd_feature: Option<&'static str>,
     row_langs: u32,
 }
 
@@ -179,6 +182,7 @@ pub(crate) fn run<'a>(
         row_langs: u32::MAX,
         run_record: None,
         svc_block: false,
+        cmd_feature: None,
     };
     let mut text_lines = vec![false; physical.len()];
     // A cmdlet's settings as a table: its header's property names (`prop_table.rs`).
@@ -391,6 +395,7 @@ impl<'a> Driver<'a, '_, '_> {
         if let Some(cmd) = lines::prompt_command(text).or_else(|| lines::cmd_prompt_command(text)) {
             self.flush_all();
             self.svc_block = false;
+            self.cmd_feature = adjacent::command_feature(cmd);
             // A command on the sync service (`net start ADSync`, `sc query ADSync`,
             // `Start-Service ADSync`): the paste names it, and what it printed is its.
             if service::names_service_command(cmd) {
@@ -1086,7 +1091,12 @@ impl<'a> Driver<'a, '_, '_> {
     }
 
     fn flush_bare(&mut self) {
-        let Some(b) = self.bare.take() else { return };
+        let Some(mut b) = self.bare.take() else { return };
+        // The output of a command of another feature (`repadmin /syncall`, `dcdiag`): its
+        // errors are that feature's.
+        if let (Some(feature), Some(first)) = (self.cmd_feature, b.facts.first().map(|f| f.said.first)) {
+            b.facts.push(Fact::new(Fk::OtherFeatureToken, first, first).param(P::Feature, feature));
+        }
         match b.guess {
             Some(id) => {
                 let first = b.guess_line;

@@ -78,6 +78,13 @@ const EXPORT_ERRORS: &[&str] = &[
     "completed-export-errors",
 ];
 
+/// The feature of a command that is another feature's tool: `repadmin` and `dcdiag` are
+/// replication between domain controllers'.
+pub(crate) fn command_feature(cmd: &str) -> Option<&'static str> {
+    let tool = cmd.split_ascii_whitespace().next()?.to_ascii_lowercase();
+    matches!(tool.trim_end_matches(".exe"), "repadmin" | "dcdiag").then_some("ad-replication")
+}
+
 /// The export error type a line names as a whole word (`LargeObject`, not `LargeObjectHeap`).
 pub(crate) fn export_error(text: &str) -> Option<&'static str> {
     let b = text.as_bytes();
