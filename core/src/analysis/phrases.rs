@@ -265,6 +265,10 @@ const PHRASES: &[(&str, Ph)] = &[
     ("microsoft.kerberosauth", Ph::SeamlessSso),
     // The ADSync service's COM server, which the sync cmdlets call.
     ("835bee60-8731-4159-8bff-941301d76d05", Ph::SyncServiceCom),
+    // The Connect Health agent's own services (it only monitors the sync).
+    ("connect health sync insights service", Ph::HealthAgent),
+    ("connect health sync monitoring service", Ph::HealthAgent),
+    ("azureadconnecthealthsync", Ph::HealthAgent),
     // The sync engine's Windows service by its display names (`Microsoft Azure AD Sync` up to
     // 2.x, `Microsoft Entra ID Sync` since), as Service Control Manager's events and
     // `Get-Service` name it in every language (`parse/service.rs`).

@@ -56,6 +56,7 @@ pub(crate) fn feature_of(hits: &Hits) -> Option<&'static str> {
         (Ph::CloudSync, "cloud-sync"),
         (Ph::SeamlessSso, "seamless-sso"),
         (Ph::SyncServiceCom, "sync-service-com"),
+        (Ph::HealthAgent, "health-agent"),
         (Ph::ExchangeHybrid, "exchange-hybrid"),
         (Ph::Mim, "mim"),
         (Ph::OtherIdp, "other-idp"),
