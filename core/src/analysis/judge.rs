@@ -633,6 +633,26 @@ impl<'p> Judge<'p> {
                 c.absorb(id, to);
             }
         }
+        // A Connect Health import or export alert (`object-sync`) beside the cause the paste
+        // shows for a connector (its account refused, its directory unreachable, TLS after an
+        // upgrade): the run failed for that cause, which stops password sync too; not another
+        // feature's text.
+        let features = c.texts(F::NotPhs, P::Feature);
+        if !features.is_empty() && features.iter().all(|f| f == "object-sync") {
+            let cause = [
+                F::AdCredentials,
+                F::DomainUnreachable,
+                F::CloudCredentials,
+                F::NoEntraConnectivity,
+                F::UpgradeRequired,
+                F::ConnectorRunStopped,
+            ]
+            .into_iter()
+            .find(|&id| c.has(id));
+            if let Some(cause) = cause {
+                c.absorb(F::NotPhs, cause);
+            }
+        }
         // DirSync had password sync too (its 611 is the article's): beside a password sync
         // fault, its name says which retired product it is, not that the text is another
         // feature's ("these errors don't stop it" would be wrong).
