@@ -252,7 +252,11 @@ pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut 
             check(c, "staging-mode", if neg { "pass" } else { "info" });
         }
     }
-    if hits.has(Ph::Heartbeat) && !reassuring(heartbeat_clause(l)) && !quoted(l, &["heartbeat", "heart beat", "ping event"]) {
+    // (Whose heartbeat: password sync's, by its words or inside the troubleshooter; a monitor's
+    // `No heartbeat received from VM SRV01` or another check's `No heartbeat event found` is
+    // not its.)
+    let phs_beat = || ctx.in_diag || has_any(l, &["password", "654", "ping", "phs", "hash", "heart beat event", "credential"]);
+    if hits.has(Ph::Heartbeat) && !reassuring(heartbeat_clause(l)) && !quoted(l, &["heartbeat", "heart beat", "ping event"]) && phs_beat() {
         topic = true;
         let kind = if contains(l, "120 minutes") || contains(l, "was skipped") {
             RecordKind::HealthAlert
