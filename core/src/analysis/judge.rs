@@ -81,6 +81,9 @@ pub(crate) struct Judge<'p> {
     temp_synced: Option<(usize, usize, Option<String>)>,
     /// The newest `PasswordLastSet` read, its line, and its object's DN when the output gave it.
     last_set: Option<(Timestamp, usize, Option<String>)>,
+    /// Inside a documentation table of events (`reference_table`), and its lines.
+    reference: bool,
+    reference_lines: Option<(usize, usize)>,
     /// The paste's current section is labelled as a standby server's (`standby_section`).
     standby: bool,
     /// The newest 7036 of the sync service entering the running state, and its line.
@@ -143,6 +146,8 @@ impl<'p> Judge<'p> {
             cloud_change: None,
             running: None,
             standby: false,
+            reference: false,
+            reference_lines: None,
         }
     }
 
@@ -328,6 +333,37 @@ impl<'p> Judge<'p> {
         }
     }
 
+    /// A documentation table of events starts at `line` (`Some`), or the lines after it are no
+    /// longer one (`None`): the facts of its rows are withheld, and `event-reference-table` is
+    /// its finding.
+    pub fn reference_table(&mut self, line: Option<usize>) {
+        match line {
+            Some(l) => {
+                self.reference = true;
+                if self.reference_lines.is_none() {
+                    self.reference_lines = Some((l, l));
+                }
+            }
+            None => self.reference = false,
+        }
+    }
+
+    /// Inside a documentation table of events.
+    pub fn in_reference_table(&self) -> bool {
+        self.reference
+    }
+
+    /// Notes a fact withheld as a documentation table's row.
+    fn in_reference(&mut self, f: &Fact<'_>) -> bool {
+        if !self.reference {
+            return false;
+        }
+        if let Some((_, last)) = self.reference_lines.as_mut() {
+            *last = (*last).max(f.said.last);
+        }
+        true
+    }
+
     /// The paste's next section is labelled as a standby server's (`true`) or another
     /// server's: a standby's staging mode is its purpose, neither a fault nor its end.
     pub fn standby_section(&mut self, standby: bool) {
@@ -341,7 +377,7 @@ impl<'p> Judge<'p> {
 
     /// A fact stated on its own (outside any event).
     pub fn fact(&mut self, f: Fact<'_>) {
-        if self.standby_state(&f) {
+        if self.standby_state(&f) || self.in_reference(&f) {
             return;
         }
         // (The service named, its logon or start failed: judged in `finish`.)
@@ -370,6 +406,9 @@ impl<'p> Judge<'p> {
     /// surroundings (the connector, domain and object they name).
     pub fn bare<'a>(&mut self, mut facts: Vec<Fact<'a>>, hints: &Hints<'a>) {
         facts.retain(|f| !self.standby_state(f));
+        if self.reference {
+            facts.retain(|f| !self.in_reference(f));
+        }
         self.anchored |= facts.iter().any(|f| anchors(f.kind));
         for f in &facts {
             self.note_run(f);
@@ -433,6 +472,13 @@ impl<'p> Judge<'p> {
     /// What an event means, from its ID, source and message; never from its Level.
     pub fn event<'a>(&mut self, e: EventFacts<'a, '_>) {
         let EventFacts { id, phs, feature, time, mut facts, hints, first, last, id_line } = e;
+        // (A documentation table's row that reads as an event: its facts are withheld.)
+        if self.reference {
+            if let Some((_, l)) = self.reference_lines.as_mut() {
+                *l = (*l).max(last);
+            }
+            return;
+        }
         // Connect's own installer event: an upgrade, no other product's text.
         if let Some(f) = facts.iter().find(|f| f.kind == FactKind::ConnectInstalled) {
             if let Some(t) = f.time.or(time) {
@@ -552,6 +598,9 @@ impl<'p> Judge<'p> {
         // reports: another product's text beside it doesn't make the paste that product's.)
         self.anchored |= !alerts.is_empty();
         self.judge_status_list();
+        if let Some((first, last)) = self.reference_lines {
+            self.collector.add(Signal::new(F::EventReferenceTable, first, first.max(last).min(first + 2)));
+        }
         let export_errors = export_errors.into_iter().filter_map(|f| finding_of(&f, None).map(|id| Signal::judged(id, f))).collect();
         conflict::judge(alerts, export_errors, tl, &self.servers, &mut self.collector);
         Self::ended_runs(&self.runs, &mut self.collector);

@@ -244,7 +244,22 @@ pub(crate) fn run<'a>(
             // (The dashes under the header are a decoration: the table goes on after them.)
             props = None;
         }
-        match if row { pipe_table::cells(&l.text) } else { None } {
+        let cells = if row { pipe_table::cells(&l.text) } else { None };
+        // A documentation table of events (`| Event ID | Description | Cause |`): its rows are
+        // what can happen, not this server's events (`pipe_table::reference_header`).
+        match &cells {
+            Some(c) if pipe_table::reference_header(c) => {
+                d.flush_all();
+                d.judge.reference_table(Some(l.first));
+            }
+            None if l.shape == Shape::Text && d.judge.in_reference_table() => {
+                // (Its rows' lines are judged while it is still one.)
+                d.flush_all();
+                d.judge.reference_table(None);
+            }
+            _ => {}
+        }
+        match cells {
             Some(cells) if cells.is_empty() => d.cover(l.first, l.last),
             Some(cells) => {
                 for text in cells {
@@ -882,7 +897,7 @@ impl<'a> Driver<'a, '_, '_> {
         if !phs && feature.is_none() && source.is_some_and(|s| lines::trim(s).eq_ignore_ascii_case("ADSync")) {
             self.timed.engine_event(time, id_line);
         }
-        if let (true, Some(id)) = (phs, id) {
+        if let (true, Some(id), false) = (phs, id, self.judge.in_reference_table()) {
             self.timed.push(Timed {
                 event: id,
                 time,

@@ -24,6 +24,15 @@ pub(crate) fn cells<'a>(text: &Cow<'a, str>) -> Option<Vec<Cow<'a, str>>> {
     })
 }
 
+/// A documentation table's header of events: an `Event ID` column beside a description, a
+/// cause or a resolution (`| Event ID | Description | Cause | More information |`).
+pub(crate) fn reference_header(cells: &[Cow<'_, str>]) -> bool {
+    let has = |w: &str| cells.iter().any(|c| c.trim().eq_ignore_ascii_case(w));
+    (has("Event ID") || has("ID"))
+        && cells.len() >= 2
+        && ["Description", "Cause", "More information", "Meaning", "Resolution"].iter().any(|w| has(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

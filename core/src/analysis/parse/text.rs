@@ -162,8 +162,12 @@ pub(crate) fn negative(l: &str) -> bool {
 /// conditional or description, or a writer's doubt ("not clear about the password sync option
 /// on the sync rule editor", a thread's title).
 pub(crate) fn narrative(l: &str) -> bool {
+    // (After a list's number or bullet: `3. If the feature isn't enabled …`, an article's step.)
+    let t = l.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | '-' | '*' | '•' | ' ' | '\t'));
+    // (A Markdown heading is a title: `#### Microsoft Entra Connect server is in staging mode`.)
     l.ends_with('?')
-        || ["if ", "when ", "validates", "searches", "examines", "each ", "attempts to", "checks "].iter().any(|p| l.starts_with(p))
+        || l.starts_with('#')
+        || ["if ", "when ", "validates", "searches", "examines", "each ", "attempts to", "checks "].iter().any(|p| t.starts_with(p))
         || ["not clear", "not sure", "unclear", "i wonder", "wondering", "confused about"].iter().any(|p| contains(l, p))
 }
 
