@@ -197,6 +197,10 @@ const PHRASES: &[(&str, Ph)] = &[
     ("at java.base/", Ph::ForeignStack),
     ("exception in thread \"", Ph::ForeignStack),
     ("traceback (most recent call last)", Ph::ForeignStack),
+    // Another product's code that reads password hashes over DRS itself (DSInternals, which
+    // third-party sync agents are built on): its `Replication access was denied` is its account's.
+    ("at dsinternals.", Ph::ForeignStack),
+    ("dsinternals.replication", Ph::ForeignStack),
     ("set-adsyncexchangehybridpermissions", Ph::ExchangeHybrid),
     ("okta.agents", Ph::OtherIdp),
     ("okta ad agent", Ph::OtherIdp),
