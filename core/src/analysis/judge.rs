@@ -81,6 +81,8 @@ pub(crate) struct Judge<'p> {
     temp_synced: Option<(usize, usize, Option<String>)>,
     /// The newest `PasswordLastSet` read, its line, and its object's DN when the output gave it.
     last_set: Option<(Timestamp, usize, Option<String>)>,
+    /// Rows of a settings table of several servers: staging mode on, and the line.
+    server_rows: Vec<(bool, usize)>,
     /// Inside a documentation table of events (`reference_table`), and its lines.
     reference: bool,
     reference_lines: Option<(usize, usize)>,
@@ -148,6 +150,7 @@ impl<'p> Judge<'p> {
             standby: false,
             reference: false,
             reference_lines: None,
+            server_rows: Vec::new(),
         }
     }
 
@@ -362,6 +365,15 @@ impl<'p> Judge<'p> {
             *last = (*last).max(f.said.last);
         }
         true
+    }
+
+    /// A row of a settings table of several servers (its PSComputerName column) says staging
+    /// mode is on (`true`) or off, on `line`: judged in `finish` with the other rows (one server
+    /// on and another off is an active server and its standby).
+    pub fn server_row_staging(&mut self, on: bool, line: usize) {
+        if self.server_rows.len() < 64 {
+            self.server_rows.push((on, line));
+        }
     }
 
     /// The paste's next section is labelled as a standby server's (`true`) or another
@@ -598,6 +610,13 @@ impl<'p> Judge<'p> {
         // reports: another product's text beside it doesn't make the paste that product's.)
         self.anchored |= !alerts.is_empty();
         self.judge_status_list();
+        // Every server of the table in staging mode: none synchronizes passwords. One on and
+        // another off: the standby of an active server, as Microsoft's design has it.
+        if !self.server_rows.is_empty() && self.server_rows.iter().all(|(on, _)| *on) {
+            for &(_, line) in &self.server_rows {
+                self.collector.add(Signal::new(F::StagingMode, line, line));
+            }
+        }
         if let Some((first, last)) = self.reference_lines {
             self.collector.add(Signal::new(F::EventReferenceTable, first, first.max(last).min(first + 2)));
         }

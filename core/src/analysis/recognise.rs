@@ -131,6 +131,8 @@ struct Driver<'a, 'c, 'p> {
     /// The feature of the last command typed at a prompt, when it is another feature's tool
     /// (`repadmin`, `dcdiag`): its output is that feature's (`adjacent::command_feature`).
     cmd_feature: Option<&'static str>,
+    /// The records of the cmdlet's output name their server (`PSComputerName`).
+    ps_computer: bool,
     row_langs: u32,
 }
 
@@ -183,6 +185,7 @@ pub(crate) fn run<'a>(
         run_record: None,
         svc_block: false,
         cmd_feature: None,
+        ps_computer: false,
     };
     let mut text_lines = vec![false; physical.len()];
     // A cmdlet's settings as a table: its header's property names (`prop_table.rs`).
@@ -225,7 +228,18 @@ pub(crate) fn run<'a>(
                 }
                 match prop_table::row(names, &l.text) {
                     Some(lines) => {
+                        // One server's row of a table of several (`Invoke-Command -ComputerName
+                        // AADC01,AADC02 { Get-ADSyncScheduler }`, its PSComputerName column): its
+                        // staging mode is judged with the other rows' (`Judge::server_row_staging`).
+                        let per_server = names.iter().any(|n| n.eq_ignore_ascii_case("PSComputerName"));
                         for text in lines {
+                            if per_server {
+                                if let Some(v) = text::key_value(&text, "StagingModeEnabled") {
+                                    d.judge.server_row_staging(v.eq_ignore_ascii_case("True"), l.first);
+                                    d.cover(l.first, l.last);
+                                    continue;
+                                }
+                            }
                             let text: Cow<'a, str> = Cow::Owned(text);
                             let (shape, colon) = lines::shape_colon(&text);
                             d.line(&Logical { first: l.first, last: l.last, text, indented: false, shape, colon });
@@ -385,6 +399,17 @@ impl<'a> Driver<'a, '_, '_> {
                 return;
             }
         }
+        // A cmdlet run on several servers (`Invoke-Command -ComputerName …`): each record names
+        // its server (`PSComputerName : AADC02`), and its staging mode is judged with the others'.
+        if text::key_value(text, "PSComputerName").is_some() {
+            self.ps_computer = true;
+        } else if self.ps_computer {
+            if let Some(v) = text::key_value(text, "StagingModeEnabled") {
+                self.judge.server_row_staging(v.eq_ignore_ascii_case("True"), l.first);
+                self.cover(l.first, l.last);
+                return;
+            }
+        }
         // `sc query ADSync`'s `STATE : 4 RUNNING`, `Get-Service ADSync | Format-List`'s `Status :
         // Running`: the state of the service its block names (`SERVICE_NAME: ADSync`, `Name :
         // ADSync`).
@@ -410,6 +435,7 @@ impl<'a> Driver<'a, '_, '_> {
         if let Some(cmd) = lines::prompt_command(text).or_else(|| lines::cmd_prompt_command(text)) {
             self.flush_all();
             self.svc_block = false;
+            self.ps_computer = false;
             self.cmd_feature = adjacent::command_feature(cmd);
             // A command on the sync service (`net start ADSync`, `sc query ADSync`,
             // `Start-Service ADSync`): the paste names it, and what it printed is its.
