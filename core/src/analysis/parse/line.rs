@@ -305,6 +305,22 @@ fn names_adsync(raw: &str) -> bool {
 /// A line that only says how features are set up (`SSPR + password writeback are enabled in
 /// the tenant`): no other feature's problem, so no sign of another feature's text.
 fn says_configured(l: &str) -> bool {
-    has_any(l, &["enabled", "are on", "is on", "turned on", "configured"])
-        && !has_any(l, &["error", "fail", "not ", "n't", "unable", "cannot", "exception", "denied"])
+    // (On or off, in English or another language: `we don't have password writeback enabled`,
+    // `No tenemos habilitada la escritura diferida` is its configuration, not its error.)
+    has_any(
+        l,
+        &[
+            "enabled",
+            "are on",
+            "is on",
+            "turned on",
+            "configured",
+            "habilitad",
+            "aktiviert",
+            "ingeschakeld",
+            "abilitat",
+            "activad",
+            "ativad",
+        ],
+    ) && !has_any(l, &["error", "fail", "unable", "cannot", "exception", "denied", "fehler", "erreur", "errore", "erro "])
 }
