@@ -389,7 +389,10 @@ impl<'a> Driver<'a, '_, '_> {
         self.hits_fresh = false;
         // `Get-ADSyncRunProfileResult`'s records: its `Result : success` is a run's, never a
         // password's status (`run_history.rs`).
-        if text::key_value(text, "RunHistoryId").is_some() {
+        // (Each key below is asked only of a line that starts with its first letter and has a
+        // colon: every line comes here.)
+        let lead = if l.colon { lines::trim(text).as_bytes().first().map(u8::to_ascii_uppercase) } else { None };
+        if lead == Some(b'R') && text::key_value(text, "RunHistoryId").is_some() {
             self.flush_run_record();
             self.run_record = Some(run_history::Record::default());
         }
@@ -401,9 +404,9 @@ impl<'a> Driver<'a, '_, '_> {
         }
         // A cmdlet run on several servers (`Invoke-Command -ComputerName …`): each record names
         // its server (`PSComputerName : AADC02`), and its staging mode is judged with the others'.
-        if text::key_value(text, "PSComputerName").is_some() {
+        if lead == Some(b'P') && text::key_value(text, "PSComputerName").is_some() {
             self.ps_computer = true;
-        } else if self.ps_computer {
+        } else if self.ps_computer && lead.is_some() {
             if let Some(v) = text::key_value(text, "StagingModeEnabled") {
                 self.judge.server_row_staging(v.eq_ignore_ascii_case("True"), l.first);
                 self.cover(l.first, l.last);
@@ -413,9 +416,14 @@ impl<'a> Driver<'a, '_, '_> {
         // `sc query ADSync`'s `STATE : 4 RUNNING`, `Get-Service ADSync | Format-List`'s `Status :
         // Running`: the state of the service its block names (`SERVICE_NAME: ADSync`, `Name :
         // ADSync`).
-        if let Some(name) = text::key_value(text, "SERVICE_NAME").or_else(|| text::key_value(text, "Name")) {
+        let name = match lead {
+            Some(b'S') => text::key_value(text, "SERVICE_NAME"),
+            Some(b'N') => text::key_value(text, "Name"),
+            _ => None,
+        };
+        if let Some(name) = name {
             self.svc_block = name.eq_ignore_ascii_case("ADSync");
-        } else if self.svc_block {
+        } else if self.svc_block && lead.is_some() {
             if let Some(v) = text::key_value(text, "STATE").or_else(|| text::key_value(text, "Status")) {
                 if let Some((state, down)) = service::state_value(v) {
                     self.flush_bare();
@@ -1559,11 +1567,16 @@ fn section_label(text: &str) -> Option<bool> {
     }
     // (A frame that names no server's role is something else: `--- End of inner exception
     // stack trace ---`, `=== 03/12 morning ===`.)
+    // (Every line is asked: the frame or the colon first, the words only then.)
+    let frame = ["===", "---", "###", "**"].iter().any(|f| t.starts_with(f) && t.ends_with(f) && t.len() > 2 * f.len());
+    let colon = !frame && t.ends_with(':') && t.split_whitespace().count() <= 8;
+    if !frame && !colon {
+        return None;
+    }
     let role = |w: &[&str]| w.iter().any(|w| has_ci(t, w));
     let standby = role(&["staging", "standby", "passive", "secondary"]);
-    let framed = ["===", "---", "###", "**"].iter().any(|f| t.starts_with(f) && t.ends_with(f) && t.len() > 2 * f.len())
-        && (standby || role(&["server", "active", "primary"]));
-    let said = t.ends_with(':') && t.split_whitespace().count() <= 8 && has_ci(t, "server");
+    let framed = frame && (standby || role(&["server", "active", "primary"]));
+    let said = colon && has_ci(t, "server");
     (framed || said).then_some(standby)
 }
 
