@@ -244,6 +244,11 @@ impl<'a> Collector<'a> {
         (b.lines.clone(), times)
     }
 
+    /// Whether pasted line `line` (1-based) has `needle`, without regard to ASCII case.
+    pub fn line_has(&self, line: usize, needle: &str) -> bool {
+        self.physical.get(line.wrapping_sub(1)).is_some_and(|l| crate::bytes::find_ci(l, needle).is_some())
+    }
+
     /// The servers finding `id`'s events were written on so far.
     pub fn servers(&self, id: FindingId) -> &[String] {
         self.builders[id as usize].as_ref().map_or(&[], |b| b.servers.as_slice())

@@ -117,6 +117,10 @@ pub(crate) struct Judge<'p> {
     runs: Vec<(String, bool, Timestamp, usize)>,
 }
 
+/// The run profiles' names as a run's key ends in them (lower case: the keys are).
+const PROFILE_WORDS: [&str; 7] =
+    [" delta import", " full import", " delta synchronization", " full synchronization", " delta sync", " full sync", " export"];
+
 /// At most this many runs of the Operations tab are remembered.
 const MAX_RUNS: usize = 4096;
 
@@ -297,8 +301,35 @@ impl<'p> Judge<'p> {
     /// of `connector-run-stopped` (or of `accidental-delete`) has, it is `run-recovered` since
     /// the newest of those runs.
     fn ended_runs(runs: &[(String, bool, Timestamp, usize)], c: &mut Collector<'_>) {
-        for id in [F::ConnectorRunStopped, F::AccidentalDelete] {
+        for id in [F::ConnectorRunStopped, F::AccidentalDelete, F::AdCredentials, F::CloudCredentials, F::DomainUnreachable] {
             Self::ended_run(runs, c, id);
+        }
+        // A cause of the stopped runs (the account refused, its directory unreachable: an event
+        // 6000 beside them) older than the runs that completed since, on a line that names a
+        // connector whose runs recovered: it ended with them.
+        if !c.has(F::RunRecovered) || c.has(F::ConnectorRunStopped) {
+            return;
+        }
+        let Some(since) =
+            c.texts(F::RunRecovered, P::ResolvedSince).first().and_then(|t| crate::analysis::time::parse_prefix(t)).map(|(t, _)| t)
+        else {
+            return;
+        };
+        let recovered: Vec<String> = runs
+            .iter()
+            .filter(|r| r.1)
+            .filter_map(|r| PROFILE_WORDS.iter().find_map(|p| r.0.strip_suffix(p)).map(|k| k.trim().to_string()))
+            .filter(|k| !k.is_empty())
+            .collect();
+        for id in [F::AdCredentials, F::CloudCredentials, F::DomainUnreachable] {
+            if !c.has(id) {
+                continue;
+            }
+            let (lines, times) = c.lines_and_times(id);
+            let older = !times.is_empty() && times.iter().all(|t| conflict::comparable(*t, since) && t.seconds() < since.seconds());
+            if older && lines.iter().any(|&l| recovered.iter().any(|k| c.line_has(l, k))) {
+                c.merge_into(id, F::RunRecovered);
+            }
         }
     }
 
@@ -307,10 +338,16 @@ impl<'p> Judge<'p> {
         if runs.is_empty() || !c.has(id) {
             return;
         }
-        let (lines, _) = c.lines_and_times(id);
+        let (lines, times) = c.lines_and_times(id);
         let mut since: Option<(Timestamp, usize)> = None;
+        let mut other_lines = false;
         for &line in &lines {
-            let Some((key, _, t, _)) = runs.iter().find(|r| r.1 && r.3 == line) else { return };
+            // (A line that isn't a stopped run, an event's of the same cause, must be older
+            // than the run that ended the stop: checked by the finding's times below.)
+            let Some((key, _, t, _)) = runs.iter().find(|r| r.1 && r.3 == line) else {
+                other_lines = true;
+                continue;
+            };
             let later = runs
                 .iter()
                 .filter(|r| !r.1 && r.0 == *key && conflict::comparable(r.2, *t) && r.2.seconds() > t.seconds())
@@ -318,6 +355,12 @@ impl<'p> Judge<'p> {
             let Some(&(_, _, ok, ok_line)) = later else { return };
             if since.is_none_or(|(s, _)| ok.seconds() > s.seconds()) {
                 since = Some((ok, ok_line));
+            }
+        }
+        if let (true, Some((ok, _))) = (other_lines, since) {
+            // Only the finding's own times: an event's lines beside the runs, all older.
+            if times.is_empty() || times.iter().any(|t| !conflict::comparable(*t, ok) || t.seconds() >= ok.seconds()) {
+                return;
             }
         }
         if let Some((ok, line)) = since {

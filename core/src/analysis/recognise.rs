@@ -1584,5 +1584,15 @@ fn section_label(text: &str) -> Option<bool> {
 /// `From: …`, `Subject: …`, `Sent: …`).
 fn mail_header(text: &str) -> bool {
     let t = lines::trim(text);
-    t.starts_with("-----Original Message") || ["From:", "Subject:", "Sent:", "To:"].iter().any(|k| starts_ci(t, k))
+    t.starts_with("-----Original Message") || ["From:", "Subject:", "Sent:", "To:"].iter().any(|k| starts_ci(t, k)) || column_header(t)
+}
+
+/// A table's header of property names (`StartDate ConnectorName RunProfileName Result`): three
+/// or more words of letters and digits, two of them in CamelCase, nothing else.
+fn column_header(t: &str) -> bool {
+    let words: Vec<&str> = t.split_ascii_whitespace().collect();
+    let camel = |w: &&str| w.bytes().skip(1).any(|b| b.is_ascii_uppercase()) && w.bytes().next().is_some_and(|b| b.is_ascii_uppercase());
+    words.len() >= 3
+        && words.iter().all(|w| w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+        && words.iter().filter(|w| camel(w)).count() >= 2
 }

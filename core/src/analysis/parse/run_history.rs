@@ -26,7 +26,8 @@ use crate::knowledge::Param as P;
 use super::text::Content;
 
 /// The run profiles' names, as the Operations tab writes them.
-const PROFILES: [&str; 5] = ["Export", "Delta Import", "Full Import", "Delta Synchronization", "Full Synchronization"];
+const PROFILES: [&str; 7] =
+    ["Export", "Delta Import", "Full Import", "Delta Synchronization", "Full Synchronization", "Delta Sync", "Full Sync"];
 
 /// The run status values (the sync engine's run results) a row can end in; `true` for those
 /// of a run that didn't start or stopped ([`is_stop`]).
@@ -86,8 +87,9 @@ fn row(raw: &str) -> Option<(&'static str, usize, time::Timestamp)> {
     if !PROFILES.iter().any(|p| find_ci(&raw[..at], p).is_some()) {
         return None;
     }
-    // Its start time comes after the status.
-    let (t, _, _) = time::find(&raw[at..])?;
+    // Its start time comes after the status (the Operations tab), or first (a table of
+    // `Get-ADSyncRunProfileResult` that selects StartDate first).
+    let (t, _, _) = time::find(&raw[at..]).or_else(|| time::find(&raw[..at]))?;
     Some((name, at, t))
 }
 
@@ -100,7 +102,14 @@ pub(crate) fn read(raw: &str, c: &mut Content<'_>, first: usize, last: usize) {
     let Some((name, at, t)) = row(raw) else { return };
     let stop = is_stop(name);
     // (Without a leading run number: `Get-ADSyncRunProfileResult`'s table starts with it.)
-    let words: Vec<&str> = lines::trim(&raw[..at]).split_whitespace().collect();
+    // (Without a leading run number, `Get-ADSyncRunProfileResult`'s table's first column, and
+    // without a leading start time.)
+    let before = lines::trim(&raw[..at]);
+    let before = match time::parse_prefix(before) {
+        Some((_, used)) => before[used..].trim_start(),
+        None => before,
+    };
+    let words: Vec<&str> = before.split_whitespace().collect();
     let skip = usize::from(words.first().is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit())));
     let key: String = words[skip..].join(" ");
     if key.is_empty() || !PROFILES.iter().any(|p| find_ci(&key, p).is_some()) {
