@@ -133,6 +133,8 @@ struct Driver<'a, 'c, 'p> {
     cmd_feature: Option<&'static str>,
     /// The records of the cmdlet's output name their server (`PSComputerName`).
     ps_computer: bool,
+    /// Under the Connect Health portal's `Resolved alerts` (`Some(true)`) or `Active alerts`.
+    alert_section: Option<bool>,
     row_langs: u32,
 }
 
@@ -186,6 +188,7 @@ pub(crate) fn run<'a>(
         svc_block: false,
         cmd_feature: None,
         ps_computer: false,
+        alert_section: None,
     };
     let mut text_lines = vec![false; physical.len()];
     // A cmdlet's settings as a table: its header's property names (`prop_table.rs`).
@@ -444,6 +447,7 @@ impl<'a> Driver<'a, '_, '_> {
             self.flush_all();
             self.svc_block = false;
             self.ps_computer = false;
+            self.alert_section = None;
             self.cmd_feature = adjacent::command_feature(cmd);
             // A command on the sync service (`net start ADSync`, `sc query ADSync`,
             // `Start-Service ADSync`): the paste names it, and what it printed is its.
@@ -1179,10 +1183,20 @@ impl<'a> Driver<'a, '_, '_> {
         let text: &str = &l.text;
         let (first, last) = (l.first, l.last);
         let src = self.src;
+        // The portal's sections (`Active alerts (1)`, `Resolved alerts (2)`): the alerts listed
+        // under each are in its state, whatever a column's name says (`Resolved on`).
+        let lower_t = lines::trim(text);
+        if lower_t.len() < 40 && (starts_ci(lower_t, "active alerts") || starts_ci(lower_t, "resolved alerts")) {
+            self.finish_text_alert();
+            self.alert_section = Some(starts_ci(lower_t, "resolved"));
+            self.cover(first, last);
+            return true;
+        }
         // A line that says an alert is resolved (`Status: Resolved`, a `[Resolved]` subject):
         // the text alert being read, or the next one within a mail's length, is resolved.
         let localised = l.colon && !self.hits.has(Ph::Resolved) && health::says_resolved_localised(text);
-        if localised || (self.hits.has(Ph::Resolved) && troubleshooter::says_resolved(&text.to_ascii_lowercase())) {
+        let says = || localised || (self.hits.has(Ph::Resolved) && troubleshooter::says_resolved(&text.to_ascii_lowercase()));
+        if self.alert_section.is_none() && says() {
             if localised {
                 // (English's is the line parsers' `alert-state-resolved`.)
                 self.cover(first, last);
@@ -1379,6 +1393,16 @@ impl<'a> Driver<'a, '_, '_> {
 
     /// One Connect Health alert read: its record and what it means.
     fn alert(&mut self, a: health::Alert<'a>) {
+        let mut a = a;
+        // (Listed under the portal's `Resolved alerts`: resolved; under `Active alerts`: active.)
+        match self.alert_section {
+            Some(true) if a.state.is_none() => a.state = Some((Cow::Borrowed("Resolved"), a.first)),
+            Some(false) => {
+                a.state = None;
+                a.resolved = None;
+            }
+            _ => {}
+        }
         let Some((title, title_line)) = a.title.clone() else { return };
         let title = health::unescape(title);
         let kind = a.kind();
