@@ -67,6 +67,7 @@ const PHRASES: &[(&str, Ph)] = &[
     ("change password at next logon", Ph::TempPassword),
     ("change their passwords at next logon", Ph::TempPassword),
     ("untick", Ph::Unticked),
+    ("filtered due to", Ph::ScopeFiltered),
     ("fips", Ph::Fips),
     ("uncheck", Ph::Unticked),
     ("cloudfiltered", Ph::CloudFiltered),

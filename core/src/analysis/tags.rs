@@ -123,6 +123,8 @@ pub(crate) enum Ph {
     /// A sign-in log's error code key (`Sign-in error code`, Graph's `errorCode`, the audit
     /// log's `ErrorNumber`) or an `AADSTS` code (`parse/signin.rs`).
     SignInCode,
+    /// The single-object troubleshooter's `filtered due to OU filtering`.
+    ScopeFiltered,
     /// The Connect Health agent's services (`Azure AD Connect Health Sync Insights Service`).
     HealthAgent,
     /// FIPS mode, by its name (`FIPS`, `enforceFIPSPolicy`).

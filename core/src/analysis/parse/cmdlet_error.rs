@@ -12,7 +12,8 @@
 //!
 //! Each states `cmdlet-failed` with its `reason`: a sync cycle already running (nothing is
 //! wrong: wait for it), no connector of that name or ID (the name given is not the
-//! connector's), or the ADSync module not loaded in this PowerShell session.
+//! connector's), the ADSync module not loaded in this PowerShell session, or a cloud module's
+//! cmdlet (MSOnline, Graph, AzureAD) not known there.
 
 use super::text::{has_any, Content};
 use crate::analysis::fact::{Fact, FactKind as Fk};
@@ -36,7 +37,15 @@ fn reason(lower: &str) -> Option<&'static str> {
     let unknown = (has_any(lower, &["is not recognized as the name of a cmdlet"]) && has_any(lower, &adsync_cmdlet))
         || (has_any(lower, &["commandnotfoundexception"]) && has_any(lower, &["(start-adsync", "(get-adsync", "(set-adsync"]))
         || has_any(lower, &["module 'adsync' was not loaded", "the sync command or cmdlet is not available"]);
-    unknown.then_some("module-not-loaded")
+    if unknown {
+        return Some("module-not-loaded");
+    }
+    // Another module's cmdlet that PowerShell doesn't know (`Get-MsolDirSyncFeature`, a Graph
+    // cmdlet): misspelt, or its module not installed.
+    let cloud_cmdlet = ["-msol", "-mg", "-azuread", "-entra"];
+    let not_found = (has_any(lower, &["is not recognized as the name of a cmdlet"]) || has_any(lower, &["commandnotfoundexception"]))
+        && cloud_cmdlet.iter().any(|c| lower.contains(c));
+    not_found.then_some("command-not-found")
 }
 
 pub(crate) fn read(lower: &str, c: &mut Content<'_>, first: usize, last: usize) {
@@ -61,7 +70,8 @@ mod tests {
             r("    + CategoryInfo : ObjectNotFound: (Get-ADSyncScheduler:String) [], CommandNotFoundException"),
             Some("module-not-loaded")
         );
-        assert_eq!(r("The term 'Get-MgUser' is not recognized as the name of a cmdlet"), None);
+        assert_eq!(r("The term 'Get-MgUser' is not recognized as the name of a cmdlet"), Some("command-not-found"));
+        assert_eq!(r("The term 'Get-Foo' is not recognized as the name of a cmdlet"), None);
         assert_eq!(r("The server is busy."), None);
     }
 }

@@ -10,7 +10,8 @@
 //! ```
 
 /// The settings whose header makes a table of them (at least one of these names).
-const KEYS: [&str; 7] = [
+const KEYS: [&str; 8] = [
+    "adminDescription",
     "StagingModeEnabled",
     "SyncCycleEnabled",
     "SchedulerSuspended",

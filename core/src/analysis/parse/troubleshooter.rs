@@ -437,6 +437,12 @@ pub(crate) fn topics<'a>(l: &str, raw: &str, hits: &Hits, ctx: Ctx<'_>, c: &mut 
         topic = true;
         c.facts.push(fact(Fk::FipsSaid));
     }
+    // The single-object troubleshooter's `Object CN=… filtered due to OU filtering. OU: …`: the
+    // object's OU isn't in the sync scope, so it isn't synchronized at all.
+    if hits.has(Ph::ScopeFiltered) && (contains(l, "due to ou filtering") || contains(l, "due to domain filtering")) {
+        topic = true;
+        c.facts.push(fact(Fk::ObjectOutOfScope).param(P::Code, "OrganizationalUnitNotInScope"));
+    }
     // "We have since unticked it": the flag named on a line before, cleared on this one.
     if hits.has(Ph::Unticked) && !hits.has(Ph::TempPassword) && !has_any(l, &["writeback", "password hash", "sync", "wizard", "option to"])
     {
