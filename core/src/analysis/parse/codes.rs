@@ -47,10 +47,13 @@ pub(crate) fn decode_errors(raw: &str, lower: &str, hits: &Hits, ctx: Ctx<'_>, c
         }
     };
     for end in hits.ends(Ph::RpcError) {
-        if let Some((n, _)) = errors::number_after(raw, end) {
+        if let Some((n, after)) = errors::number_after(raw, end) {
+            // (An unknown number of fewer than four digits that ends the line, `RPC Error 84`, is
+            // more likely a number cut in the copy than a code: not stated.)
+            let cut = n < 1000 && raw[after..].trim().is_empty();
             match errors::rpc(n) {
                 Some(e) => push(&mut found, e),
-                None if !unknown.contains(&n) => unknown.push(n),
+                None if !cut && !unknown.contains(&n) => unknown.push(n),
                 None => {}
             }
         }
