@@ -117,10 +117,6 @@ pub(crate) struct Judge<'p> {
     runs: Vec<(String, bool, Timestamp, usize)>,
 }
 
-/// The run profiles' names as a run's key ends in them (lower case: the keys are).
-const PROFILE_WORDS: [&str; 7] =
-    [" delta import", " full import", " delta synchronization", " full synchronization", " delta sync", " full sync", " export"];
-
 /// At most this many runs of the Operations tab are remembered.
 const MAX_RUNS: usize = 4096;
 
@@ -297,30 +293,20 @@ impl<'p> Judge<'p> {
     }
 
     /// A connector's run that stopped, and a later run of the same connector's profile that
-    /// didn't (the Operations tab lists both): that stop has ended. When every stopped run
-    /// of `connector-run-stopped` (or of `accidental-delete`) has, it is `run-recovered` since
-    /// the newest of those runs.
+    /// didn't (the Operations tab, `Get-ADSyncRunProfileResult`): that stop has ended. A finding
+    /// whose stopped runs have all ended (`connector-run-stopped`, `accidental-delete`, a cause
+    /// read from the runs themselves) is `run-recovered` since the newest run that ended them;
+    /// then a cause of those runs read elsewhere (event 6000's `ad-credentials`), older than
+    /// that and on a line that names a recovered connector, ends with them.
     fn ended_runs(runs: &[(String, bool, Timestamp, usize)], c: &mut Collector<'_>) {
+        let mut since: Option<Timestamp> = None;
         for id in [F::ConnectorRunStopped, F::AccidentalDelete, F::AdCredentials, F::CloudCredentials, F::DomainUnreachable] {
-            Self::ended_run(runs, c, id);
+            if let Some(t) = Self::ended_run(runs, c, id) {
+                since = Some(since.map_or(t, |s| if t.seconds() > s.seconds() { t } else { s }));
+            }
         }
-        // A cause of the stopped runs (the account refused, its directory unreachable: an event
-        // 6000 beside them) older than the runs that completed since, on a line that names a
-        // connector whose runs recovered: it ended with them.
-        if !c.has(F::RunRecovered) || c.has(F::ConnectorRunStopped) {
-            return;
-        }
-        let Some(since) =
-            c.texts(F::RunRecovered, P::ResolvedSince).first().and_then(|t| crate::analysis::time::parse_prefix(t)).map(|(t, _)| t)
-        else {
-            return;
-        };
-        let recovered: Vec<String> = runs
-            .iter()
-            .filter(|r| r.1)
-            .filter_map(|r| PROFILE_WORDS.iter().find_map(|p| r.0.strip_suffix(p)).map(|k| k.trim().to_string()))
-            .filter(|k| !k.is_empty())
-            .collect();
+        let Some(since) = since.filter(|_| !c.has(F::ConnectorRunStopped)) else { return };
+        let recovered: Vec<&str> = runs.iter().filter(|r| r.1).filter_map(|r| run_history::connector_of(&r.0)).collect();
         for id in [F::AdCredentials, F::CloudCredentials, F::DomainUnreachable] {
             if !c.has(id) {
                 continue;
@@ -333,17 +319,17 @@ impl<'p> Judge<'p> {
         }
     }
 
-    /// [`Judge::ended_runs`] for finding `id`: every one of its evidence lines a stopped run.
-    fn ended_run(runs: &[(String, bool, Timestamp, usize)], c: &mut Collector<'_>, id: F) {
+    /// [`Judge::ended_runs`] for finding `id`: every one of its stopped runs ended by a later
+    /// one, and its other lines (an event's of the same cause) older than that. The time it
+    /// ended, when it did.
+    fn ended_run(runs: &[(String, bool, Timestamp, usize)], c: &mut Collector<'_>, id: F) -> Option<Timestamp> {
         if runs.is_empty() || !c.has(id) {
-            return;
+            return None;
         }
         let (lines, times) = c.lines_and_times(id);
         let mut since: Option<(Timestamp, usize)> = None;
         let mut other_lines = false;
         for &line in &lines {
-            // (A line that isn't a stopped run, an event's of the same cause, must be older
-            // than the run that ended the stop: checked by the finding's times below.)
             let Some((key, _, t, _)) = runs.iter().find(|r| r.1 && r.3 == line) else {
                 other_lines = true;
                 continue;
@@ -352,21 +338,18 @@ impl<'p> Judge<'p> {
                 .iter()
                 .filter(|r| !r.1 && r.0 == *key && conflict::comparable(r.2, *t) && r.2.seconds() > t.seconds())
                 .max_by_key(|r| r.2.seconds());
-            let Some(&(_, _, ok, ok_line)) = later else { return };
+            let &(_, _, ok, ok_line) = later?;
             if since.is_none_or(|(s, _)| ok.seconds() > s.seconds()) {
                 since = Some((ok, ok_line));
             }
         }
-        if let (true, Some((ok, _))) = (other_lines, since) {
-            // Only the finding's own times: an event's lines beside the runs, all older.
-            if times.is_empty() || times.iter().any(|t| !conflict::comparable(*t, ok) || t.seconds() >= ok.seconds()) {
-                return;
-            }
+        let (ok, line) = since?;
+        if other_lines && (times.is_empty() || times.iter().any(|t| !conflict::comparable(*t, ok) || t.seconds() >= ok.seconds())) {
+            return None;
         }
-        if let Some((ok, line)) = since {
-            c.merge_into(id, F::RunRecovered);
-            c.add(Signal::new(F::RunRecovered, line, line).param(P::ResolvedSince, ok.text()));
-        }
+        c.merge_into(id, F::RunRecovered);
+        c.add(Signal::new(F::RunRecovered, line, line).param(P::ResolvedSince, ok.text()));
+        Some(ok)
     }
 
     /// Service Control Manager's 7036 that the sync service entered the running state, at

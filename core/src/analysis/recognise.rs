@@ -377,10 +377,10 @@ impl<'a> Driver<'a, '_, '_> {
             self.flush_all();
             self.judge.standby_section(standby);
         }
-        // After a blank line, a mail's header or its quoted original ends an event's message
-        // (`-----Original Message-----`, `From:`, `Subject:`): a reply pasted under the event is
-        // no part of it.
-        if self.ev.as_ref().is_some_and(|ev| ev.format == Format::Details && ev.blank_run >= 1 && !ev.in_xml) && mail_header(&l.text) {
+        // After a blank line, a mail's header, its quoted original (`-----Original Message-----`,
+        // `From:`, `Subject:`) or a table's header ends an event's message: what is pasted under
+        // the event is no part of it.
+        if self.ev.as_ref().is_some_and(|ev| ev.format == Format::Details && ev.blank_run >= 1 && !ev.in_xml) && ends_message(&l.text) {
             self.flush_event();
         }
         self.blank_run = 0;
@@ -1604,9 +1604,10 @@ fn section_label(text: &str) -> Option<bool> {
     (framed || said).then_some(standby)
 }
 
-/// A mail's header line or the start of a quoted original (`-----Original Message-----`,
-/// `From: …`, `Subject: …`, `Sent: …`).
-fn mail_header(text: &str) -> bool {
+/// A line that after a blank line ends an Event Viewer event's message: a mail's header or the
+/// start of a quoted original (`-----Original Message-----`, `From: …`, `Subject: …`), or a
+/// table's header of property names.
+fn ends_message(text: &str) -> bool {
     let t = lines::trim(text);
     t.starts_with("-----Original Message") || ["From:", "Subject:", "Sent:", "To:"].iter().any(|k| starts_ci(t, k)) || column_header(t)
 }

@@ -51,6 +51,18 @@ const STATUSES: [(&str, bool); 17] = [
     ("stopped-user-termination-from-wmi", true),
 ];
 
+/// The connector part of a run's key (`contoso.com` of `contoso.com Delta Import`): the key
+/// without the run profile's name it ends in.
+pub(crate) fn connector_of(key: &str) -> Option<&str> {
+    PROFILES
+        .iter()
+        .find_map(|p| {
+            let cut = key.len().checked_sub(p.len())?;
+            (key.is_char_boundary(cut) && key[cut..].eq_ignore_ascii_case(p)).then(|| key[..cut].trim())
+        })
+        .filter(|c| !c.is_empty())
+}
+
 /// A run status value of a run that didn't start or stopped (`no-start-…`, `stopped-…`).
 pub(crate) fn is_stop(status: &str) -> bool {
     status.starts_with("no-start-") || status.starts_with("stopped-")
@@ -174,5 +186,8 @@ mod tests {
         for (name, stop) in STATUSES {
             assert_eq!(is_stop(name), stop, "{name}");
         }
+        assert_eq!(connector_of("aadc01 contoso.com delta import"), Some("aadc01 contoso.com"));
+        assert_eq!(connector_of("contoso.onmicrosoft.com - aad export"), Some("contoso.onmicrosoft.com - aad"));
+        assert_eq!(connector_of("export"), None);
     }
 }
