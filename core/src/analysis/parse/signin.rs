@@ -30,6 +30,10 @@ use crate::knowledge::Param as P;
 const KEYS: [&str; 6] =
     ["sign-in error code", "anmeldefehlercode", "code d'erreur de connexion", "codice di errore di accesso", "errorcode", "errornumber"];
 
+/// How many of [`KEYS`], first, are the admin center's labels (distinctive enough to stand
+/// before a single space).
+const PORTAL_LABELS: usize = 4;
+
 pub(crate) fn read(raw: &str, hits: &Hits, c: &mut Content<'_>, first: usize, last: usize) {
     if !hits.has(Ph::SignInCode) {
         return;
@@ -119,7 +123,7 @@ fn at_start(raw: &str) -> Option<u32> {
     let sep = rest.len() - rest.trim_start_matches([' ', '\t', ':', '=', '"', '\'']).len();
     let (head, value) = rest.split_at(sep);
     // (The portal's own label is distinctive enough to stand before a single space.)
-    let spaced = head.contains([':', '=', '\t']) || head.contains("  ") || (KEYS[..4].contains(&key) && !head.is_empty());
+    let spaced = head.contains([':', '=', '\t']) || head.contains("  ") || (KEYS[..PORTAL_LABELS].contains(&key) && !head.is_empty());
     if !spaced {
         return None;
     }
